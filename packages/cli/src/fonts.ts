@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { PdfFonts } from '@xxgk/core';
+import { CliError } from './errors.js';
+
+interface FontChoice {
+  readonly regular: string;
+  readonly regularFace?: string;
+  readonly bold?: string;
+  readonly boldFace?: string;
+}
+
+/*
+ * Serif (宋体-like) CJK fonts first, as official documents use; the Noto Sans CJK that ships
+ * with the CLI (OFL, npm package @embedpdf/fonts-sc) makes the PDF work on any machine.
+ */
+const SYSTEM_FONTS: readonly FontChoice[] = [
+  {
+    regular: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+    regularFace: 'NotoSerifCJKsc-Regular',
+    bold: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc',
+    boldFace: 'NotoSerifCJKsc-Bold',
+  },
+  { regular: '/usr/share/fonts/truetype/arphic/uming.ttc', regularFace: 'UMingCN' },
+  { regular: 'C:\\Windows\\Fonts\\simsun.ttc', regularFace: 'SimSun', bold: 'C:\\Windows\\Fonts\\simhei.ttf' },
+  { regular: '/System/Library/Fonts/Supplemental/Songti.ttc', regularFace: 'STSongti-SC-Regular' },
+];
+
+function bundledFont(): FontChoice | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = require.resolve('@embedpdf/fonts-sc/package.json').replace(/package\.json$/, 'fonts/');
+    return { regular: `${dir}NotoSansHans-Regular.otf`, bold: `${dir}NotoSansHans-Bold.otf` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `path` or `path#Face` (a face of a .ttc collection). */
+function parseFontOption(option: string): FontChoice {
+  const [path, face] = option.split('#');
+  return { regular: path as string, ...(face ? { regularFace: face } : {}) };
+}
+
+export function chooseFont(option?: string): FontChoice {
+  const requested = option ?? process.env.XXGK_FONT;
+  if (requested) {
+    const choice = parseFontOption(requested);
+    if (!existsSync(choice.regular)) throw new CliError(`找不到字体文件 ${choice.regular}（--font 或 XXGK_FONT）`);
+    return choice;
+  }
+  const found = [...SYSTEM_FONTS, bundledFont()].find((choice) => choice && existsSync(choice.regular));
+  if (!found) {
+    throw new CliError('找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或用 --font 指定 .ttf/.otf/.ttc 字体文件');
+  }
+  return found;
+}
+
+const loaded = new Map<string, Promise<PdfFonts>>();
+
+/** The PDF fonts, read once per process. */
+export function loadFonts(option?: string): Promise<PdfFonts> {
+  const choice = chooseFont(option);
+  const key = JSON.stringify(choice);
+  let fonts = loaded.get(key);
+  if (!fonts) {
+    fonts = (async () => {
+      const regular = new Uint8Array(await readFile(choice.regular));
+      const bold = choice.bold && existsSync(choice.bold) ? new Uint8Array(await readFile(choice.bold)) : undefined;
+      return {
+        regular,
+        ...(choice.regularFace ? { regularFace: choice.regularFace } : {}),
+        ...(bold ? { bold, ...(choice.boldFace ? { boldFace: choice.boldFace } : {}) } : {}),
+      };
+    })();
+    loaded.set(key, fonts);
+  }
+  return fonts;
+}

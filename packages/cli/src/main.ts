@@ -1,0 +1,97 @@
+import { Command, CommanderError, Option } from 'commander';
+import { check } from './commands/check.js';
+import { demo } from './commands/demo.js';
+import { RENDER_FORMATS, render } from './commands/render.js';
+import { rules } from './commands/rules.js';
+import { schema } from './commands/schema.js';
+import { template } from './commands/template.js';
+import { CliError, EXIT } from './errors.js';
+import { terminal, type Output } from './output.js';
+
+function program(output: Output, setExit: (code: number) => void): Command {
+  const run =
+    <A extends unknown[]>(command: (...args: A) => Promise<number>) =>
+    async (...args: A) =>
+      setExit(await command(...args));
+  const cli = new Command('xxgk')
+    .description('政府信息公开工作年度报告：检查、生成与导出')
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .exitOverride()
+    .showHelpAfterError();
+
+  cli
+    .command('check')
+    .description('按一致性规则检查年度报告；给出上年报告时同时进行跨年度核对')
+    .argument('<report>', '年度报告 JSON 文件')
+    .argument('[last-year]', '同一机关上一年度的报告 JSON 文件')
+    .option('--json', '以 JSON 输出检查结果')
+    .action(
+      run((file: string, last: string | undefined, options: { json?: boolean }) => check(file, last, options, output)),
+    );
+
+  cli
+    .command('render')
+    .description('按国家格式生成 DOCX、PDF、HTML、Markdown、JSON 或按单元格编号的 JSON/CSV')
+    .argument('<reports...>', '年度报告 JSON 文件（csv 可多个）')
+    .addOption(new Option('--to <format>', '输出格式').choices(RENDER_FORMATS).makeOptionMandatory())
+    .option('-o, --output <path>', '输出文件；多个输入时为输出目录')
+    .option('--font <file>', 'PDF 使用的中文字体文件（.ttc 可写作 路径#字体名）')
+    .action(
+      run((files: string[], options: { to: string; output?: string; font?: string }) => render(files, options, output)),
+    );
+
+  cli
+    .command('template')
+    .description('生成一份空白而有效的年度报告 JSON')
+    .requiredOption('--format <format>', '国家格式：2019 或 2021')
+    .requiredOption('--agency <name>', '报告机关全称')
+    .requiredOption('--year <year>', '报告年度')
+    .option('--region <region>', '所属行政区划')
+    .option('-o, --output <file>', '输出文件')
+    .action(
+      run((options: { format: string; agency: string; year: string; region?: string; output?: string }) =>
+        template(options, output),
+      ),
+    );
+
+  cli
+    .command('schema')
+    .description('输出年度报告的 JSON Schema')
+    .option('-o, --output <file>', '输出文件')
+    .action(run((options: { output?: string }) => schema(options, output)));
+
+  cli
+    .command('rules')
+    .description('列出全部一致性规则')
+    .option('--markdown', '输出规则文档（docs/rules.md）')
+    .option('-o, --output <file>', '输出文件')
+    .action(run((options: { markdown?: boolean; output?: string }) => rules(options, output)));
+
+  cli
+    .command('demo')
+    .description('检查并生成随附的示例报告（新用户的第一条命令）')
+    .option('-o, --output <dir>', '输出目录', 'xxgk-demo')
+    .option('--font <file>', 'PDF 使用的中文字体文件')
+    .action(run((options: { output?: string; font?: string }) => demo(options, output)));
+
+  return cli;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], output: Output = terminal): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    await program(output, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with code 0; a usage error is unusable input.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    }
+    if (error instanceof CliError) {
+      output.err(`xxgk：${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,12 @@
+export * from './model/cells.js';
+export * from './model/schema.js';
+export * from './model/validate.js';
+export * from './model/template.js';
+export * from './model/sections.js';
+export * from './model/generate.js';
+export * from './rules/index.js';
+export { rulesMarkdown } from './rules/docs.js';
+export { formatForYear } from './rules/format.js';
+export * from './render/index.js';
+export { layoutTables, type LayoutCell, type LayoutTable } from './layout/tables.js';
+export { reportView, displayValue, type ReportBlock, type ReportView } from './layout/report-view.js';

@@ -1,0 +1,5 @@
+export { renderHtml, tableHtml, escapeHtml, type HtmlOptions } from './html.js';
+export { renderMarkdown } from './markdown.js';
+export { renderDocx } from './docx.js';
+export { renderPdf, type PdfFonts } from './pdf.js';
+export { flatCells, renderCellsJson, renderCellsCsv, renderJson, CSV_META_COLUMNS, type FlatCells } from './cells.js';
