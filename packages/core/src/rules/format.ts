@@ -1,5 +1,4 @@
 import { CELLS, REPORT_FORMATS, TABLE_TITLES, tableCellIds, type TableId } from '../model/cells.js';
-import { blankReport } from '../model/template.js';
 import { example, removeCells, sample } from './examples.js';
 import { cellName, hasTable, otherIsSingleRow, tableFormat } from './helpers.js';
 import type { Rule } from './types.js';
@@ -124,7 +123,10 @@ export const cellMissing: Rule = {
     });
   },
   examples: {
-    pass: [example('表格完整', () => blankReport({ format: '2021', agency: '相山区应急管理局', year: 2022 }))],
+    pass: [
+      example('表格完整', () => sample('2021')),
+      example('（六）其他处理为单行时不要求三个子项', () => sample('2021', undefined, { other: 'single' })),
+    ],
     fail: [
       example('缺少“行政强制”一行', () =>
         sample('2021', (r) => {

@@ -23,6 +23,8 @@ export const sectionMissing: Rule = {
 const YEAR_FIGURE = /((?:19|20)\d{2})\s*年度?[^。；;\n]*?\d+(?:\.\d+)?\s*(?:条|件|篇|次|个|期|场|项|份)/g;
 /** Words that make an earlier year a legitimate comparison or a reference to a document. */
 const COMPARISON = /同比|较上年|比上年|上年度|相比|较\s*(?:19|20)\d{2}|《[^》]*$/;
+/** An earlier year right after 较/比/与: "较2019年增加21条". */
+const COMPARED_WITH = /(?:较|比|与|同)\s*$/;
 
 export const textYearMismatch: Rule = {
   id: 'text-year-mismatch',
@@ -38,7 +40,8 @@ export const textYearMismatch: Rule = {
         if (stated >= year) continue;
         const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
         const sentenceStart = Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1;
-        if (COMPARISON.test(match[0]) || COMPARISON.test(before.slice(sentenceStart))) continue;
+        const sentence = before.slice(sentenceStart);
+        if (COMPARISON.test(match[0]) || COMPARISON.test(sentence) || COMPARED_WITH.test(sentence)) continue;
         findings.push({
           message: `“${SECTION_TITLES[key]}”写有“${match[0].trim()}”，但本报告是${year}年度报告：年份与报告年度不符`,
           cells: [],
@@ -50,18 +53,24 @@ export const textYearMismatch: Rule = {
   examples: {
     pass: [
       example('与上年比较的表述', () =>
-        sample('2019', (r) => {
-          r.meta.year = 2020;
-          r.sections.overview.paragraphs.push('2020年主动公开信息800条，较2019年增加21条。');
-        }),
+        sample(
+          '2019',
+          (r) => {
+            r.sections.overview.paragraphs.push('2020年主动公开信息800条，较2019年增加21条。');
+          },
+          { year: 2020 },
+        ),
       ),
     ],
     fail: [
       example('2020 年度报告写“2019年度主动公开各类信息779条”', () =>
-        sample('2019', (r) => {
-          r.meta.year = 2020;
-          r.sections.overview.paragraphs.push('2019年度主动公开各类信息779条。');
-        }),
+        sample(
+          '2019',
+          (r) => {
+            r.sections.overview.paragraphs.push('2019年度主动公开各类信息779条。');
+          },
+          { year: 2020 },
+        ),
       ),
     ],
   },
