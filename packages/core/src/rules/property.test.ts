@@ -10,14 +10,12 @@ const RUNS = 1000;
 
 /** A valid report of the format, from a seed fast-check chooses (and shrinks). */
 function validReport(format: ReportFormat) {
-  return fc
-    .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), single: fc.boolean() })
-    .map(({ seed, single }) =>
-      generateReport(seededRandom(seed), {
-        format,
-        ...(format === '2021' && single ? { other: 'single' as const } : {}),
-      }),
-    );
+  return fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), single: fc.boolean() }).map(({ seed, single }) =>
+    generateReport(seededRandom(seed), {
+      format,
+      ...(format === '2021' && single ? { other: 'single' as const } : {}),
+    }),
+  );
 }
 
 /** Which rule must catch a change to one cell of a sum, and must name that cell. */
