@@ -72,7 +72,7 @@ export function generateReport(random: Random, options: GenerateOptions): Report
         const id = `s2.${row.key}.${column.key}`;
         if (column.kind === 'money') cells[id] = Math.round(random() * random() * 50000) / 100;
         else if (column.kind === 'signedCount') cells[id] = count(random, 6) - count(random, 6);
-        else cells[id] = count(random, 200);
+        else cells[id] = count(random, row.key === 'regulations' ? 3 : row.key === 'normativeDocs' ? 30 : 200);
       }
     }
   }

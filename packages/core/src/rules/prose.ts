@@ -29,10 +29,15 @@ const COMPARED_WITH = /(?:较|比|与|同)\s*$/;
 export const textYearMismatch: Rule = {
   id: 'text-year-mismatch',
   severity: 'warning',
-  title: '正文中陈述的年度数字与报告年度一致（不出现把上年数字当作本年度的表述）',
+  title: '标题和正文中陈述的年度与报告年度一致（不把上年的数字当作本年度的数字）',
   check: ({ report }) => {
     const year = report.meta.year;
     const findings: RuleFinding[] = [];
+    // A title names the year reported on: "相山区应急管理局2020年政府信息公开工作年度报告".
+    const titleYear = /((?:19|20)\d{2})\s*年度?(?:政府信息公开|政务公开)/.exec(report.meta.title ?? '');
+    if (titleYear && Number(titleYear[1]) !== year) {
+      findings.push({ message: `标题“${report.meta.title}”写的是${titleYear[1]}年，但报告年度为${year}年`, cells: [] });
+    }
     for (const key of PROSE_SECTION_KEYS) {
       const text = sectionText(report.sections[key]);
       for (const match of text.matchAll(YEAR_FIGURE)) {
@@ -63,6 +68,11 @@ export const textYearMismatch: Rule = {
       ),
     ],
     fail: [
+      example('标题的年份与报告年度不符', () =>
+        sample('2021', (r) => {
+          r.meta.title = `${r.meta.agency}${r.meta.year - 1}年政府信息公开工作年度报告`;
+        }),
+      ),
       example('2020 年度报告写“2019年度主动公开各类信息779条”', () =>
         sample(
           '2019',
