@@ -1,0 +1,69 @@
+/**
+ * The intermediate form every input becomes before it is read as a report: a list of text
+ * lines and tables in reading order, each carrying where it came from. Extractors (text,
+ * HTML, DOCX, DOC, PDF) produce it; the reader (`read.ts`) maps it onto the report model.
+ */
+
+/** Where a piece of text stands in the input file. Pages and lines count from 1; tables, rows and columns from 0. */
+export interface Position {
+  readonly page?: number;
+  readonly line?: number;
+  readonly table?: number;
+  readonly row?: number;
+  readonly column?: number;
+}
+
+/** A run of text on one line with its horizontal extent, for sources with geometry (PDF). */
+export interface Fragment {
+  readonly text: string;
+  /** Left and right edge in points from the page's left edge. */
+  readonly x0: number;
+  readonly x1: number;
+}
+
+/** A line (or paragraph) of text outside any table. */
+export interface TextLine {
+  readonly kind: 'line';
+  readonly text: string;
+  readonly at: Position;
+  /** The line's pieces with their positions, where the source has them; a wide gap between two means a new column. */
+  readonly fragments?: readonly Fragment[];
+}
+
+/** One cell of a table as it starts in its row (HTML semantics: a spanned-over position is not repeated). */
+export interface TableCell {
+  readonly text: string;
+  /** Grid position of the cell's top-left corner, counting spans. */
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly at: Position;
+}
+
+export interface Table {
+  readonly kind: 'table';
+  /** Rows of origin cells, left to right. Nested tables are flattened into the cell that holds them. */
+  readonly rows: readonly (readonly TableCell[])[];
+  readonly at: Position;
+}
+
+export type DocumentNode = TextLine | Table;
+
+export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
+
+/** Something an extractor noticed that the user should know (e.g. a scanned PDF with no text). */
+export interface ExtractMessage {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly at?: Position;
+}
+
+export interface ExtractedDocument {
+  readonly source: SourceKind;
+  readonly nodes: readonly DocumentNode[];
+  readonly messages: readonly ExtractMessage[];
+  /** The page count, for paged sources. */
+  readonly pages?: number;
+}
