@@ -10,3 +10,4 @@ export { formatForYear } from './rules/format.js';
 export * from './render/index.js';
 export { layoutTables, type LayoutCell, type LayoutTable } from './layout/tables.js';
 export { reportView, displayValue, type ReportBlock, type ReportView } from './layout/report-view.js';
+export * from './parse/index.js';

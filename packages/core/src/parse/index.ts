@@ -1,0 +1,73 @@
+import { checkReport, type Finding } from '../rules/index.js';
+import type { Report } from '../model/schema.js';
+import { detectKind } from './detect.js';
+import type { SourceKind } from './document.js';
+import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
+import { extractText } from './extract/text.js';
+import type { ExtractOptions, Extractor } from './extract/types.js';
+import { readDocument } from './read.js';
+
+export interface ParseOptions {
+  /** The file's name, for messages and provenance. */
+  readonly file?: string;
+  readonly limits?: Partial<ParseLimits>;
+  readonly readCMap?: ExtractOptions['readCMap'];
+}
+
+export interface ParsedReport {
+  readonly report: Report;
+  readonly source: SourceKind;
+  /** The reader's own findings, then the consistency rules' findings on what it read. */
+  readonly findings: readonly Finding[];
+}
+
+/** One extractor per kind of input; kinds found by content (see detect.ts). */
+const EXTRACTORS: Partial<Record<SourceKind, Extractor>> = {
+  text: extractText,
+};
+
+export function registerExtractor(kind: SourceKind, extractor: Extractor): void {
+  EXTRACTORS[kind] = extractor;
+}
+
+function kindOf(bytes: Uint8Array): SourceKind {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const kind = detectKind(bytes, head);
+  // A ZIP is read as DOCX and an OLE file as DOC; their extractors say so when they are not.
+  if (kind === 'zip') return 'docx';
+  if (kind === 'ole') return 'doc';
+  return kind;
+}
+
+/**
+ * Reads a published report from the bytes of a file of any supported kind: detects the kind by
+ * content, extracts text and tables, reads them as the model, and runs the consistency rules.
+ * Throws ParseError when the file cannot be read at all.
+ */
+export async function parseReport(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedReport> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length === 0) throw new ParseError('empty', '文件为空', options.file);
+  if (bytes.length > limits.maxBytes) {
+    throw new ParseError('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxBytes} 字节`, options.file);
+  }
+  const source = kindOf(bytes);
+  const extractor = EXTRACTORS[source];
+  if (!extractor) throw new ParseError('unsupported', `暂不支持读取 ${source.toUpperCase()} 文件`, options.file);
+  const document = await extractor(bytes, {
+    limits,
+    ...(options.file ? { file: options.file } : {}),
+    ...(options.readCMap ? { readCMap: options.readCMap } : {}),
+  });
+  const { report, findings } = readDocument(document, options.file);
+  const rules = checkReport({ report });
+  return {
+    report,
+    source,
+    findings: [...findings, ...rules],
+  };
+}
+
+export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
+export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
+export { decodeText } from './encoding.js';
+export { readDocument } from './read.js';

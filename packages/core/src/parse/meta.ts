@@ -1,0 +1,98 @@
+import { simplify } from './normalise.js';
+
+/** What the title and body say of who reports and on which year. */
+export interface MetaReading {
+  readonly title?: string;
+  readonly agency?: string;
+  /** Where the agency's name came from, for the finding that says so. */
+  readonly agencyFrom?: 'title' | 'body' | 'title+body';
+  readonly year?: number;
+  readonly yearFrom?: 'title' | 'period' | 'body';
+}
+
+const TITLE = /政府信息公开.{0,6}年度报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
+const TITLE_PARTS = /^(.*?)(?:关于)?\s*((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)/;
+/** A name that is only a level and an organ ("市应急管理局") lacks the place it belongs to. */
+const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
+/** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
+const ORGAN =
+  /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
+
+function mostFrequent(items: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [item, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && item.length > best.length)) {
+      best = item;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** The title: the first short lines that name an annual report, joined when broken over lines. */
+export function findTitle(lines: readonly string[]): string | undefined {
+  const head = lines.slice(0, 40);
+  for (let i = 0; i < head.length; i += 1) {
+    const line = (head[i] as string).trim();
+    if (line.length > 70) continue;
+    const joined = [line, head[i + 1]?.trim() ?? '', head[i + 2]?.trim() ?? ''];
+    for (let n = 1; n <= 3; n += 1) {
+      const candidate = joined.slice(0, n).join('');
+      if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate))
+        return candidate.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return undefined;
+}
+
+export function readMeta(lines: readonly string[]): MetaReading {
+  const title = findTitle(lines);
+  const body = simplify(lines.join('\n'));
+  const parts = title ? TITLE_PARTS.exec(simplify(title).replace(/\s+/g, '')) : null;
+  let agency = parts?.[1]?.replace(/^[《〈<]/, '').trim() || undefined;
+  let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
+  const organs = [...body.matchAll(ORGAN)].map((m) => m[0]).filter((name) => !NAMELESS.test(name));
+  if (agency && NAMELESS.test(agency)) {
+    // "市应急管理局" in the title; the body names "大冶市应急管理局".
+    const suffix = agency.replace(/^本/, '');
+    const fuller = mostFrequent(organs.filter((name) => name.endsWith(suffix) && name.length > suffix.length));
+    if (fuller) {
+      agency = fuller;
+      agencyFrom = 'title+body';
+    }
+  }
+  if (!agency) {
+    agency = mostFrequent(organs);
+    agencyFrom = agency ? 'body' : undefined;
+  }
+
+  let year = parts?.[2] ? Number(parts[2]) : undefined;
+  let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;
+  if (!year) {
+    const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(
+      body,
+    );
+    if (period) {
+      year = Number(period[1]);
+      yearFrom = 'period';
+    }
+  }
+  if (!year) {
+    const years = [...body.matchAll(/((?:19|20)\d{2})\s*年/g)]
+      .map((m) => m[1] as string)
+      .filter((y) => Number(y) >= 2008 && Number(y) <= 2100);
+    const common = mostFrequent(years);
+    if (common) {
+      year = Number(common);
+      yearFrom = 'body';
+    }
+  }
+  return {
+    ...(title ? { title } : {}),
+    ...(agency ? { agency, agencyFrom } : {}),
+    ...(year ? { year, yearFrom } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/*
+ * Labels come in every spelling a clerk or a site can produce: full- and half-width
+ * punctuation, stray spaces, curly or straight quotes, 繁体 from a site's traditional mirror.
+ * Matching happens on one canonical form of each.
+ */
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Characters that only traditional text uses among the words of a report; converting costs, so only when needed. */
+const TRADITIONAL = /[報總規處結轉請數項機關與會於個這為們資開條例復議訟審計類許強製費購係辦務單請員繼續險廳縣區黨門]/;
+
+export function simplify(text: string): string {
+  return TRADITIONAL.test(text) ? toSimplified(text) : text;
+}
+
+/** The canonical form of a cell or heading: simplified, NFKC, no spaces, no quotes. */
+export function canonical(text: string): string {
+  return simplify(text)
+    .normalize('NFKC')
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/[“”"'‘’「」『』]/g, '')
+    .replace(/．/g, '.');
+}
+
+/** Numbering in front of a label: 一、 (一) 1. 1、 — what the label says without it. */
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}[.、]?(?!\d))/;
+
+export interface NumberedLabel {
+  /** The numbering as written, canonical: "三、", "(六)", "3." or "". */
+  readonly numbering: string;
+  readonly core: string;
+}
+
+export function splitNumbering(canonicalText: string): NumberedLabel {
+  const match = NUMBERING.exec(canonicalText);
+  if (!match) return { numbering: '', core: canonicalText };
+  return { numbering: match[0], core: canonicalText.slice(match[0].length) };
+}
+
+/** A value cell: a number with an optional unit, or a mark that the cell is blank. */
+export type CellReading =
+  { readonly kind: 'number'; readonly value: number } | { readonly kind: 'blank' } | { readonly kind: 'text' };
+
+const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／', '\\', '…', '无', '空', '×']);
+const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
+
+/** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
+export function readCell(text: string): CellReading {
+  const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+  if (BLANK_MARKS.has(compact)) return { kind: 'blank' };
+  const bare = compact
+    .replace(UNITS, '')
+    .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')
+    .replace(/^[−–—]/, '-');
+  if (/^[-+]?\d+(?:\.\d+)?$/.test(bare)) return { kind: 'number', value: Number(bare) };
+  return { kind: 'text' };
+}

@@ -1,0 +1,204 @@
+import { APPLICANT_COLUMNS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
+import type { ProseSection, Report, Source } from '../model/schema.js';
+import { formatForYear } from '../rules/format.js';
+import type { ExtractedDocument } from './document.js';
+import { SECTION_HEADINGS, type SectionKey } from './labels.js';
+import { readMeta } from './meta.js';
+import { canonical, simplify, splitNumbering } from './normalise.js';
+import { documentRows, type SourceRow } from './rows.js';
+import { readTables, type ParserFinding } from './tables.js';
+
+export interface ReadResult {
+  readonly report: Report;
+  /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
+  readonly findings: readonly ParserFinding[];
+}
+
+/** Where each section heading stands among the rows. */
+function findHeadings(rows: readonly SourceRow[]): Partial<Record<SectionKey, number>> {
+  const found: Partial<Record<SectionKey, number>> = {};
+  const order = Object.keys(SECTION_HEADINGS) as SectionKey[];
+  rows.forEach((row, index) => {
+    if (row.cells.length !== 1) return;
+    const text = (row.cells[0] as { text: string }).text;
+    if (text.length > 40) return;
+    const { core } = splitNumbering(canonical(text));
+    for (const key of order) {
+      if (found[key] !== undefined) continue;
+      const forms: readonly string[] = SECTION_HEADINGS[key];
+      if (forms.some((form) => core === form || (core.startsWith(form) && core.length <= form.length + 4))) {
+        found[key] = index;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/** A short line that opens with (一)…(十) or 一、 is a sub-heading; longer ones are paragraphs that happen to start so. */
+const SUBHEADING = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/;
+
+function proseSection(
+  rows: readonly SourceRow[],
+  start: number | undefined,
+  end: number,
+  title: string | undefined,
+): ProseSection {
+  const section: ProseSection = { paragraphs: [], subsections: [], ...(title ? { title } : {}) };
+  if (start === undefined) return section;
+  for (const row of rows.slice(start + 1, end)) {
+    if (row.grid) continue;
+    const text = (row.cells[0]?.text ?? '').trim();
+    if (text === '') continue;
+    if (SUBHEADING.test(text) && text.length <= 30 && !/[。；]$/.test(text)) {
+      section.subsections.push({ heading: text, paragraphs: [] });
+    } else if (section.subsections.length > 0) {
+      section.subsections[section.subsections.length - 1]?.paragraphs.push(text);
+    } else {
+      section.paragraphs.push(text);
+    }
+  }
+  return section;
+}
+
+function regionText(rows: readonly SourceRow[], start: number | undefined, end: number): string {
+  if (start === undefined) return '';
+  return rows
+    .slice(start + 1, end)
+    .flatMap((row) => row.cells.map((cell) => cell.text))
+    .join('\n');
+}
+
+const NO_APPLICATIONS = /未(?:收到|受理|接到|发生)[^。；\n]{0,16}?(?:政府信息公开|依申请公开)?申请/;
+const NO_CASES = /未(?:收到|发生|产生|有)[^。；\n]{0,20}?(?:行政复议|行政诉讼)/;
+
+/** Reads the intermediate document as a report of the model. */
+export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
+  const rows = documentRows(document);
+  const lines = rows.map((row) => row.cells.map((cell) => cell.text).join(' '));
+  const meta = readMeta(lines);
+  const findings: ParserFinding[] = [];
+  const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
+  const tables = readTables(rows, yearFormat ?? '2021');
+  findings.push(...tables.findings);
+
+  // The format follows the headers actually printed, not the year.
+  let format: ReportFormat | 'unknown';
+  if (tables.otherSubRows || tables.s2Format === '2021') format = '2021';
+  else if (tables.s2Format === '2019') format = '2019';
+  else if (tables.values.size > 0) format = yearFormat ?? '2021';
+  else format = yearFormat ?? 'unknown';
+
+  const cells: Record<string, number | null> = {};
+  const provenance: Record<string, Source> = {};
+  for (const [id, read] of tables.values) {
+    cells[id] = read.value;
+    provenance[id] = file ? { file, ...read.source } : read.source;
+  }
+
+  const headings = findHeadings(rows);
+  const boundary = (after: number | undefined): number => {
+    const later = Object.values(headings).filter(
+      (index): index is number => index !== undefined && after !== undefined && index > after,
+    );
+    const tableStarts = Object.values(tables.firstRow).filter(
+      (index): index is number => index !== undefined && after !== undefined && index > after,
+    );
+    return Math.min(rows.length, ...later, ...tableStarts);
+  };
+
+  // Sections 三 and 四 told in prose only: record what the prose implies, marked inferred.
+  const inferred: string[] = [];
+  const hasS3 = [...tables.values.keys()].some((id) => id.startsWith('s3.'));
+  const hasS4 = [...tables.values.keys()].some((id) => id.startsWith('s4.'));
+  const s3Prose = simplify(regionText(rows, headings.s3, boundary(headings.s3)));
+  const s4Prose = simplify(regionText(rows, headings.s4, boundary(headings.s4)));
+  if (!hasS3) {
+    const none = NO_APPLICATIONS.exec(s3Prose);
+    if (none) {
+      for (const column of S3_COLUMNS) {
+        cells[`s3.new.${column.key}`] = 0;
+        inferred.push(`s3.new.${column.key}`);
+      }
+      findings.push({
+        rule: 'inferred-from-prose',
+        severity: 'info',
+        message: `第三部分没有表格；正文称“${none[0]}”，据此推断本年新收申请为 0（上年结转等其余数字无从推断）`,
+        cells: APPLICANT_COLUMNS.map((column) => `s3.new.${column.key}`).concat('s3.new.total'),
+      });
+    }
+  }
+  if (!hasS4) {
+    const none = NO_CASES.exec(s4Prose);
+    if (none) {
+      for (const group of S4_GROUPS) {
+        for (const column of S4_COLUMNS) {
+          cells[`s4.${group.key}.${column.key}`] = 0;
+          inferred.push(`s4.${group.key}.${column.key}`);
+        }
+      }
+      findings.push({
+        rule: 'inferred-from-prose',
+        severity: 'info',
+        message: `第四部分没有表格；正文称“${none[0]}”，据此推断行政复议、行政诉讼案件均为 0`,
+        cells: inferred.filter((id) => id.startsWith('s4.')),
+      });
+    }
+  }
+
+  if (!meta.agency) {
+    findings.push({
+      rule: 'agency-not-found',
+      severity: 'error',
+      message: '标题和正文中都没有找到报告机关的名称',
+      cells: [],
+    });
+  } else if (meta.agencyFrom !== 'title') {
+    findings.push({
+      rule: 'agency-from-body',
+      severity: 'info',
+      message:
+        meta.agencyFrom === 'body'
+          ? `报告没有标题，机关名称“${meta.agency}”取自正文`
+          : `标题中的机关名称不完整，全称“${meta.agency}”取自正文`,
+      cells: [],
+    });
+  }
+  if (!meta.year) {
+    findings.push({ rule: 'year-not-found', severity: 'error', message: '没有找到报告所述的年度', cells: [] });
+  } else if (meta.yearFrom === 'body') {
+    findings.push({
+      rule: 'year-from-body',
+      severity: 'info',
+      message: `标题中没有年度，${meta.year}年取自正文`,
+      cells: [],
+    });
+  }
+
+  const sectionTitle = (key: SectionKey) =>
+    headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;
+  const report: Report = {
+    meta: {
+      agency: meta.agency ?? '',
+      year: meta.year ?? 2008,
+      format,
+      ...(meta.title ? { title: meta.title } : {}),
+    },
+    sections: {
+      overview: proseSection(rows, headings.overview, boundary(headings.overview), sectionTitle('overview')),
+      problems: proseSection(rows, headings.problems, boundary(headings.problems), sectionTitle('problems')),
+      otherMatters: proseSection(
+        rows,
+        headings.otherMatters,
+        boundary(headings.otherMatters),
+        sectionTitle('otherMatters'),
+      ),
+    },
+    cells,
+    ...(inferred.length > 0 ? { inferred } : {}),
+    provenance,
+  };
+  for (const message of document.messages)
+    findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
+  return { report, findings };
+}

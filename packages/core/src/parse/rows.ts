@@ -1,0 +1,65 @@
+import type { ExtractedDocument, Position } from './document.js';
+import { readCell } from './normalise.js';
+
+/** One cell of text with where it came from. */
+export interface SourceCell {
+  readonly text: string;
+  readonly at: Position;
+}
+
+/**
+ * A row of cells in reading order. `grid` rows come from a table, a pipe or tab line, or a PDF
+ * line with column gaps: their empty cells are real (a blank in the table). A single-cell row
+ * is a line of text, or one cell of a table printed one cell per line.
+ */
+export interface SourceRow {
+  readonly cells: readonly SourceCell[];
+  readonly grid: boolean;
+}
+
+/** "| a | b |" → ["a", "b"]; the outer pipes frame the row and are not cells. */
+function splitPipes(text: string): string[] {
+  const inner = text.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|').map((cell) => cell.trim());
+}
+
+function dropTrailingEmpty(cells: SourceCell[]): SourceCell[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] as SourceCell).text === '') end -= 1;
+  return cells.slice(0, end);
+}
+
+/** Numbers that run together on one line ("0 0 3 0"), as PDF flip-books print table rows. */
+const NUMBER_RUN = /^\s*(?:[-−]?\d+(?:\.\d+)?\s+)+[-−]?\d+(?:\.\d+)?\s*$/;
+
+/** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
+export function documentRows(document: ExtractedDocument): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (const node of document.nodes) {
+    if (node.kind === 'table') {
+      for (const row of node.rows) {
+        const cells = row.map((cell) => ({ text: cell.text.trim(), at: cell.at }));
+        if (cells.length > 0) rows.push({ cells, grid: true });
+      }
+      continue;
+    }
+    const { text, at } = node;
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (node.fragments && node.fragments.length > 1) {
+      rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
+    } else if (trimmed.includes('|') && splitPipes(trimmed).length > 1) {
+      rows.push({ cells: dropTrailingEmpty(splitPipes(trimmed).map((cell) => ({ text: cell, at }))), grid: true });
+    } else if (trimmed.includes('\t')) {
+      rows.push({
+        cells: dropTrailingEmpty(trimmed.split('\t').map((cell) => ({ text: cell.trim(), at }))),
+        grid: true,
+      });
+    } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
+      rows.push({ cells: trimmed.split(/\s+/).map((cell) => ({ text: cell, at })), grid: true });
+    } else {
+      rows.push({ cells: [{ text: trimmed, at }], grid: false });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,265 @@
+import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
+import type { Source } from '../model/schema.js';
+import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch } from './labels.js';
+import { canonical, readCell } from './normalise.js';
+import type { SourceCell, SourceRow } from './rows.js';
+
+/** A value read for one cell ID: a number, or null for a blank, with its source. */
+export interface ReadValue {
+  readonly value: number | null;
+  readonly source: Source;
+}
+
+export interface ParserFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly cells: readonly string[];
+}
+
+export interface TableReading {
+  readonly values: Map<string, ReadValue>;
+  /** Format the section 二 headers show, if they show one. */
+  readonly s2Format: ReportFormat | undefined;
+  /** Whether section 三 prints (六) with its three sub-rows. */
+  readonly otherSubRows: boolean;
+  readonly findings: ParserFinding[];
+  /** Index of the row where each table's first label stands, to bound the prose sections. */
+  readonly firstRow: Partial<Record<'s2' | 's3' | 's4', number>>;
+}
+
+interface Token {
+  readonly value: number | null;
+  readonly cell: SourceCell;
+}
+
+function source(cell: SourceCell): Source {
+  return { ...cell.at, text: cell.text };
+}
+
+/** Where a row of values starts: the cells after a label, then, for one-cell-per-line text, the lines after it. */
+class Cursor {
+  constructor(
+    private readonly rows: readonly SourceRow[],
+    private row: number,
+    private cell: number,
+  ) {}
+
+  /**
+   * Up to `count` values after the label. In a grid row, blanks inside the row are cells of
+   * their own; a run of empty cells right after the label is layout (a merged cell) when the
+   * row still holds enough values. In one-cell-per-line text the values follow on the next
+   * lines, up to the next label or text.
+   */
+  take(count: number, isLabel: (text: string) => boolean): Token[] {
+    const row = this.rows[this.row] as SourceRow;
+    const after = row.cells.slice(this.cell + 1);
+    const tokens: Token[] = [];
+    if (row.grid && after.length > 0) {
+      const filled = after.filter((c) => c.text !== '');
+      const usable = filled.length >= count ? filled : after;
+      for (const cell of usable) {
+        if (tokens.length === count) break;
+        if (cell.text !== '' && isLabel(cell.text)) break;
+        const reading = readCell(cell.text);
+        if (reading.kind === 'text') break;
+        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+      }
+      if (tokens.length === count || tokens.length > 0) return tokens;
+    }
+    // One cell per line: values follow on the next rows.
+    for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
+      const next = this.rows[r] as SourceRow;
+      for (const cell of next.cells) {
+        if (tokens.length === count) break;
+        if (cell.text === '') continue;
+        if (isLabel(cell.text)) return tokens;
+        const reading = readCell(cell.text);
+        if (reading.kind === 'text') {
+          // Header words before the first value are skipped; text after values ends the row.
+          if (tokens.length > 0) return tokens;
+          continue;
+        }
+        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+      }
+    }
+    return tokens;
+  }
+}
+
+function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
+  const seen = { '2019': 0, '2021': 0 };
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.text.length > 30) continue;
+      const form = canonical(cell.text);
+      for (const format of ['2019', '2021'] as const) {
+        // Headers cut short ("本年新", "现行有效件") still tell the format.
+        if (
+          S2_FORMAT_WORDS[format].some((word) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form)))
+        ) {
+          seen[format] += 1;
+        }
+      }
+    }
+  }
+  if (seen['2021'] === 0 && seen['2019'] === 0) return undefined;
+  return seen['2021'] >= seen['2019'] ? '2021' : '2019';
+}
+
+function s2Columns(rowKey: string, format: ReportFormat): string[] | undefined {
+  const own = S2_BLOCKS[format].flatMap((block) => block.rows).find((row) => row.key === rowKey);
+  const other = S2_BLOCKS[format === '2021' ? '2019' : '2021']
+    .flatMap((block) => block.rows)
+    .find((row) => row.key === rowKey);
+  return (own ?? other)?.columns.map((column) => column.key);
+}
+
+const S4_ANCHOR = '行政复议';
+const S4_PARTNER = '行政诉讼';
+
+/**
+ * Reads the statutory tables from the rows, wherever they stand: each row label found takes
+ * the values after it. A label printed twice keeps its first reading.
+ */
+export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFormat): TableReading {
+  const values = new Map<string, ReadValue>();
+  const findings: ParserFinding[] = [];
+  const firstRow: TableReading['firstRow'] = {};
+  const s2Format = s2FormatOf(rows);
+  let otherSubRows = false;
+  let inOtherGroup = false;
+  const isLabel = (text: string) => matchRowLabel(text, inOtherGroup) !== undefined || isS4Anchor(text);
+
+  const assign = (prefix: string, columns: readonly string[], tokens: Token[], label: SourceCell, name: string) => {
+    const ids = columns.map((column) => `${prefix}.${column}`);
+    if (ids.some((id) => values.has(id))) return;
+    tokens.forEach((token, i) => {
+      values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
+    });
+    if (tokens.length < columns.length) {
+      findings.push({
+        rule: 'row-incomplete',
+        severity: 'error',
+        message: `“${name}”一行只读到 ${tokens.length} 个数值，应有 ${columns.length} 个${label.at.line ? `（第 ${label.at.line} 行）` : ''}`,
+        cells: ids.slice(tokens.length),
+      });
+    }
+  };
+
+  rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => {
+      if (cell.text === '' || cell.text.length > 90) return;
+      const match: LabelMatch | undefined = matchRowLabel(cell.text, inOtherGroup);
+      if (!match) return;
+      const cursor = new Cursor(rows, r, c);
+      if (match.kind === 'outcomes-heading') return;
+      if (match.kind === 'total' || match.kind === 'other-other') {
+        const key = match.kind === 'total' ? 'total' : 'other.other';
+        if (key === 'other.other') otherSubRows = true;
+        if (key === 'total') inOtherGroup = false;
+        assign(
+          `s3.${key}`,
+          S3_COLUMNS.map((col) => col.key),
+          cursor.take(7, isLabel),
+          cell,
+          cell.text,
+        );
+        firstRow.s3 ??= r;
+        return;
+      }
+      const { label } = match;
+      if (label.table === 's3') {
+        firstRow.s3 ??= r;
+        if (label.group) {
+          inOtherGroup = label.key === 'other';
+          // A group heading followed by values is printed as one row: (六) in the 2019 table.
+          const tokens = cursor.take(7, isLabel);
+          if (tokens.length > 0 && label.key === 'other') {
+            assign(
+              's3.other',
+              S3_COLUMNS.map((col) => col.key),
+              tokens,
+              cell,
+              cell.text,
+            );
+          }
+          return;
+        }
+        if (label.key.startsWith('other.')) otherSubRows = true;
+        inOtherGroup = label.key.startsWith('other.');
+        assign(
+          `s3.${label.key}`,
+          S3_COLUMNS.map((col) => col.key),
+          cursor.take(7, isLabel),
+          cell,
+          cell.text,
+        );
+        return;
+      }
+      firstRow.s2 ??= r;
+      const columns = s2Columns(label.key, s2Format ?? fallbackFormat);
+      if (!columns) return;
+      assign(`s2.${label.key}`, columns, cursor.take(columns.length, isLabel), cell, cell.text);
+    });
+  });
+
+  readS4(rows, values, findings, firstRow, isLabel);
+  return { values, s2Format, otherSubRows, findings, firstRow };
+}
+
+function isS4Anchor(text: string): boolean {
+  return canonical(text) === S4_ANCHOR;
+}
+
+/** Section 四: after the 行政复议 / 行政诉讼 headers, the fifteen values in the order of the cell IDs. */
+function readS4(
+  rows: readonly SourceRow[],
+  values: Map<string, ReadValue>,
+  findings: ParserFinding[],
+  firstRow: TableReading['firstRow'],
+  isLabel: (text: string) => boolean,
+): void {
+  const ids = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));
+  for (let r = 0; r < rows.length; r += 1) {
+    const anchor = (rows[r] as SourceRow).cells.findIndex((cell) => isS4Anchor(cell.text));
+    if (anchor === -1) continue;
+    const nearby = rows.slice(r, r + 4).flatMap((row) => row.cells);
+    if (!nearby.some((cell) => canonical(cell.text) === S4_PARTNER)) continue;
+    firstRow.s4 = r;
+    const tokens: { value: number | null; cell: SourceCell }[] = [];
+    for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
+      const row = rows[i] as SourceRow;
+      const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
+      for (const cell of cells) {
+        if (tokens.length === ids.length) break;
+        if (cell.text === '') continue;
+        const reading = readCell(cell.text);
+        if (reading.kind === 'text') {
+          if (tokens.length > 0 && (isLabel(cell.text) || cell.text.length > 20)) break;
+          continue;
+        }
+        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+      }
+      if (
+        tokens.length > 0 &&
+        !row.grid &&
+        row.cells.length === 1 &&
+        readCell(row.cells[0]?.text ?? '').kind === 'text' &&
+        (row.cells[0]?.text.length ?? 0) > 20
+      )
+        break;
+    }
+    if (tokens.length === 0) return;
+    tokens.forEach((token, i) => values.set(ids[i] as string, { value: token.value, source: source(token.cell) }));
+    if (tokens.length < ids.length) {
+      findings.push({
+        rule: 'row-incomplete',
+        severity: 'error',
+        message: `第四部分行政复议、行政诉讼情况只读到 ${tokens.length} 个数值，应有 ${ids.length} 个`,
+        cells: ids.slice(tokens.length),
+      });
+    }
+    return;
+  }
+}
