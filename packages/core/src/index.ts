@@ -8,6 +8,6 @@ export * from './rules/index.js';
 export { rulesMarkdown } from './rules/docs.js';
 export { formatForYear } from './rules/format.js';
 export * from './render/index.js';
-export { layoutTables, type LayoutCell, type LayoutTable } from './layout/tables.js';
+export { layoutGrid, layoutTables, type GridSlot, type LayoutCell, type LayoutTable } from './layout/tables.js';
 export { reportView, displayValue, type ReportBlock, type ReportView } from './layout/report-view.js';
 export * from './parse/index.js';

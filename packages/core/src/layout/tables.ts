@@ -152,3 +152,31 @@ export function layoutTables(format: ReportFormat, other: OtherRowLayout): reado
   }
   return tables;
 }
+
+/** A position of the full grid: the cell that starts there, or a pointer to the one covering it. */
+export type GridSlot =
+  { readonly kind: 'origin'; readonly cell: LayoutCell } | { readonly kind: 'covered'; readonly by: LayoutCell };
+
+/**
+ * The table as a full rectangular grid, spans expanded: what a renderer needs that cannot span
+ * (pipe and tab text) or that wants every position filled (pdfmake).
+ */
+export function layoutGrid(table: LayoutTable): GridSlot[][] {
+  const width = table.widths.length;
+  const grid: (GridSlot | undefined)[][] = table.rows.map(() => new Array<GridSlot | undefined>(width).fill(undefined));
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (grid[r]?.[c] !== undefined) c += 1;
+      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr += 1) {
+        for (let dc = 0; dc < (cell.colSpan ?? 1); dc += 1) {
+          const target = grid[r + dr];
+          if (target && c + dc < width)
+            target[c + dc] = dr === 0 && dc === 0 ? { kind: 'origin', cell } : { kind: 'covered', by: cell };
+        }
+      }
+      c += cell.colSpan ?? 1;
+    }
+  });
+  return grid.map((row) => row.map((slot) => slot ?? { kind: 'covered', by: {} }));
+}

@@ -32,6 +32,14 @@ function dropTrailingEmpty(cells: SourceCell[]): SourceCell[] {
 /** Numbers that run together on one line ("0 0 3 0"), as PDF flip-books print table rows. */
 const NUMBER_RUN = /^\s*(?:[-−]?\d+(?:\.\d+)?\s+)+[-−]?\d+(?:\.\d+)?\s*$/;
 
+/** A Markdown table's header rule: "| --- | :---: |". */
+const MARKDOWN_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
+
+/** Markdown's heading and bold marks around a line's text, which are not part of it. */
+function unmark(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*$/, '$1');
+}
+
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
   const rows: SourceRow[] = [];
@@ -43,9 +51,9 @@ export function documentRows(document: ExtractedDocument): SourceRow[] {
       }
       continue;
     }
-    const { text, at } = node;
-    const trimmed = text.trim();
-    if (trimmed === '') continue;
+    const { at } = node;
+    const trimmed = unmark(node.text.trim());
+    if (trimmed === '' || MARKDOWN_RULE.test(trimmed)) continue;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (trimmed.includes('|') && splitPipes(trimmed).length > 1) {

@@ -150,7 +150,15 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       if (cell.text === '' || cell.text.length > 90) return;
-      const match: LabelMatch | undefined = matchRowLabel(cell.text, inOtherGroup);
+      let match: LabelMatch | undefined = matchRowLabel(cell.text, inOtherGroup);
+      if (!match && /\s/.test(cell.text.trim())) {
+        // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
+        for (const part of cell.text.trim().split(/\s+/)) {
+          const partMatch = matchRowLabel(part, inOtherGroup);
+          if (partMatch?.kind === 'row' && partMatch.label.group) inOtherGroup = partMatch.label.key === 'other';
+          match = partMatch ?? match;
+        }
+      }
       if (!match) return;
       const cursor = new Cursor(rows, r, c);
       if (match.kind === 'outcomes-heading') return;
@@ -225,7 +233,10 @@ function readS4(
     const anchor = (rows[r] as SourceRow).cells.findIndex((cell) => isS4Anchor(cell.text));
     if (anchor === -1) continue;
     const nearby = rows.slice(r, r + 4).flatMap((row) => row.cells);
-    if (!nearby.some((cell) => canonical(cell.text) === S4_PARTNER)) continue;
+    if (
+      !nearby.some((cell) => canonical(cell.text).startsWith(S4_PARTNER) || canonical(cell.text).includes('直接起诉'))
+    )
+      continue;
     firstRow.s4 = r;
     const tokens: { value: number | null; cell: SourceCell }[] = [];
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {

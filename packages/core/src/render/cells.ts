@@ -45,13 +45,14 @@ export function renderCellsJson(report: Report, findings?: readonly Finding[]): 
 export const CSV_META_COLUMNS = ['agency', 'year', 'format'] as const;
 
 /**
- * Reports as CSV: one row per report, one column per cell ID of either format. A cell the
+ * Reports as CSV: one row per report (after its file, when given), one column per cell ID of either format. A cell the
  * report's format does not have is empty, as is a blank cell; a researcher reads the
  * difference from `format`.
  */
-export function renderCellsCsv(reports: readonly Report[]): string {
-  const header = [...CSV_META_COLUMNS, ...ALL_CELL_IDS];
-  const rows = reports.map((report) => [
+export function renderCellsCsv(reports: readonly Report[], files?: readonly string[]): string {
+  const header = [...(files ? ['file'] : []), ...CSV_META_COLUMNS, ...ALL_CELL_IDS];
+  const rows = reports.map((report, index) => [
+    ...(files ? [files[index] ?? ''] : []),
     report.meta.agency,
     report.meta.year,
     report.meta.format,

@@ -1,5 +1,6 @@
 export { renderHtml, tableHtml, escapeHtml, type HtmlOptions } from './html.js';
 export { renderMarkdown } from './markdown.js';
+export { renderText, type TextLayout } from './text.js';
 export { renderDocx } from './docx.js';
 export { renderPdf, type PdfFonts } from './pdf.js';
 export { flatCells, renderCellsJson, renderCellsCsv, renderJson, CSV_META_COLUMNS, type FlatCells } from './cells.js';
