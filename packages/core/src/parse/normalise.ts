@@ -14,6 +14,15 @@ export function simplify(text: string): string {
   return TRADITIONAL.test(text) ? toSimplified(text) : text;
 }
 
+/** Whether a document is in traditional script: then every piece of it is converted, not only those with a tell-tale character. */
+export function isTraditional(text: string): boolean {
+  return TRADITIONAL.test(text);
+}
+
+export function toSimplifiedText(text: string): string {
+  return toSimplified(text);
+}
+
 /** The canonical form of a cell or heading: simplified, NFKC, no spaces, no quotes. */
 export function canonical(text: string): string {
   return simplify(text)

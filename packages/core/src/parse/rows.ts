@@ -1,5 +1,5 @@
 import type { ExtractedDocument, Position } from './document.js';
-import { readCell } from './normalise.js';
+import { isTraditional, readCell, toSimplifiedText } from './normalise.js';
 
 /** One cell of text with where it came from. */
 export interface SourceCell {
@@ -42,6 +42,20 @@ function unmark(line: string): string {
 
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
+  const rows = splitRows(document);
+  // A page from a site's 繁体 mirror is read in simplified characters throughout.
+  const sample = rows
+    .slice(0, 400)
+    .flatMap((row) => row.cells.map((cell) => cell.text))
+    .join('');
+  if (!isTraditional(sample)) return rows;
+  return rows.map((row) => ({
+    ...row,
+    cells: row.cells.map((cell) => ({ ...cell, text: toSimplifiedText(cell.text) })),
+  }));
+}
+
+function splitRows(document: ExtractedDocument): SourceRow[] {
   const rows: SourceRow[] = [];
   for (const node of document.nodes) {
     if (node.kind === 'table') {

@@ -1,5 +1,6 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
+import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch } from './labels.js';
 import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -131,9 +132,26 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   let inOtherGroup = false;
   const isLabel = (text: string) => matchRowLabel(text, inOtherGroup) !== undefined || isS4Anchor(text);
 
-  const assign = (prefix: string, columns: readonly string[], tokens: Token[], label: SourceCell, name: string) => {
+  const collapsed: CollapsedRow[] = [];
+  const assign = (
+    prefix: string,
+    columns: readonly string[],
+    tokens: Token[],
+    label: SourceCell,
+    name: string,
+    grid = false,
+  ) => {
     const ids = columns.map((column) => `${prefix}.${column}`);
-    if (ids.some((id) => values.has(id))) return;
+    if (ids.some((id) => values.has(id)) || collapsed.some((row) => `s3.${row.rowKey}` === prefix)) return;
+    if (grid && prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < columns.length) {
+      // A grid row with too few values lost its blank cells: placed by the sums once all rows are read.
+      collapsed.push({
+        rowKey: prefix.slice(3),
+        label: name,
+        values: tokens.map((token) => ({ value: token.value, source: source(token.cell) })),
+      });
+      return;
+    }
     tokens.forEach((token, i) => {
       values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
     });
@@ -172,6 +190,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
           cursor.take(7, isLabel),
           cell,
           cell.text,
+          row.grid,
         );
         firstRow.s3 ??= r;
         return;
@@ -190,6 +209,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
               tokens,
               cell,
               cell.text,
+              row.grid,
             );
           }
           return;
@@ -202,6 +222,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
           cursor.take(7, isLabel),
           cell,
           cell.text,
+          row.grid,
         );
         return;
       }
@@ -212,6 +233,8 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
     });
   });
 
+  const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
+  findings.push(...placeCollapsedRows(collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single'));
   readS4(rows, values, findings, firstRow, isLabel);
   return { values, s2Format, otherSubRows, findings, firstRow };
 }
