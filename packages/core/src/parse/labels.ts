@@ -66,6 +66,8 @@ export type LabelMatch =
 
 /** Shortest cell text a prefix match is allowed on, so that "其他" never matches "其他处理". */
 const MIN_PREFIX = 4;
+/** Shortest start of a label that still names one row when the rest wrapped onto another line. */
+const MIN_TRUNCATED = 5;
 
 /**
  * What table row a cell names, if any. `inOtherGroup` says the last group heading was (六),
@@ -78,6 +80,7 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
   if (core === OUTCOMES_HEADING) return { kind: 'outcomes-heading' };
   if (core === '总计' && numbering !== '') return { kind: 'total' };
   if (core === '其他' && numbering !== '' && inOtherGroup) return { kind: 'other-other' };
+  const truncated: RowLabel[] = [];
   for (const label of ROW_LABELS) {
     for (const known of label.forms) {
       if (core === known) return { kind: 'row', label };
@@ -85,9 +88,11 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
         // "部分公开(区分处理的…)" or a label with a note; never a prose sentence.
         if (core.length <= known.length + 40 && !/[。;]/.test(core)) return { kind: 'row', label };
       }
+      // A label cut where a narrow cell wrapped it ("其他法律行政法规禁止公" … "开").
+      if (core.length >= MIN_TRUNCATED && known.startsWith(core) && !truncated.includes(label)) truncated.push(label);
     }
   }
-  return undefined;
+  return truncated.length === 1 && truncated[0] ? { kind: 'row', label: truncated[0] } : undefined;
 }
 
 /** Words of the section 二 headers that say which national format the table follows. */

@@ -48,11 +48,30 @@ export function findTitle(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The organ and the year a title names, in any of its three orders: "X2021年…报告", "2021年X…报告", "X…报告（2021年度）". */
+function titleParts(title: string): { agency?: string; year?: number } {
+  const forms: [RegExp, number, number][] = [
+    [TITLE_PARTS, 1, 2],
+    [/^((?:19|20)\d{2})年度?(.+?)(?:政府信息公开|政务公开)/, 2, 1],
+    [/^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?((?:19|20)\d{2})年?度?/, 1, 2],
+  ];
+  for (const [pattern, agencyGroup, yearGroup] of forms) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const agency = match[agencyGroup]
+      ?.replace(/^[《〈<]/, '')
+      .replace(/关于$/, '')
+      .trim();
+    return { ...(agency ? { agency } : {}), year: Number(match[yearGroup]) };
+  }
+  return {};
+}
+
 export function readMeta(lines: readonly string[]): MetaReading {
   const title = findTitle(lines);
   const body = simplify(lines.join('\n'));
-  const parts = title ? TITLE_PARTS.exec(simplify(title).replace(/\s+/g, '')) : null;
-  let agency = parts?.[1]?.replace(/^[《〈<]/, '').trim() || undefined;
+  const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
+  let agency = fromTitle.agency;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
   const organs = [...body.matchAll(ORGAN)].map((m) => m[0]).filter((name) => !NAMELESS.test(name));
   if (agency && NAMELESS.test(agency)) {
@@ -69,7 +88,7 @@ export function readMeta(lines: readonly string[]): MetaReading {
     agencyFrom = agency ? 'body' : undefined;
   }
 
-  let year = parts?.[2] ? Number(parts[2]) : undefined;
+  let year = fromTitle.year;
   let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;
   if (!year) {
     const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(
