@@ -74,6 +74,19 @@ const MIN_TRUNCATED = 5;
  * where "3.其他" is the row `other.other`.
  */
 export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch | undefined {
+  // The same few hundred cell texts recur in every report: remember what they matched.
+  const key = inOtherGroup ? `1${text}` : `0${text}`;
+  if (matches.has(key)) return matches.get(key);
+  const match = matchUncached(text, inOtherGroup);
+  if (matches.size >= MATCH_CACHE_SIZE) matches.clear();
+  matches.set(key, match);
+  return match;
+}
+
+const MATCH_CACHE_SIZE = 20_000;
+const matches = new Map<string, LabelMatch | undefined>();
+
+function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefined {
   const form = canonical(text);
   if (form.length === 0 || form.length > 80) return undefined;
   const { numbering, core } = splitNumbering(form);

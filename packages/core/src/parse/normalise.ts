@@ -8,7 +8,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Characters that only traditional text uses among the words of a report; converting costs, so only when needed. */
-const TRADITIONAL = /[報總規處結轉請數項機關與會於個這為們資開條例復議訟審計類許強製費購係辦務單請員繼續險廳縣區黨門]/;
+const TRADITIONAL = /[報總規處結轉請數項機關與會於個這為們資開條復議訟審計類許強製費購係辦務單員繼續險廳縣區黨門]/;
 
 export function simplify(text: string): string {
   return TRADITIONAL.test(text) ? toSimplified(text) : text;
@@ -25,6 +25,20 @@ export function toSimplifiedText(text: string): string {
 
 /** The canonical form of a cell or heading: simplified, NFKC, no spaces, no quotes. */
 export function canonical(text: string): string {
+  let form = canonicalForms.get(text);
+  if (form === undefined) {
+    form = canonicalUncached(text);
+    if (canonicalForms.size >= CANONICAL_CACHE_SIZE) canonicalForms.clear();
+    canonicalForms.set(text, form);
+  }
+  return form;
+}
+
+/** Cell texts recur across reports ("0", "规章", "总计"): their canonical forms are kept. */
+const CANONICAL_CACHE_SIZE = 50_000;
+const canonicalForms = new Map<string, string>();
+
+function canonicalUncached(text: string): string {
   return simplify(text)
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0]+/g, '')

@@ -1,14 +1,23 @@
-import { CELLS } from '../model/cells.js';
+import { CELLS, type CellKind } from '../model/cells.js';
 import { example, sample } from './examples.js';
 import { cellName, formatNumber } from './helpers.js';
 import type { Rule, RuleFinding } from './types.js';
 
+interface NumberCell {
+  readonly id: string;
+  readonly value: number;
+  readonly kind: CellKind;
+}
+
 /** Every number cell the report holds, with its kind. */
-function* numberCells(cells: Record<string, number | null | undefined>) {
-  for (const [id, value] of Object.entries(cells)) {
+function numberCells(cells: Record<string, number | null | undefined>): NumberCell[] {
+  const list: NumberCell[] = [];
+  for (const id in cells) {
+    const value = cells[id];
     const info = CELLS.get(id);
-    if (info && typeof value === 'number') yield { id, value, kind: info.kind };
+    if (info && typeof value === 'number') list.push({ id, value, kind: info.kind });
   }
+  return list;
 }
 
 export const countInteger: Rule = {

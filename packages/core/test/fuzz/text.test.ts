@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateReport, renderMarkdown, renderText, seededRandom } from '../../src/index.js';
+import { fuzz } from './mutate.js';
+
+const seedsDir = new URL('../../../../fixtures/seeds/', import.meta.url);
+const encoder = new TextEncoder();
+
+describe('fuzz: text', () => {
+  it('reads or rejects 10,000 mutated text reports', async () => {
+    const report = generateReport(seededRandom(3), { format: '2021' });
+    const seeds = [
+      ...readdirSync(seedsDir)
+        .filter((name) => name.endsWith('.txt'))
+        .map((name) => new Uint8Array(readFileSync(new URL(name, seedsDir)))),
+      encoder.encode(renderText(report, 'pipe')),
+      encoder.encode(renderText(report, 'tab')),
+      encoder.encode(renderMarkdown(report)),
+    ];
+    const outcome = await fuzz(seeds, 10_000, 1);
+    expect(outcome.read + Object.values(outcome.rejected).reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(outcome.read).toBeGreaterThan(5_000);
+  });
+});
