@@ -350,8 +350,20 @@ export function cellInfo(id: string): CellInfo {
   return info;
 }
 
+const tableCellIdCache = new Map<string, readonly string[]>();
+
 /** The cell IDs of one table as a report in `format` prints it, in table order. */
-export function tableCellIds(table: TableId, format: ReportFormat, other?: OtherRowLayout): string[] {
+export function tableCellIds(table: TableId, format: ReportFormat, other?: OtherRowLayout): readonly string[] {
+  const key = `${table}/${format}/${other ?? ''}`;
+  let ids = tableCellIdCache.get(key);
+  if (!ids) {
+    ids = Object.freeze(buildTableCellIds(table, format, other));
+    tableCellIdCache.set(key, ids);
+  }
+  return ids;
+}
+
+function buildTableCellIds(table: TableId, format: ReportFormat, other?: OtherRowLayout): string[] {
   switch (table) {
     case 's2':
       return s2Cells(format).map((cell) => cell.id);
@@ -363,6 +375,6 @@ export function tableCellIds(table: TableId, format: ReportFormat, other?: Other
 }
 
 /** All cell IDs of a report in `format`, in table order. */
-export function formatCellIds(format: ReportFormat, other?: OtherRowLayout): string[] {
+export function formatCellIds(format: ReportFormat, other?: OtherRowLayout): readonly string[] {
   return (['s2', 's3', 's4'] as const).flatMap((table) => tableCellIds(table, format, other));
 }
