@@ -32,7 +32,8 @@ function utf16WithoutBom(bytes: Uint8Array): TextEncoding | undefined {
  * files use. `declared` (an HTML meta charset, say) is tried first when given.
  */
 export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes, 'utf-8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decode(bytes, 'utf-8'), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode(bytes, 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
   const hinted = normaliseEncoding(declared);
@@ -43,20 +44,24 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
       // A wrong declaration is common (GBK pages that say utf-8): fall through to sniffing.
     }
   }
+  // Before UTF-8: mostly-ASCII UTF-16 is valid UTF-8 too, full of NULs.
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: decode(bytes, utf16), encoding: utf16 };
   try {
     return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8' };
   } catch {
     // not UTF-8
   }
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: decode(bytes, utf16), encoding: utf16 };
   return { text: decode(bytes, 'gb18030'), encoding: 'gb18030' };
 }
 
 /** Maps a declared charset label onto one of ours: gbk and gb2312 read as gb18030. */
 export function normaliseEncoding(label: string | undefined): TextEncoding | undefined {
   if (!label) return undefined;
-  const name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const name = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (name === 'utf-8' || name === 'utf8') return 'utf-8';
   if (['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'gb_2312-80'].includes(name)) return 'gb18030';
   if (name === 'big5' || name === 'big5-hkscs') return 'big5';

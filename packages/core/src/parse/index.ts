@@ -3,6 +3,7 @@ import type { Report } from '../model/schema.js';
 import { detectKind } from './detect.js';
 import type { SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
+import { extractHtml } from './extract/html.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
 import { readDocument } from './read.js';
@@ -24,11 +25,8 @@ export interface ParsedReport {
 /** One extractor per kind of input; kinds found by content (see detect.ts). */
 const EXTRACTORS: Partial<Record<SourceKind, Extractor>> = {
   text: extractText,
+  html: extractHtml,
 };
-
-export function registerExtractor(kind: SourceKind, extractor: Extractor): void {
-  EXTRACTORS[kind] = extractor;
-}
 
 function kindOf(bytes: Uint8Array): SourceKind {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
@@ -50,6 +48,9 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   if (bytes.length > limits.maxBytes) {
     throw new ParseError('too-large', `文件大小 ${bytes.length} 字节，超过上限 ${limits.maxBytes} 字节`, options.file);
   }
+  // A Node Buffer is a Uint8Array, but pdf.js refuses one: read through a plain view of the same memory.
+  if (Object.getPrototypeOf(bytes) !== Uint8Array.prototype)
+    bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const source = kindOf(bytes);
   const extractor = EXTRACTORS[source];
   if (!extractor) throw new ParseError('unsupported', `暂不支持读取 ${source.toUpperCase()} 文件`, options.file);

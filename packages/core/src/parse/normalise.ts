@@ -66,12 +66,14 @@ export type CellReading =
   { readonly kind: 'number'; readonly value: number } | { readonly kind: 'blank' } | { readonly kind: 'text' };
 
 const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／', '\\', '…', '无', '空', '×']);
+/** A cell that says the row does not apply to the organ ("本机关不涉及"): no number, so blank. */
+const NOT_APPLICABLE = /^(?:本机关|本单位|我局|我单位)?(?:不涉及|未涉及|无此项|无此类|不适用)(?:此项|该项)?[。.]?$/;
 const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
 
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 export function readCell(text: string): CellReading {
   const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
-  if (BLANK_MARKS.has(compact)) return { kind: 'blank' };
+  if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
   const bare = compact
     .replace(UNITS, '')
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')

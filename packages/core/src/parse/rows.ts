@@ -1,4 +1,4 @@
-import type { ExtractedDocument, Position } from './document.js';
+import type { ExtractedDocument, Position, Table, TableCell } from './document.js';
 import { isTraditional, readCell, toSimplifiedText } from './normalise.js';
 
 /** One cell of text with where it came from. */
@@ -27,6 +27,24 @@ function dropTrailingEmpty(cells: SourceCell[]): SourceCell[] {
   let end = cells.length;
   while (end > 0 && (cells[end - 1] as SourceCell).text === '') end -= 1;
   return cells.slice(0, end);
+}
+
+/**
+ * A table's rows with what a reader sees in each: a cell merged down over several rows stands
+ * in each of them ("—" for 行政处罚 and 行政强制 alike), while a cell merged across columns
+ * stands once, as the one value of its row.
+ */
+function tableRows(table: Table): SourceRow[] {
+  const above: TableCell[] = [];
+  const rows: SourceRow[] = [];
+  table.rows.forEach((row, r) => {
+    const covering = above.filter((cell) => cell.row < r && cell.row + cell.rowSpan > r);
+    const cells = [...row, ...covering].sort((a, b) => a.column - b.column);
+    above.push(...row.filter((cell) => cell.rowSpan > 1));
+    if (cells.length > 0)
+      rows.push({ cells: cells.map((cell) => ({ text: cell.text.trim(), at: cell.at })), grid: true });
+  });
+  return rows;
 }
 
 /** Numbers that run together on one line ("0 0 3 0"), as PDF flip-books print table rows. */
@@ -59,10 +77,7 @@ function splitRows(document: ExtractedDocument): SourceRow[] {
   const rows: SourceRow[] = [];
   for (const node of document.nodes) {
     if (node.kind === 'table') {
-      for (const row of node.rows) {
-        const cells = row.map((cell) => ({ text: cell.text.trim(), at: cell.at }));
-        if (cells.length > 0) rows.push({ cells, grid: true });
-      }
+      rows.push(...tableRows(node));
       continue;
     }
     const { at } = node;

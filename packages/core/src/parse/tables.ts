@@ -66,7 +66,12 @@ class Cursor {
         if (reading.kind === 'text') break;
         tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
       }
-      if (tokens.length === count || tokens.length > 0) return tokens;
+      // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
+      if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
+        const last = tokens[tokens.length - 1] as Token;
+        while (tokens.length < count) tokens.push(last);
+      }
+      if (tokens.length > 0) return tokens;
     }
     // One cell per line: values follow on the next rows.
     for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
