@@ -3,6 +3,8 @@ import type { Report } from '../model/schema.js';
 import { detectKind } from './detect.js';
 import type { SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
+import { extractDoc } from './extract/doc.js';
+import { extractDocx } from './extract/docx.js';
 import { extractHtml } from './extract/html.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
@@ -26,6 +28,8 @@ export interface ParsedReport {
 const EXTRACTORS: Partial<Record<SourceKind, Extractor>> = {
   text: extractText,
   html: extractHtml,
+  docx: extractDocx,
+  doc: extractDoc,
 };
 
 function kindOf(bytes: Uint8Array): SourceKind {
