@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { PdfFonts } from '@xxgk/core';
+import { enablePdfFontCache, type Fontkit, type PdfFonts } from '@xxgk/core';
 import { CliError } from './errors.js';
 
 interface FontChoice {
@@ -57,11 +57,30 @@ export function chooseFont(option?: string): FontChoice {
   return found;
 }
 
+/**
+ * The fontkit that pdfkit loads: its CommonJS build, found from where pdfkit is installed
+ * (@xxgk/core → pdfmake → pdfkit), so that the core can keep parsed fonts in it across PDFs.
+ */
+function pdfkitFontkit(): Fontkit | undefined {
+  try {
+    const fromHere = createRequire(import.meta.url);
+    const fromCore = createRequire(fromHere.resolve('@xxgk/core'));
+    const fromPdfmake = createRequire(fromCore.resolve('pdfmake'));
+    const fromPdfkit = createRequire(fromPdfmake.resolve('pdfkit'));
+    return fromPdfkit('fontkit') as Fontkit;
+  } catch {
+    // Without the cache PDFs come out the same, only slower.
+    return undefined;
+  }
+}
+
 const loaded = new Map<string, Promise<PdfFonts>>();
 
 /** The PDF fonts, read once per process. */
 export function loadFonts(option?: string): Promise<PdfFonts> {
   const choice = chooseFont(option);
+  const fontkit = pdfkitFontkit();
+  if (fontkit) enablePdfFontCache(fontkit);
   const key = JSON.stringify(choice);
   let fonts = loaded.get(key);
   if (!fonts) {

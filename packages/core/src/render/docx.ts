@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  FileChild,
   Packer,
   Paragraph,
   Table,
@@ -10,7 +11,9 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IContext,
   type IRunOptions,
+  type IXmlableObject,
 } from 'docx';
 import { displayValue, reportView, type ReportBlock } from '../layout/report-view.js';
 import type { LayoutTable } from '../layout/tables.js';
@@ -64,7 +67,8 @@ function prose(section: ProseSection): Paragraph[] {
   ];
 }
 
-function table(report: Report, layout: LayoutTable): Table {
+/** The docx table of a layout, with `value(cellId)` printed in each value cell. */
+function buildTable(layout: LayoutTable, value: (cellId: string) => string): Table {
   const total = layout.widths.reduce((a, b) => a + b, 0);
   const columnWidths = layout.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
   const text = layout.widths.length > 10 ? SMALL_TABLE_TEXT : TABLE_TEXT;
@@ -78,7 +82,7 @@ function table(report: Report, layout: LayoutTable): Table {
           tableHeader: index < layout.headerRows,
           cantSplit: true,
           children: row.map((cell) => {
-            const content = cell.cellId !== undefined ? displayValue(report, cell.cellId) : (cell.text ?? '');
+            const content = cell.cellId !== undefined ? value(cell.cellId) : (cell.text ?? '');
             return new TableCell({
               ...(cell.colSpan && cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
               ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
@@ -97,7 +101,96 @@ function table(report: Report, layout: LayoutTable): Table {
   });
 }
 
-function block(report: Report, item: ReportBlock): (Paragraph | Table)[] {
+/*
+ * The tables' XML, built once. A table of the national format is the same in every report but
+ * for the values in it, and building its ~300 cells as docx components and turning them into
+ * XML was most of the time of a DOCX. So each table layout is built once as a docx Table with a
+ * placeholder in each value cell, docx turns it into its XML (the object form of the XML that
+ * docx then writes out, with all else in the document), and each report's table is that XML with
+ * the report's values in place of the placeholders: the very XML that building the table anew
+ * gives, as a value is plain text in a text element either way, and nothing else in a table's
+ * XML depends on the document it is in (its widths are in twips; it has no images, links or
+ * lists, which would add to the document's other parts). The table is handed to docx as a
+ * FileChild whose `prepForXml` gives that XML, which is how docx's components, and those one
+ * makes oneself (its documented extension point), give theirs.
+ *
+ * Only the elements on the way to a value are copied for each report; the rest of the XML is
+ * shared by all documents, and frozen: docx writes XML out without changing it (it changes a
+ * document's XML only to fill in a table of contents or page numbers, which these documents do
+ * not have), and if a later docx did, it would fail loudly rather than change other documents.
+ */
+
+/** The placeholder of a value cell: its cell ID between characters of Unicode's private use area. */
+const PLACEHOLDER = '\uE000';
+const placeholder = (cellId: string) => `${PLACEHOLDER}${cellId}${PLACEHOLDER}`;
+const placeholderId = (text: string) =>
+  text.length > 2 && text.startsWith(PLACEHOLDER) && text.endsWith(PLACEHOLDER) ? text.slice(1, -1) : undefined;
+
+interface TableTemplate {
+  readonly xml: IXmlableObject;
+  /** The arrays and objects of the XML that hold a placeholder, deep down; all else is frozen. */
+  readonly holders: WeakSet<object>;
+}
+
+function template(xml: IXmlableObject): TableTemplate {
+  const holders = new WeakSet<object>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node === 'string') return placeholderId(node) !== undefined;
+    if (node === null || typeof node !== 'object') return false;
+    let holds = false;
+    for (const item of Object.values(node)) if (visit(item)) holds = true;
+    if (holds) holders.add(node);
+    else Object.freeze(node);
+    return holds;
+  };
+  visit(xml);
+  return { xml, holders };
+}
+
+/** The template's XML with `value(cellId)` in place of each placeholder. */
+function fill({ xml, holders }: TableTemplate, value: (cellId: string) => string): IXmlableObject {
+  const copy = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      const cellId = placeholderId(node);
+      return cellId === undefined ? node : value(cellId);
+    }
+    if (node === null || typeof node !== 'object' || !holders.has(node)) return node;
+    if (Array.isArray(node)) return node.map(copy);
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) result[key] = copy((node as Record<string, unknown>)[key]);
+    return result;
+  };
+  return copy(xml) as IXmlableObject;
+}
+
+/** Each table layout's template, made in the first document that has the table. */
+const templates = new WeakMap<LayoutTable, TableTemplate>();
+
+class LayoutTableXml extends FileChild {
+  constructor(
+    private readonly layout: LayoutTable,
+    private readonly value: (cellId: string) => string,
+  ) {
+    super('w:tbl');
+  }
+
+  override prepForXml(context: IContext): IXmlableObject {
+    let made = templates.get(this.layout);
+    if (!made) {
+      const xml = buildTable(this.layout, placeholder).prepForXml(context);
+      if (!xml) throw new Error(`docx gave no XML for table ${this.layout.id}`);
+      made = template(xml);
+      templates.set(this.layout, made);
+    }
+    return fill(made, this.value);
+  }
+}
+
+function table(report: Report, layout: LayoutTable): FileChild {
+  return new LayoutTableXml(layout, (cellId) => displayValue(report, cellId));
+}
+
+function block(report: Report, item: ReportBlock): FileChild[] {
   const heading = new Paragraph({
     children: [new TextRun({ text: item.title, ...HEADING })],
     indent: { firstLine: 640 },

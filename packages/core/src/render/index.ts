@@ -3,4 +3,5 @@ export { renderMarkdown } from './markdown.js';
 export { renderText, type TextLayout } from './text.js';
 export { renderDocx } from './docx.js';
 export { renderPdf, type PdfFonts } from './pdf.js';
+export { enablePdfFontCache, type Fontkit } from './pdf-font-cache.js';
 export { flatCells, renderCellsJson, renderCellsCsv, renderJson, CSV_META_COLUMNS, type FlatCells } from './cells.js';

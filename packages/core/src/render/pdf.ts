@@ -1,8 +1,9 @@
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake';
 import { displayValue, reportView, type ReportBlock } from '../layout/report-view.js';
-import type { LayoutTable } from '../layout/tables.js';
+import { layoutGrid, type LayoutTable } from '../layout/tables.js';
 import type { ProseSection, Report } from '../model/schema.js';
+import { fontSource } from './pdf-font-cache.js';
 
 /** Font files for the PDF: a CJK font, embedded as a subset so every glyph is in the file. */
 export interface PdfFonts {
@@ -26,23 +27,27 @@ type FontDictionary = Parameters<typeof pdfmake.setFonts>[0];
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy(() => false);
 
-const fontNames = new WeakMap<Uint8Array, string>();
+const fontNames = new WeakMap<Uint8Array, Map<string, string>>();
 let fontCount = 0;
 
-/** Registers font bytes in pdfmake's in-memory file system once, under a name of their own. */
-function fontFile(bytes: Uint8Array): string {
-  let name = fontNames.get(bytes);
+/**
+ * The font (a face of a collection, if given) in pdfmake's in-memory file system, registered once
+ * under a name of its own, and described as pdfmake reads it: `file` or `[file, face]`.
+ */
+function fontDescriptor(bytes: Uint8Array, faceOption: string | undefined): string | [string, string] {
+  const face = faceOption || undefined;
+  let names = fontNames.get(bytes);
+  if (!names) {
+    names = new Map();
+    fontNames.set(bytes, names);
+  }
+  let name = names.get(face ?? '');
   if (!name) {
     fontCount += 1;
     name = `xxgk-font-${fontCount}`;
-    runtime.virtualfs.writeFileSync(name, bytes);
-    fontNames.set(bytes, name);
+    runtime.virtualfs.writeFileSync(name, fontSource(bytes, face));
+    names.set(face ?? '', name);
   }
-  return name;
-}
-
-function fontDescriptor(bytes: Uint8Array, face: string | undefined): string | [string, string] {
-  const name = fontFile(bytes);
   return face ? [name, face] : name;
 }
 
@@ -62,30 +67,18 @@ function prose(section: ProseSection): Content[] {
 function table(report: Report, layout: LayoutTable): Content {
   const width = layout.widths.length;
   // pdfmake wants a full grid: a spanned-over position holds an empty placeholder.
-  const grid: TableCell[][] = layout.rows.map(() => []);
-  layout.rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row) {
-      while (grid[r]?.[c] !== undefined) c += 1;
-      const text = cell.cellId !== undefined ? displayValue(report, cell.cellId) : (cell.text ?? '');
-      const rowSpan = cell.rowSpan ?? 1;
-      const colSpan = cell.colSpan ?? 1;
-      for (let dr = 0; dr < rowSpan; dr += 1) {
-        for (let dc = 0; dc < colSpan; dc += 1) {
-          const target = grid[r + dr];
-          if (target) target[c + dc] = {};
-        }
-      }
-      (grid[r] as TableCell[])[c] = {
-        text,
-        rowSpan,
-        colSpan,
+  const grid: TableCell[][] = layoutGrid(layout).map((row) =>
+    row.map((slot): TableCell => {
+      if (slot.kind === 'covered') return {};
+      const { cell } = slot;
+      return {
+        text: cell.cellId !== undefined ? displayValue(report, cell.cellId) : (cell.text ?? ''),
+        rowSpan: cell.rowSpan ?? 1,
+        colSpan: cell.colSpan ?? 1,
         alignment: cell.alignLeft ? 'left' : 'center',
       };
-      c += colSpan;
-    }
-  });
-  for (const row of grid) for (let c = 0; c < width; c += 1) row[c] ??= {};
+    }),
+  );
   const total = layout.widths.reduce((a, b) => a + b, 0);
   return {
     style: width > 10 ? 'smallTable' : 'table',
