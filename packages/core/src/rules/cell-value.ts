@@ -3,21 +3,17 @@ import { example, sample } from './examples.js';
 import { cellName, formatNumber } from './helpers.js';
 import type { Rule, RuleFinding } from './types.js';
 
-interface NumberCell {
-  readonly id: string;
-  readonly value: number;
-  readonly kind: CellKind;
-}
-
-/** Every number cell the report holds, with its kind. */
-function numberCells(cells: Record<string, number | null | undefined>): NumberCell[] {
-  const list: NumberCell[] = [];
+/** Calls `visit` for every number cell the report holds, with its kind. */
+function forEachNumber(
+  cells: Record<string, number | null | undefined>,
+  visit: (id: string, value: number, kind: CellKind) => void,
+): void {
   for (const id in cells) {
     const value = cells[id];
+    if (typeof value !== 'number') continue;
     const info = CELLS.get(id);
-    if (info && typeof value === 'number') list.push({ id, value, kind: info.kind });
+    if (info) visit(id, value, info.kind);
   }
-  return list;
 }
 
 export const countInteger: Rule = {
@@ -26,14 +22,14 @@ export const countInteger: Rule = {
   title: '件数是非负整数（“本年增/减”可为负整数）',
   check: ({ report }) => {
     const findings: RuleFinding[] = [];
-    for (const { id, value, kind } of numberCells(report.cells)) {
-      if (kind === 'money') continue;
+    forEachNumber(report.cells, (id, value, kind) => {
+      if (kind === 'money') return;
       if (!Number.isInteger(value)) {
         findings.push({ message: `“${cellName(id)}”应为整数，报告填写为 ${formatNumber(value)}`, cells: [id] });
       } else if (kind === 'count' && value < 0) {
         findings.push({ message: `“${cellName(id)}”不能为负数，报告填写为 ${formatNumber(value)}`, cells: [id] });
       }
-    }
+    });
     return findings;
   },
   examples: {
@@ -65,11 +61,11 @@ export const moneyNonNegative: Rule = {
   title: '金额（万元）不能为负数',
   check: ({ report }) => {
     const findings: RuleFinding[] = [];
-    for (const { id, value, kind } of numberCells(report.cells)) {
+    forEachNumber(report.cells, (id, value, kind) => {
       if (kind === 'money' && value < 0) {
         findings.push({ message: `“${cellName(id)}”不能为负数，报告填写为 ${formatNumber(value)} 万元`, cells: [id] });
       }
-    }
+    });
     return findings;
   },
   examples: {
@@ -87,14 +83,14 @@ export const moneyInYuan: Rule = {
   title: '以万元为单位的金额不应明显是以元填写的',
   check: ({ report }) => {
     const findings: RuleFinding[] = [];
-    for (const { id, value, kind } of numberCells(report.cells)) {
+    forEachNumber(report.cells, (id, value, kind) => {
       if (kind === 'money' && value >= PLAUSIBLE_MONEY_LIMIT) {
         findings.push({
           message: `“${cellName(id)}”为 ${formatNumber(value)} 万元（即 ${formatNumber(value / 10000)} 亿元），疑似按“元”填写；表格要求以万元为单位`,
           cells: [id],
         });
       }
-    }
+    });
     return findings;
   },
   examples: {
@@ -111,10 +107,15 @@ export const cellBlank: Rule = {
   id: 'cell-blank',
   severity: 'warning',
   title: '法定表格的单元格不应留空（无数据应填 0）',
-  check: ({ report }) =>
-    Object.entries(report.cells)
-      .filter(([id, value]) => value === null && CELLS.has(id))
-      .map(([id]) => ({ message: `“${cellName(id)}”留空或无法读取，应填写数值（没有则填 0）`, cells: [id] })),
+  check: ({ report }) => {
+    const findings: RuleFinding[] = [];
+    for (const id in report.cells) {
+      if (report.cells[id] === null && CELLS.has(id)) {
+        findings.push({ message: `“${cellName(id)}”留空或无法读取，应填写数值（没有则填 0）`, cells: [id] });
+      }
+    }
+    return findings;
+  },
   examples: {
     pass: [example('全部填写', () => sample('2021'))],
     fail: [example('处罚决定数留空', () => sample('2021', (r) => void (r.cells['s2.penalty.decisions'] = null)))],

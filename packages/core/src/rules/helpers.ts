@@ -1,4 +1,15 @@
-import { cellInfo, type ReportFormat } from '../model/cells.js';
+import {
+  APPLICANT_COLUMNS,
+  CELLS,
+  S3_COLUMNS,
+  S3_OUTCOME_GROUPS,
+  cellInfo,
+  defaultOtherLayout,
+  outcomeRowKeys,
+  s3Rows,
+  type OtherRowLayout,
+  type ReportFormat,
+} from '../model/cells.js';
 import type { Report } from '../model/schema.js';
 
 /** Money is compared to the 0.0001 万元 (one 元) that reports print. */
@@ -10,6 +21,11 @@ export function cell(report: Report, id: string): number | null | undefined {
 }
 
 /** The national format the tables follow, or undefined for a free-form report. */
+/** How section 三 prints (六): as the report has it. */
+export function otherLayout(report: Report, format: ReportFormat): OtherRowLayout {
+  return otherIsSingleRow(report) ? 'single' : defaultOtherLayout(format);
+}
+
 export function tableFormat(report: Report): ReportFormat | undefined {
   return report.meta.format === 'unknown' ? undefined : report.meta.format;
 }
@@ -66,13 +82,51 @@ export function sumCells(report: Report, ids: readonly string[]): number | undef
 
 /** Whether the report holds a cell of the table (inferred cells do not make a table). */
 export function hasTable(report: Report, prefix: 's2' | 's3' | 's4'): boolean {
-  const inferred = new Set(report.inferred ?? []);
-  return Object.keys(report.cells).some((id) => id.startsWith(`${prefix}.`) && !inferred.has(id));
+  const inferred = report.inferred;
+  for (const id of TABLE_IDS[prefix]) {
+    if (id in report.cells && !(inferred && inferred.includes(id))) return true;
+  }
+  return false;
 }
+
+/** Every cell ID of each table in either format, for quick membership tests. */
+const TABLE_IDS: Readonly<Record<'s2' | 's3' | 's4', readonly string[]>> = {
+  s2: [...CELLS.keys()].filter((id) => id.startsWith('s2.')),
+  s3: [...CELLS.keys()].filter((id) => id.startsWith('s3.')),
+  s4: [...CELLS.keys()].filter((id) => id.startsWith('s4.')),
+};
 
 /** Whether a 2021-format report prints (六)其他处理 as one row. */
 export function otherIsSingleRow(report: Report): boolean {
-  return Object.keys(report.cells).some((id) => id.startsWith('s3.other.') && id.split('.').length === 3);
+  return SINGLE_OTHER_IDS.some((id) => id in report.cells);
+}
+
+const SINGLE_OTHER_IDS = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map(
+  (column) => `s3.other.${column}`,
+);
+
+/** One sum of section 三: its total cell, the cells that add up to it, and the label of the row or column. */
+export interface RowSum {
+  readonly totalId: string;
+  readonly partIds: readonly string[];
+  readonly label: string;
+}
+
+const rowSums = new Map<string, readonly RowSum[]>();
+
+/** The row sums of section 三 for a format and layout, built once. */
+export function s3RowSums(format: ReportFormat, other: OtherRowLayout): readonly RowSum[] {
+  const key = `${format}/${other}`;
+  let sums = rowSums.get(key);
+  if (!sums) {
+    sums = s3Rows(format, other).map((row) => ({
+      totalId: `s3.${row.key}.total`,
+      partIds: APPLICANT_COLUMNS.map((column) => `s3.${row.key}.${column.key}`),
+      label: row.group ? `${row.group.label}${row.label}` : row.label,
+    }));
+    rowSums.set(key, sums);
+  }
+  return sums;
 }
 
 /** Last year's report when it really is the previous year of the same organ. */
@@ -85,4 +139,22 @@ export function previousYear(report: Report, previous: Report | undefined): Repo
 
 export function normaliseAgency(name: string): string {
   return name.replace(/\s+/g, '');
+}
+
+const columnSums = new Map<string, readonly RowSum[]>();
+
+/** The column sums of section 三 — (七)总计 over the outcome rows — for a format and layout, built once. */
+export function s3ColumnSums(format: ReportFormat, other: OtherRowLayout): readonly RowSum[] {
+  const key = `${format}/${other}`;
+  let sums = columnSums.get(key);
+  if (!sums) {
+    const rows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
+    sums = S3_COLUMNS.map((column) => ({
+      totalId: `s3.total.${column.key}`,
+      partIds: rows.map((row) => `s3.${row}.${column.key}`),
+      label: column.label,
+    }));
+    columnSums.set(key, sums);
+  }
+  return sums;
 }

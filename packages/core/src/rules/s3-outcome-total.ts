@@ -1,6 +1,6 @@
-import { S3_COLUMNS, S3_OUTCOME_GROUPS, outcomeRowKeys } from '../model/cells.js';
+import { S3_COLUMNS } from '../model/cells.js';
 import { example, sample } from './examples.js';
-import { checkSum, formatNumber, otherIsSingleRow, sumExpression, tableFormat } from './helpers.js';
+import { checkSum, formatNumber, otherLayout, s3ColumnSums, sumExpression, tableFormat } from './helpers.js';
 import type { Rule } from './types.js';
 
 export const s3OutcomeTotal: Rule = {
@@ -10,17 +10,13 @@ export const s3OutcomeTotal: Rule = {
   check: ({ report }) => {
     const format = tableFormat(report);
     if (!format) return [];
-    const other = otherIsSingleRow(report) ? 'single' : 'subRows';
-    const rows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
-    return S3_COLUMNS.flatMap((column) => {
-      const totalId = `s3.total.${column.key}`;
-      const parts = rows.map((row) => `s3.${row}.${column.key}`);
-      const mismatch = checkSum(report, totalId, parts);
+    return s3ColumnSums(format, otherLayout(report, format)).flatMap(({ totalId, partIds, label }) => {
+      const mismatch = checkSum(report, totalId, partIds);
       if (!mismatch) return [];
       return [
         {
-          message: `第三部分“${column.label}”列：（七）总计为 ${formatNumber(mismatch.actual)}，但（一）至（六）各项之和为 ${formatNumber(mismatch.expected)}（${sumExpression(mismatch.parts)}）`,
-          cells: [totalId, ...parts],
+          message: `第三部分“${label}”列：（七）总计为 ${formatNumber(mismatch.actual)}，但（一）至（六）各项之和为 ${formatNumber(mismatch.expected)}（${sumExpression(mismatch.parts)}）`,
+          cells: [totalId, ...partIds],
         },
       ];
     });

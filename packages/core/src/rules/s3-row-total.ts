@@ -1,6 +1,5 @@
-import { APPLICANT_COLUMNS, s3Rows } from '../model/cells.js';
 import { example, sample } from './examples.js';
-import { checkSum, formatNumber, otherIsSingleRow, sumExpression, tableFormat } from './helpers.js';
+import { checkSum, formatNumber, otherLayout, s3RowSums, sumExpression, tableFormat } from './helpers.js';
 import type { Rule } from './types.js';
 
 export const s3RowTotal: Rule = {
@@ -10,16 +9,13 @@ export const s3RowTotal: Rule = {
   check: ({ report }) => {
     const format = tableFormat(report);
     if (!format) return [];
-    return s3Rows(format, otherIsSingleRow(report) ? 'single' : undefined).flatMap((row) => {
-      const parts = APPLICANT_COLUMNS.map((column) => `s3.${row.key}.${column.key}`);
-      const totalId = `s3.${row.key}.total`;
-      const mismatch = checkSum(report, totalId, parts);
+    return s3RowSums(format, otherLayout(report, format)).flatMap(({ totalId, partIds, label }) => {
+      const mismatch = checkSum(report, totalId, partIds);
       if (!mismatch) return [];
-      const label = row.group ? `${row.group.label}${row.label}` : row.label;
       return [
         {
           message: `第三部分“${label}”的总计为 ${formatNumber(mismatch.actual)}，但各类申请人之和为 ${formatNumber(mismatch.expected)}（${sumExpression(mismatch.parts)}）`,
-          cells: [totalId, ...parts],
+          cells: [totalId, ...partIds],
         },
       ];
     });
