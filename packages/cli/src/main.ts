@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { check } from './commands/check.js';
 import { demo } from './commands/demo.js';
+import { parse, type ParseCommandOptions } from './commands/parse.js';
 import { RENDER_FORMATS, render } from './commands/render.js';
 import { rules } from './commands/rules.js';
 import { schema } from './commands/schema.js';
@@ -28,6 +29,21 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .action(
       run((file: string, last: string | undefined, options: { json?: boolean }) => check(file, last, options, output)),
     );
+
+  cli
+    .command('parse')
+    .description('读取已发布的年度报告（文本、网页、DOCX、DOC、PDF），按单元格编号输出并检查')
+    .argument('<paths...>', '文件或目录（目录递归读取）')
+    .option('--json', '每个文件输出完整的报告模型（多个文件时为 JSON Lines）')
+    .option('--cells', '每个文件输出单元格编号与数值、推断的单元格和检查结果（JSON Lines）')
+    .option('--csv', '每个报告一行、每个单元格编号一列的 CSV')
+    .option('-o, --output <file>', '输出文件')
+    .option('--explain <cell>', '显示某个单元格数值的出处和原文，如 s3.new.total')
+    .option('-j, --jobs <n>', '并行线程数（默认为 CPU 核数）')
+    .option('--timeout <seconds>', '单个文件的时间上限（秒）')
+    .option('--max-size <megabytes>', '单个文件的大小上限（MB）')
+    .option('--no-progress', '不显示进度条')
+    .action(run((paths: string[], options: ParseCommandOptions) => parse(paths, options, output)));
 
   cli
     .command('render')

@@ -1,13 +1,6 @@
 /** Why an input could not be read at all. Stable codes; the message is Chinese for end users. */
 export type ParseErrorCode =
-  | 'empty'
-  | 'too-large'
-  | 'unsupported'
-  | 'corrupt'
-  | 'zip-bomb'
-  | 'encrypted'
-  | 'timeout'
-  | 'too-many-pages';
+  'empty' | 'too-large' | 'unsupported' | 'corrupt' | 'zip-bomb' | 'encrypted' | 'timeout' | 'too-many-pages';
 
 /**
  * The one error type of the readers. It never carries a half-read report: a file either

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
 import { extractDoc } from './extract/doc.js';
 import { extractDocx } from './extract/docx.js';
 import { extractHtml } from './extract/html.js';
+import { extractPdf } from './extract/pdf.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
 import { readDocument } from './read.js';
@@ -25,11 +26,12 @@ export interface ParsedReport {
 }
 
 /** One extractor per kind of input; kinds found by content (see detect.ts). */
-const EXTRACTORS: Partial<Record<SourceKind, Extractor>> = {
+const EXTRACTORS: Record<SourceKind, Extractor> = {
   text: extractText,
   html: extractHtml,
   docx: extractDocx,
   doc: extractDoc,
+  pdf: extractPdf,
 };
 
 function kindOf(bytes: Uint8Array): SourceKind {
@@ -56,9 +58,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   if (Object.getPrototypeOf(bytes) !== Uint8Array.prototype)
     bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const source = kindOf(bytes);
-  const extractor = EXTRACTORS[source];
-  if (!extractor) throw new ParseError('unsupported', `暂不支持读取 ${source.toUpperCase()} 文件`, options.file);
-  const document = await extractor(bytes, {
+  const document = await EXTRACTORS[source](bytes, {
     limits,
     ...(options.file ? { file: options.file } : {}),
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),

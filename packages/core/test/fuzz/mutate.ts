@@ -1,5 +1,12 @@
 import { expect } from 'vitest';
-import { ParseError, parseReport, seededRandom, type ParseLimits, type Random } from '../../src/index.js';
+import {
+  ParseError,
+  parseReport,
+  seededRandom,
+  type ParseLimits,
+  type ParseOptions,
+  type Random,
+} from '../../src/index.js';
 
 /** One random change of the kinds that break files in the wild: flipped bytes, truncation, a chunk copied or dropped, junk inserted. */
 export function mutate(bytes: Uint8Array, random: Random): Uint8Array {
@@ -48,6 +55,7 @@ export async function fuzz(
   runs: number,
   seed: number,
   limits: Partial<ParseLimits> = {},
+  options: Pick<ParseOptions, 'readCMap'> = {},
 ): Promise<FuzzOutcome> {
   const random = seededRandom(seed);
   const rejected: Record<string, number> = {};
@@ -55,7 +63,7 @@ export async function fuzz(
   for (let i = 0; i < runs; i += 1) {
     const input = mutate(seeds[i % seeds.length] as Uint8Array, random);
     try {
-      const parsed = await parseReport(input, { file: `fuzz-${i}`, limits });
+      const parsed = await parseReport(input, { file: `fuzz-${i}`, limits, ...options });
       expect(parsed.report.meta).toBeDefined();
       read += 1;
     } catch (error) {

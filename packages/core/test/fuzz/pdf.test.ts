@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fuzz } from './mutate.js';
+
+const dir = new URL('../../../../fixtures/parse/pdf/', import.meta.url);
+/** pdf.js's character maps, as the CLI serves them, so that mutated CID fonts reach the CMap code too. */
+const cmaps = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+const readCMap = async (name: string) =>
+  new Uint8Array(await readFile(join(cmaps, `${name.replace(/[^\w-]/g, '')}.bcmap`)));
+const RUNS = Number(process.env.XXGK_FUZZ_PDF_RUNS ?? 10_000);
+
+describe('fuzz: PDF', () => {
+  it(`reads or rejects ${RUNS} mutated PDFs within the time limit`, async () => {
+    // A small PDF (a hand-written CID-font page) so that ten thousand runs stay in CI's budget;
+    // pdf.test.ts fuzzes a full LibreOffice export with embedded fonts as well.
+    const seeds = [new Uint8Array(readFileSync(new URL('cid-ucs2-borderless.pdf', dir)))];
+    const started = Date.now();
+    const outcome = await fuzz(seeds, RUNS, 4, { timeoutMs: 2_000 }, { readCMap });
+    expect(outcome.read + Object.values(outcome.rejected).reduce((a, b) => a + b, 0)).toBe(RUNS);
+    expect(Date.now() - started).toBeLessThan(RUNS * 200);
+  }, 1_800_000);
+});
