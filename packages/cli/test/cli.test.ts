@@ -5,17 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateReport, renderJson, rulesMarkdown, seededRandom, validateReport } from '@xxgk/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { root, xxgk } from './support.js';
 
 const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
-
-async function xxgk(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {

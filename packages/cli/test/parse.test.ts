@@ -6,18 +6,10 @@ import { promisify } from 'node:util';
 import { ALL_CELL_IDS, generateReport, renderHtml, renderText, seededRandom } from '@xxgk/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { root, xxgk } from './support.js';
 
 const run = promisify(execFile);
-const root = new URL('../../../', import.meta.url).pathname;
 const seeds = join(root, 'fixtures/seeds');
-
-async function xxgk(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {

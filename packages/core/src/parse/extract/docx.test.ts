@@ -1,53 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { displayValue, reportView } from '../../layout/report-view.js';
-import type { LayoutTable } from '../../layout/tables.js';
 import { seededRandom, type Random } from '../../model/generate.js';
 import type { Report } from '../../model/schema.js';
-import type { ExtractedDocument, Table, TextLine } from '../document.js';
+import type { ExtractedDocument, Table } from '../document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
+import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../test/support/extract.js';
 import { extractDocx } from './docx.js';
-
-const fixture = (path: string): Uint8Array =>
-  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../../fixtures/parse/${path}`, import.meta.url))));
-const fixtureReport = (path: string): Report => JSON.parse(new TextDecoder().decode(fixture(path))) as Report;
 
 const read = (bytes: Uint8Array, limits: Partial<ParseLimits> = {}): Promise<ExtractedDocument> =>
   extractDocx(bytes, { file: 'test.docx', limits: { ...DEFAULT_LIMITS, ...limits } });
-
-async function failure(promise: Promise<unknown>): Promise<ParseError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ParseError);
-    return error as ParseError;
-  }
-  throw new Error('expected a ParseError');
-}
-
-const tables = (doc: ExtractedDocument): Table[] => doc.nodes.filter((n): n is Table => n.kind === 'table');
-const lines = (doc: ExtractedDocument): TextLine[] => doc.nodes.filter((n): n is TextLine => n.kind === 'line');
-
-/** Every layout cell with its grid row and column, placed as HTML places cells. */
-function layoutGrid(table: LayoutTable) {
-  const taken = new Set<string>();
-  const placed: { row: number; column: number; rowSpan: number; colSpan: number; text?: string; cellId?: string }[] =
-    [];
-  table.rows.forEach((row, r) => {
-    let column = 0;
-    for (const cell of row) {
-      while (taken.has(`${r},${column}`)) column += 1;
-      const rowSpan = cell.rowSpan ?? 1;
-      const colSpan = cell.colSpan ?? 1;
-      for (let i = 0; i < rowSpan; i += 1) for (let j = 0; j < colSpan; j += 1) taken.add(`${r + i},${column + j}`);
-      placed.push({ row: r, column, rowSpan, colSpan, text: cell.text, cellId: cell.cellId });
-      column += colSpan;
-    }
-  });
-  return placed;
-}
 
 /** Asserts that the extracted tables are the report's statutory tables, cell by cell and span by span. */
 function expectReportTables(doc: ExtractedDocument, report: Report): void {
