@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +84,19 @@ describe('xxgk parse', () => {
     expect(lines).toHaveLength(4);
     expect(err).toContain('broken.docx');
     expect(err).toContain('共 5 个文件：读取 4 个，失败 1 个');
+  });
+
+  it('refuses a 100 MB file by its size, naming it, without reading it', async () => {
+    const big = join(dir, 'huge.pdf');
+    await writeFile(big, '');
+    await truncate(big, 100 * 1024 * 1024);
+    const { code, err } = await xxgk('parse', big, '--cells');
+    expect(code).toBe(2);
+    expect(err).toContain(`${big}：文件大小 104857600 字节，超过上限 52428800 字节`);
+    const raised = await xxgk('parse', big, '--cells', '--max-size', '200');
+    // With the limit raised it is read, and rejected for what it is: zeros, not a report.
+    expect(raised.code).toBe(2);
+    expect(raised.err).toContain('huge.pdf：内容是二进制数据');
   });
 
   it('writes one CSV row per report, one column per cell ID', async () => {

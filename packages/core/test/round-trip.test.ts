@@ -1,14 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  enablePdfFontCache,
   generateReport,
   parseReport,
   renderDocx,
   renderHtml,
   renderMarkdown,
-  renderPdf,
   renderText,
   REPORT_FORMATS,
   seededRandom,
@@ -30,22 +26,7 @@ const text =
   (report) =>
     encoder.encode(render(report));
 
-/** A CJK font for the PDFs: the system's Noto Serif CJK, else the Noto Sans the CLI ships. */
-function pdfFonts() {
-  const require = createRequire(import.meta.url);
-  const fontkit = require(createRequire(require.resolve('pdfmake')).resolve('fontkit'));
-  enablePdfFontCache(fontkit);
-  const system = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
-  if (existsSync(system))
-    return { regular: new Uint8Array(readFileSync(system)), regularFace: 'NotoSerifCJKsc-Regular' };
-  const bundled = require
-    .resolve('@embedpdf/fonts-sc/package.json')
-    .replace(/package\.json$/, 'fonts/NotoSansHans-Regular.otf');
-  return { regular: new Uint8Array(readFileSync(bundled)) };
-}
-let fonts: ReturnType<typeof pdfFonts> | undefined;
-
-/** Each output of the core, and how many reports per format go through it (a PDF costs ~0.2 s). */
+/** Each output of the core but PDF (round-trip-pdf.test.ts), and how many reports per format go through it. */
 const WRITERS: Record<string, { write: Writer; runs: number }> = {
   ...Object.fromEntries(
     (['lines', 'pipe', 'tab'] as TextLayout[]).map((layout) => [
@@ -56,7 +37,6 @@ const WRITERS: Record<string, { write: Writer; runs: number }> = {
   markdown: { write: text(renderMarkdown), runs: RUNS },
   html: { write: text(renderHtml), runs: RUNS },
   docx: { write: renderDocx, runs: RUNS },
-  pdf: { write: (r) => renderPdf(r, (fonts ??= pdfFonts())), runs: 100 },
 };
 
 function report(format: ReportFormat, seed: number): Report {

@@ -18,6 +18,9 @@ export const extractText: Extractor = async (bytes, options) => {
     );
   }
   const { text, encoding } = decodeText(bytes);
+  if (isBinary(text)) {
+    throw new ParseError('unsupported', '内容是二进制数据，不是文本、网页、Word 或 PDF 文件', options.file);
+  }
   const nodes: TextLine[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, index) => {
@@ -29,3 +32,12 @@ export const extractText: Extractor = async (bytes, options) => {
       : [{ rule: 'text-encoding', severity: 'info' as const, message: `文本按 ${encoding.toUpperCase()} 编码读取` }];
   return { source: 'text', nodes, messages };
 };
+
+/** Control characters other than tab and line breaks, and U+FFFD from undecodable bytes: none in real text. */
+const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
+
+/** Whether decoded "text" is really binary data: more than one character in ten is a control character or undecodable. */
+function isBinary(text: string): boolean {
+  const sample = text.slice(0, 65_536);
+  return (sample.match(BINARY)?.length ?? 0) > sample.length / 10;
+}

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import {
+  enablePdfFontCache,
+  generateReport,
+  parseReport,
+  renderPdf,
+  REPORT_FORMATS,
+  seededRandom,
+} from '../src/index.js';
+
+/*
+ * Round trip through PDF: rendered by the core with a CJK font, read back by the PDF extractor
+ * (pdf.js, ruled tables rebuilt), the same cells. A file of its own, since a PDF costs ~0.2 s
+ * both ways and this runs beside the other tests.
+ */
+const RUNS = Number(process.env.XXGK_ROUND_TRIP_PDF_RUNS ?? 1000);
+
+/** The system's Noto Serif CJK, else the Noto Sans the CLI ships; parsed once (the CLI does the same). */
+function pdfFonts() {
+  const require = createRequire(import.meta.url);
+  enablePdfFontCache(require(createRequire(require.resolve('pdfmake')).resolve('fontkit')));
+  const system = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+  if (existsSync(system))
+    return { regular: new Uint8Array(readFileSync(system)), regularFace: 'NotoSerifCJKsc-Regular' };
+  const bundled = require
+    .resolve('@embedpdf/fonts-sc/package.json')
+    .replace(/package\.json$/, 'fonts/NotoSansHans-Regular.otf');
+  return { regular: new Uint8Array(readFileSync(bundled)) };
+}
+
+describe.each(REPORT_FORMATS)('round trip through PDF, format %s', (format) => {
+  it(`reads back ${RUNS} rendered reports`, async () => {
+    const fonts = pdfFonts();
+    for (let seed = 1; seed <= RUNS; seed += 1) {
+      const original = generateReport(seededRandom(seed), {
+        format,
+        ...(format === '2021' && seed % 5 === 0 ? { other: 'single' as const } : {}),
+      });
+      const { report: read } = await parseReport(await renderPdf(original, fonts));
+      const context = `pdf, seed ${seed}`;
+      expect(read.meta.agency, context).toBe(original.meta.agency);
+      expect(read.meta.year, context).toBe(original.meta.year);
+      expect(read.meta.format, context).toBe(original.meta.format);
+      expect(read.cells, context).toEqual(original.cells);
+    }
+  }, 1_800_000);
+});
