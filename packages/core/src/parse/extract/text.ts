@@ -33,11 +33,13 @@ export const extractText: Extractor = async (bytes, options) => {
   return { source: 'text', nodes, messages };
 };
 
-/** Control characters other than tab and line breaks, and U+FFFD from undecodable bytes: none in real text. */
-const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
-
-/** Whether decoded "text" is really binary data: more than one character in ten is a control character or undecodable. */
+/** Whether decoded "text" is really binary data: more than one character in ten is a control character (other than tab and line breaks) or undecodable (U+FFFD). */
 function isBinary(text: string): boolean {
-  const sample = text.slice(0, 65_536);
-  return (sample.match(BINARY)?.length ?? 0) > sample.length / 10;
+  const length = Math.min(text.length, 65_536);
+  let odd = 0;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) odd += 1;
+  }
+  return odd > length / 10;
 }
