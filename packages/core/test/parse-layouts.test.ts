@@ -95,4 +95,16 @@ describe('messy values and labels', () => {
     expect(report.cells['s3.new.total']).toBe(r.cells['s3.new.total']);
     expect(report.cells['s3.new.natural']).toBe(r.cells['s3.new.natural']);
   });
+
+  it('reads a report from before 2019 as free-form: its old tables are not the statutory ones', async () => {
+    const text = '某县民政局2017年政府信息公开工作年度报告\n一、概述\n本年度公开信息100条。\n行政许可 | 12 | 3 |\n';
+    const { report, findings } = await parseReport(encoder.encode(text));
+    expect(report.meta).toMatchObject({ agency: '某县民政局', year: 2017, format: 'unknown' });
+    expect(report.cells).toEqual({});
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([
+      'section-missing',
+      'section-missing',
+      'section-missing',
+    ]);
+  });
 });

@@ -35,6 +35,17 @@ describe('readMeta', () => {
     expect(meta).toMatchObject({ agency: '上城区应急管理局', agencyFrom: 'body', year: 2021, yearFrom: 'body' });
   });
 
+  it('reads the publication date from the page or the signature, never from within the year reported on', () => {
+    expect(
+      readMeta(['某县民政局2023年政府信息公开工作年度报告', '发布时间：2024-01-20 10:30', '一、总体情况']).publishedOn,
+    ).toBe('2024-01-20');
+    expect(
+      readMeta(['某县民政局2023年政府信息公开工作年度报告', '2023年3月1日起施行。', '某县民政局', '2024年2月5日'])
+        .publishedOn,
+    ).toBe('2024-02-05');
+    expect(readMeta(['某县民政局2023年政府信息公开工作年度报告', '2023年12月31日']).publishedOn).toBeUndefined();
+  });
+
   it('prefers the statistics period for the year', () => {
     expect(
       readMeta(['本报告所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。2024年将继续。']).year,

@@ -8,6 +8,8 @@ export interface MetaReading {
   readonly agencyFrom?: 'title' | 'body' | 'title+body';
   readonly year?: number;
   readonly yearFrom?: 'title' | 'period' | 'body';
+  /** The date the report was published, where the page or the signature gives one (YYYY-MM-DD). */
+  readonly publishedOn?: string;
 }
 
 const TITLE = /政府信息公开.{0,6}年度报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
@@ -109,9 +111,39 @@ export function readMeta(lines: readonly string[]): MetaReading {
       yearFrom = 'body';
     }
   }
+  const publishedOn = year ? publicationDate(lines, year) : undefined;
   return {
     ...(title ? { title } : {}),
     ...(agency ? { agency, agencyFrom } : {}),
     ...(year ? { year, yearFrom } : {}),
+    ...(publishedOn ? { publishedOn } : {}),
   };
+}
+
+const LABELLED_DATE =
+  /(?:发布(?:时间|日期)|公开日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+
+/**
+ * When the report was published: a labelled date near the top of a page ("发布时间：2024-01-20"),
+ * else the signature date on a line of its own near the end. Only a date after the year reported
+ * on counts: a report cannot be published within the year it reports on.
+ */
+function publicationDate(lines: readonly string[], year: number): string | undefined {
+  const candidates: RegExpExecArray[] = [];
+  for (const line of lines.slice(0, 40)) {
+    const match = LABELLED_DATE.exec(line);
+    if (match) candidates.push(match);
+  }
+  for (const line of lines.slice(-15).reverse()) {
+    const match = DATE_LINE.exec(line);
+    if (match) candidates.push(match);
+  }
+  for (const [, y, m, d] of candidates) {
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const month = Number(m);
+    const day = Number(d);
+    if (Number(y) > year && month >= 1 && month <= 12 && day >= 1 && day <= 31) return date;
+  }
+  return undefined;
 }

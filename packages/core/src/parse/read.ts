@@ -1,6 +1,6 @@
 import { APPLICANT_COLUMNS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import type { ProseSection, Report, Source } from '../model/schema.js';
-import { formatForYear } from '../rules/format.js';
+import { FIRST_NATIONAL_FORMAT_YEAR, formatForYear } from '../rules/format.js';
 import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta } from './meta.js';
@@ -84,14 +84,16 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
 
   // The format follows the headers actually printed, not the year.
   let format: ReportFormat | 'unknown';
-  if (tables.otherSubRows || tables.s2Format === '2021') format = '2021';
+  // Before 2019 there was no national format: those reports' tables are not the statutory ones.
+  if (meta.year !== undefined && meta.yearFrom !== 'body' && meta.year < FIRST_NATIONAL_FORMAT_YEAR) format = 'unknown';
+  else if (tables.otherSubRows || tables.s2Format === '2021') format = '2021';
   else if (tables.s2Format === '2019') format = '2019';
   else if (tables.values.size > 0) format = yearFormat ?? '2021';
   else format = yearFormat ?? 'unknown';
 
   const cells: Record<string, number | null> = {};
   const provenance: Record<string, Source> = {};
-  for (const [id, read] of tables.values) {
+  for (const [id, read] of format === 'unknown' ? [] : tables.values) {
     cells[id] = read.value;
     provenance[id] = file ? { file, ...read.source } : read.source;
   }
@@ -183,6 +185,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
       year: meta.year ?? 2008,
       format,
       ...(meta.title ? { title: meta.title } : {}),
+      ...(meta.publishedOn ? { publishedOn: meta.publishedOn } : {}),
     },
     sections: {
       overview: proseSection(rows, headings.overview, boundary(headings.overview), sectionTitle('overview')),
