@@ -1,28 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
-import {
-  DEFAULT_LIMITS,
-  ParseError,
-  parseReport,
-  type Finding,
-  type ParseLimits,
-  type Report,
-  type SourceKind,
-} from '@xxgk/core';
+import { DEFAULT_LIMITS, ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
+import { formatParsed, type OutputMode } from './parse-output.js';
 
-/** The outcome of reading one file, as it crosses from a worker thread: plain data only. */
+/** The outcome of reading one file, as it crosses from a worker thread: its output text, or why it failed. */
 export type FileResult =
-  | {
-      readonly ok: true;
-      readonly file: string;
-      readonly source: SourceKind;
-      readonly report: Report;
-      readonly findings: readonly Finding[];
-    }
+  | { readonly ok: true; readonly file: string; readonly text: string }
   | { readonly ok: false; readonly file: string; readonly code: string; readonly message: string };
 
-/** Reads and parses one file; every failure becomes a result, never an exception. */
-export async function parseFile(file: string, limits: ParseLimits = DEFAULT_LIMITS): Promise<FileResult> {
+/** Reads, parses and formats one file; every failure becomes a result, never an exception. */
+export async function parseFile(
+  file: string,
+  limits: ParseLimits = DEFAULT_LIMITS,
+  mode: OutputMode = 'summary',
+  explainCell?: string,
+): Promise<FileResult> {
   try {
     const size = (await stat(file)).size;
     if (size > limits.maxBytes) {
@@ -35,12 +27,13 @@ export async function parseFile(file: string, limits: ParseLimits = DEFAULT_LIMI
     }
     const bytes = new Uint8Array(await readFile(file));
     const parsed = await parseReport(bytes, { file, limits, readCMap });
-    return { ok: true, file, source: parsed.source, report: parsed.report, findings: parsed.findings };
+    return { ok: true, file, text: formatParsed({ file, ...parsed }, mode, explainCell) };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, file, code: error.code, message: error.message };
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
       return { ok: false, file, code: 'unreadable', message: `${file}：无法读取（${code}）` };
+    }
     // A reader bug must not stop a batch: report it against the file, with what was thrown.
     return { ok: false, file, code: 'internal', message: `${file}：读取时出错（${(error as Error).message}）` };
   }

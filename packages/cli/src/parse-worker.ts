@@ -1,5 +1,6 @@
 import type { ParseLimits } from '@xxgk/core';
 import { parseFile, type FileResult } from './parse-file.js';
+import type { OutputMode } from './parse-output.js';
 
 /*
  * pdf.js, run in this thread, leaves a stray rejected promise behind on some damaged PDFs
@@ -12,13 +13,12 @@ process.on('unhandledRejection', (reason) => {
   if (!/Exception$|^FormatError$/.test(name)) throw reason;
 });
 
-/** The task of one worker thread of `xxgk parse`: one file in, one result out. */
-export default async function parseInWorker({
-  file,
-  limits,
-}: {
+/** The task of one worker thread of `xxgk parse`: one file in, its output text (or its failure) out. */
+export default async function parseInWorker(task: {
   file: string;
   limits: ParseLimits;
+  mode: OutputMode;
+  explain?: string;
 }): Promise<FileResult> {
-  return parseFile(file, limits);
+  return parseFile(task.file, task.limits, task.mode, task.explain);
 }

@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
 import { Piscina } from 'piscina';
-import { DEFAULT_LIMITS, flatCells, renderCellsCsv, SEVERITY_LABELS, type ParseLimits } from '@xxgk/core';
+import { cellsCsvHeader, DEFAULT_LIMITS, type ParseLimits } from '@xxgk/core';
 import { CliError, EXIT } from '../errors.js';
 import { collectFiles } from '../files.js';
 import { writeOutput } from '../io.js';
 import type { Output } from '../output.js';
 import type { FileResult } from '../parse-file.js';
+import type { OutputMode } from '../parse-output.js';
 
 export interface ParseCommandOptions {
   readonly json?: boolean;
@@ -21,8 +22,6 @@ export interface ParseCommandOptions {
   /** False (--no-progress) to never draw the progress bar; it is drawn only on a terminal anyway. */
   readonly progress?: boolean;
 }
-
-type ParsedOk = Extract<FileResult, { ok: true }>;
 
 function limitsFrom(options: ParseCommandOptions): ParseLimits {
   const positive = (text: string | undefined, name: string): number | undefined => {
@@ -40,49 +39,6 @@ function limitsFrom(options: ParseCommandOptions): ParseLimits {
   };
 }
 
-/** One line of --cells: the public contract of cells.md. */
-function cellsLine(result: ParsedOk): string {
-  const flat = flatCells(result.report, result.findings);
-  return JSON.stringify({
-    file: result.file,
-    agency: flat.agency,
-    year: flat.year,
-    format: flat.format,
-    cells: flat.cells,
-    inferred: flat.inferred ?? [],
-    findings: flat.findings ?? [],
-  });
-}
-
-function summaryText(result: ParsedOk): string {
-  const { meta } = result.report;
-  const lines = [
-    `${result.file}：${meta.agency || '（未找到机关）'} ${meta.year}年度 ${meta.format === 'unknown' ? '非国家格式' : `${meta.format} 格式`}（${result.source.toUpperCase()}，${Object.keys(result.report.cells).length} 个单元格）`,
-  ];
-  for (const finding of result.findings)
-    lines.push(`  ${SEVERITY_LABELS[finding.severity]}  ${finding.rule}  ${finding.message}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function explain(result: ParsedOk, cellId: string): string {
-  const value = result.report.cells[cellId];
-  if (value === undefined) return `${result.file}：报告中没有单元格 ${cellId}\n`;
-  const source = result.report.provenance?.[cellId];
-  const where = source
-    ? [
-        source.page ? `第 ${source.page} 页` : '',
-        source.line ? `第 ${source.line} 行` : '',
-        source.table !== undefined ? `第 ${source.table + 1} 个表格` : '',
-        source.row !== undefined ? `第 ${source.row + 1} 行` : '',
-        source.column !== undefined ? `第 ${source.column + 1} 列` : '',
-      ]
-        .filter(Boolean)
-        .join('')
-    : '';
-  const inferred = result.report.inferred?.includes(cellId) ? '（由正文推断）' : '';
-  return `${result.file}：${cellId} = ${value === null ? '空' : value}${inferred}\n  出处：${where || '未知'}\n  原文：${source?.text ?? '（无）'}\n`;
-}
-
 /** The worker's module, built: from src/ (tests) and from dist/ alike it is dist/parse-worker.js. */
 const WORKER = new URL('../../dist/parse-worker.js', import.meta.url).href;
 
@@ -92,10 +48,11 @@ const WORKER = new URL('../../dist/parse-worker.js', import.meta.url).href;
  */
 async function runAll(
   files: readonly string[],
-  limits: ParseLimits,
+  task: { limits: ParseLimits; mode: OutputMode; explain?: string },
   jobs: number,
   onDone: (result: FileResult) => void,
 ): Promise<FileResult[]> {
+  const { limits } = task;
   const pool = new Piscina({
     filename: WORKER,
     maxThreads: jobs,
@@ -108,7 +65,7 @@ async function runAll(
       files.map(async (file) => {
         // The extractors keep to the time limit where they can; this is the backstop for the rest.
         const signal = AbortSignal.timeout(limits.timeoutMs + 5_000);
-        const result: FileResult = await pool.run({ file, limits }, { signal }).catch((error: Error) => {
+        const result: FileResult = await pool.run({ file, ...task }, { signal }).catch((error: Error) => {
           const timedOut = error.name === 'AbortError' || signal.aborted;
           return {
             ok: false as const,
@@ -146,33 +103,30 @@ export async function parse(paths: readonly string[], options: ParseCommandOptio
     : undefined;
   let failed = 0;
   bar?.start(files.length, 0, { failed });
-  const results = await runAll(files, limits, jobs, (result) => {
-    if (!result.ok) failed += 1;
-    bar?.increment(1, { failed });
-  });
+  const mode: OutputMode = options.explain
+    ? 'explain'
+    : options.cells
+      ? 'cells'
+      : options.json
+        ? 'json'
+        : options.csv
+          ? 'csv'
+          : 'summary';
+  const results = await runAll(
+    files,
+    { limits, mode, ...(options.explain ? { explain: options.explain } : {}) },
+    jobs,
+    (result) => {
+      if (!result.ok) failed += 1;
+      bar?.increment(1, { failed });
+    },
+  );
   bar?.stop();
 
-  const ok = results.filter((result): result is ParsedOk => result.ok);
-  let text: string;
-  if (options.explain) {
-    text = ok.map((result) => explain(result, options.explain as string)).join('');
-  } else if (options.cells) {
-    text = ok.map((result) => `${cellsLine(result)}\n`).join('');
-  } else if (options.json) {
-    text = ok
-      .map(
-        (result) =>
-          `${JSON.stringify({ file: result.file, source: result.source, report: result.report, findings: result.findings })}\n`,
-      )
-      .join('');
-  } else if (options.csv) {
-    text = renderCellsCsv(
-      ok.map((result) => result.report),
-      ok.map((result) => result.file),
-    );
-  } else {
-    text = ok.map(summaryText).join('');
-  }
+  const ok = results.filter((result): result is Extract<FileResult, { ok: true }> => result.ok);
+  const body = ok.map((result) => result.text).join('');
+  // A byte-order mark lets Excel, which most officers open CSV with, read the file as UTF-8.
+  const text = mode === 'csv' ? `\uFEFF${cellsCsvHeader(true)}${body}` : body;
   if (options.output) await writeOutput(options.output, text);
   else output.out(text);
 

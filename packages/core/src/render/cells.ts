@@ -44,22 +44,32 @@ export function renderCellsJson(report: Report, findings?: readonly Finding[]): 
 
 export const CSV_META_COLUMNS = ['agency', 'year', 'format'] as const;
 
+/** The header line of the cells CSV: metadata, then one column per cell ID of either format. */
+export function cellsCsvHeader(withFile = false): string {
+  return stringify([[...(withFile ? ['file'] : []), ...CSV_META_COLUMNS, ...ALL_CELL_IDS]]);
+}
+
 /**
- * Reports as CSV: one row per report (after its file, when given), one column per cell ID of either format. A cell the
- * report's format does not have is empty, as is a blank cell; a researcher reads the
- * difference from `format`.
+ * One report as a line of the cells CSV. A cell the report's format does not have is empty, as
+ * is a blank cell; a researcher reads the difference from `format`.
  */
-export function renderCellsCsv(reports: readonly Report[], files?: readonly string[]): string {
-  const header = [...(files ? ['file'] : []), ...CSV_META_COLUMNS, ...ALL_CELL_IDS];
-  const rows = reports.map((report, index) => [
-    ...(files ? [files[index] ?? ''] : []),
-    report.meta.agency,
-    report.meta.year,
-    report.meta.format,
-    ...ALL_CELL_IDS.map((id) => report.cells[id] ?? ''),
+export function cellsCsvRow(report: Report, file?: string): string {
+  return stringify([
+    [
+      ...(file !== undefined ? [file] : []),
+      report.meta.agency,
+      report.meta.year,
+      report.meta.format,
+      ...ALL_CELL_IDS.map((id) => report.cells[id] ?? ''),
+    ],
   ]);
+}
+
+/** Reports as CSV: one row per report (after its file, when given), one column per cell ID. */
+export function renderCellsCsv(reports: readonly Report[], files?: readonly string[]): string {
+  const rows = reports.map((report, index) => cellsCsvRow(report, files ? (files[index] ?? '') : undefined));
   // A byte-order mark lets Excel, which most officers open CSV with, read the file as UTF-8.
-  return `\uFEFF${stringify([header, ...rows])}`;
+  return `\uFEFF${cellsCsvHeader(files !== undefined)}${rows.join('')}`;
 }
 
 export function renderJson(report: Report): string {

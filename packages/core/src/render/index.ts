@@ -4,4 +4,13 @@ export { renderText, type TextLayout } from './text.js';
 export { renderDocx } from './docx.js';
 export { renderPdf, type PdfFonts } from './pdf.js';
 export { enablePdfFontCache, type Fontkit } from './pdf-font-cache.js';
-export { flatCells, renderCellsJson, renderCellsCsv, renderJson, CSV_META_COLUMNS, type FlatCells } from './cells.js';
+export {
+  cellsCsvHeader,
+  cellsCsvRow,
+  flatCells,
+  renderCellsJson,
+  renderCellsCsv,
+  renderJson,
+  CSV_META_COLUMNS,
+  type FlatCells,
+} from './cells.js';
