@@ -37,7 +37,7 @@ describe('xxgk check', () => {
     const text = await xxgk('check', file);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(
-      /错误 {2}s3-row-total {2}第三部分“一、本年新收政府信息公开申请数量”的总计为 \d+，但各类申请人之和为 \d+/,
+      /错误 {2}s3-row-total {2}第三部分“一、本年新收政府信息公开申请数量”一行：总计为 \d+，但各类申请人之和为 \d+/,
     );
     const json = await xxgk('check', file, '--json');
     expect(json.code).toBe(1);

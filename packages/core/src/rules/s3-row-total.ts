@@ -14,7 +14,7 @@ export const s3RowTotal: Rule = {
       if (!mismatch) return [];
       return [
         {
-          message: `第三部分“${label}”的总计为 ${formatNumber(mismatch.actual)}，但各类申请人之和为 ${formatNumber(mismatch.expected)}（${sumExpression(mismatch.parts)}）`,
+          message: `第三部分“${label}”一行：总计为 ${formatNumber(mismatch.actual)}，但各类申请人之和为 ${formatNumber(mismatch.expected)}（${sumExpression(mismatch.parts)}）`,
           cells: [totalId, ...partIds],
         },
       ];
