@@ -71,7 +71,11 @@ const NOT_APPLICABLE = /^(?:本机关|本单位|我局|我单位)?(?:不涉及|�
 const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
 
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
+const PLAIN_COUNT = /^\d{1,9}$/;
+
 export function readCell(text: string): CellReading {
+  // Most cells are plain counts: read them without the normalisation below.
+  if (PLAIN_COUNT.test(text)) return { kind: 'number', value: Number(text) };
   const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
   if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
   const bare = compact

@@ -95,7 +95,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const provenance: Record<string, Source> = {};
   for (const [id, read] of format === 'unknown' ? [] : tables.values) {
     cells[id] = read.value;
-    provenance[id] = file ? { file, ...read.source } : read.source;
+    provenance[id] = file ? Object.assign({ file }, read.source) : read.source;
   }
 
   const headings = findHeadings(rows);

@@ -34,8 +34,16 @@ interface Token {
   readonly cell: SourceCell;
 }
 
+/** The source of a value: its position and text. (Built field by field: it runs for every cell.) */
 function source(cell: SourceCell): Source {
-  return { ...cell.at, text: cell.text };
+  const { page, line, table, row, column } = cell.at;
+  const out: { -readonly [K in keyof Source]: Source[K] } = { text: cell.text };
+  if (page !== undefined) out.page = page;
+  if (line !== undefined) out.line = line;
+  if (table !== undefined) out.table = table;
+  if (row !== undefined) out.row = row;
+  if (column !== undefined) out.column = column;
+  return out;
 }
 
 /** Where a row of values starts: the cells after a label, then, for one-cell-per-line text, the lines after it. */
