@@ -107,4 +107,17 @@ describe('messy values and labels', () => {
       'section-missing',
     ]);
   });
+
+  it('reads one cell per line with lone pipes between cells and a header one character per line', async () => {
+    const r = sample('2021', 21);
+    const text = renderText(r, 'lines')
+      .replace('\t本年制发件数', '\t本\n\t年\n\t制\n\t发\n\t件\n\t数')
+      .split('\n')
+      .flatMap((line) => (/^\t-?\d/.test(line) ? [line, '|'] : [line]))
+      .join('\n');
+    expect(text).toContain('\t本\n\t年');
+    const { report } = await parseReport(encoder.encode(text));
+    expect(report.meta.format).toBe('2021');
+    expect(report.cells).toEqual(r.cells);
+  });
 });

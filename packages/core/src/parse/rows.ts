@@ -50,6 +50,9 @@ function tableRows(table: Table): SourceRow[] {
 /** Numbers that run together on one line ("0 0 3 0"), as PDF flip-books print table rows. */
 const NUMBER_RUN = /^\s*(?:[-−]?\d+(?:\.\d+)?\s+)+[-−]?\d+(?:\.\d+)?\s*$/;
 
+/** A line of nothing but pipes. */
+const SEPARATOR_ONLY = /^[|｜]+$/;
+
 /** A Markdown table's header rule: "| --- | :---: |". */
 const MARKDOWN_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
 
@@ -82,7 +85,8 @@ function splitRows(document: ExtractedDocument): SourceRow[] {
     }
     const { at } = node;
     const trimmed = unmark(node.text.trim());
-    if (trimmed === '' || MARKDOWN_RULE.test(trimmed)) continue;
+    // Lone pipes between cells (text copied out of a web table) and Markdown rules only separate.
+    if (trimmed === '' || MARKDOWN_RULE.test(trimmed) || SEPARATOR_ONLY.test(trimmed)) continue;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (trimmed.includes('|') && splitPipes(trimmed).length > 1) {
