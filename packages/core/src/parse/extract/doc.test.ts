@@ -2,10 +2,11 @@ import WordExtractor from 'word-extractor';
 import { describe, expect, it } from 'vitest';
 import { displayValue, reportView } from '../../layout/report-view.js';
 import type { LayoutTable } from '../../layout/tables.js';
-import { seededRandom, type Random } from '../../model/generate.js';
+import { seededRandom } from '../../model/generate.js';
 import type { Report } from '../../model/schema.js';
 import type { ExtractedDocument } from '../document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
+import { mutate } from '../../../test/fuzz/mutate.js';
 import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../test/support/extract.js';
 import { extractDoc } from './doc.js';
 
@@ -287,32 +288,4 @@ describe('extractDoc: bad input', () => {
 function junk(length: number): Uint8Array {
   const random = seededRandom(11);
   return Uint8Array.from({ length }, () => Math.floor(random() * 256));
-}
-
-/** Seeded damage of the kinds files suffer: flipped bytes, truncation, a dropped or repeated chunk. */
-function mutate(bytes: Uint8Array, random: Random): Uint8Array {
-  const pick = (n: number) => Math.floor(random() * n);
-  const concat = (...parts: Uint8Array[]) => {
-    const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-    parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
-    return out;
-  };
-  switch (pick(4)) {
-    case 0: {
-      const copy = new Uint8Array(bytes);
-      for (let flips = 1 + pick(16); flips > 0; flips -= 1) copy[pick(copy.length)] = pick(256);
-      return copy;
-    }
-    case 1:
-      return bytes.subarray(0, pick(bytes.length));
-    case 2: {
-      const start = pick(bytes.length);
-      return concat(bytes.subarray(0, start), bytes.subarray(Math.min(bytes.length, start + 1 + pick(2048))));
-    }
-    default: {
-      const start = pick(bytes.length);
-      const at = pick(bytes.length);
-      return concat(bytes.subarray(0, at), bytes.subarray(start, start + 1 + pick(512)), bytes.subarray(at));
-    }
-  }
 }
