@@ -1,7 +1,7 @@
 import { checkReport, type Finding } from '../rules/index.js';
 import type { Report } from '../model/schema.js';
 import { detectKind } from './detect.js';
-import type { SourceKind } from './document.js';
+import type { ExtractedDocument, SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
 import { extractDoc } from './extract/doc.js';
 import { extractDocx } from './extract/docx.js';
@@ -21,6 +21,8 @@ export interface ParseOptions {
 export interface ParsedReport {
   readonly report: Report;
   readonly source: SourceKind;
+  /** What the extractor made of the file: its lines and tables in reading order, with positions. */
+  readonly document: ExtractedDocument;
   /** The reader's own findings, then the consistency rules' findings on what it read. */
   readonly findings: readonly Finding[];
 }
@@ -68,6 +70,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   return {
     report,
     source,
+    document,
     findings: [...findings, ...rules],
   };
 }

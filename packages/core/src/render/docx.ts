@@ -27,26 +27,26 @@ import type { ProseSection, Report } from '../model/schema.js';
  * substitutes its own CJK fonts.
  */
 const TWIPS_PER_CM = 567;
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = {
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN = {
   top: Math.round(3.7 * TWIPS_PER_CM),
   bottom: Math.round(3.5 * TWIPS_PER_CM),
   left: Math.round(2.8 * TWIPS_PER_CM),
   right: Math.round(2.6 * TWIPS_PER_CM),
 };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 const LATIN = 'Times New Roman';
 function font(eastAsia: string): IRunOptions['font'] {
   return { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN };
 }
-const BODY = { font: font('仿宋_GB2312'), size: 32 } as const;
-const TITLE = { font: font('方正小标宋简体'), size: 44 } as const;
+export const BODY = { font: font('仿宋_GB2312'), size: 32 } as const;
+export const TITLE = { font: font('方正小标宋简体'), size: 44 } as const;
 const HEADING = { font: font('黑体'), size: 32 } as const;
 const SUBHEADING = { font: font('楷体_GB2312'), size: 32 } as const;
-const TABLE_TEXT = { font: font('宋体'), size: 21 } as const;
+export const TABLE_TEXT = { font: font('宋体'), size: 21 } as const;
 const SMALL_TABLE_TEXT = { font: font('宋体'), size: 18 } as const;
-const FIXED_LINE = { line: 560, lineRule: 'exact' } as const;
+export const FIXED_LINE = { line: 560, lineRule: 'exact' } as const;
 
 function bodyParagraph(text: string, run: IRunOptions = BODY): Paragraph {
   return new Paragraph({

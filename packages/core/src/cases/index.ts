@@ -1,0 +1,18 @@
+export * from './model.js';
+export * from './state.js';
+export { CaseRuleError, type CaseRuleCode } from './errors.js';
+export { lastEventOn } from './events.js';
+export * from './periods.js';
+export {
+  PER_PAGE_TIERS,
+  feeBreakdown,
+  feeFor,
+  perApplicationFee,
+  perApplicationTier,
+  perPageFee,
+  type FeeBreakdown,
+  type FeeLine,
+  type FeeTier,
+} from './fees.js';
+export { answerDueOn, answerPeriodDays, caseDeadline, correctionNoticeDueOn, type CaseDeadline } from './deadline.js';
+export { ACTION_STATUSES, allowedActions, applyAction, startCase, type NewCase } from './machine.js';
