@@ -6,6 +6,7 @@ import { RENDER_FORMATS, render } from './commands/render.js';
 import { rules } from './commands/rules.js';
 import { schema } from './commands/schema.js';
 import { template } from './commands/template.js';
+import { FontError } from '@xxgk/server/runtime';
 import { CliError, EXIT } from './errors.js';
 import { terminal, type Output } from './output.js';
 
@@ -107,6 +108,10 @@ export async function main(argv: readonly string[], output: Output = terminal): 
     if (error instanceof CliError) {
       output.err(`xxgk：${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof FontError) {
+      output.err(`xxgk：${error.message}\n`);
+      return EXIT.unusable;
     }
     throw error;
   }

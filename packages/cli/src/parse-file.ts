@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, ParseError, parseReport, type ParseLimits } from '@xxgk/core';
-import { readCMap } from './cmaps.js';
+import { readCMap } from '@xxgk/server/runtime';
 import { formatParsed, type OutputMode } from './parse-output.js';
 
 /** The outcome of reading one file, as it crosses from a worker thread: its output text, or why it failed. */

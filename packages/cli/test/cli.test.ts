@@ -122,7 +122,7 @@ describe('xxgk template, schema, rules, render', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('runs the demo, the README’s first command', async () => {
+  it('runs the demo (xxgk demo)', async () => {
     const out = join(dir, 'demo');
     const { code, out: text } = await xxgk('demo', '-o', out);
     expect(code).toBe(0);

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { enablePdfFontCache, type Fontkit, type PdfFonts } from '@xxgk/core';
-import { CliError } from './errors.js';
+
+/** No usable CJK font: the message says what to install or pass. */
+export class FontError extends Error {
+  override readonly name = 'FontError';
+}
 
 interface FontChoice {
   readonly regular: string;
@@ -13,7 +17,7 @@ interface FontChoice {
 
 /*
  * Serif (宋体-like) CJK fonts first, as official documents use; the Noto Sans CJK that ships
- * with the CLI (OFL, npm package @embedpdf/fonts-sc) makes the PDF work on any machine.
+ * with xxgk (OFL, npm package @embedpdf/fonts-sc) makes the PDF work on any machine.
  */
 const SYSTEM_FONTS: readonly FontChoice[] = [
   {
@@ -47,12 +51,14 @@ export function chooseFont(option?: string): FontChoice {
   const requested = option ?? process.env.XXGK_FONT;
   if (requested) {
     const choice = parseFontOption(requested);
-    if (!existsSync(choice.regular)) throw new CliError(`找不到字体文件 ${choice.regular}（--font 或 XXGK_FONT）`);
+    if (!existsSync(choice.regular)) throw new FontError(`找不到字体文件 ${choice.regular}（--font 或 XXGK_FONT）`);
     return choice;
   }
   const found = [...SYSTEM_FONTS, bundledFont()].find((choice) => choice && existsSync(choice.regular));
   if (!found) {
-    throw new CliError('找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或用 --font 指定 .ttf/.otf/.ttc 字体文件');
+    throw new FontError(
+      '找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或用 --font 指定 .ttf/.otf/.ttc 字体文件',
+    );
   }
   return found;
 }

@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as organsUsersAudit from './0001-organs-users-audit.js';
+import * as applications from './0002-applications.js';
+import * as registers from './0003-registers.js';
+import * as reports from './0004-reports.js';
+import * as listIndexes from './0005-list-indexes.js';
+
+/** Every migration in order; the key is the name recorded in the database and must never change. */
+export const migrations: Record<string, Migration> = {
+  '0001-organs-users-audit': organsUsersAudit,
+  '0002-applications': applications,
+  '0003-registers': registers,
+  '0004-reports': reports,
+  '0005-list-indexes': listIndexes,
+};

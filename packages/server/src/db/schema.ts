@@ -1,0 +1,209 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * The typed shape of every table, as the migrations leave it. DATE columns are 'YYYY-MM-DD'
+ * strings (see database.ts); JSONB columns are written as JSON text and read back parsed.
+ */
+
+type Json<T> = ColumnType<T, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrgansTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  kind: string;
+  region: string | null;
+  code: string;
+  address: string | null;
+  phone: string | null;
+  review_body: string | null;
+  court: string | null;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  organ_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  organ_id: number | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  data: Json<unknown>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  organ_id: number;
+  serial_no: string;
+  query_code: string;
+  channel: string;
+  applicant_kind: string;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant_address: string | null;
+  request: string;
+  delivery_form: string;
+  delivery_way: string;
+  submitted_on: string;
+  received_on: string;
+  status: string;
+  due_on: string | null;
+  outcome: string | null;
+  closed_on: string | null;
+  state: Json<unknown>;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  application_id: number;
+  type: string;
+  on: string;
+  actor_id: number | null;
+  data: Json<unknown>;
+  at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  application_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  organ_id: number;
+  kind: string;
+  number: string | null;
+  title: string;
+  issued_on: string;
+  repealed_on: string | null;
+  created_at: Timestamp;
+}
+
+export interface YearFiguresTable {
+  organ_id: number;
+  year: number;
+  figures: Json<Record<string, number | null>>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface ReviewCasesTable {
+  id: Generated<number>;
+  organ_id: number;
+  kind: string;
+  case_no: string;
+  application_id: number | null;
+  filed_on: string;
+  concluded_on: string | null;
+  result: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface AnnualReportsTable {
+  id: Generated<number>;
+  organ_id: number;
+  year: number;
+  status: string;
+  report: Json<unknown>;
+  findings: Json<unknown>;
+  sources: Json<unknown>;
+  compiled_at: Timestamp | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  published_on: string | null;
+  late: Generated<boolean>;
+}
+
+export interface ReportPublicationsTable {
+  id: Generated<number>;
+  report_id: number;
+  report: Json<unknown>;
+  findings: Json<unknown>;
+  docx: Uint8Array;
+  pdf: Uint8Array;
+  html: string;
+  published_on: string;
+  published_by: number | null;
+  published_at: Timestamp;
+}
+
+export interface ImportedReportsTable {
+  id: Generated<number>;
+  organ_id: number;
+  year: number;
+  file_name: string;
+  report: Json<unknown>;
+  findings: Json<unknown>;
+  imported_by: number | null;
+  imported_at: Timestamp;
+}
+
+export interface Database {
+  organs: OrgansTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  calendar_years: CalendarYearsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  attachments: AttachmentsTable;
+  documents: DocumentsTable;
+  year_figures: YearFiguresTable;
+  review_cases: ReviewCasesTable;
+  annual_reports: AnnualReportsTable;
+  report_publications: ReportPublicationsTable;
+  imported_reports: ImportedReportsTable;
+}
+
+export type Organ = Selectable<OrgansTable>;
+export type User = Selectable<UsersTable>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type NewApplication = Insertable<ApplicationsTable>;
+export type ApplicationUpdate = Updateable<ApplicationsTable>;
+
+/** JSON text for a JSONB parameter: both drivers then store the value, not a PostgreSQL array. */
+export const json = (value: unknown): string => JSON.stringify(value);

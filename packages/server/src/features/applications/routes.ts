@@ -1,0 +1,214 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CASE_STATUSES, LETTER_KINDS } from '@xxgk/core';
+import { badRequest } from '../../http/errors.js';
+import type { App } from '../../http/app.js';
+import { AnyObject, ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
+import { requireActor } from '../../http/session.js';
+import { ActRequestSchema, asCaseAction } from './actions.js';
+import { IntakeSchema } from './views.js';
+
+const Summary = z
+  .object({
+    id: z.number(),
+    organId: z.number(),
+    serialNo: z.string(),
+    channel: z.string(),
+    applicantKind: z.string(),
+    applicantName: z.string(),
+    request: z.string(),
+    receivedOn: z.string(),
+    status: z.enum(CASE_STATUSES),
+    dueOn: z.string().nullable(),
+    outcome: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi('ApplicationSummary');
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const ListItem = Summary.extend({ workingDaysLeft: z.number().nullable(), overdue: z.boolean() });
+const Detail = AnyObject;
+
+export function applicationRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/organs/{organId}/applications',
+      tags: ['依申请公开'],
+      summary: '登记收到的申请',
+      request: { params: OrganParam, ...jsonBody(IntakeSchema) },
+      responses: { 201: json('已登记', Summary), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const actor = requireActor(c.var.actor);
+      const { organId } = c.req.valid('param');
+      const row = await c.var.services.applications.intake(actor, organId, c.req.valid('json'));
+      const detail = await c.var.services.applications.get(actor, row.id);
+      return c.json(detail as z.infer<typeof Summary>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/organs/{organId}/applications',
+      tags: ['依申请公开'],
+      summary: '申请列表（按答复期限排序，分页）',
+      request: {
+        params: OrganParam,
+        query: z.object({
+          status: z.enum(CASE_STATUSES).optional(),
+          open: z.enum(['true', 'false']).optional(),
+          year: z.coerce.number().int().optional(),
+          q: z.string().max(100).optional(),
+          dueWithin: z.coerce.number().int().min(0).max(60).optional(),
+          ...Paging,
+        }),
+      },
+      responses: {
+        200: json('一页申请', z.object({ total: z.number(), items: z.array(ListItem) })),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const page = await c.var.services.applications.list(requireActor(c.var.actor), organId, {
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.open ? { open: q.open === 'true' } : {}),
+        ...(q.year ? { year: q.year } : {}),
+        ...(q.q ? { search: q.q } : {}),
+        ...(q.dueWithin !== undefined ? { dueWithin: q.dueWithin, open: true } : {}),
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return c.json(page as { total: number; items: z.infer<typeof ListItem>[] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/applications/{id}',
+      tags: ['依申请公开'],
+      summary: '申请详情：期限、可进行的操作、办理过程',
+      request: { params: IdParam },
+      responses: { 200: json('申请', Detail), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await c.var.services.applications.get(requireActor(c.var.actor), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/applications/{id}/actions',
+      tags: ['依申请公开'],
+      summary: '办理操作（补正、征求意见、收费、延期、答复、审核……）',
+      description: '须带上读取时的 version；他人已修改时返回 409。',
+      request: { params: IdParam, ...jsonBody(ActRequestSchema) },
+      responses: {
+        200: json('办理后的申请', Detail),
+        409: json('版本冲突', z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
+        422: json('不合法的操作', z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const { version, action } = c.req.valid('json');
+      const detail = await c.var.services.applications.act(
+        requireActor(c.var.actor),
+        c.req.valid('param').id,
+        version,
+        asCaseAction(action),
+      );
+      return c.json(detail, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/applications/{id}/letters/{kind}',
+      tags: ['依申请公开'],
+      summary: '生成答复书或告知书（DOCX）',
+      request: { params: IdParam.extend({ kind: z.enum(LETTER_KINDS) }) },
+      responses: { 200: { description: 'DOCX 文件' }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { id, kind } = c.req.valid('param');
+      const letter = await c.var.services.applications.letter(requireActor(c.var.actor), id, kind);
+      return c.body(letter.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': DOCX,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(letter.name)}`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/applications/{id}/attachments',
+      tags: ['依申请公开'],
+      summary: '上传附件（PDF、OFD、DOC/DOCX、XLSX、JPEG、PNG、文本；20 MB 以内）',
+      request: {
+        params: IdParam,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: json('已上传', AnyObject), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const file: unknown = c.req.valid('form').file;
+      if (!(file instanceof File)) throw badRequest('请选择要上传的文件（表单字段 file）');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const saved = await c.var.services.applications.addAttachment(
+        requireActor(c.var.actor),
+        c.req.valid('param').id,
+        file.name,
+        bytes,
+      );
+      return c.json(saved, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/attachments/{id}',
+      tags: ['依申请公开'],
+      summary: '下载附件',
+      request: { params: IdParam },
+      responses: { 200: { description: '附件' }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const file = await c.var.services.applications.attachment(requireActor(c.var.actor), c.req.valid('param').id);
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.mediaType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/organs/{organId}/dashboard',
+      tags: ['依申请公开'],
+      summary: '工作台：在办、即将到期（默认 3 个工作日内）、逾期、待审核、暂停计时的申请数',
+      request: { params: OrganParam, query: z.object({ soon: z.coerce.number().int().min(0).max(20).default(3) }) },
+      responses: { 200: json('统计', AnyObject), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const { soon } = c.req.valid('query');
+      return c.json(await c.var.services.applications.dashboard(requireActor(c.var.actor), organId, soon), 200);
+    },
+  );
+}

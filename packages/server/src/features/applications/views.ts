@@ -1,0 +1,93 @@
+import { z } from '@hono/zod-openapi';
+import { APPLICANT_KINDS, CHANNELS, DELIVERY_FORMS, DELIVERY_WAYS, type Role } from '@xxgk/core';
+import type { ApplicationRow } from '../../db/schema.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const IntakeSchema = z
+  .object({
+    channel: z.enum(CHANNELS),
+    applicantKind: z.enum(APPLICANT_KINDS),
+    applicantName: z.string().trim().min(1, '请填写申请人姓名或名称').max(200),
+    applicantIdNumber: z.string().trim().max(64).optional(),
+    applicantPhone: z.string().trim().max(64).optional(),
+    applicantEmail: z.email('电子邮箱格式不正确').optional(),
+    applicantAddress: z.string().trim().max(300).optional(),
+    request: z.string().trim().min(4, '请描述所需政府信息（名称、文号或便于查询的其他特征性描述）').max(5000),
+    deliveryForm: z.enum(DELIVERY_FORMS),
+    deliveryWay: z.enum(DELIVERY_WAYS),
+    submittedOn: isoDate,
+    receivedOn: isoDate,
+  })
+  // 第二十九条: an application gives a way to reach the applicant.
+  .refine((v) => v.applicantPhone || v.applicantEmail || v.applicantAddress, {
+    message: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
+    path: ['applicantPhone'],
+  })
+  .openapi('IntakeInput');
+export type IntakeInput = z.infer<typeof IntakeSchema>;
+
+/** Roles that need the applicant's personal data to do their work. */
+const SEES_PERSONAL_DATA: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
+
+/** 张三 → 张*: the 政务公开办 sees that there is an applicant, not who. */
+function maskName(name: string): string {
+  return name.length <= 1 ? '*' : `${[...name][0]}${'*'.repeat(Math.min(3, [...name].length - 1))}`;
+}
+
+/** The columns a list row needs: not the case's state, which is many times larger. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'organ_id',
+  'serial_no',
+  'channel',
+  'applicant_kind',
+  'applicant_name',
+  'request',
+  'received_on',
+  'status',
+  'due_on',
+  'outcome',
+  'closed_on',
+  'version',
+] as const;
+export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+export function summaryView(row: SummaryRow, role: Role) {
+  const personal = SEES_PERSONAL_DATA.includes(role);
+  return {
+    id: row.id,
+    organId: row.organ_id,
+    serialNo: row.serial_no,
+    channel: row.channel,
+    applicantKind: row.applicant_kind,
+    applicantName: personal ? row.applicant_name : maskName(row.applicant_name),
+    request: row.request,
+    receivedOn: row.received_on,
+    status: row.status,
+    dueOn: row.due_on,
+    outcome: row.outcome,
+    closedOn: row.closed_on,
+    version: row.version,
+  };
+}
+
+export function applicationView(row: ApplicationRow, role: Role) {
+  const personal = SEES_PERSONAL_DATA.includes(role);
+  return {
+    ...summaryView(row, role),
+    queryCode: personal ? row.query_code : null,
+    applicant: personal
+      ? {
+          idNumber: row.applicant_id_number,
+          phone: row.applicant_phone,
+          email: row.applicant_email,
+          address: row.applicant_address,
+        }
+      : null,
+    deliveryForm: row.delivery_form,
+    deliveryWay: row.delivery_way,
+    submittedOn: row.submitted_on,
+    createdAt: row.created_at,
+  };
+}

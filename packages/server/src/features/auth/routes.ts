@@ -1,0 +1,80 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { ROLES } from '@xxgk/core';
+import type { App } from '../../http/app.js';
+import { ERROR_RESPONSES, json, jsonBody } from '../../http/openapi.js';
+import { requireActor } from '../../http/session.js';
+import { SESSION_COOKIE, SESSION_HOURS } from './service.js';
+
+const Me = z
+  .object({
+    user: z.object({ id: z.number(), name: z.string(), role: z.enum(ROLES), organId: z.number() }),
+    csrfToken: z.string(),
+  })
+  .openapi('Me');
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['登录'],
+  summary: '用户名密码登录',
+  request: jsonBody(z.object({ username: z.string().min(1), password: z.string().min(1) })),
+  responses: { 200: json('已登录；会话 Cookie 已设置', Me), ...ERROR_RESPONSES },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['登录'],
+  summary: '当前用户与 CSRF 令牌',
+  responses: { 200: json('当前用户', Me), ...ERROR_RESPONSES },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['登录'],
+  summary: '退出登录',
+  responses: { 200: json('已退出', z.object({ ok: z.boolean() })), ...ERROR_RESPONSES },
+});
+
+export function authRoutes(app: App): void {
+  app.openapi(login, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const session = await c.var.services.auth.login(username, password);
+    setCookie(c, SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+      secure: new URL(c.req.url).protocol === 'https:',
+    });
+    const { actor } = session;
+    return c.json(
+      {
+        user: { id: actor.id, name: actor.name, role: actor.role, organId: actor.organId },
+        csrfToken: session.csrfToken,
+      },
+      200,
+    );
+  });
+
+  app.openapi(me, async (c) => {
+    const actor = requireActor(c.var.actor);
+    const found = await c.var.services.auth.session(c.var.sessionToken as string);
+    return c.json(
+      {
+        user: { id: actor.id, name: actor.name, role: actor.role, organId: actor.organId },
+        csrfToken: found?.csrfToken ?? '',
+      },
+      200,
+    );
+  });
+
+  app.openapi(logout, async (c) => {
+    const actor = requireActor(c.var.actor);
+    await c.var.services.auth.logout(c.var.sessionToken as string, actor);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true }, 200);
+  });
+}

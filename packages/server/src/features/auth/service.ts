@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role } from '@xxgk/core';
+import type { Database } from '../../db/schema.js';
+import { unauthorized } from '../../http/errors.js';
+import type { Actor } from '../access.js';
+import { appendAudit } from '../audit/repository.js';
+import { verifyPassword } from './passwords.js';
+
+export const SESSION_COOKIE = 'xxgk_session';
+export const SESSION_HOURS = 12;
+
+export interface SessionInfo {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly actor: Actor;
+  readonly expiresAt: Date;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */
+export class AuthService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async login(username: string, password: string): Promise<SessionInfo> {
+    const user = await this.db
+      .selectFrom('users')
+      .innerJoin('organs', 'organs.id', 'users.organ_id')
+      .select(['users.id', 'users.organ_id', 'users.role', 'users.display_name', 'users.password_hash', 'users.active'])
+      .select('organs.path')
+      .where('users.username', '=', username)
+      .executeTakeFirst();
+    // The same answer for an unknown name and a wrong password: names are not to be guessed here.
+    const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
+    if (!user || !ok) throw unauthorized('用户名或密码错误');
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+        .execute();
+      await appendAudit(trx, {
+        actorId: user.id,
+        organId: user.organ_id,
+        entity: 'session',
+        entityId: user.id,
+        action: 'login',
+      });
+    });
+    return {
+      token,
+      csrfToken,
+      expiresAt,
+      actor: {
+        id: user.id,
+        organId: user.organ_id,
+        organPath: user.path,
+        role: user.role as Role,
+        name: user.display_name,
+      },
+    };
+  }
+
+  /** The session behind a cookie token, or undefined when it is unknown or expired. */
+  async session(token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('organs', 'organs.id', 'users.organ_id')
+      .select(['users.id', 'users.organ_id', 'users.role', 'users.display_name', 'users.active', 'organs.path'])
+      .select(['sessions.csrf_token', 'sessions.expires_at'])
+      .where('sessions.token_hash', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row || !row.active || row.expires_at.getTime() < Date.now()) return undefined;
+    return {
+      csrfToken: row.csrf_token,
+      actor: { id: row.id, organId: row.organ_id, organPath: row.path, role: row.role as Role, name: row.display_name },
+    };
+  }
+
+  async logout(token: string, actor: Actor): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+      await appendAudit(trx, {
+        actorId: actor.id,
+        organId: actor.organId,
+        entity: 'session',
+        entityId: actor.id,
+        action: 'logout',
+      });
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App } from '../../http/app.js';
+import { badRequest } from '../../http/errors.js';
+import { AnyObject, ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { requireActor } from '../../http/session.js';
+
+const CorrectionSchema = z.object({
+  cellId: z.string().min(1).max(100),
+  value: z.number().finite().nullable(),
+  reason: z.string().trim().min(1, '请填写更正理由').max(500),
+});
+
+const SaveSchema = z.object({
+  fileName: z.string().min(1).max(200),
+  year: z.number().int().min(2008).max(2100),
+  /** The file's bytes, base64: the server reads it again, so what is kept is what the file says plus the corrections. */
+  content: z.string().min(1),
+  corrections: z.array(CorrectionSchema).max(500).default([]),
+});
+
+export function importRoutes(app: App): void {
+  const tags = ['导入报告'];
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/organs/{organId}/parse',
+      tags,
+      summary: '读取已发布的年度报告文件（不保存）：表格、每个数字的出处、原文、检查结果、与本机关报告的比较',
+      request: {
+        params: OrganParam,
+        query: z.object({ fileName: z.string().min(1).max(200) }),
+        body: {
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+          required: true,
+        },
+      },
+      responses: { 200: json('读取结果', AnyObject), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const { fileName } = c.req.valid('query');
+      const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+      if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
+      return c.json(await c.var.services.imports.parse(requireActor(c.var.actor), organId, fileName, bytes), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/organs/{organId}/imports',
+      tags,
+      summary: '保存导入的年度报告（含人工更正的单元格及理由，逐条记入审计日志）',
+      request: { params: OrganParam, ...jsonBody(SaveSchema) },
+      responses: { 201: json('已保存的导入报告', AnyObject), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const bytes = new Uint8Array(Buffer.from(body.content, 'base64'));
+      if (bytes.length === 0) throw badRequest(`文件 ${body.fileName} 是空的`);
+      const result = await c.var.services.reports.importFile(
+        requireActor(c.var.actor),
+        organId,
+        body.year,
+        body.fileName,
+        bytes,
+        body.corrections,
+      );
+      return c.json(result, 201);
+    },
+  );
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { compareReports, parseReport, type CellDifference, type Finding, type Report } from '@xxgk/core';
+import type { Database } from '../../db/schema.js';
+import { unprocessable } from '../../http/errors.js';
+import { readCMap } from '../../runtime/index.js';
+import { assertWrite, type Actor } from '../access.js';
+import { getOrgan } from '../organs/repository.js';
+import { findReport, latestImport } from '../reports/repository.js';
+import { sourceView, type SourceView } from './document.js';
+
+/** The reports a freshly read file is set beside: the organ's own for the year, or last year's. */
+export interface ImportComparison {
+  readonly year: number;
+  readonly against: 'compiled' | 'imported';
+  readonly status: string;
+  readonly differences: readonly CellDifference[];
+}
+
+export interface ParsedFile {
+  readonly fileName: string;
+  readonly year: number | null;
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+  readonly provenance: NonNullable<Report['provenance']>;
+  readonly document: SourceView;
+  readonly comparison: ImportComparison | null;
+}
+
+const IMPORTERS = ['officer', 'reviewer', 'organAdmin'] as const;
+
+/**
+ * Reading a published report's file for a person to check before it is kept: the tables read,
+ * where each number came from, the findings, and how it differs from the organ's own report.
+ * Saving (with hand corrections) is the report service's `importFile`.
+ */
+export class ImportService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async parse(actor: Actor, organId: number, fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
+    const organ = await getOrgan(this.db, organId);
+    assertWrite(actor, organ, '年度报告', IMPORTERS);
+    let parsed;
+    try {
+      parsed = await parseReport(bytes, { file: fileName, readCMap });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ParseError')
+        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${error.message}`);
+      throw error;
+    }
+    const year = parsed.report.meta.year ?? null;
+    return {
+      fileName,
+      year,
+      report: parsed.report,
+      findings: parsed.findings,
+      provenance: parsed.report.provenance ?? {},
+      document: sourceView(parsed),
+      comparison: year ? await this.comparison(organId, year, parsed.report) : null,
+    };
+  }
+
+  private async comparison(organId: number, year: number, report: Report): Promise<ImportComparison | null> {
+    for (const y of [year, year - 1]) {
+      const own = await findReport(this.db, organId, y);
+      if (own) {
+        return {
+          year: y,
+          against: 'compiled',
+          status: own.status,
+          differences: compareReports(report, own.report as Report),
+        };
+      }
+      const imported = await latestImport(this.db, organId, y);
+      if (imported) {
+        return {
+          year: y,
+          against: 'imported',
+          status: 'imported',
+          differences: compareReports(report, imported.report as Report),
+        };
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database, Organ } from '../../db/schema.js';
+import { notFound } from '../../http/errors.js';
+
+export async function findOrgan(db: Kysely<Database>, id: number): Promise<Organ | undefined> {
+  return db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOrgan(db: Kysely<Database>, id: number): Promise<Organ> {
+  const organ = await findOrgan(db, id);
+  if (!organ) throw notFound('机关');
+  return organ;
+}
+
+/** The organ and every organ under it. */
+export async function organsUnder(db: Kysely<Database>, path: string): Promise<Organ[]> {
+  return db.selectFrom('organs').selectAll().where('path', 'like', `${path}%`).orderBy('path').execute();
+}
+
+export async function allOrgans(db: Kysely<Database>): Promise<Organ[]> {
+  return db.selectFrom('organs').selectAll().orderBy('path').execute();
+}
+
+export interface NewOrgan {
+  readonly parentId: number | null;
+  readonly name: string;
+  readonly kind: string;
+  readonly code: string;
+  readonly region?: string | null;
+  readonly address?: string | null;
+  readonly phone?: string | null;
+  readonly reviewBody?: string | null;
+  readonly court?: string | null;
+}
+
+/** Inserts an organ and sets its path from its parent's, in the caller's transaction. */
+export async function insertOrgan(db: Kysely<Database>, input: NewOrgan): Promise<Organ> {
+  const parent = input.parentId === null ? undefined : await getOrgan(db, input.parentId);
+  const inserted = await db
+    .insertInto('organs')
+    .values({
+      parent_id: input.parentId,
+      path: '/',
+      name: input.name,
+      kind: input.kind,
+      code: input.code,
+      region: input.region ?? parent?.region ?? null,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      review_body: input.reviewBody ?? null,
+      court: input.court ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return db
+    .updateTable('organs')
+    .set({ path: `${parent?.path ?? '/'}${inserted.id}/` })
+    .where('id', '=', inserted.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

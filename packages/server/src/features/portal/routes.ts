@@ -1,0 +1,158 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { App } from '../../http/app.js';
+import type { AppEnv } from '../../http/env.js';
+import type { ErrorBody } from '../../http/errors.js';
+import { ERROR_RESPONSES, json, jsonBody } from '../../http/openapi.js';
+import { PortalApplySchema, PortalOrgan, PortalReceipt, PortalStatus } from './schemas.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The header that names the client when there is no socket (in-process tests only). */
+export const TEST_CLIENT_HEADER = 'x-test-client-address';
+
+/**
+ * The client's address: the socket's, or — only when `XXGK_TRUST_PROXY` says a reverse proxy sits in
+ * front — the address the proxy appended last to X-Forwarded-For. Requests made in-process have no
+ * socket; they are keyed by a test header, or all share one key.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (process.env.XXGK_TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    const address = getConnInfo(c).remote.address;
+    if (address) return address;
+  } catch {
+    // No Node socket: a request made with app.request().
+  }
+  return `local:${c.req.header(TEST_CLIENT_HEADER) ?? '-'}`;
+}
+
+function limit(windowMinutes: number, max: number, what: string) {
+  return rateLimiter<AppEnv>({
+    windowMs: windowMinutes * 60_000,
+    limit: max,
+    standardHeaders: 'draft-6',
+    keyGenerator: clientAddress,
+    handler: (c) =>
+      c.json<ErrorBody>(
+        {
+          error: {
+            code: 'too-many-requests',
+            message: `${what}过于频繁：每个网络地址 ${windowMinutes < 60 ? `${windowMinutes} 分钟` : `${windowMinutes / 60} 小时`}内最多 ${max} 次，请稍后再试`,
+          },
+        },
+        429,
+      ),
+  });
+}
+
+const CodeParam = z.object({
+  queryCode: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'queryCode', in: 'path' } }),
+});
+
+const TOO_MANY = {
+  429: {
+    description: '请求过于频繁',
+    content: {
+      'application/json': {
+        schema: z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+      },
+    },
+  },
+} as const;
+
+/** The public portal: no login, a captcha on applying, and limits per client address. */
+export function portalRoutes(app: App): void {
+  // Each app has its own counters (one per process in production, one per test server in tests).
+  const applyLimit = limit(60, 5, '提交申请');
+  const lookupLimit = limit(10, 60, '查询');
+  const captchaLimit = limit(10, 60, '获取验证码');
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portal/organs',
+      tags: ['公众门户'],
+      summary: '受理政府信息公开申请的机关',
+      responses: { 200: json('机关', z.array(PortalOrgan)), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await c.var.services.portal.organs(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portal/captcha',
+      tags: ['公众门户'],
+      summary: '获取验证码（SVG 图片和令牌，10 分钟内有效，只能使用一次）',
+      middleware: [captchaLimit] as const,
+      responses: {
+        200: json('验证码', z.object({ token: z.string(), svg: z.string() })),
+        ...TOO_MANY,
+        ...ERROR_RESPONSES,
+      },
+    }),
+    (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(c.var.services.portal.captcha.issue(), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/portal/applications',
+      tags: ['公众门户'],
+      summary: '网上提交政府信息公开申请',
+      description: '以今天（门户确认之日）为收到申请之日；返回查询码，凭查询码查看办理进度。',
+      middleware: [applyLimit] as const,
+      request: jsonBody(PortalApplySchema),
+      responses: { 201: json('已收到申请', PortalReceipt), ...TOO_MANY, ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await c.var.services.portal.apply(c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portal/applications/{queryCode}',
+      tags: ['公众门户'],
+      summary: '凭查询码查看办理进度',
+      middleware: [lookupLimit] as const,
+      request: { params: CodeParam },
+      responses: { 200: json('办理进度', PortalStatus), ...TOO_MANY, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(await c.var.services.portal.status(c.req.valid('param').queryCode), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/portal/applications/{queryCode}/letters/answer',
+      tags: ['公众门户'],
+      summary: '下载答复书（DOCX，办结后）',
+      middleware: [lookupLimit] as const,
+      request: { params: CodeParam },
+      responses: { 200: { description: 'DOCX 文件' }, ...TOO_MANY, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const letter = await c.var.services.portal.answerLetter(c.req.valid('param').queryCode);
+      return c.body(letter.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': DOCX,
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(letter.name)}`,
+      });
+    },
+  );
+}

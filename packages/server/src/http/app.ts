@@ -1,0 +1,113 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { z } from 'zod';
+import { applicationRoutes } from '../features/applications/routes.js';
+import { auditRoutes } from '../features/audit/routes.js';
+import { authRoutes } from '../features/auth/routes.js';
+import { calendarRoutes } from '../features/calendar/routes.js';
+import { organRoutes } from '../features/organs/routes.js';
+import { portalRoutes } from '../features/portal/routes.js';
+import { registerRoutes } from '../features/registers/routes.js';
+import { reportRoutes } from '../features/reports/routes.js';
+import { supervisionRoutes } from '../features/supervision/routes.js';
+import { statisticsRoutes } from '../features/statistics/routes.js';
+import { importRoutes } from '../features/imports/routes.js';
+import type { Services } from '../services.js';
+import type { AppEnv } from './env.js';
+import { HttpError, tooLarge, type ErrorBody } from './errors.js';
+import { validationError } from './openapi.js';
+import { session } from './session.js';
+import { serveWeb } from './web.js';
+
+// Validation messages in Chinese for every schema the server checks.
+z.config(z.locales.zhCN());
+
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+export type App = OpenAPIHono<AppEnv>;
+
+const API_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'xxgk 政府信息公开工作平台 API',
+    version: '0.1.0',
+    description: '依申请公开办理、主动公开登记、行政复议和诉讼登记、年度报告编制发布与监督。',
+  },
+};
+
+/** The OpenAPI description without a database: the routes are all it needs. */
+export function apiDescription() {
+  return createApp(undefined as unknown as Services, { webDir: false }).getOpenAPI31Document(API_INFO);
+}
+
+/** The HTTP API: thin routes over the services; every failure leaves as one JSON error shape. */
+export interface AppOptions {
+  /** The built web app to serve at `/`; absent = API only. */
+  readonly webDir?: string | false;
+}
+
+export function createApp(services: Services, options: AppOptions = {}): App {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+  app.use('*', secureHeaders());
+  app.use('/api/*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw tooLarge(`请求超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+      },
+    }),
+  );
+  app.use('/api/*', session);
+
+  app.get('/api/health', async (c) => {
+    await services.db.selectFrom('organs').select('id').limit(1).execute();
+    return c.json({ status: 'ok' });
+  });
+
+  authRoutes(app);
+  organRoutes(app);
+  calendarRoutes(app);
+  applicationRoutes(app);
+  registerRoutes(app);
+  reportRoutes(app);
+  statisticsRoutes(app);
+  supervisionRoutes(app);
+  importRoutes(app);
+  auditRoutes(app);
+  portalRoutes(app);
+
+  app.doc31('/api/openapi.json', API_INFO);
+  if (options.webDir !== false) serveWeb(app, options.webDir);
+
+  app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not-found', message: '接口不存在' } }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      return c.json<ErrorBody>(
+        { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+        error.status,
+      );
+    }
+    if (error instanceof HTTPException) {
+      // Raised by Hono itself (a body it cannot parse, an unsupported content type).
+      const message = error.status === 415 ? '不支持的请求内容类型' : `请求有误：${error.message}`;
+      return c.json<ErrorBody>({ error: { code: 'http', message } }, error.status);
+    }
+    console.error(error);
+    return c.json<ErrorBody>(
+      { error: { code: 'internal', message: '服务器内部错误，请稍后重试或联系系统管理员' } },
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { chinaToday } from './clock.js';
+import { openDatabase } from './db/database.js';
+import { isEmpty, loadDemo } from './demo/seed.js';
+import { createApp } from './http/app.js';
+import { ROLE_LABELS } from '@xxgk/core';
+import { createServices } from './services.js';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  /** Load the demo into an empty database (default on; XXGK_DEMO=0 turns it off). */
+  readonly demo: boolean;
+}
+
+export function configFrom(env: NodeJS.ProcessEnv): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT 应为 0–65535 的整数，而不是“${env.PORT}”`);
+  return {
+    port,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    dataDir: resolve(env.XXGK_DATA_DIR ?? 'xxgk-data'),
+    demo: env.XXGK_DEMO !== '0',
+  };
+}
+
+/** Starts the server: opens (and migrates) the database, loads the demo into an empty one, listens. */
+export async function main(env: NodeJS.ProcessEnv): Promise<void> {
+  const config = configFrom(env);
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const where = database.engine === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${config.dataDir}）`;
+  console.log(`xxgk：数据库 ${where}`);
+  if (config.demo && (await isEmpty(database.db))) {
+    console.log('xxgk：数据库为空，正在载入演示数据……');
+    const started = Date.now();
+    const demo = await loadDemo(database.db, chinaToday());
+    await database.analyze();
+    console.log(
+      `xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+    );
+    console.log(`xxgk：演示账号（密码均为 ${demo.password}，仅供演示）：`);
+    for (const user of demo.users)
+      console.log(`  ${user.username.padEnd(10)} ${ROLE_LABELS[user.role].padEnd(6, '　')} ${user.organ}`);
+  }
+  // PGlite has no autovacuum: refresh the planner's statistics as the tables grow.
+  if (database.engine === 'pglite') setInterval(() => void database.analyze(), 10 * 60_000).unref();
+  const app = createApp(createServices(database.db));
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`xxgk：已启动 http://localhost:${info.port}/  （API 说明 /api/openapi.json，健康检查 /api/health）`);
+  });
+  const stop = () => {
+    server.close(() => void database.close().then(() => process.exit(0)));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

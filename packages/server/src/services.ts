@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.js';
+import { systemClock, type Clock } from './clock.js';
+import { ImportService } from './features/imports/service.js';
+import { StatisticsService } from './features/statistics/service.js';
+import { ApplicationService } from './features/applications/service.js';
+import { AuthService } from './features/auth/service.js';
+import { CalendarService } from './features/calendar/service.js';
+import { OrganService } from './features/organs/service.js';
+import { PortalService } from './features/portal/service.js';
+import { RegisterService } from './features/registers/service.js';
+import { ReportService } from './features/reports/service.js';
+import { SupervisionService } from './features/supervision/service.js';
+
+export interface ServiceOptions {
+  /** Today's date in China; tests fix it. */
+  readonly today?: Clock;
+}
+
+/** Every service, wired once per process over one database. */
+export function createServices(db: Kysely<Database>, options: ServiceOptions = {}) {
+  const today = options.today ?? systemClock;
+  const calendar = new CalendarService(db);
+  const applications = new ApplicationService(db, calendar, today);
+  return {
+    db,
+    today,
+    auth: new AuthService(db),
+    calendar,
+    organs: new OrganService(db),
+    applications,
+    portal: new PortalService(db, calendar, applications, today),
+    registers: new RegisterService(db),
+    reports: new ReportService(db, today),
+    supervision: new SupervisionService(db, today),
+    statistics: new StatisticsService(db),
+    imports: new ImportService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
