@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'packages/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -11,6 +11,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // The core is pure: no file system, network, process or other Node I/O.

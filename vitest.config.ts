@@ -11,10 +11,13 @@ function isPdfJsLeak(error: { name?: string; stack?: string }): boolean {
 export default defineConfig({
   resolve: {
     // Tests run the TypeScript sources of every package, not a stale build.
-    alias: { '@xxgk/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)) },
+    alias: {
+      '@xxgk/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+      '@xxgk/server/runtime': fileURLToPath(new URL('./packages/server/src/runtime/index.ts', import.meta.url)),
+    },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'packages/*/e2e/**/*.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 60_000,
     // pdf.js (in its same-thread "fake worker" mode) leaves a stray rejected promise behind on some

@@ -1,0 +1,101 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, newPage, screenshot, startApp, type E2eApp } from './support.js';
+
+const SEED = fileURLToPath(new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url));
+const PDF = fileURLToPath(new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url));
+
+describe('importing published reports in a real browser', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let dir: string;
+  let broken: string;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    dir = await mkdtemp(join(tmpdir(), 'xxgk-import-'));
+    broken = join(dir, '损坏的报告.txt');
+    // Binary noise under a text file's name: the server refuses it by content.
+    await writeFile(
+      broken,
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256),
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a batch, shows a cell’s source, saves with a hand correction; an unreadable file does not stop the batch', async () => {
+    const page = await newPage(browser);
+    await login(page, app, 'yj.jbr');
+    await page.goto(`${app.baseUrl}/import`);
+    await page.getByRole('heading', { name: '导入报告' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles([SEED, broken, PDF]);
+    await page.getByText('已读取 2 个文件，1 个无法读取').waitFor({ timeout: 60_000 });
+    await page.getByText('文件 损坏的报告.txt 无法读取').waitFor();
+
+    // The seed (2020, 相山区应急管理局) is open: its tables beside its text.
+    const seed = page.locator('.ant-collapse-item').filter({ hasText: '000_54f61b233950245c.txt' });
+    await seed.locator('td[data-cell="s2.regulations.made"]').waitFor();
+    const cell = seed.locator('td[data-cell="s3.new.total"] button');
+    const value = ((await cell.textContent()) ?? '').trim();
+    expect(value).toMatch(/^\d+$/);
+    await cell.click();
+    const highlighted = seed.locator('.import-source .highlighted');
+    await highlighted.waitFor();
+    expect(await highlighted.textContent()).toContain(value);
+    await expect(seed.locator('.import-place').textContent()).resolves.toMatch(/出处：第\d+行/);
+    await page.waitForTimeout(500); // the smooth scroll
+    expect(await highlighted.isVisible()).toBe(true);
+    await screenshot(page, 'import-source');
+
+    // Correct a misread cell with a reason; it is shown as corrected, then saved.
+    await seed.locator('td[data-cell="s2.regulations.made"] button').click();
+    await seed.getByRole('button', { name: /修\s*改/ }).click();
+    const dialog = page.getByRole('dialog', { name: '人工更正单元格' });
+    await dialog.getByLabel('正确的值').fill('3');
+    await dialog.getByRole('button', { name: '确定更正' }).click();
+    await dialog.getByText('请填写更正理由').waitFor();
+    await dialog.getByLabel('更正理由').fill('原件第52行为3件，读取有误');
+    await dialog.getByRole('button', { name: '确定更正' }).click();
+    await seed.getByText('已人工更正为 3').waitFor();
+    await expect(seed.locator('td[data-cell="s2.regulations.made"].corrected').textContent()).resolves.toBe('3');
+    await seed.getByRole('tab', { name: /人工更正（1）/ }).click();
+    await seed.getByText('原件第52行为3件，读取有误').waitFor();
+    await screenshot(page, 'import-correction');
+    await seed.getByRole('button', { name: /保\s*存/ }).click();
+    await seed.getByText(/已保存（导入编号 \d+，人工更正 1 处）/).waitFor();
+
+    // The saved import sits beside the organ's 2020 report, with the correction kept.
+    const state = await app.services.reports.get(
+      { id: 0, organId: 2, organPath: '', role: 'officer', name: '' },
+      2,
+      2020,
+    );
+    expect(state.imported?.fileName).toBe('000_54f61b233950245c.txt');
+    const row = await app.database.db
+      .selectFrom('imported_reports')
+      .select('report')
+      .where('id', '=', state.imported?.id ?? -1)
+      .executeTakeFirstOrThrow();
+    const kept = row.report as { cells: Record<string, number>; corrections: { cellId: string; reason: string }[] };
+    expect(kept.cells['s2.regulations.made']).toBe(3);
+    expect(kept.corrections).toEqual([
+      expect.objectContaining({ cellId: 's2.regulations.made', reason: '原件第52行为3件，读取有误' }),
+    ]);
+
+    // The PDF: a cell's source is its page, table, row and column.
+    const pdf = page.locator('.ant-collapse-item').filter({ hasText: 'libreoffice-2021.pdf' });
+    await pdf.locator('.ant-collapse-header').click();
+    const pdfCell = pdf.locator('td[data-cell="s2.regulations.issued"] button');
+    await pdfCell.click();
+    const pdfValue = ((await pdfCell.textContent()) ?? '').trim();
+    await expect(pdf.locator('.import-source .highlighted').textContent()).resolves.toBe(pdfValue);
+    await expect(pdf.locator('.import-place').textContent()).resolves.toMatch(/出处：第\d+页 表\d+ 第\d+行第\d+列/);
+  });
+});

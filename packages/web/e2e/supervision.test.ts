@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, login, newPage, screenshot } from './support.js';
+
+/** The status tags of an organ's row in the dashboard's table. */
+async function statusOf(page: Page, organName: string): Promise<string> {
+  const row = page
+    .locator('.ant-table-row')
+    .filter({ has: page.getByRole('button', { name: organName, exact: true }) });
+  return (await row.locator('td').nth(1).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+describe('the 政务公开办’s supervision dashboard in a real browser', () => {
+  const session = e2eSession();
+
+  it('shows 2025 with the late organs flagged, the charts, and an organ’s report; 2026 turns 逾期 after 31 January', async () => {
+    const page = await newPage(session.browser);
+    await login(page, session.app, 'gkb');
+    expect(new URL(page.url()).pathname).toBe('/supervision');
+    await page.getByRole('heading', { name: '监督：2025年度政府信息公开工作年度报告' }).waitFor();
+    const table = page.locator('.ant-table');
+    await table.getByRole('button', { name: '相山区应急管理局', exact: true }).waitFor();
+    expect(await statusOf(page, '相山区应急管理局')).toBe('已发布');
+    expect(await statusOf(page, '相山区教育局')).toMatch(/^逾期/);
+    expect(await statusOf(page, '相山区人力资源和社会保障局')).toBe('逾期 草稿');
+    expect(await statusOf(page, '相山区市场监督管理局')).toBe('逾期 未开始');
+    const alert = page.getByRole('alert').filter({ hasText: '逾期' });
+    await expect(alert.textContent()).resolves.toContain('相山区教育局');
+    expect(await page.locator('.supervision-late').count()).toBeGreaterThanOrEqual(3);
+
+    // The service's own figures, not hard-coded: the table shows what the API holds.
+    const gkb = await session.app.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'gkb')
+      .executeTakeFirstOrThrow();
+    const organ = await session.app.database.db
+      .selectFrom('organs')
+      .selectAll()
+      .where('id', '=', gkb.organ_id)
+      .executeTakeFirstOrThrow();
+    const served = await session.app.services.supervision.year(
+      { id: gkb.id, organId: gkb.organ_id, organPath: organ.path, role: 'supervisor', name: gkb.display_name },
+      2025,
+    );
+    const yj = served.organs.find((o) => o.organName === '相山区应急管理局');
+    expect(yj?.applications.received).toBeGreaterThan(0);
+    const yjRow = page
+      .locator('.ant-table-row')
+      .filter({ has: page.getByRole('button', { name: '相山区应急管理局', exact: true }) });
+    await expect(yjRow.locator('td').nth(4).innerText()).resolves.toBe(String(yj?.applications.received));
+
+    // Both charts are drawn (SVG inside each container).
+    for (const chart of ['outcomes', 'applicantKinds']) {
+      await page.locator(`[data-chart="${chart}"] .year-chart svg`).first().waitFor();
+    }
+    await expect(page.locator('[data-chart="outcomes"] svg text').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['予以公开', '2025年']),
+    );
+    await page.locator('[data-chart="outcomes"]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'supervision-dashboard');
+    await page.locator('[data-chart="outcomes"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervision-charts');
+
+    // Drill down: the 应急管理局's published 2025 report, read-only, with its findings.
+    await page.getByRole('button', { name: '查看相山区应急管理局的报告' }).click();
+    const drawer = page.getByRole('dialog', { name: '相山区应急管理局 2025年度报告' });
+    await drawer.locator('.supervision-report td[data-cell="s3.new.total"]').waitFor();
+    await drawer.getByText('检查发现的问题').waitFor();
+    expect(await drawer.getByRole('textbox').count()).toBe(0);
+    await screenshot(page, 'supervision-report');
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+
+    // 2026 on 2026-11-23: not yet late; on 2027-02-02 those that have not published are 逾期.
+    await page.getByText('2026年', { exact: true }).click();
+    await page.getByRole('heading', { name: '监督：2026年度政府信息公开工作年度报告' }).waitFor();
+    await table.getByRole('button', { name: '相山区应急管理局', exact: true }).waitFor();
+    expect(await statusOf(page, '相山区应急管理局')).toBe('草稿');
+    expect(await page.locator('.supervision-late').count()).toBe(0);
+    session.app.setToday('2027-02-02');
+    await page.reload();
+    await page.getByText('今天：2027-02-02').waitFor();
+    expect(await statusOf(page, '相山区应急管理局')).toBe('逾期 草稿');
+    await expect(page.getByRole('alert').filter({ hasText: '逾期' }).textContent()).resolves.toContain(
+      '相山区应急管理局',
+    );
+    session.app.setToday('2026-11-23');
+  });
+});

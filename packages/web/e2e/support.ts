@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { createApp, createServices, openDatabase, type DatabaseHandle, type Services } from '../../server/src/index.js';
+import { loadDemo } from '../../server/src/demo/seed.js';
+import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
+
+/**
+ * The real server over PGlite with the demo loaded, serving the built web app, and Debian's
+ * chromium driven by playwright-core: what a user meets, minus the network.
+ */
+export const WEB_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface E2eApp {
+  readonly baseUrl: string;
+  readonly services: Services;
+  readonly database: DatabaseHandle;
+  /** Moves the server's today (the demo is loaded as of `today`). */
+  setToday(date: string): void;
+  close(): Promise<void>;
+}
+
+export async function startApp(today = '2026-11-23'): Promise<E2eApp> {
+  if (!existsSync(`${WEB_DIR}index.html`))
+    throw new Error(`网页端尚未构建：找不到 ${WEB_DIR}index.html（先运行 npm run build）`);
+  const database = await openDatabase({});
+  await loadDemo(database.db, today);
+  let now = today;
+  const services = createServices(database.db, { today: () => now });
+  const app = createApp(services, { webDir: WEB_DIR });
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    services,
+    database,
+    setToday: (date) => {
+      now = date;
+    },
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh page at the size the back office must work at (1366×768), in Chinese. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return context.newPage();
+}
+
+export async function login(page: Page, app: E2eApp, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Saves a screenshot of the page under docs/screenshots/ (committed, shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+}
+
+/**
+ * The app and the browser for one test file: started before its tests, closed after them. Read
+ * `session.app` and `session.browser` inside the tests.
+ */
+export function e2eSession(today?: string): { readonly app: E2eApp; readonly browser: Browser } {
+  const session = {} as { app: E2eApp; browser: Browser };
+  beforeAll(async () => {
+    [session.app, session.browser] = await Promise.all([startApp(today), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.close();
+  });
+  return session;
+}

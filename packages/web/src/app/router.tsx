@@ -1,0 +1,59 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Loading } from '../components/PageState.js';
+import LoginPage from '../features/auth/LoginPage.js';
+import { homeFor, useSession } from '../features/auth/session.js';
+import { AppLayout } from './AppLayout.js';
+
+type PageModule = Promise<{ default: ComponentType }>;
+
+/** Each area is its own chunk, loaded when first visited. */
+const AREAS: Readonly<Record<string, () => PageModule>> = {
+  '/portal': () => import('../features/portal/PortalPage.js'),
+  '/workbench': () => import('../features/workbench/WorkbenchArea.js'),
+  '/registers': () => import('../features/registers/RegistersArea.js'),
+  '/reports': () => import('../features/reports/ReportsArea.js'),
+  '/import': () => import('../features/import/ImportArea.js'),
+  '/supervision': () => import('../features/supervision/SupervisionArea.js'),
+  '/admin': () => import('../features/admin/AdminArea.js'),
+};
+
+/*
+ * The area the address names starts loading at once, while the session is still being checked,
+ * rather than after it: one round trip less before the first page shows.
+ */
+const opening = Object.keys(AREAS).find((prefix) => window.location.pathname.startsWith(prefix));
+if (opening) void AREAS[opening]?.();
+
+function page(prefix: string) {
+  const Page: LazyExoticComponent<ComponentType> = lazy(AREAS[prefix] as () => PageModule);
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <Loading />;
+  return <Navigate to={user ? homeFor(user.role) : '/login'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/portal/*', element: page('/portal') },
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/workbench/*', element: page('/workbench') },
+      { path: '/registers/*', element: page('/registers') },
+      { path: '/reports/*', element: page('/reports') },
+      { path: '/import/*', element: page('/import') },
+      { path: '/supervision/*', element: page('/supervision') },
+      { path: '/admin/*', element: page('/admin') },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);

@@ -1,0 +1,74 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '@xxgk/core';
+import { createContext, useContext, type ReactNode } from 'react';
+import { ApiError, api, setCsrfToken, unwrap } from '../../api/client.js';
+
+export interface SessionUser {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+  readonly organId: number;
+}
+
+interface SessionValue {
+  readonly user: SessionUser | null;
+  readonly loading: boolean;
+  login(username: string, password: string): Promise<SessionUser>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Who is logged in, from the session cookie; the CSRF token is kept for changing requests. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    retry: false,
+    queryFn: async () => {
+      try {
+        const body = await unwrap(api.GET('/api/auth/me'));
+        setCsrfToken(body.csrfToken);
+        return body.user as SessionUser;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+  });
+  const value: SessionValue = {
+    user: me.data ?? null,
+    loading: me.isLoading,
+    async login(username, password) {
+      const body = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
+      setCsrfToken(body.csrfToken);
+      client.setQueryData(['me'], body.user);
+      return body.user as SessionUser;
+    },
+    async logout() {
+      await unwrap(api.POST('/api/auth/logout'));
+      setCsrfToken(undefined);
+      client.clear();
+      client.setQueryData(['me'], null);
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The page each role starts on after login. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'supervisor':
+      return '/supervision';
+    case 'sysAdmin':
+      return '/admin';
+    default:
+      return '/workbench';
+  }
+}

@@ -1,0 +1,28 @@
+import { SEVERITY_LABELS, type Finding } from '@xxgk/core';
+import { Button, List, Tag, Typography } from 'antd';
+
+const COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+/** The reader's and the consistency rules' findings on a file. */
+export function FindingsList({ findings, onSelect }: { findings: readonly Finding[]; onSelect(cellId: string): void }) {
+  if (findings.length === 0) return <Typography.Text type="success">未发现问题。</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={[...findings]}
+      renderItem={(finding) => (
+        <List.Item>
+          <div>
+            <Tag color={COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
+            <span>{finding.message}</span>
+            {finding.cells.slice(0, 3).map((cellId) => (
+              <Button key={cellId} type="link" size="small" onClick={() => onSelect(cellId)}>
+                {cellId}
+              </Button>
+            ))}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}

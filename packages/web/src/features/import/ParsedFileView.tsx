@@ -1,0 +1,173 @@
+import { cellInfo, countBySeverity } from '@xxgk/core';
+import { App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { saveImport } from './api.js';
+import { ComparisonTable } from './ComparisonTable.js';
+import { CorrectionModal } from './CorrectionModal.js';
+import { FindingsList } from './FindingsList.js';
+import { ReportTables } from './ReportTables.js';
+import { SourcePanel, sourcePlace } from './SourcePanel.js';
+import type { Correction, ParsedFile, SavedImport } from './types.js';
+
+interface Props {
+  readonly organId: number;
+  readonly file: File;
+  readonly parsed: ParsedFile;
+}
+
+/** One file read: its tables beside the source, corrections by hand, findings, comparison, 保存. */
+export function ParsedFileView({ organId, file, parsed }: Props) {
+  const { message } = App.useApp();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<ReadonlyMap<string, Correction>>(new Map());
+  const [year, setYear] = useState<number | null>(parsed.year);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<SavedImport | null>(null);
+
+  const source = selected ? parsed.provenance[selected] : undefined;
+  const flagged = new Set(parsed.findings.flatMap((f) => (f.severity === 'info' ? [] : f.cells)));
+  const counts = countBySeverity([...parsed.findings]);
+  const readValue = (cellId: string) => parsed.report.cells[cellId] ?? null;
+
+  async function save() {
+    if (year === null) {
+      message.error('请填写报告年度');
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await saveImport(organId, file, year, [...corrections.values()]);
+      setSaved(result);
+      message.success(`已保存为${result.year}年度已发布的报告（导入编号 ${result.id}）`);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Descriptions size="small" column={4} bordered>
+        <Descriptions.Item label="机关">{parsed.report.meta.agency ?? '未读出'}</Descriptions.Item>
+        <Descriptions.Item label="年度">{parsed.year ?? '未读出'}</Descriptions.Item>
+        <Descriptions.Item label="格式">
+          {parsed.report.meta.format === 'unknown' ? '未识别' : `${parsed.report.meta.format}年版`}
+        </Descriptions.Item>
+        <Descriptions.Item label="检查结果">
+          <Tag color="red">错误 {counts.error}</Tag>
+          <Tag color="orange">警告 {counts.warning}</Tag>
+          <Tag color="blue">提示 {counts.info}</Tag>
+        </Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" className="import-selection" aria-live="polite">
+        {selected ? (
+          <Space wrap>
+            <Typography.Text strong>
+              {selected}：{cellInfo(selected).label}
+            </Typography.Text>
+            <span>
+              读出 {readValue(selected) ?? '空白'}
+              {corrections.has(selected) && (
+                <Tag color="purple" style={{ marginLeft: 8 }}>
+                  已人工更正为 {corrections.get(selected)?.value ?? '空白'}
+                </Tag>
+              )}
+            </span>
+            <span className="import-place">
+              {source ? `出处：${sourcePlace(source)}“${source.text ?? ''}”` : '出处：原文中没有对应位置（空白或推断）'}
+            </span>
+            <Button size="small" onClick={() => setEditing(selected)} disabled={saved !== null}>
+              修改
+            </Button>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">
+            点击表格中的数字，在右侧原文中查看它的出处；读错的数字可以修改。
+          </Typography.Text>
+        )}
+      </Card>
+
+      <Row gutter={12}>
+        <Col span={14}>
+          <div className="import-pane" aria-label="读出的表格">
+            <ReportTables
+              report={parsed.report}
+              selected={selected}
+              corrections={corrections}
+              flagged={flagged}
+              onSelect={setSelected}
+            />
+          </div>
+        </Col>
+        <Col span={10}>
+          <SourcePanel document={parsed.document} source={source} />
+        </Col>
+      </Row>
+
+      <Tabs
+        items={[
+          {
+            key: 'findings',
+            label: `检查结果（${parsed.findings.length}）`,
+            children: <FindingsList findings={parsed.findings} onSelect={setSelected} />,
+          },
+          {
+            key: 'comparison',
+            label: '与本机关报告比较',
+            children: <ComparisonTable comparison={parsed.comparison} year={parsed.year} />,
+          },
+          {
+            key: 'corrections',
+            label: `人工更正（${corrections.size}）`,
+            children:
+              corrections.size === 0 ? (
+                <Typography.Text type="secondary">没有人工更正。</Typography.Text>
+              ) : (
+                <ul className="import-corrections">
+                  {[...corrections.values()].map((c) => (
+                    <li key={c.cellId}>
+                      {c.cellId}（{cellInfo(c.cellId).label}）：{readValue(c.cellId) ?? '空白'} → {c.value ?? '空白'}
+                      ，理由：{c.reason}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+
+      <Space wrap>
+        <label htmlFor={`year-${file.name}`}>报告年度</label>
+        <InputNumber
+          id={`year-${file.name}`}
+          min={2008}
+          max={2100}
+          value={year}
+          onChange={(value) => setYear(value ?? null)}
+          disabled={saved !== null}
+        />
+        <Button type="primary" loading={saving} disabled={saved !== null} onClick={() => void save()}>
+          保存
+        </Button>
+        {saved && (
+          <Typography.Text type="success">
+            已保存（导入编号 {saved.id}，人工更正 {saved.corrections.length} 处）
+          </Typography.Text>
+        )}
+      </Space>
+
+      <CorrectionModal
+        cellId={editing}
+        current={editing ? (corrections.get(editing)?.value ?? readValue(editing)) : null}
+        onCancel={() => setEditing(null)}
+        onSave={(correction) => {
+          setCorrections(new Map(corrections).set(correction.cellId, correction));
+          setEditing(null);
+        }}
+      />
+    </Space>
+  );
+}

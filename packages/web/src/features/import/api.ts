@@ -1,0 +1,32 @@
+import { api, ApiError, unwrap, upload } from '../../api/client.js';
+import type { Correction, ParsedFile, SavedImport } from './types.js';
+
+/** Reads a file on the server without saving it. */
+export function parseFile(organId: number, file: File): Promise<ParsedFile> {
+  return upload<ParsedFile>(
+    `/api/organs/${organId}/parse?fileName=${encodeURIComponent(file.name)}`,
+    file,
+    'application/octet-stream',
+  );
+}
+
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Saves the file as the organ's published report of `year`, with the hand corrections. */
+export async function saveImport(
+  organId: number,
+  file: File,
+  year: number,
+  corrections: readonly Correction[],
+): Promise<SavedImport> {
+  if (!Number.isInteger(year)) throw new ApiError(400, 'year', '请填写报告年度');
+  const body = { fileName: file.name, year, content: await base64(file), corrections: [...corrections] };
+  return (await unwrap(
+    api.POST('/api/organs/{organId}/imports', { params: { path: { organId } }, body }),
+  )) as SavedImport;
+}

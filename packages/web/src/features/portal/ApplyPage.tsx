@@ -1,0 +1,247 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select } from 'antd';
+import {
+  APPLICANT_KIND_LABELS,
+  DELIVERY_FORM_LABELS,
+  DELIVERY_FORMS,
+  DELIVERY_WAY_LABELS,
+  DELIVERY_WAYS,
+  type ApplicantKind,
+  type DeliveryForm,
+  type DeliveryWay,
+} from '@xxgk/core';
+import { useState } from 'react';
+import { ErrorState, Loading } from '../../components/PageState.js';
+import { fetchCaptcha, fetchOrgans, portalKeys, submitApplication } from './api.js';
+import { CaptchaField } from './CaptchaField.js';
+import { LawNote } from './LawNote.js';
+import { ReceiptView } from './ReceiptView.js';
+import type { PortalReceipt } from './types.js';
+
+const ORGANISATION_KINDS: readonly ApplicantKind[] = ['business', 'research', 'ngo', 'legal', 'otherOrg'];
+
+interface Values {
+  organId: number;
+  applicantType: 'natural' | 'organisation';
+  organisationKind?: ApplicantKind;
+  applicantName: string;
+  applicantIdNumber?: string;
+  applicantPhone?: string;
+  applicantEmail?: string;
+  applicantAddress?: string;
+  request: string;
+  deliveryForm: DeliveryForm;
+  deliveryWay: DeliveryWay;
+  captchaAnswer: string;
+}
+
+const blank = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** 提交申请: the organ, the contents 第二十九条 asks for, the captcha; then the receipt with the 查询码. */
+export default function ApplyPage() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [receipt, setReceipt] = useState<PortalReceipt>();
+  const organs = useQuery({ queryKey: portalKeys.organs, queryFn: fetchOrgans });
+  const captcha = useQuery({
+    queryKey: portalKeys.captcha,
+    queryFn: fetchCaptcha,
+    staleTime: 9 * 60_000,
+    gcTime: 0,
+    refetchInterval: 9 * 60_000,
+  });
+  const applicantType = Form.useWatch('applicantType', form);
+  const submit = useMutation({
+    mutationFn: (values: Values) => {
+      const body = {
+        organId: values.organId,
+        captchaToken: captcha.data?.token ?? '',
+        captchaAnswer: values.captchaAnswer,
+        applicantKind: values.applicantType === 'natural' ? 'natural' : (values.organisationKind ?? 'otherOrg'),
+        applicantName: values.applicantName.trim(),
+        ...(values.applicantType === 'natural' && blank(values.applicantIdNumber)
+          ? { applicantIdNumber: blank(values.applicantIdNumber) }
+          : {}),
+        ...(blank(values.applicantPhone) ? { applicantPhone: blank(values.applicantPhone) } : {}),
+        ...(blank(values.applicantEmail) ? { applicantEmail: blank(values.applicantEmail) } : {}),
+        ...(blank(values.applicantAddress) ? { applicantAddress: blank(values.applicantAddress) } : {}),
+        request: values.request.trim(),
+        deliveryForm: values.deliveryForm,
+        deliveryWay: values.deliveryWay,
+      } as const;
+      return submitApplication(body);
+    },
+    onSuccess: (result) => {
+      setReceipt(result);
+      window.scrollTo(0, 0);
+    },
+    onError: (error) => {
+      void message.error(error.message);
+      // Each captcha is good for one attempt.
+      form.setFieldValue('captchaAnswer', '');
+      void captcha.refetch();
+    },
+  });
+
+  if (receipt) {
+    return (
+      <ReceiptView
+        receipt={receipt}
+        onAnother={() => {
+          setReceipt(undefined);
+          form.resetFields();
+          submit.reset();
+          void captcha.refetch();
+        }}
+      />
+    );
+  }
+  if (organs.isLoading) return <Loading />;
+  if (organs.error) return <ErrorState error={organs.error} onRetry={() => void organs.refetch()} />;
+
+  const contactRequired = {
+    validator: () =>
+      (['applicantPhone', 'applicantEmail', 'applicantAddress'] as const).some((f) =>
+        blank(form.getFieldValue(f) as string | undefined),
+      )
+        ? Promise.resolve()
+        : Promise.reject(new Error('请至少填写一种联系方式（电话、电子邮箱或通信地址）')),
+  };
+
+  return (
+    <Row gutter={20} align="top">
+      <Col span={16}>
+        <Card title="网上提交政府信息公开申请">
+          {submit.error && (
+            <Alert
+              type="error"
+              showIcon
+              title="提交未成功"
+              description={submit.error.message}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Form<Values>
+            form={form}
+            layout="horizontal"
+            labelCol={{ flex: '150px' }}
+            wrapperCol={{ flex: 'auto' }}
+            initialValues={{ applicantType: 'natural', deliveryForm: 'electronic', deliveryWay: 'email' }}
+            onFinish={(values) => submit.mutate(values)}
+            scrollToFirstError
+          >
+            <Form.Item
+              label="受理机关"
+              name="organId"
+              rules={[{ required: true, message: '请选择受理申请的行政机关' }]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder="请选择行政机关"
+                options={(organs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              />
+            </Form.Item>
+            <Form.Item label="申请人类型" name="applicantType">
+              <Radio.Group
+                options={[
+                  { value: 'natural', label: '自然人' },
+                  { value: 'organisation', label: '法人或其他组织' },
+                ]}
+              />
+            </Form.Item>
+            {applicantType === 'organisation' && (
+              <Form.Item
+                label="组织类型"
+                name="organisationKind"
+                rules={[{ required: true, message: '请选择法人或其他组织的类型' }]}
+              >
+                <Select
+                  placeholder="请选择"
+                  options={ORGANISATION_KINDS.map((k) => ({ value: k, label: APPLICANT_KIND_LABELS[k] }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item
+              label={applicantType === 'organisation' ? '名称' : '姓名'}
+              name="applicantName"
+              rules={[{ required: true, whitespace: true, message: '请填写申请人的姓名或者名称' }]}
+            >
+              <Input maxLength={200} autoComplete={applicantType === 'organisation' ? 'organization' : 'name'} />
+            </Form.Item>
+            {applicantType !== 'organisation' && (
+              <Form.Item
+                label="身份证件号码"
+                name="applicantIdNumber"
+                extra="身份证明（第二十九条），仅受理机关可见"
+                rules={[{ required: true, whitespace: true, min: 6, message: '请填写身份证件号码' }]}
+              >
+                <Input maxLength={64} autoComplete="off" />
+              </Form.Item>
+            )}
+            <Form.Item
+              label="联系电话"
+              name="applicantPhone"
+              dependencies={['applicantEmail', 'applicantAddress']}
+              rules={[contactRequired]}
+            >
+              <Input maxLength={64} autoComplete="tel" />
+            </Form.Item>
+            <Form.Item
+              label="电子邮箱"
+              name="applicantEmail"
+              rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
+            >
+              <Input maxLength={200} autoComplete="email" />
+            </Form.Item>
+            <Form.Item label="通信地址" name="applicantAddress">
+              <Input maxLength={300} autoComplete="street-address" />
+            </Form.Item>
+            <Form.Item
+              label="所需政府信息"
+              name="request"
+              extra="政府信息的名称、文号或者便于行政机关查询的其他特征性描述"
+              rules={[{ required: true, whitespace: true, min: 4, message: '请描述申请公开的政府信息（至少 4 个字）' }]}
+            >
+              <Input.TextArea rows={3} maxLength={5000} showCount />
+            </Form.Item>
+            <Form.Item label="获取信息的方式" name="deliveryForm">
+              <Radio.Group options={DELIVERY_FORMS.map((f) => ({ value: f, label: DELIVERY_FORM_LABELS[f] }))} />
+            </Form.Item>
+            <Form.Item label="获取信息的途径" name="deliveryWay">
+              <Radio.Group options={DELIVERY_WAYS.map((w) => ({ value: w, label: DELIVERY_WAY_LABELS[w] }))} />
+            </Form.Item>
+            <Form.Item
+              label="验证码"
+              name="captchaAnswer"
+              rules={[{ required: true, whitespace: true, message: '请填写图中算式的结果' }]}
+            >
+              <CaptchaField
+                svg={captcha.data?.svg}
+                loading={captcha.isFetching}
+                error={captcha.error?.message}
+                onRefresh={() => {
+                  form.setFieldValue('captchaAnswer', '');
+                  void captcha.refetch();
+                }}
+              />
+            </Form.Item>
+            <Form.Item wrapperCol={{ offset: 0 }} style={{ marginBottom: 0, textAlign: 'center' }}>
+              <Button
+                type="primary"
+                htmlType="submit"
+                size="large"
+                loading={submit.isPending}
+                style={{ minWidth: 200 }}
+              >
+                提交申请
+              </Button>
+            </Form.Item>
+          </Form>
+        </Card>
+      </Col>
+      <Col span={8} style={{ position: 'sticky', top: 16 }}>
+        <LawNote />
+      </Col>
+    </Row>
+  );
+}

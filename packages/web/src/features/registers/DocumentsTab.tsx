@@ -1,0 +1,126 @@
+import { DOCUMENTS_CSV_HEADER } from '@xxgk/core';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { EmptyState, ErrorState } from '../../components/PageState.js';
+import { useDocuments } from './api.js';
+import { CsvImportModal } from './CsvImportModal.js';
+import { csvTemplate } from './csvTemplate.js';
+import { DocumentForm } from './DocumentForm.js';
+import { DOCUMENT_KIND_LABELS } from './labels.js';
+import type { DocumentKind, RegisterDocument } from './types.js';
+
+/** Newest first, so that what was just registered or imported is on the first page. */
+function newestFirst(rows: readonly RegisterDocument[]): RegisterDocument[] {
+  return [...rows].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.id - a.id);
+}
+
+type Editing = { document: RegisterDocument | undefined; repealOnly: boolean };
+
+/** The register of 规章 and 行政规范性文件: issued, repealed, in force; counted into section 二. */
+export function DocumentsTab({ organId }: { organId: number }) {
+  const documents = useDocuments(organId);
+  const [editing, setEditing] = useState<Editing>();
+  const [importing, setImporting] = useState(false);
+  const [page, setPage] = useState(1);
+
+  if (documents.error) return <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setEditing({ document: undefined, repealOnly: false })}>
+          登记文件
+        </Button>
+        <Button onClick={() => setImporting(true)}>从 CSV 导入</Button>
+        <Typography.Text type="secondary">
+          制发、废止和现行有效的件数计入年度报告第二部分，由系统统计，无须另行填报。
+        </Typography.Text>
+      </Space>
+      <Table<RegisterDocument>
+        size="small"
+        rowKey="id"
+        loading={documents.isLoading}
+        dataSource={newestFirst(documents.data ?? [])}
+        locale={{ emptyText: <EmptyState description="还没有登记规章或行政规范性文件" /> }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          onChange: setPage,
+          showTotal: (total) => `共 ${total} 件`,
+          showSizeChanger: false,
+        }}
+        columns={[
+          {
+            title: '类别',
+            dataIndex: 'kind',
+            width: 130,
+            render: (kind: DocumentKind) => DOCUMENT_KIND_LABELS[kind],
+          },
+          { title: '文号', dataIndex: 'number', width: 200, render: (n: string | null) => n ?? '—' },
+          { title: '标题', dataIndex: 'title' },
+          { title: '制发日期', dataIndex: 'issuedOn', width: 110 },
+          {
+            title: '状态',
+            dataIndex: 'repealedOn',
+            width: 170,
+            render: (repealedOn: string | null) =>
+              repealedOn ? <Tag>{repealedOn} 废止</Tag> : <Tag color="green">现行有效</Tag>,
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, row) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing({ document: row, repealOnly: false })}>
+                  修改
+                </Button>
+                {!row.repealedOn && (
+                  <Button type="link" size="small" onClick={() => setEditing({ document: row, repealOnly: true })}>
+                    登记废止
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <DocumentForm
+          organId={organId}
+          document={editing.document}
+          repealOnly={editing.repealOnly}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+      <CsvImportModal
+        open={importing}
+        title="从 CSV 导入规章和行政规范性文件"
+        path={`/api/organs/${organId}/documents/import`}
+        header={DOCUMENTS_CSV_HEADER}
+        template={() => csvTemplate(DOCUMENTS_CSV_HEADER)}
+        templateName="规章和行政规范性文件登记模板.csv"
+        columns={[
+          {
+            title: '类别',
+            key: 'kind',
+            width: 130,
+            render: (_: unknown, row) => DOCUMENT_KIND_LABELS[row.value['kind'] as DocumentKind],
+          },
+          { title: '文号', key: 'number', render: (_: unknown, row) => String(row.value['number'] ?? '—') },
+          { title: '标题', key: 'title', render: (_: unknown, row) => String(row.value['title'] ?? '') },
+          { title: '制发日期', key: 'issuedOn', render: (_: unknown, row) => String(row.value['issuedOn'] ?? '') },
+          {
+            title: '废止日期',
+            key: 'repealedOn',
+            render: (_: unknown, row) => String(row.value['repealedOn'] ?? '—'),
+          },
+        ]}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setPage(1);
+          void documents.refetch();
+        }}
+      />
+    </Space>
+  );
+}

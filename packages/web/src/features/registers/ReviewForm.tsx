@@ -1,0 +1,110 @@
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useSaveReview } from './api.js';
+import { fromDayjs, toDayjs } from './dates.js';
+import { REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS, options } from './labels.js';
+import type { ReviewCase, ReviewKind, ReviewResult } from './types.js';
+
+interface Values {
+  kind: ReviewKind;
+  caseNo: string;
+  applicationId?: number | null;
+  filedOn: Dayjs;
+  concludedOn?: Dayjs | null;
+  result?: ReviewResult | null;
+  note?: string;
+}
+
+interface Props {
+  readonly organId: number;
+  readonly review: ReviewCase | undefined;
+  readonly onClose: () => void;
+}
+
+/** Registers a 行政复议 or 行政诉讼 case, or its conclusion (审结日期 and 结果 go together). */
+export function ReviewForm({ organId, review, onClose }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const save = useSaveReview(organId);
+  const initial: Partial<Values> = review
+    ? {
+        kind: review.kind,
+        caseNo: review.caseNo,
+        applicationId: review.applicationId,
+        ...(review.filedOn ? { filedOn: toDayjs(review.filedOn) } : {}),
+        concludedOn: toDayjs(review.concludedOn) ?? null,
+        result: review.result,
+        note: review.note ?? '',
+      }
+    : { kind: 'review' };
+
+  const submit = async (values: Values) => {
+    const concludedOn = fromDayjs(values.concludedOn);
+    try {
+      await save.mutateAsync({
+        ...(review ? { id: review.id } : {}),
+        input: {
+          kind: values.kind,
+          caseNo: values.caseNo.trim(),
+          applicationId: values.applicationId ?? null,
+          filedOn: fromDayjs(values.filedOn) as string,
+          ...(concludedOn ? { concludedOn } : {}),
+          ...(values.result ? { result: values.result } : {}),
+          note: values.note?.trim() ? values.note.trim() : null,
+        },
+      });
+      message.success(review ? '已保存' : '已登记');
+      onClose();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : '保存失败');
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={review ? `修改案件 ${review.caseNo}` : '登记复议诉讼案件'}
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+        <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+          <Select options={options(REVIEW_KIND_LABELS)} />
+        </Form.Item>
+        <Form.Item name="caseNo" label="案号" rules={[{ required: true, whitespace: true, message: '请填写案号' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="filedOn" label="收案日期" rules={[{ required: true, message: '请选择收案日期' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="concludedOn" label="审结日期" extra="未审结的不填；审结的须同时选择结果">
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="result"
+          label="结果"
+          dependencies={['concludedOn']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                Boolean(getFieldValue('concludedOn')) === Boolean(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('已审结的案件须选择结果，未审结的不选结果')),
+            }),
+          ]}
+        >
+          <Select allowClear options={options(REVIEW_RESULT_LABELS)} />
+        </Form.Item>
+        <Form.Item name="applicationId" label="关联申请（系统编号，可不填）">
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea autoSize maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,105 @@
+import { REVIEWS_CSV_HEADER } from '@xxgk/core';
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { EmptyState, ErrorState } from '../../components/PageState.js';
+import { useReviews } from './api.js';
+import { CsvImportModal } from './CsvImportModal.js';
+import { csvTemplate } from './csvTemplate.js';
+import { REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS } from './labels.js';
+import { ReviewForm } from './ReviewForm.js';
+import type { ReviewCase, ReviewKind, ReviewResult } from './types.js';
+
+const RESULT_COLORS: Readonly<Record<ReviewResult, string>> = { upheld: 'green', corrected: 'red', other: 'default' };
+
+/** 行政复议 and 行政诉讼 cases on information disclosure; counted into section 四. */
+export function ReviewsTab({ organId }: { organId: number }) {
+  const reviews = useReviews(organId);
+  const [editing, setEditing] = useState<{ review: ReviewCase | undefined }>();
+  const [importing, setImporting] = useState(false);
+
+  if (reviews.error) return <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setEditing({ review: undefined })}>
+          登记案件
+        </Button>
+        <Button onClick={() => setImporting(true)}>从 CSV 导入</Button>
+        <Typography.Text type="secondary">按结果（维持、纠正、其他、尚未审结）计入年度报告第四部分。</Typography.Text>
+      </Space>
+      <Table<ReviewCase>
+        size="small"
+        rowKey="id"
+        loading={reviews.isLoading}
+        dataSource={reviews.data ?? []}
+        locale={{ emptyText: <EmptyState description="还没有登记行政复议或行政诉讼案件" /> }}
+        pagination={{ pageSize: 10, showTotal: (total) => `共 ${total} 件`, showSizeChanger: false }}
+        columns={[
+          { title: '类型', dataIndex: 'kind', width: 190, render: (kind: ReviewKind) => REVIEW_KIND_LABELS[kind] },
+          { title: '案号', dataIndex: 'caseNo' },
+          { title: '收案日期', dataIndex: 'filedOn', width: 110 },
+          { title: '审结日期', dataIndex: 'concludedOn', width: 110, render: (d: string | null) => d ?? '—' },
+          {
+            title: '结果',
+            dataIndex: 'result',
+            width: 100,
+            render: (result: ReviewResult | null) =>
+              result ? <Tag color={RESULT_COLORS[result]}>{REVIEW_RESULT_LABELS[result]}</Tag> : <Tag>尚未审结</Tag>,
+          },
+          {
+            title: '关联申请',
+            dataIndex: 'applicationSerialNo',
+            width: 170,
+            render: (serial: string | null, row) => serial ?? (row.applicationId ? `#${row.applicationId}` : '—'),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 80,
+            render: (_: unknown, row) => (
+              <Button type="link" size="small" onClick={() => setEditing({ review: row })}>
+                修改
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing && <ReviewForm organId={organId} review={editing.review} onClose={() => setEditing(undefined)} />}
+      <CsvImportModal
+        open={importing}
+        title="从 CSV 导入复议诉讼案件"
+        path={`/api/organs/${organId}/reviews/import`}
+        header={REVIEWS_CSV_HEADER}
+        template={() => csvTemplate(REVIEWS_CSV_HEADER)}
+        templateName="复议诉讼案件登记模板.csv"
+        columns={[
+          {
+            title: '类型',
+            key: 'kind',
+            render: (_: unknown, row) => REVIEW_KIND_LABELS[row.value['kind'] as ReviewKind],
+          },
+          { title: '案号', key: 'caseNo', render: (_: unknown, row) => String(row.value['caseNo'] ?? '') },
+          { title: '收案日期', key: 'filedOn', render: (_: unknown, row) => String(row.value['filedOn'] ?? '') },
+          {
+            title: '审结日期',
+            key: 'concludedOn',
+            render: (_: unknown, row) => String(row.value['concludedOn'] ?? '—'),
+          },
+          {
+            title: '结果',
+            key: 'result',
+            render: (_: unknown, row) =>
+              row.value['result'] ? REVIEW_RESULT_LABELS[row.value['result'] as ReviewResult] : '尚未审结',
+          },
+          {
+            title: '关联申请编号',
+            key: 'applicationSerialNo',
+            render: (_: unknown, row) => String(row.value['applicationSerialNo'] ?? '—'),
+          },
+        ]}
+        onClose={() => setImporting(false)}
+        onImported={() => void reviews.refetch()}
+      />
+    </Space>
+  );
+}

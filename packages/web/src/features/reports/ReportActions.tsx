@@ -1,0 +1,92 @@
+import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { useSession } from '../auth/session.js';
+import { publishedFileUrl, useCompileReport, usePublishReport } from './api.js';
+import type { ReportState } from './types.js';
+
+/** 由记录重新编制, 发布 (reviewer only, and only without errors), and the published files. */
+export function ReportActions({ organId, state }: { organId: number; state: ReportState }) {
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const compile = useCompileReport(organId, state.year);
+  const publish = usePublishReport(organId, state.year);
+  const errors = state.findings.filter((f) => f.severity === 'error').length;
+  const publishBlocked =
+    user?.role !== 'reviewer'
+      ? '须由审核人发布'
+      : state.status === 'notStarted'
+        ? '尚未编制'
+        : errors > 0
+          ? `还有 ${errors} 处错误，改正后才能发布`
+          : state.status === 'published'
+            ? '本版本已发布'
+            : undefined;
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      message.success(done);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : '操作失败');
+    }
+  };
+
+  const compileButton = (
+    <Button
+      loading={compile.isPending}
+      onClick={
+        state.status === 'published'
+          ? undefined
+          : () => void run(() => compile.mutateAsync(undefined), '已由记录重新编制，并重新检查')
+      }
+    >
+      {state.status === 'notStarted' ? '由记录编制' : '由记录重新编制'}
+    </Button>
+  );
+
+  return (
+    <Space wrap>
+      {state.status === 'published' ? (
+        <Popconfirm
+          title="报告已发布"
+          description="重新编制后报告回到草稿，须由审核人重新发布。继续吗？"
+          okText="重新编制"
+          cancelText="取消"
+          onConfirm={() => run(() => compile.mutateAsync(undefined), '已由记录重新编制，并重新检查')}
+        >
+          {compileButton}
+        </Popconfirm>
+      ) : (
+        compileButton
+      )}
+      <Tooltip title={publishBlocked}>
+        <Button
+          type="primary"
+          disabled={!!publishBlocked}
+          loading={publish.isPending}
+          onClick={() => void run(() => publish.mutateAsync(state.version), '年度报告已发布')}
+        >
+          发布
+        </Button>
+      </Tooltip>
+      {publishBlocked && state.status !== 'published' && (
+        <Typography.Text type="secondary" data-testid="publish-blocked">
+          {publishBlocked}
+        </Typography.Text>
+      )}
+      {state.publication && (
+        <Space size={12}>
+          <Typography.Text>已发布版本：</Typography.Text>
+          <a href={publishedFileUrl(organId, state.year, 'docx')} download>
+            下载 DOCX
+          </a>
+          <a href={publishedFileUrl(organId, state.year, 'pdf')} download>
+            下载 PDF
+          </a>
+          <a href={publishedFileUrl(organId, state.year, 'html')} target="_blank" rel="noreferrer">
+            查看 HTML
+          </a>
+        </Space>
+      )}
+    </Space>
+  );
+}

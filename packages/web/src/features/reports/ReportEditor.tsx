@@ -1,0 +1,148 @@
+import { CELLS, displayValue } from '@xxgk/core';
+import { Alert, Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { EmptyState, ErrorState, Loading } from '../../components/PageState.js';
+import { useSession } from '../auth/session.js';
+import { useReport } from './api.js';
+import { DifferencesPanel } from './DifferencesPanel.js';
+import { FindingsList } from './FindingsList.js';
+import { ReportActions } from './ReportActions.js';
+import { ReportPreview } from './ReportPreview.js';
+import { SectionsEditor } from './SectionsEditor.js';
+import { StatusTags } from './StatusTags.js';
+import { yearOptions } from './yearOptions.js';
+
+type Highlight = { readonly finding?: number; readonly cells: readonly string[]; readonly key: number };
+
+/** The annual report of a year: the official layout on the left, the findings and the prose on the right. */
+export function ReportEditor({ year }: { year: number }) {
+  const { user } = useSession();
+  const organId = user?.organId ?? 0;
+  const navigate = useNavigate();
+  const report = useReport(organId, year);
+  const [highlight, setHighlight] = useState<Highlight>({ cells: [], key: 0 });
+  const [tab, setTab] = useState('findings');
+  const [clicked, setClicked] = useState<string>();
+
+  const state = report.data;
+  const select = (next: Omit<Highlight, 'key'>) => setHighlight((h) => ({ ...next, key: h.key + 1 }));
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Space wrap align="center" style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            年度报告
+          </Typography.Title>
+          <label htmlFor="report-year">年度</label>
+          <Select
+            id="report-year"
+            value={year}
+            options={yearOptions()}
+            onChange={(next) => {
+              setHighlight({ cells: [], key: 0 });
+              navigate(`/reports/${next}`);
+            }}
+            style={{ width: 110 }}
+          />
+          {state && <StatusTags state={state} />}
+          {state?.publishedOn && (
+            <Typography.Text type="secondary">
+              {state.publishedOn} 发布{state.late ? '（晚于次年1月31日）' : ''}
+            </Typography.Text>
+          )}
+        </Space>
+        {state && <ReportActions organId={organId} state={state} />}
+      </Space>
+      {report.isLoading ? (
+        <Loading />
+      ) : report.error ? (
+        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+      ) : !state?.report ? (
+        <EmptyState description={`${year}年度报告尚未编制。点击“由记录编制”，由办理记录和登记簿生成表格。`} />
+      ) : (
+        <Row gutter={16}>
+          <Col span={14}>
+            <Card
+              size="small"
+              title="正式版式预览"
+              extra={
+                clicked ? (
+                  <Typography.Text type="secondary" style={{ maxWidth: 420 }} ellipsis>
+                    {CELLS.get(clicked)?.label ?? clicked}：{displayValue(state.report, clicked) || '（空）'}
+                  </Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary">点击数字查看所在行列</Typography.Text>
+                )
+              }
+              styles={{ body: { padding: 0, height: 'calc(100vh - 230px)', minHeight: 420, overflow: 'auto' } }}
+            >
+              <ReportPreview
+                report={state.report}
+                highlighted={highlight.cells}
+                focusKey={highlight.key}
+                onCellClick={setClicked}
+              />
+            </Card>
+          </Col>
+          <Col span={10}>
+            <Card size="small" styles={{ body: { height: 'calc(100vh - 190px)', minHeight: 460, overflow: 'auto' } }}>
+              <Tabs
+                activeKey={tab}
+                onChange={setTab}
+                items={[
+                  {
+                    key: 'findings',
+                    label: `检查结果（${state.findings.length}）`,
+                    children: (
+                      <FindingsList
+                        findings={state.findings}
+                        selected={highlight.finding}
+                        onSelect={(index) => select({ finding: index, cells: state.findings[index]?.cells ?? [] })}
+                      />
+                    ),
+                  },
+                  {
+                    key: 'sections',
+                    label: '文字部分',
+                    children: (
+                      <SectionsEditor
+                        organId={organId}
+                        state={state}
+                        sections={state.report.sections}
+                        onConflict={() => void report.refetch()}
+                      />
+                    ),
+                  },
+                  ...(state.imported
+                    ? [
+                        {
+                          key: 'imported',
+                          label: `与导入报告比较（${state.imported.differences.length}）`,
+                          children: (
+                            <DifferencesPanel
+                              imported={state.imported}
+                              onSelect={(cellId) => select({ cells: [cellId] })}
+                            />
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              {state.status === 'published' && tab === 'sections' && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title="报告已发布：修改文字部分后报告回到草稿，须由审核人重新发布"
+                />
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </Space>
+  );
+}

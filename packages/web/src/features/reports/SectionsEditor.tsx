@@ -1,0 +1,176 @@
+import { PROSE_SECTION_KEYS, SECTION_TITLES, type ProseSection } from '@xxgk/core';
+import { App, Button, Card, Input, Space, Typography } from 'antd';
+import { useEffect, useId, useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { useSaveSections } from './api.js';
+import type { ReportState, Sections } from './types.js';
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+type SectionKey = (typeof PROSE_SECTION_KEYS)[number];
+
+/** One paragraph a line in the text area; blank lines are dropped. */
+function toParagraphs(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+interface Draft {
+  readonly lead: string;
+  readonly subsections: readonly { readonly heading: string; readonly text: string }[];
+}
+
+function toDraft(section: ProseSection): Draft {
+  return {
+    lead: section.paragraphs.join('\n'),
+    subsections: section.subsections.map((sub) => ({ heading: sub.heading, text: sub.paragraphs.join('\n') })),
+  };
+}
+
+function fromDraft(draft: Draft, original: ProseSection): ProseSection {
+  return {
+    ...original,
+    paragraphs: toParagraphs(draft.lead),
+    subsections: draft.subsections.map((sub) => ({ heading: sub.heading.trim(), paragraphs: toParagraphs(sub.text) })),
+  };
+}
+
+interface Props {
+  readonly organId: number;
+  readonly state: ReportState;
+  readonly sections: Sections;
+  readonly onConflict: () => void;
+}
+
+/**
+ * The prose sections 一、五、六 written by people, edited in place: the lead text and each
+ * subsection, one paragraph a line; saved with the report's version.
+ */
+export function SectionsEditor({ organId, state, sections, onConflict }: Props) {
+  const { message } = App.useApp();
+  const save = useSaveSections(organId, state.year);
+  const baseId = useId();
+  const [drafts, setDrafts] = useState<Record<SectionKey, Draft>>(() => draftsOf(sections));
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    setDrafts(draftsOf(sections));
+    setDirty(false);
+  }, [sections, state.version]);
+
+  const change = (key: SectionKey, draft: Draft) => {
+    setDrafts((all) => ({ ...all, [key]: draft }));
+    setDirty(true);
+  };
+
+  const submit = async () => {
+    const next: Sections = {
+      ...sections,
+      overview: fromDraft(drafts.overview, sections.overview),
+      problems: fromDraft(drafts.problems, sections.problems),
+      otherMatters: fromDraft(drafts.otherMatters, sections.otherMatters),
+    };
+    try {
+      await save.mutateAsync({ version: state.version, sections: next });
+      message.success('文字部分已保存，已重新检查');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        message.error(`${error.message}。已重新载入最新版本`);
+        onConflict();
+        return;
+      }
+      message.error(error instanceof Error ? error.message : '保存失败');
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">每行一段。第二、三、四部分的表格由记录编制，不在此修改。</Typography.Text>
+      {PROSE_SECTION_KEYS.map((key) => {
+        const draft = drafts[key];
+        const leadId = `${baseId}-${key}`;
+        const title = sections[key].title ?? SECTION_TITLES[key];
+        const leadLabel = draft.subsections.length > 0 ? '导语' : '正文';
+        return (
+          <Card key={key} size="small" title={title}>
+            <label htmlFor={leadId} style={{ display: 'block', marginBottom: 4 }}>
+              {leadLabel}
+            </label>
+            <Input.TextArea
+              id={leadId}
+              aria-label={`${title} ${leadLabel}`}
+              autoSize={{ minRows: 2, maxRows: 10 }}
+              value={draft.lead}
+              onChange={(event) => change(key, { ...draft, lead: event.target.value })}
+            />
+            {draft.subsections.map((sub, index) => {
+              const id = `${leadId}-${index}`;
+              const update = (patch: Partial<Draft['subsections'][number]>) =>
+                change(key, {
+                  ...draft,
+                  subsections: draft.subsections.map((s, i) => (i === index ? { ...s, ...patch } : s)),
+                });
+              return (
+                <div key={index} style={{ marginTop: 12 }}>
+                  <Space.Compact style={{ width: '100%', marginBottom: 4 }}>
+                    <Input
+                      aria-label={`${title} 第${index + 1}个小标题`}
+                      value={sub.heading}
+                      onChange={(event) => update({ heading: event.target.value })}
+                    />
+                    <Button
+                      onClick={() =>
+                        change(key, { ...draft, subsections: draft.subsections.filter((_, i) => i !== index) })
+                      }
+                    >
+                      删除小节
+                    </Button>
+                  </Space.Compact>
+                  <Input.TextArea
+                    id={id}
+                    aria-label={`${title} ${sub.heading}`}
+                    autoSize={{ minRows: 2, maxRows: 10 }}
+                    value={sub.text}
+                    onChange={(event) => update({ text: event.target.value })}
+                  />
+                </div>
+              );
+            })}
+            <Button
+              type="dashed"
+              size="small"
+              style={{ marginTop: 12 }}
+              onClick={() =>
+                change(key, {
+                  ...draft,
+                  subsections: [
+                    ...draft.subsections,
+                    { heading: `（${NUMERALS[draft.subsections.length] ?? draft.subsections.length + 1}）`, text: '' },
+                  ],
+                })
+              }
+            >
+              添加小节
+            </Button>
+          </Card>
+        );
+      })}
+      <Space>
+        <Button type="primary" onClick={submit} loading={save.isPending} disabled={!dirty}>
+          保存文字部分
+        </Button>
+        {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+      </Space>
+    </Space>
+  );
+}
+
+function draftsOf(sections: Sections): Record<SectionKey, Draft> {
+  return {
+    overview: toDraft(sections.overview),
+    problems: toDraft(sections.problems),
+    otherMatters: toDraft(sections.otherMatters),
+  };
+}
