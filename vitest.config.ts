@@ -20,6 +20,9 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'packages/*/e2e/**/*.test.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 60_000,
+    // Vitest's default on a 2-core CI machine is one worker, which runs the files one after the
+    // other; the long PDF round trips and the browser tests then add up to most of CI's budget.
+    maxWorkers: '100%',
     // pdf.js (in its same-thread "fake worker" mode) leaves a stray rejected promise behind on some
     // damaged PDFs (mozilla/pdf.js#8608) while the read itself ends in a ParseError, as the fuzz
     // tests check. Only those pdf.js exceptions are let through; every other unhandled error fails.

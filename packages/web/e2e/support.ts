@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { createApp, createServices, openDatabase, type DatabaseHandle, type Services } from '../../server/src/index.js';
 import { loadDemo } from '../../server/src/demo/seed.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
@@ -16,6 +16,13 @@ import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
 export const WEB_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * A browser test walks through many pages; on a 2-core machine busy with other test files a step
+ * can take seconds. The limits are there to end a hung test, not to time the pages (`npm run
+ * bench:web` does that).
+ */
+const STEP_TIMEOUT_MS = 60_000;
+vi.setConfig({ testTimeout: 240_000 });
 
 export interface E2eApp {
   readonly baseUrl: string;
@@ -75,6 +82,7 @@ export async function newPage(browser: Browser): Promise<Page> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context.newPage();
 }
 

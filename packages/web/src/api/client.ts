@@ -71,7 +71,9 @@ export async function download(path: string, fallbackName: string): Promise<void
   link.href = url;
   link.download = name;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoking at once can cancel the download before the browser has read the blob (Chromium does
+  // so on a busy machine): the URL is let go a minute later instead.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Sends raw bytes (CSV, report files) to an API path with the CSRF token. */
