@@ -22,8 +22,12 @@ const args = Object.fromEntries(
 );
 const RUNS = Number(args.runs ?? 7);
 const AIM_MS = 1500;
-const ASSETS = new URL('../packages/web/dist/assets/', import.meta.url);
-const WEB_DIR = new URL('../packages/web/dist/', import.meta.url).pathname;
+// --dist=DIR measures another build of the web app (e.g. an experiment built with --outDir).
+const DIST = args.dist
+  ? new URL(`file://${args.dist.replace(/\/?$/, '/')}`)
+  : new URL('../packages/web/dist/', import.meta.url);
+const ASSETS = new URL('assets/', DIST);
+const WEB_DIR = DIST.pathname;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 

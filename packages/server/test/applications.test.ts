@@ -1,7 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_QUEUES, type CaseQueue } from '../src/features/applications/repository.js';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
 import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+
+interface CaseDetailBody {
+  id: number;
+  status: string;
+  deadline: { overdue: boolean; workingDaysLeft: number | null; paused: boolean } | null;
+  state: { extension?: { approvedOn?: string; rejectedOn?: string } };
+}
+
+/** The queues a case belongs in by its own deadline, worked out as the case page shows it. */
+function queuesOf(detail: CaseDetailBody, soon: number): CaseQueue[] {
+  const { deadline, state } = detail;
+  const queues: CaseQueue[] = ['open'];
+  if (deadline?.overdue) queues.push('overdue');
+  else if (deadline?.workingDaysLeft != null && deadline.workingDaysLeft <= soon) queues.push('dueSoon');
+  const extensionPending = state.extension && !state.extension.approvedOn && !state.extension.rejectedOn;
+  if (detail.status === 'answerPending' || extensionPending) queues.push('awaitingReview');
+  if (deadline?.paused) queues.push('paused');
+  if (!deadline) queues.push('noDueDate');
+  return queues;
+}
 
 describe.each(ENGINES)('applications over HTTP on %s', (engine) => {
   let server: TestServer;
@@ -205,5 +226,60 @@ describe.each(ENGINES)('applications over HTTP on %s', (engine) => {
       ).length,
     });
     expect(dashboard.body.dueSoon + dashboard.body.overdue).toBeGreaterThan(0);
+  });
+
+  it('lists for each dashboard count exactly the cases it counts, as each case’s own deadline has them', async () => {
+    const dashboardPath = `/api/organs/${server.organs.agency}/dashboard`;
+    const register = async (on: string) =>
+      (await officer.request('POST', path, intake({ submittedOn: on, receivedOn: on }))).body as {
+        id: number;
+        dueOn: string | null;
+      };
+    // One case for every queue: late, due on the day counted, waiting for the reviewer, paused, undated.
+    server.setToday('2026-10-12');
+    await register('2026-10-12');
+    const on = '2026-11-16';
+    server.setToday(on);
+    const due = await register(on);
+    const drafted = await register(on);
+    const extending = await register(on);
+    const consulting = await register(on);
+    const correcting = await register(on);
+    await act(drafted.id, { type: 'draftAnswer', on, outcome: 'granted' });
+    await act(extending.id, { type: 'requestExtension', on, days: 10, reason: '需调取多个科室档案' });
+    await act(consulting.id, { type: 'startConsultation', on, note: '涉及第三方商业秘密' });
+    await act(correcting.id, { type: 'requestCorrection', on, note: '请写明所需信息的文号' });
+    const today = due.dueOn as string;
+    server.setToday(today);
+    // Received on the last day of the others: its 20 working days reach 2027, which the calendar lacks.
+    expect((await register(today)).dueOn).toBeNull();
+
+    const open = await officer.request('GET', `${path}?open=true&pageSize=200`);
+    expect(open.body.total).toBeLessThanOrEqual(200);
+    const details = await Promise.all(
+      open.body.items.map(
+        async (item: { id: number }) =>
+          (await officer.request<CaseDetailBody>('GET', `/api/applications/${item.id}`)).body,
+      ),
+    );
+    for (const soon of [3, 10]) {
+      const dashboard = (await officer.request('GET', `${dashboardPath}?soon=${soon}`)).body;
+      for (const queue of CASE_QUEUES) {
+        const list = await officer.request('GET', `${path}?queue=${queue}&soon=${soon}&pageSize=200`);
+        const listed = list.body.items.map((item: { id: number }) => item.id).sort();
+        const expected = details
+          .filter((d) => queuesOf(d, soon).includes(queue))
+          .map((d) => d.id)
+          .sort();
+        expect({ queue, soon, total: list.body.total }).toEqual({ queue, soon, total: dashboard[queue] });
+        expect({ queue, soon, listed }).toEqual({ queue, soon, listed: expected });
+        expect({ queue, soon, counted: dashboard[queue] > 0 }).toEqual({ queue, soon, counted: true });
+      }
+    }
+    // The queue narrows the other filters of the list, and pages like them.
+    const overdue = await officer.request('GET', `${path}?queue=overdue&q=${encodeURIComponent('并发')}&pageSize=5`);
+    expect(overdue.body.items).toHaveLength(5);
+    expect(overdue.body.total).toBe(40);
+    expect(overdue.body.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
   });
 });

@@ -42,6 +42,8 @@ describe.each(ENGINES)('permissions on %s', (engine) => {
       reads: [
         ['GET', `/api/applications/${applicationId}`],
         ['GET', `/api/organs/${organ}/applications`],
+        ['GET', `/api/organs/${organ}/applications?queue=overdue`],
+        ['GET', `/api/organs/${organ}/dashboard`],
         ['GET', `/api/organs/${organ}/documents`],
         ['GET', `/api/organs/${organ}/figures/2026`],
         ['GET', `/api/organs/${organ}/reviews`],

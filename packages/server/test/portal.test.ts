@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Captcha } from '../src/features/portal/captcha.js';
+import { Captcha, chineseNumber } from '../src/features/portal/captcha.js';
 import { TEST_CLIENT_HEADER } from '../src/features/portal/routes.js';
 import { maskName } from '../src/features/portal/service.js';
 import { solveCaptchaForTest } from '../src/features/portal/testing.js';
@@ -17,7 +17,7 @@ describe('portal captcha', () => {
   it('draws the sum as paths, accepts the right answer once and refuses forged or expired tokens', () => {
     let now = 1_000_000;
     const captcha = new Captcha(() => now);
-    const { token, svg } = captcha.issue();
+    const { token, svg = '' } = captcha.issue();
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('<path');
     expect(svg).not.toContain('<text');
@@ -31,6 +31,39 @@ describe('portal captcha', () => {
     const late = captcha.issue();
     now += 11 * 60_000;
     expect(() => captcha.verify(late.token, captcha.solve(late.token) ?? '0')).toThrow(/已过期/);
+  });
+
+  it('writes numbers in words as people say them', () => {
+    expect([1, 9, 10, 11, 19, 20, 23, 40, 47, 99].map(chineseNumber)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十三',
+      '四十',
+      '四十七',
+      '九十九',
+    ]);
+    expect(() => chineseNumber(100)).toThrow(RangeError);
+  });
+
+  it('asks the same kind of sum in words for people who cannot see the image, checked the same way', () => {
+    const captcha = new Captcha();
+    const words = new Map([...Array(100).keys()].map((n) => [chineseNumber(n), n]));
+    for (let i = 0; i < 200; i++) {
+      const challenge = captcha.issue('text');
+      expect(challenge.svg).toBeUndefined();
+      const match = /^(.+?)(加|减)(.+?)等于多少？$/.exec(challenge.question ?? '');
+      expect(match, challenge.question).not.toBeNull();
+      const [, left = '', op, right = ''] = match as RegExpExecArray;
+      const [a, b] = [words.get(left) ?? NaN, words.get(right) ?? NaN];
+      const expected = op === '加' ? a + b : a - b;
+      expect(captcha.solve(challenge.token)).toBe(String(expected));
+    }
+    const { token } = captcha.issue('text');
+    captcha.verify(token, captcha.solve(token) as string);
   });
 
   it('masks the applicant name', () => {
@@ -81,6 +114,20 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
       ...overrides,
     };
   }
+
+  it('gives the text question over HTTP when asked, as accessible alternative to the image', async () => {
+    const got = await publicRequest<{ token: string; mode: string; svg?: string; question?: string }>(
+      'GET',
+      '/api/portal/captcha?mode=text',
+      `text-${(address += 1)}`,
+    );
+    expect(got.status).toBe(200);
+    expect(got.body.mode).toBe('text');
+    expect(got.body.svg).toBeUndefined();
+    expect(got.body.question).toMatch(/^[一二三四五六七八九十]+[加减][一二三四五六七八九十]+等于多少？$/);
+    const bad = await publicRequest('GET', '/api/portal/captcha?mode=audio', `text-${(address += 1)}`);
+    expect(bad.status).toBe(400);
+  });
 
   async function captcha(from: string) {
     const got = await publicRequest<{ token: string; svg: string }>('GET', '/api/portal/captcha', from);

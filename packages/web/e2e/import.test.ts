@@ -97,5 +97,33 @@ describe('importing published reports in a real browser', () => {
     const pdfValue = ((await pdfCell.textContent()) ?? '').trim();
     await expect(pdf.locator('.import-source .highlighted').textContent()).resolves.toBe(pdfValue);
     await expect(pdf.locator('.import-place').textContent()).resolves.toMatch(/出处：第\d+页 表\d+ 第\d+行第\d+列/);
+
+    // The saved import heads the list of saved imports (above the demo's own import of the same
+    // file), with its correction counted; opened, it shows the corrected value and the reason.
+    await page.getByRole('tab', { name: '已保存的导入报告' }).click();
+    const rows = page.locator('.import-saved tbody tr.ant-table-row');
+    const newest = rows.first();
+    await expect(newest.textContent()).resolves.toContain('000_54f61b233950245c.txt');
+    await expect(newest.textContent()).resolves.toContain('1 处');
+    await expect(newest.textContent()).resolves.toContain('李经办（应急局）');
+    await expect(rows.filter({ hasText: '系统导入' }).first().textContent()).resolves.toContain(
+      '000_54f61b233950245c.txt',
+    );
+    await newest.getByRole('button', { name: '000_54f61b233950245c.txt' }).click();
+    const drawer = page.locator('.ant-drawer-body');
+    const keptCell = drawer.locator('td[data-cell="s2.regulations.made"].corrected');
+    await keptCell.waitFor();
+    await expect(keptCell.textContent()).resolves.toBe('3');
+    await keptCell.locator('button').click();
+    await drawer.getByText('人工更正：读出 0，理由：原件第52行为3件，读取有误').waitFor();
+    await drawer.getByRole('tab', { name: '人工更正（1）' }).click();
+    const correction = drawer.locator('.ant-table-row').filter({ hasText: 's2.regulations.made' });
+    await expect(correction.textContent()).resolves.toContain('0 → 3');
+    await expect(correction.textContent()).resolves.toContain('李经办（应急局）');
+    await drawer.getByRole('tab', { name: '表格' }).click();
+    // The save's toast gone and the tab's underline settled, for a steady picture.
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await page.waitForTimeout(400);
+    await screenshot(page, 'import-saved');
   });
 });

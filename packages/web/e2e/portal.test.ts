@@ -81,7 +81,7 @@ describe('the public portal in a real browser', () => {
     const page = await newPage(browser);
     const captchas: string[] = [];
     page.on('response', (response) => {
-      if (response.url().endsWith('/api/portal/captcha') && response.ok()) {
+      if (new URL(response.url()).pathname === '/api/portal/captcha' && response.ok()) {
         void response.json().then((body: { token: string }) => captchas.push(body.token));
       }
     });
@@ -107,6 +107,16 @@ describe('the public portal in a real browser', () => {
     await expect.poll(() => captchas.length).toBeGreaterThanOrEqual(2);
     await page.getByRole('button', { name: '换一张' }).click();
     await expect.poll(() => captchas.length).toBeGreaterThanOrEqual(3);
+    // Whoever cannot see the image asks for the sum in words, which a screen reader reads out.
+    await page.getByRole('button', { name: /改用文字题/ }).click();
+    await expect.poll(() => captchas.length).toBeGreaterThanOrEqual(4);
+    const question = page.locator('#captcha-question');
+    await expect
+      .poll(() => question.innerText())
+      .toMatch(/^[一二三四五六七八九十]+[加减][一二三四五六七八九十]+等于多少？$/);
+    await expect(page.getByLabel('验证码').getAttribute('aria-describedby')).resolves.toBe('captcha-question');
+    await page.getByRole('button', { name: '改用图片验证码' }).click();
+    await expect.poll(() => captchas.length).toBeGreaterThanOrEqual(5);
     await page.getByRole('img', { name: /验证码/ }).waitFor();
     await answerCaptcha(page, app, captchas.at(-1) as string);
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });

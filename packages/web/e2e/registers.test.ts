@@ -64,6 +64,40 @@ describe('registers in a real browser', () => {
     expect(saved).toEqual({ number: '相应急〔2026〕22号', issued_on: '2026-10-08' });
     await screenshot(page, 'registers-documents');
 
+    // Searched on the server by title or 文号: only the document asked for is left in the table.
+    const rows = table.locator('tbody tr.ant-table-row');
+    const search = page.getByLabel('查找文件');
+    await search.fill('相山区危险化学品安全风险排查办法');
+    await search.press('Enter');
+    await table.getByRole('cell', { name: '相山区应急避难场所管理办法' }).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('相应急〔2026〕22号');
+    await page.getByText('共 1 件').waitFor();
+    await search.fill('相应急〔2026〕21号');
+    await search.press('Enter');
+    await table.getByRole('cell', { name: '相山区应急避难场所管理办法' }).waitFor();
+    expect(await rows.count()).toBe(1);
+
+    // 已废止 shows exactly the documents with a repeal registered.
+    await search.fill('');
+    await search.press('Enter');
+    await page.getByText(`共 ${before + 2} 件`).waitFor();
+    const repealed = await session.app.database.db
+      .selectFrom('documents')
+      .select('title')
+      .where('organ_id', '=', ORGAN)
+      .where('repealed_on', 'is not', null)
+      .execute();
+    expect(repealed.length).toBeGreaterThan(0);
+    await page.getByLabel('按状态筛选').getByText('已废止').click();
+    await page.getByText(`共 ${repealed.length} 件`).waitFor();
+    await table.getByRole('cell', { name: '相山区危险化学品安全风险排查办法' }).waitFor({ state: 'detached' });
+    for (const { title } of repealed) await table.getByRole('cell', { name: title, exact: true }).waitFor();
+    expect(await rows.count()).toBe(repealed.length);
+    expect(await table.getByText('现行有效').count()).toBe(0);
+    await page.getByLabel('按状态筛选').getByText('全部').click();
+    await page.getByText(`共 ${before + 2} 件`).waitFor();
+
     // A figure of the year, saved with its version.
     await page.getByRole('tab', { name: '年度填报数' }).click();
     const penalties = page.getByLabel('行政处罚·处理决定数量');

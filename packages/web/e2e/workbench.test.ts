@@ -11,7 +11,42 @@ function chinese(iso: string): string {
 
 interface CaseJson {
   status: string;
-  deadline: { dueOn: string | null; paused: boolean } | null;
+  deadline: { dueOn: string | null; paused: boolean; overdue: boolean; workingDaysLeft: number | null } | null;
+  state: { extension?: { approvedOn?: string; rejectedOn?: string } };
+}
+
+interface DashboardJson {
+  soon: number;
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  awaitingReview: number;
+  paused: number;
+}
+
+/** The cards that filter by more than 在办, and their titles. */
+const CARD_TITLES = {
+  overdue: '已逾期',
+  dueSoon: '个工作日内到期',
+  awaitingReview: '待审核',
+  paused: '暂停计时',
+} as const;
+type Card = keyof typeof CARD_TITLES;
+
+/** Whether a case is one a card counts, by its own deadline as the case page shows it. */
+function counted(detail: CaseJson, card: Card, soon: number): boolean {
+  const d = detail.deadline;
+  const extension = detail.state.extension;
+  switch (card) {
+    case 'overdue':
+      return detail.status !== 'closed' && d?.overdue === true;
+    case 'dueSoon':
+      return d !== null && !d.overdue && d.workingDaysLeft !== null && d.workingDaysLeft <= soon;
+    case 'awaitingReview':
+      return detail.status === 'answerPending' || (!!extension && !extension.approvedOn && !extension.rejectedOn);
+    case 'paused':
+      return d?.paused === true;
+  }
 }
 
 async function caseJson(page: Page, app: E2eApp, id: number): Promise<CaseJson> {
@@ -39,15 +74,54 @@ describe('officers’ workbench in a real browser', () => {
     await officer.getByText('申请列表（按答复期限排序）').waitFor();
     await officer.locator('.ant-table-row').first().waitFor();
     // The dashboard counts come from the server: the open count equals the API's.
-    const dashboard = (await (await officer.request.get(`${session.app.baseUrl}/api/organs/2/dashboard`)).json()) as {
-      open: number;
-      overdue: number;
-    };
+    const dashboard = (await (
+      await officer.request.get(`${session.app.baseUrl}/api/organs/2/dashboard`)
+    ).json()) as DashboardJson;
     await officer.getByRole('listitem').filter({ hasText: '在办' }).getByText(String(dashboard.open)).waitFor();
     // Due and overdue first: the first row's 剩余工作日 is the smallest of the page.
     const firstDays = await officer.locator('.ant-table-row').first().locator('td').nth(6).innerText();
     if (dashboard.overdue > 0) expect(firstDays).toContain('已逾期');
     await screenshot(officer, 'workbench-list');
+
+    // A card filters the list to what it counts: the total is the card's number, every row is one it counts.
+    const card = (Object.keys(CARD_TITLES) as Card[]).find((c) => dashboard[c] > 0);
+    if (!card) throw new Error('演示数据中没有逾期、即将到期、待审核或暂停计时的申请');
+    const cardButton = officer.getByRole('listitem').filter({ hasText: CARD_TITLES[card] }).getByRole('button');
+    const total = officer.locator('.ant-pagination-total-text');
+    const listShown = () => officer.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' });
+    await Promise.all([
+      officer.waitForResponse((r) => r.url().includes('/applications?') && r.url().includes(`queue=${card}`)),
+      cardButton.click(),
+    ]);
+    await listShown();
+    expect(new URL(officer.url()).searchParams.get('queue')).toBe(card);
+    expect(await cardButton.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => total.innerText()).toBe(`共 ${dashboard[card]} 件`);
+    const ids = await officer
+      .locator('.ant-table-row a[href^="/workbench/"]')
+      .evaluateAll((links) => links.map((a) => Number(a.getAttribute('href')?.split('/').pop())));
+    expect(ids).toHaveLength(Math.min(dashboard[card], 10));
+    for (const id of ids) {
+      expect({ id, counted: counted(await caseJson(officer, session.app, id), card, dashboard.soon) }).toEqual({
+        id,
+        counted: true,
+      });
+    }
+    // The address keeps the filter across a reload.
+    await officer.reload();
+    await officer.getByText(`共 ${dashboard[card]} 件`).waitFor();
+    expect(await cardButton.getAttribute('aria-pressed')).toBe('true');
+    // 清除筛选 shows every open case again; back brings the filter back; Space on the card clears it.
+    await officer.getByRole('button', { name: '清除筛选' }).click();
+    await officer.getByText(`共 ${dashboard.open} 件`).waitFor();
+    expect(new URL(officer.url()).searchParams.has('queue')).toBe(false);
+    expect(await cardButton.getAttribute('aria-pressed')).toBe('false');
+    await officer.goBack();
+    await officer.getByText(`共 ${dashboard[card]} 件`).waitFor();
+    await cardButton.focus();
+    await officer.keyboard.press('Space');
+    await officer.getByText(`共 ${dashboard.open} 件`).waitFor();
+    expect(await officer.getByRole('button', { name: '清除筛选' }).count()).toBe(0);
 
     // Intake, with the client refusing an application without any way to reach the applicant.
     await officer.getByRole('button', { name: '登记申请' }).click();
@@ -78,8 +152,9 @@ describe('officers’ workbench in a real browser', () => {
     await officer.getByLabel('搜索申请').fill('端到端测试人');
     await officer.getByLabel('搜索申请').press('Enter');
     const row = officer.locator('.ant-table-row').filter({ hasText: '端到端测试人' });
+    // The new case is on the list's first page already: wait for the searched page to replace it.
+    await expect.poll(() => officer.locator('.ant-table-row').count()).toBe(1);
     await row.waitFor();
-    expect(await officer.locator('.ant-table-row').count()).toBe(1);
     await row.getByRole('link').click();
     await officer.waitForURL(new RegExp(`/workbench/${id}$`));
 

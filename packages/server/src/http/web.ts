@@ -15,12 +15,14 @@ export function serveWeb(app: App, dir: string = DEFAULT_WEB_DIR): boolean {
   const indexFile = `${dir}/index.html`;
   if (!existsSync(indexFile)) return false;
   const index = readFileSync(indexFile, 'utf8');
-  // The scripts are text of a megabyte or so: gzip makes them a third of that on the wire.
+  // The scripts are text of a megabyte or so. The build leaves brotli and gzip copies beside them
+  // (sent as they are); compress() covers a build without them.
   app.use('/assets/*', compress());
   app.use(
     '/assets/*',
     serveStatic({
       root: dir,
+      precompressed: true,
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
       },

@@ -741,6 +741,10 @@ export interface paths {
           year?: number | null;
           q?: string;
           dueWithin?: number | null;
+          /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
+          queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
+          /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
+          soon?: number | null;
           page?: number;
           pageSize?: number;
         };
@@ -758,13 +762,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              total: number;
-              items: (components['schemas']['ApplicationSummary'] & {
-                workingDaysLeft: number | null;
-                overdue: boolean;
-              })[];
-            };
+            'application/json': components['schemas']['ApplicationPage'];
           };
         };
         /** @description 请求有误 */
@@ -828,7 +826,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ApplicationSummary'];
+            'application/json': components['schemas']['ApplicationDetail'];
           };
         };
         /** @description 请求有误 */
@@ -900,7 +898,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ApplicationDetail'];
           };
         };
         /** @description 请求有误 */
@@ -983,7 +981,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ApplicationDetail'];
           };
         };
         /** @description 请求有误 */
@@ -1028,12 +1026,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            'application/json': components['schemas']['Error'];
           };
         };
         /** @description 不合法的操作 */
@@ -1042,12 +1035,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-              };
-            };
+            'application/json': components['schemas']['Error'];
           };
         };
       };
@@ -1165,7 +1153,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['UploadedAttachment'];
           };
         };
         /** @description 请求有误 */
@@ -1311,7 +1299,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['Dashboard'];
           };
         };
         /** @description 请求有误 */
@@ -1372,6 +1360,12 @@ export interface paths {
       parameters: {
         query?: {
           year?: number | null;
+          /** @description 标题或文号中的文字 */
+          q?: string;
+          /** @description inForce 现行有效，repealed 已废止 */
+          status?: 'inForce' | 'repealed';
+          page?: number;
+          pageSize?: number;
         };
         header?: never;
         path: {
@@ -1381,13 +1375,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 文件 */
+        /** @description 一页文件（按制发日期从新到旧） */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Document'][];
+            'application/json': components['schemas']['DocumentPage'];
           };
         };
         /** @description 请求有误 */
@@ -1685,7 +1679,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['RegisterFigures'];
           };
         };
         /** @description 请求有误 */
@@ -1739,12 +1733,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            version: number;
-            figures: {
-              [key: string]: number | null;
-            };
-          };
+          'application/json': components['schemas']['RegisterFiguresInput'];
         };
       };
       responses: {
@@ -1754,7 +1743,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['SavedRegisterFigures'];
           };
         };
         /** @description 请求有误 */
@@ -1812,7 +1801,13 @@ export interface paths {
     /** 行政复议、行政诉讼案件 */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          kind?: 'review' | 'suit' | 'suitAfterReview';
+          /** @description 案号中的文字 */
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
         header?: never;
         path: {
           organId: number;
@@ -1821,13 +1816,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 案件 */
+        /** @description 一页案件（按收案日期从新到旧） */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>[];
+            'application/json': components['schemas']['ReviewPage'];
           };
         };
         /** @description 请求有误 */
@@ -1891,7 +1886,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['Review'];
           };
         };
         /** @description 请求有误 */
@@ -1968,7 +1963,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['Review'];
           };
         };
         /** @description 请求有误 */
@@ -2125,7 +2120,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ReportState'];
           };
         };
         /** @description 请求有误 */
@@ -2202,7 +2197,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ReportState'];
           };
         };
         /** @description 请求有误 */
@@ -2320,7 +2315,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ReportState'];
           };
         };
         /** @description 请求有误 */
@@ -2402,7 +2397,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ReportState'];
           };
         };
         /** @description 请求有误 */
@@ -2557,7 +2552,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ReportImport'];
           };
         };
         /** @description 请求有误 */
@@ -2631,7 +2626,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['CellSource'];
           };
         };
         /** @description 请求有误 */
@@ -2705,7 +2700,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['Statistics'];
           };
         };
         /** @description 请求有误 */
@@ -2779,7 +2774,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['SupervisionYear'];
           };
         };
         /** @description 请求有误 */
@@ -2861,7 +2856,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ParsedFile'];
           };
         };
         /** @description 请求有误 */
@@ -2915,41 +2910,31 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    /** 保存导入的年度报告（含人工更正的单元格及理由，逐条记入审计日志） */
-    post: {
+    /** 已保存的导入报告（最近导入的在前，分页）：各报告的错误、警告和人工更正数 */
+    get: {
       parameters: {
-        query?: never;
+        query?: {
+          year?: number;
+          /** @description 文件名中的文字 */
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
         header?: never;
         path: {
           organId: number;
         };
         cookie?: never;
       };
-      requestBody: {
-        content: {
-          'application/json': {
-            fileName: string;
-            year: number;
-            content: string;
-            /** @default [] */
-            corrections?: {
-              cellId: string;
-              value: number | null;
-              reason: string;
-            }[];
-          };
-        };
-      };
+      requestBody?: never;
       responses: {
-        /** @description 已保存的导入报告 */
-        201: {
+        /** @description 一页导入报告 */
+        200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': components['schemas']['ImportedReportPage'];
           };
         };
         /** @description 请求有误 */
@@ -2990,6 +2975,154 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    /** 保存导入的年度报告（含人工更正的单元格及理由，逐条记入审计日志） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fileName: string;
+            year: number;
+            content: string;
+            /** @default [] */
+            corrections?: {
+              cellId: string;
+              value: number | null;
+              reason: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description 已保存的导入报告 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportImport'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一份已保存的导入报告：保存时的表格（已含人工更正）、检查结果、人工更正及理由 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 导入报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ImportedReport'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3156,10 +3289,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 获取验证码（SVG 图片和令牌，10 分钟内有效，只能使用一次） */
+    /**
+     * 获取验证码（SVG 图片或文字题，和令牌；10 分钟内有效，只能使用一次）
+     * @description mode=text 给出以汉字写出的算式（供读屏软件朗读的无障碍替代），令牌的用法相同。
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          mode?: 'image' | 'text';
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -3172,10 +3310,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              token: string;
-              svg: string;
-            };
+            'application/json': components['schemas']['CaptchaChallenge'];
           };
         };
         /** @description 请求有误 */
@@ -3558,19 +3693,250 @@ export interface components {
         name: string;
       }[];
     };
+    ApplicationDetail: components['schemas']['ApplicationSummary'] & {
+      queryCode: string | null;
+      /** @description 申请人的个人信息；只有本机关经办人、审核人、机关管理员看得到 */
+      applicant: {
+        idNumber: string | null;
+        phone: string | null;
+        email: string | null;
+        address: string | null;
+      } | null;
+      /** @enum {string} */
+      deliveryForm: 'paper' | 'electronic' | 'either';
+      /** @enum {string} */
+      deliveryWay: 'post' | 'email' | 'pickup' | 'online' | 'fax';
+      /** Format: date */
+      submittedOn: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description 日历缺少期限所及的年度时为 null（见 calendarWarning） */
+      deadline: components['schemas']['CaseDeadline'] | null;
+      calendarWarning: string | null;
+      state: components['schemas']['CaseState'];
+      /** @description 当前用户现在可以进行的操作 */
+      allowedActions: (
+        | 'requestCorrection'
+        | 'receiveCorrection'
+        | 'lapseCorrection'
+        | 'startConsultation'
+        | 'endConsultation'
+        | 'sendFeeNotice'
+        | 'recordPayment'
+        | 'lapseFee'
+        | 'requestExtension'
+        | 'approveExtension'
+        | 'rejectExtension'
+        | 'draftAnswer'
+        | 'approveAnswer'
+        | 'returnAnswer'
+        | 'withdraw'
+      )[];
+      events: components['schemas']['CaseEvent'][];
+      attachments: components['schemas']['Attachment'][];
+    };
+    CaseDeadline: {
+      /** Format: date */
+      dueOn: string | null;
+      baseDays: number;
+      extensionDays: number;
+      pausedWorkingDays: number;
+      paused: boolean;
+      workingDaysLeft: number | null;
+      overdue: boolean;
+      answeredLate: boolean;
+      /** Format: date */
+      correctionDueOn?: string;
+      /** Format: date */
+      feeDueOn?: string;
+      /** Format: date */
+      consultationDueOn?: string;
+    };
+    CaseState: {
+      /** @enum {string} */
+      status: 'inProgress' | 'awaitingCorrection' | 'consulting' | 'awaitingFee' | 'answerPending' | 'closed';
+      /** @enum {string} */
+      channel: 'inPerson' | 'registeredMail' | 'ordinaryMail' | 'online' | 'fax' | 'email';
+      /** @enum {string} */
+      applicantKind: 'natural' | 'business' | 'research' | 'ngo' | 'legal' | 'otherOrg';
+      /** Format: date */
+      receivedOn: string;
+      /** Format: date */
+      periodStartsOn: string;
+      correction?: {
+        /** Format: date */
+        noticeOn: string;
+        /** Format: date */
+        dueOn: string;
+        /** Format: date */
+        correctedOn?: string;
+      };
+      pauses: {
+        /** @enum {string} */
+        kind: 'consultation' | 'fee';
+        /** Format: date */
+        from: string;
+        /** Format: date */
+        to?: string;
+      }[];
+      extension?: {
+        days: number;
+        reason: string;
+        /** Format: date */
+        requestedOn: string;
+        /** Format: date */
+        approvedOn?: string;
+        /** Format: date */
+        rejectedOn?: string;
+      };
+      fee?: {
+        /** @enum {string} */
+        method: 'perApplication' | 'perPage';
+        quantity: number;
+        amount: number;
+        /** Format: date */
+        noticeOn: string;
+        /** Format: date */
+        dueOn: string;
+        /** Format: date */
+        paidOn?: string;
+      };
+      answer?: {
+        /** @enum {string} */
+        outcome:
+          | 'granted'
+          | 'partial'
+          | 'denied.secret'
+          | 'denied.prohibited'
+          | 'denied.safety'
+          | 'denied.thirdParty'
+          | 'denied.internal'
+          | 'denied.process'
+          | 'denied.enforcementFile'
+          | 'denied.query'
+          | 'unable.notHeld'
+          | 'unable.needsCreation'
+          | 'unable.unclear'
+          | 'rejected.petition'
+          | 'rejected.duplicate'
+          | 'rejected.publication'
+          | 'rejected.excessive'
+          | 'rejected.confirm'
+          | 'other.noCorrection'
+          | 'other.unpaidFee'
+          | 'other.other';
+        /** Format: date */
+        draftedOn: string;
+        /** Format: date */
+        approvedOn?: string;
+      };
+      /** @enum {string} */
+      outcome?:
+        | 'granted'
+        | 'partial'
+        | 'denied.secret'
+        | 'denied.prohibited'
+        | 'denied.safety'
+        | 'denied.thirdParty'
+        | 'denied.internal'
+        | 'denied.process'
+        | 'denied.enforcementFile'
+        | 'denied.query'
+        | 'unable.notHeld'
+        | 'unable.needsCreation'
+        | 'unable.unclear'
+        | 'rejected.petition'
+        | 'rejected.duplicate'
+        | 'rejected.publication'
+        | 'rejected.excessive'
+        | 'rejected.confirm'
+        | 'other.noCorrection'
+        | 'other.unpaidFee'
+        | 'other.other';
+      /** Format: date */
+      closedOn?: string;
+    };
+    CaseEvent: {
+      id: number;
+      /** @enum {string} */
+      type:
+        | 'intake'
+        | 'requestCorrection'
+        | 'receiveCorrection'
+        | 'lapseCorrection'
+        | 'startConsultation'
+        | 'endConsultation'
+        | 'sendFeeNotice'
+        | 'recordPayment'
+        | 'lapseFee'
+        | 'requestExtension'
+        | 'approveExtension'
+        | 'rejectExtension'
+        | 'draftAnswer'
+        | 'approveAnswer'
+        | 'returnAnswer'
+        | 'withdraw';
+      /** Format: date */
+      on: string;
+      /** @description 操作的其余字段（说明、期限、结果……） */
+      data: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: date-time */
+      at: string;
+      /** @description 网上申请的登记没有操作人 */
+      actorName: string | null;
+    };
+    Attachment: {
+      id: number;
+      fileName: string;
+      mediaType: string;
+      size: number;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
     ApplicationSummary: {
       id: number;
       organId: number;
       serialNo: string;
-      channel: string;
-      applicantKind: string;
+      /** @enum {string} */
+      channel: 'inPerson' | 'registeredMail' | 'ordinaryMail' | 'online' | 'fax' | 'email';
+      /** @enum {string} */
+      applicantKind: 'natural' | 'business' | 'research' | 'ngo' | 'legal' | 'otherOrg';
+      /** @description 机关以外的角色看到的是隐去后的姓名（张*） */
       applicantName: string;
       request: string;
+      /** Format: date */
       receivedOn: string;
       /** @enum {string} */
       status: 'inProgress' | 'awaitingCorrection' | 'consulting' | 'awaitingFee' | 'answerPending' | 'closed';
+      /** Format: date */
       dueOn: string | null;
-      outcome: string | null;
+      /** @enum {string|null} */
+      outcome:
+        | 'granted'
+        | 'partial'
+        | 'denied.secret'
+        | 'denied.prohibited'
+        | 'denied.safety'
+        | 'denied.thirdParty'
+        | 'denied.internal'
+        | 'denied.process'
+        | 'denied.enforcementFile'
+        | 'denied.query'
+        | 'unable.notHeld'
+        | 'unable.needsCreation'
+        | 'unable.unclear'
+        | 'rejected.petition'
+        | 'rejected.duplicate'
+        | 'rejected.publication'
+        | 'rejected.excessive'
+        | 'rejected.confirm'
+        | 'other.noCorrection'
+        | 'other.unpaidFee'
+        | 'other.other'
+        | null;
+      /** Format: date */
       closedOn: string | null;
       version: number;
     };
@@ -3592,6 +3958,15 @@ export interface components {
       deliveryWay: 'post' | 'email' | 'pickup' | 'online' | 'fax';
       submittedOn: string;
       receivedOn: string;
+    };
+    ApplicationPage: {
+      total: number;
+      items: components['schemas']['ApplicationListItem'][];
+    };
+    ApplicationListItem: components['schemas']['ApplicationSummary'] & {
+      /** @description 距答复期限的工作日数；逾期为负，已办结或无期限时为 null */
+      workingDaysLeft: number | null;
+      overdue: boolean;
     };
     CaseActionRequest: {
       version: number;
@@ -3704,11 +4079,44 @@ export interface components {
             note: string;
           };
     };
-    Document: components['schemas']['DocumentInput'] & {
-      number: string | null;
-      repealedOn: string | null;
+    UploadedAttachment: components['schemas']['Attachment'] & {
+      sha256: string;
+    };
+    Dashboard: {
+      /** Format: date */
+      today: string;
+      /** @description “即将到期”的工作日数 */
+      soon: number;
+      /** @description 在办 */
+      open: number;
+      /** @description 未逾期、soon 个工作日内到期 */
+      dueSoon: number;
+      /** @description 在办且已过答复期限 */
+      overdue: number;
+      /** @description 答复待审核或延期待批准 */
+      awaitingReview: number;
+      /** @description 暂停计时（补正中、征求意见中、待缴费） */
+      paused: number;
+      /** @description 计时中却没有答复期限：日历缺少期限所及的年度 */
+      noDueDate: number;
+      thisYear: {
+        received: number;
+        closed: number;
+      };
+    };
+    DocumentPage: {
+      total: number;
+      items: components['schemas']['Document'][];
+    };
+    Document: {
       id: number;
       organId: number;
+      /** @enum {string} */
+      kind: 'regulation' | 'normativeDoc';
+      number: string | null;
+      title: string;
+      issuedOn: string;
+      repealedOn: string | null;
     };
     DocumentInput: {
       /** @enum {string} */
@@ -3732,6 +4140,51 @@ export interface components {
       }[];
       saved: number;
     };
+    RegisterFigures: {
+      year: number;
+      /**
+       * @description 该年度适用的年度报告格式；不适用时为 null
+       * @enum {string|null}
+       */
+      format: '2019' | '2021' | null;
+      /** @description 该格式须填报的项，按表中顺序 */
+      cells: string[];
+      figures: {
+        [key: string]: number | null;
+      };
+      /** @description 首次保存前为 0 */
+      version: number;
+    };
+    SavedRegisterFigures: {
+      year: number;
+      figures: {
+        [key: string]: number | null;
+      };
+      version: number;
+    };
+    RegisterFiguresInput: {
+      version: number;
+      figures: {
+        [key: string]: number | null;
+      };
+    };
+    ReviewPage: {
+      total: number;
+      items: components['schemas']['Review'][];
+    };
+    Review: {
+      id: number;
+      /** @enum {string} */
+      kind: 'review' | 'suit' | 'suitAfterReview';
+      caseNo: string;
+      applicationId: number | null;
+      applicationSerialNo: string | null;
+      filedOn: string;
+      concludedOn: string | null;
+      /** @enum {string|null} */
+      result: 'upheld' | 'corrected' | 'other' | null;
+      note: string | null;
+    };
     ReviewInput: {
       /** @enum {string} */
       kind: 'review' | 'suit' | 'suitAfterReview';
@@ -3742,6 +4195,376 @@ export interface components {
       /** @enum {string} */
       result?: 'upheld' | 'corrected' | 'other';
       note?: string | null;
+    };
+    ReportState: {
+      organId: number;
+      year: number;
+      /** @enum {string} */
+      status: 'notStarted' | 'draft' | 'published';
+      /** @description 首次编制前为 0；每次修改都须带上 */
+      version: number;
+      report: components['schemas']['Report'] | null;
+      findings: components['schemas']['Finding'][];
+      /** Format: date-time */
+      compiledAt: string | null;
+      /** Format: date */
+      publishedOn: string | null;
+      /** @description 晚于次年1月31日发布（条例第四十九条） */
+      late: boolean;
+      /** @description 最近一次发布的版本 */
+      publication: {
+        id: number;
+        /** Format: date */
+        publishedOn: string;
+        /** Format: date-time */
+        publishedAt: string;
+      } | null;
+      /** @description 最近导入的、在别处发布的同年度报告，与编制的报告比较 */
+      imported: {
+        id: number;
+        fileName: string;
+        /** Format: date-time */
+        importedAt: string;
+        findings: components['schemas']['Finding'][];
+        differences: components['schemas']['CellDifference'][];
+      } | null;
+    };
+    Report: {
+      meta: {
+        /** @description 报告机关全称，如“相山区应急管理局” */
+        agency: string;
+        /** @description 报告所述年度（不是发布年份） */
+        year: number;
+        /**
+         * @description 国家统一格式：2019（2019、2020年度报告）、2021（国办公开办函〔2021〕30号）或 unknown
+         * @enum {string}
+         */
+        format: '2019' | '2021' | 'unknown';
+        /** @description 所属行政区划，如“安徽省淮北市相山区” */
+        region?: string;
+        /**
+         * Format: date
+         * @description 发布日期
+         */
+        publishedOn?: string;
+        /** @description 报告标题（原文） */
+        title?: string;
+      };
+      sections: {
+        /** @description 一、总体情况 */
+        overview: {
+          /** @description 原文标题；缺省时使用国家格式的标题 */
+          title?: string;
+          /** @description 小标题之前的段落 */
+          paragraphs: string[];
+          subsections: {
+            /** @description 小标题，如“（一）主动公开情况” */
+            heading: string;
+            paragraphs: string[];
+          }[];
+        };
+        /** @description 五、存在的主要问题及改进情况 */
+        problems: {
+          /** @description 原文标题；缺省时使用国家格式的标题 */
+          title?: string;
+          /** @description 小标题之前的段落 */
+          paragraphs: string[];
+          subsections: {
+            /** @description 小标题，如“（一）主动公开情况” */
+            heading: string;
+            paragraphs: string[];
+          }[];
+        };
+        /** @description 六、其他需要报告的事项 */
+        otherMatters: {
+          /** @description 原文标题；缺省时使用国家格式的标题 */
+          title?: string;
+          /** @description 小标题之前的段落 */
+          paragraphs: string[];
+          subsections: {
+            /** @description 小标题，如“（一）主动公开情况” */
+            heading: string;
+            paragraphs: string[];
+          }[];
+        };
+      };
+      /** @description 法定表格各单元格，键为单元格编号 */
+      cells: {
+        [key: string]: number | null;
+      };
+      extraRows?: {
+        /** @enum {string} */
+        table: 's2' | 's3' | 's4';
+        label: string;
+        values: (number | null)[];
+        /** @description 数值在原文中的出处 */
+        source?: {
+          file?: string;
+          page?: number;
+          line?: number;
+          table?: number;
+          row?: number;
+          column?: number;
+          /** @description 原文片段 */
+          text?: string;
+        };
+      }[];
+      /** @description 由正文推断而非表格给出的单元格 */
+      inferred?: string[];
+      /** @description 各单元格数值在原文中的出处 */
+      provenance?: {
+        [key: string]: {
+          file?: string;
+          page?: number;
+          line?: number;
+          table?: number;
+          row?: number;
+          column?: number;
+          /** @description 原文片段 */
+          text?: string;
+        };
+      };
+    };
+    Finding: {
+      rule: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      message: string;
+      /** @description 所涉单元格编号 */
+      cells: string[];
+    };
+    CellDifference: {
+      cellId: string;
+      label: string;
+      a?: number | null;
+      b?: number | null;
+      delta: number | null;
+    };
+    ReportImport: {
+      id: number;
+      year: number;
+      report: components['schemas']['Report'] & {
+        corrections?: components['schemas']['CellCorrection'][];
+      };
+      findings: components['schemas']['Finding'][];
+      corrections: components['schemas']['CellCorrection'][];
+    };
+    CellCorrection: {
+      cellId: string;
+      from: number | null;
+      to: number | null;
+      reason: string;
+      by: number | null;
+      byName: string;
+      /** Format: date-time */
+      at: string;
+    };
+    CellSource: {
+      cellId: string;
+      source:
+        | {
+            count: number;
+            /** @description 申请编号或案号 */
+            ids: string[];
+          }
+        | {
+            /** @enum {boolean} */
+            figure: true;
+          }
+        | {
+            /** @description 文号，无文号时为标题 */
+            documents: string[];
+          };
+    };
+    Statistics: {
+      year: number;
+      /** @description 所统计的年度，早的在前 */
+      years: number[];
+      outcomeLabels: {
+        /** @enum {string} */
+        key:
+          | 'granted'
+          | 'partial'
+          | 'denied.secret'
+          | 'denied.prohibited'
+          | 'denied.safety'
+          | 'denied.thirdParty'
+          | 'denied.internal'
+          | 'denied.process'
+          | 'denied.enforcementFile'
+          | 'denied.query'
+          | 'unable.notHeld'
+          | 'unable.needsCreation'
+          | 'unable.unclear'
+          | 'rejected.petition'
+          | 'rejected.duplicate'
+          | 'rejected.publication'
+          | 'rejected.excessive'
+          | 'rejected.confirm'
+          | 'other.noCorrection'
+          | 'other.unpaidFee'
+          | 'other.other';
+        label: string;
+      }[];
+      applicantKindLabels: {
+        /** @enum {string} */
+        key: 'natural' | 'business' | 'research' | 'ngo' | 'legal' | 'otherOrg';
+        label: string;
+      }[];
+      /** @description 各机关合计，每年一项 */
+      total: components['schemas']['YearStatistics'][];
+      organs: {
+        organId: number;
+        organName: string;
+        years: components['schemas']['YearStatistics'][];
+      }[];
+    };
+    YearStatistics: {
+      year: number;
+      /** @description 本年收到的申请 */
+      received: number;
+      /** @description 本年办结的申请 */
+      concluded: number;
+      /** @description 按办理结果（OUTCOMES）计的办结件数，没有的不列 */
+      outcomes: {
+        [key: string]: number;
+      };
+      /** @description 按申请人类型（APPLICANT_KINDS）计的收到件数，没有的不列 */
+      applicantKinds: {
+        [key: string]: number;
+      };
+    };
+    SupervisionYear: {
+      year: number;
+      /**
+       * Format: date
+       * @description 发布期限：次年1月31日（条例第四十九条）
+       */
+      deadline: string;
+      /** Format: date */
+      today: string;
+      totals: {
+        notStarted: number;
+        draft: number;
+        published: number;
+        late: number;
+      };
+      organs: components['schemas']['SupervisionOrgan'][];
+    };
+    SupervisionOrgan: {
+      organId: number;
+      organName: string;
+      parentId: number | null;
+      /**
+       * @description 逾期优先于其他状态
+       * @enum {string}
+       */
+      status: 'notStarted' | 'draft' | 'published' | 'late';
+      /** @enum {string} */
+      reportStatus: 'notStarted' | 'draft' | 'published';
+      /** Format: date */
+      publishedOn: string | null;
+      findings: {
+        error: number;
+        warning: number;
+        info: number;
+      };
+      /** @description 本年收到的申请及其中在办的 */
+      applications: {
+        received: number;
+        open: number;
+      };
+    };
+    ParsedFile: {
+      fileName: string;
+      /** @description 报告所述年度；未能读出时为 null */
+      year: number | null;
+      report: components['schemas']['Report'];
+      findings: components['schemas']['Finding'][];
+      /** @description 各单元格数值在原文中的出处 */
+      provenance: {
+        [key: string]: {
+          file?: string;
+          page?: number;
+          line?: number;
+          table?: number;
+          row?: number;
+          column?: number;
+          /** @description 原文片段 */
+          text?: string;
+        };
+      };
+      document: components['schemas']['SourceView'];
+      /** @description 与本机关同年度（或上一年度）报告的比较 */
+      comparison: components['schemas']['ImportComparison'] | null;
+    };
+    SourceView: {
+      /** @enum {string} */
+      kind: 'text' | 'html' | 'docx' | 'doc' | 'pdf';
+      complete: boolean;
+      nodes: (components['schemas']['SourceViewLine'] | components['schemas']['SourceViewTable'])[];
+    };
+    SourceViewLine: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'line';
+      text: string;
+      /** @description 行号，从 1 起 */
+      line?: number;
+      /** @description 页码，从 1 起 */
+      page?: number;
+    };
+    SourceViewTable: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'table';
+      /** @description 文件中的第几个表格，从 0 起 */
+      table: number;
+      page?: number;
+      cells: {
+        text: string;
+        row: number;
+        column: number;
+      }[];
+    };
+    ImportComparison: {
+      year: number;
+      /**
+       * @description 本机关编制的报告，或此前导入的报告
+       * @enum {string}
+       */
+      against: 'compiled' | 'imported';
+      status: string;
+      differences: components['schemas']['CellDifference'][];
+    };
+    ImportedReportPage: {
+      total: number;
+      items: components['schemas']['ImportedReportSummary'][];
+    };
+    ImportedReportSummary: {
+      id: number;
+      year: number;
+      fileName: string;
+      /** Format: date-time */
+      importedAt: string;
+      /** @description 导入人；由系统（示例数据）导入时为 null */
+      importedByName: string | null;
+      errorCount: number;
+      warningCount: number;
+      /** @description 人工更正的单元格数 */
+      correctionCount: number;
+    };
+    ImportedReport: components['schemas']['ImportedReportSummary'] & {
+      report: components['schemas']['Report'] & {
+        corrections?: components['schemas']['CellCorrection'][];
+      };
+      findings: components['schemas']['Finding'][];
+      /** @description 人工更正，按更正顺序 */
+      corrections: components['schemas']['CellCorrection'][];
     };
     AuditEntry: {
       id: number;
@@ -3754,6 +4577,13 @@ export interface components {
       action: string;
       before?: unknown;
       after?: unknown;
+    };
+    CaptchaChallenge: {
+      token: string;
+      /** @enum {string} */
+      mode: 'image' | 'text';
+      svg?: string;
+      question?: string;
     };
     PortalReceipt: {
       serialNo: string;

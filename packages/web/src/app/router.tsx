@@ -1,8 +1,10 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from '../components/PageState.js';
 import LoginPage from '../features/auth/LoginPage.js';
-import { homeFor, useSession } from '../features/auth/session.js';
+import { homeFor, useSession, type SessionUser } from '../features/auth/session.js';
+import { prefetchWorkbench } from '../features/workbench/queries.js';
 import { AppLayout } from './AppLayout.js';
 
 type PageModule = Promise<{ default: ComponentType }>;
@@ -24,6 +26,16 @@ const AREAS: Readonly<Record<string, () => PageModule>> = {
  */
 const opening = Object.keys(AREAS).find((prefix) => window.location.pathname.startsWith(prefix));
 if (opening) void AREAS[opening]?.();
+
+/**
+ * Likewise the data of the page the address names, asked for once the session is known (main.tsx)
+ * instead of after the area's script has loaded and rendered: the workbench's counts and list.
+ */
+export function prefetchOpeningPage(client: QueryClient, user: SessionUser): void {
+  const staff = user.role === 'officer' || user.role === 'reviewer' || user.role === 'organAdmin';
+  if (staff && window.location.pathname === '/workbench' && window.location.search === '')
+    prefetchWorkbench(client, user.organId);
+}
 
 function page(prefix: string) {
   const Page: LazyExoticComponent<ComponentType> = lazy(AREAS[prefix] as () => PageModule);

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { CaseActionType, CaseStatus } from '@xxgk/core';
 import type { ApplicationRow, ApplicationUpdate, Database, NewApplication } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
 import { SUMMARY_COLUMNS } from './views.js';
@@ -59,29 +60,107 @@ export async function insertEvent(
 }
 
 export async function listEvents(db: Db, applicationId: number) {
-  return db
-    .selectFrom('application_events')
-    .leftJoin('users', 'users.id', 'application_events.actor_id')
-    .select([
-      'application_events.id',
-      'application_events.type',
-      'application_events.on',
-      'application_events.data',
-      'application_events.at',
-      'users.display_name as actorName',
+  return (
+    db
+      .selectFrom('application_events')
+      .leftJoin('users', 'users.id', 'application_events.actor_id')
+      .select([
+        'application_events.id',
+        'application_events.type',
+        'application_events.on',
+        'application_events.data',
+        'application_events.at',
+        'users.display_name as actorName',
+      ])
+      .where('application_id', '=', applicationId)
+      .orderBy('application_events.id')
+      // The columns hold what insertEvent wrote: 'intake' or an action's type, and an object of its fields.
+      .$narrowType<{ type: 'intake' | CaseActionType; data: Record<string, unknown> | null }>()
+      .execute()
+  );
+}
+
+/**
+ * The dashboard's counts, each also a filter of the list, so that a count and the list it opens
+ * agree by construction: both read `queueFilter`.
+ */
+export const CASE_QUEUES = ['open', 'dueSoon', 'overdue', 'awaitingReview', 'paused', 'noDueDate'] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
+/**
+ * The statuses in which the answer period stands still: a 补正 awaited, or an open pause, which
+ * only 征求意见 and 收费 open and only their own end (or closing the case) ends (core machine.ts).
+ */
+const PAUSED_STATUSES: readonly CaseStatus[] = ['awaitingCorrection', 'consulting', 'awaitingFee'];
+
+/** The days the queues are read against: due dates are stored, so no case's periods are replayed. */
+export interface DueWindow {
+  readonly today: string;
+  /** The first day after the “due soon” window; null when the calendar ends within it. */
+  readonly soonEnds: string | null;
+}
+
+type ApplicationsWhere = ExpressionBuilder<Database, 'applications'>;
+
+/** A case whose 延期 request waits for the reviewer (neither approved nor rejected). */
+const pendingExtension = sql<SqlBool>`state -> 'extension' is not null
+  and state -> 'extension' ->> 'approvedOn' is null
+  and state -> 'extension' ->> 'rejectedOn' is null`;
+
+/** The cases a queue holds: open ones, by stored due date and status (as `caseDeadline` reads them). */
+export function queueFilter(queue: CaseQueue, window: DueWindow) {
+  return (eb: ApplicationsWhere): Expression<SqlBool> => {
+    const open = eb('status', '!=', 'closed');
+    switch (queue) {
+      case 'open':
+        return open;
+      case 'overdue':
+        return eb.and([open, eb('due_on', '<', window.today)]);
+      case 'dueSoon':
+        return eb.and([
+          open,
+          eb('due_on', '>=', window.today),
+          ...(window.soonEnds ? [eb('due_on', '<', window.soonEnds)] : []),
+        ]);
+      case 'awaitingReview':
+        return eb.and([open, eb.or([eb('status', '=', 'answerPending'), pendingExtension])]);
+      case 'paused':
+        return eb('status', 'in', PAUSED_STATUSES);
+      case 'noDueDate':
+        // The clock runs, yet no due date is stored: the calendar lacked a year the period reaches.
+        return eb.and([eb('status', 'not in', ['closed', ...PAUSED_STATUSES]), eb('due_on', 'is', null)]);
+    }
+  };
+}
+
+/** How many of the organ's cases each queue holds, and how many were received and closed since `yearStart`. */
+export async function countQueues(db: Db, organId: number, window: DueWindow, yearStart: string) {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => [
+      ...CASE_QUEUES.map((queue) => eb.fn.countAll<string>().filterWhere(queueFilter(queue, window)).as(queue)),
+      eb.fn.countAll<string>().filterWhere('received_on', '>=', yearStart).as('receivedThisYear'),
+      eb.fn.countAll<string>().filterWhere('closed_on', '>=', yearStart).as('closedThisYear'),
     ])
-    .where('application_id', '=', applicationId)
-    .orderBy('application_events.id')
-    .execute();
+    .where('organ_id', '=', organId)
+    .executeTakeFirstOrThrow();
+  const counts = Object.fromEntries(CASE_QUEUES.map((queue) => [queue, Number(row[queue])]));
+  return {
+    queues: counts as Record<CaseQueue, number>,
+    received: Number(row.receivedThisYear),
+    closed: Number(row.closedThisYear),
+  };
 }
 
 export interface ListQuery {
   readonly organId: number;
-  readonly status?: string;
+  readonly status?: CaseStatus;
   readonly open?: boolean;
   readonly year?: number;
   readonly search?: string;
   readonly dueBy?: string;
+  /** With the window it is read against. */
+  readonly queue?: { readonly name: CaseQueue; readonly window: DueWindow };
   readonly limit: number;
   readonly offset: number;
 }
@@ -93,6 +172,7 @@ export async function listApplications(db: Db, query: ListQuery) {
   if (query.open === false) q = q.where('status', '=', 'closed');
   if (query.year) q = q.where(sql`extract(year from received_on)`, '=', query.year);
   if (query.dueBy) q = q.where('due_on', '<=', query.dueBy);
+  if (query.queue) q = q.where(queueFilter(query.queue.name, query.queue.window));
   if (query.search) {
     const like = `%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     q = q.where((eb) =>

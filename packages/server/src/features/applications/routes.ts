@@ -2,33 +2,22 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CASE_STATUSES, LETTER_KINDS } from '@xxgk/core';
 import { badRequest } from '../../http/errors.js';
 import type { App } from '../../http/app.js';
-import { AnyObject, ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
+import { ERROR_RESPONSES, ErrorSchema, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ActRequestSchema, asCaseAction } from './actions.js';
+import { CASE_QUEUES } from './repository.js';
+import {
+  ApplicationDetailSchema,
+  ApplicationPageSchema,
+  DashboardSchema,
+  UploadedAttachmentSchema,
+} from './schemas.js';
 import { IntakeSchema } from './views.js';
-
-const Summary = z
-  .object({
-    id: z.number(),
-    organId: z.number(),
-    serialNo: z.string(),
-    channel: z.string(),
-    applicantKind: z.string(),
-    applicantName: z.string(),
-    request: z.string(),
-    receivedOn: z.string(),
-    status: z.enum(CASE_STATUSES),
-    dueOn: z.string().nullable(),
-    outcome: z.string().nullable(),
-    closedOn: z.string().nullable(),
-    version: z.number(),
-  })
-  .openapi('ApplicationSummary');
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const ListItem = Summary.extend({ workingDaysLeft: z.number().nullable(), overdue: z.boolean() });
-const Detail = AnyObject;
+/** The “due soon” window in working days, the same for the dashboard and the list's `dueSoon` queue. */
+const Soon = z.coerce.number().int().min(0).max(20).default(3);
 
 export function applicationRoutes(app: App): void {
   app.openapi(
@@ -38,14 +27,13 @@ export function applicationRoutes(app: App): void {
       tags: ['依申请公开'],
       summary: '登记收到的申请',
       request: { params: OrganParam, ...jsonBody(IntakeSchema) },
-      responses: { 201: json('已登记', Summary), ...ERROR_RESPONSES },
+      responses: { 201: json('已登记', ApplicationDetailSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const actor = requireActor(c.var.actor);
       const { organId } = c.req.valid('param');
       const row = await c.var.services.applications.intake(actor, organId, c.req.valid('json'));
-      const detail = await c.var.services.applications.get(actor, row.id);
-      return c.json(detail as z.infer<typeof Summary>, 201);
+      return c.json(await c.var.services.applications.get(actor, row.id), 201);
     },
   );
 
@@ -63,13 +51,15 @@ export function applicationRoutes(app: App): void {
           year: z.coerce.number().int().optional(),
           q: z.string().max(100).optional(),
           dueWithin: z.coerce.number().int().min(0).max(60).optional(),
+          queue: z.enum(CASE_QUEUES).optional().openapi({
+            description:
+              '工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限',
+          }),
+          soon: Soon.openapi({ description: 'queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同' }),
           ...Paging,
         }),
       },
-      responses: {
-        200: json('一页申请', z.object({ total: z.number(), items: z.array(ListItem) })),
-        ...ERROR_RESPONSES,
-      },
+      responses: { 200: json('一页申请', ApplicationPageSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');
@@ -80,10 +70,11 @@ export function applicationRoutes(app: App): void {
         ...(q.year ? { year: q.year } : {}),
         ...(q.q ? { search: q.q } : {}),
         ...(q.dueWithin !== undefined ? { dueWithin: q.dueWithin, open: true } : {}),
+        ...(q.queue ? { queue: q.queue, soon: q.soon } : {}),
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      return c.json(page as { total: number; items: z.infer<typeof ListItem>[] }, 200);
+      return c.json(page, 200);
     },
   );
 
@@ -94,7 +85,7 @@ export function applicationRoutes(app: App): void {
       tags: ['依申请公开'],
       summary: '申请详情：期限、可进行的操作、办理过程',
       request: { params: IdParam },
-      responses: { 200: json('申请', Detail), ...ERROR_RESPONSES },
+      responses: { 200: json('申请', ApplicationDetailSchema), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await c.var.services.applications.get(requireActor(c.var.actor), c.req.valid('param').id), 200),
   );
@@ -108,9 +99,9 @@ export function applicationRoutes(app: App): void {
       description: '须带上读取时的 version；他人已修改时返回 409。',
       request: { params: IdParam, ...jsonBody(ActRequestSchema) },
       responses: {
-        200: json('办理后的申请', Detail),
-        409: json('版本冲突', z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
-        422: json('不合法的操作', z.object({ error: z.object({ code: z.string(), message: z.string() }) })),
+        200: json('办理后的申请', ApplicationDetailSchema),
+        409: json('版本冲突', ErrorSchema),
+        422: json('不合法的操作', ErrorSchema),
         ...ERROR_RESPONSES,
       },
     }),
@@ -162,7 +153,7 @@ export function applicationRoutes(app: App): void {
           required: true,
         },
       },
-      responses: { 201: json('已上传', AnyObject), ...ERROR_RESPONSES },
+      responses: { 201: json('已上传', UploadedAttachmentSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const file: unknown = c.req.valid('form').file;
@@ -202,8 +193,8 @@ export function applicationRoutes(app: App): void {
       path: '/api/organs/{organId}/dashboard',
       tags: ['依申请公开'],
       summary: '工作台：在办、即将到期（默认 3 个工作日内）、逾期、待审核、暂停计时的申请数',
-      request: { params: OrganParam, query: z.object({ soon: z.coerce.number().int().min(0).max(20).default(3) }) },
-      responses: { 200: json('统计', AnyObject), ...ERROR_RESPONSES },
+      request: { params: OrganParam, query: z.object({ soon: Soon }) },
+      responses: { 200: json('统计', DashboardSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');

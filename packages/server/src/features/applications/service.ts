@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   ACTION_ROLES,
   allowedActions,
@@ -153,46 +153,14 @@ export class ApplicationService {
   /**
    * The officer's dashboard: what is open, what falls due within `soon` working days, what is
    * late, what waits for the reviewer, and what is paused on the applicant or a third party.
+   * Each count is a queue of the list (`repo.queueFilter`), so a card and the list it opens agree.
    */
   async dashboard(actor: Actor, organId: number, soon = 3) {
     assertRead(actor, await getOrgan(this.db, organId), '机关的申请');
-    const calendar = await this.calendars.calendar();
     const today = this.today();
-    const year = Number(today.slice(0, 4));
-    const open = await this.db
-      .selectFrom('applications')
-      .select(['id', 'serial_no', 'status', 'state', 'due_on'])
-      .where('organ_id', '=', organId)
-      .where('status', '!=', 'closed')
-      .execute();
-    const counts = { open: open.length, dueSoon: 0, overdue: 0, awaitingReview: 0, paused: 0, noDueDate: 0 };
-    for (const row of open) {
-      const state = row.state as CaseState;
-      const { deadline } = deadlineOrWarning(state, calendar, today);
-      if (deadline?.overdue) counts.overdue += 1;
-      else if (
-        deadline?.workingDaysLeft !== null &&
-        deadline?.workingDaysLeft !== undefined &&
-        deadline.workingDaysLeft <= soon
-      )
-        counts.dueSoon += 1;
-      if (
-        row.status === 'answerPending' ||
-        (state.extension && !state.extension.approvedOn && !state.extension.rejectedOn)
-      )
-        counts.awaitingReview += 1;
-      if (deadline?.paused) counts.paused += 1;
-      if (!deadline) counts.noDueDate += 1;
-    }
-    const yearRow = await this.db
-      .selectFrom('applications')
-      .select([
-        sql<number>`count(*) filter (where received_on >= ${`${year}-01-01`})`.as('received'),
-        sql<number>`count(*) filter (where closed_on >= ${`${year}-01-01`})`.as('closed'),
-      ])
-      .where('organ_id', '=', organId)
-      .executeTakeFirstOrThrow();
-    return { today, soon, ...counts, thisYear: { received: Number(yearRow.received), closed: Number(yearRow.closed) } };
+    const window = dueWindow(await this.calendars.calendar(), today, soon);
+    const counts = await repo.countQueues(this.db, organId, window, `${today.slice(0, 4)}-01-01`);
+    return { today, soon, ...counts.queues, thisYear: { received: counts.received, closed: counts.closed } };
   }
 
   /**
@@ -315,20 +283,46 @@ export class ApplicationService {
     };
   }
 
-  async list(actor: Actor, organId: number, query: Omit<repo.ListQuery, 'organId' | 'dueBy'> & { dueWithin?: number }) {
+  async list(actor: Actor, organId: number, query: ListRequest) {
     const organ = await getOrgan(this.db, organId);
     assertRead(actor, organ, '机关的申请');
     const calendar = await this.calendars.calendar();
     const today = this.today();
-    const dueBy =
-      query.dueWithin === undefined
-        ? undefined
-        : wrapRule(() => calendar.addWorkingDays(today, query.dueWithin as number));
-    const { items, total } = await repo.listApplications(this.db, { ...query, organId, ...(dueBy ? { dueBy } : {}) });
+    const { dueWithin, queue, soon = 3, ...filters } = query;
+    const dueBy = dueWithin === undefined ? undefined : wrapRule(() => calendar.addWorkingDays(today, dueWithin));
+    const { items, total } = await repo.listApplications(this.db, {
+      ...filters,
+      organId,
+      ...(dueBy ? { dueBy } : {}),
+      ...(queue ? { queue: { name: queue, window: dueWindow(calendar, today, soon) } } : {}),
+    });
     return {
       total,
       items: items.map((row) => ({ ...summaryView(row, actor.role), ...daysLeft(row, calendar, today) })),
     };
+  }
+}
+
+/** The list's filters as the route gives them: `dueWithin` and `soon` in working days from today. */
+export type ListRequest = Omit<repo.ListQuery, 'organId' | 'dueBy' | 'queue'> & {
+  readonly dueWithin?: number;
+  readonly queue?: repo.CaseQueue;
+  /** The “due soon” window of the `dueSoon` queue, as on the dashboard (3 unless given). */
+  readonly soon?: number;
+};
+
+/**
+ * The days the queues are read against. A case is due soon when its due date is at most `soon`
+ * working days away (`workingDaysBetween(today, dueOn) <= soon`), i.e. before the (soon + 1)th
+ * working day. When that day lies in a year the calendar lacks, no known due date reaches it (due
+ * dates are counted on the calendar), so the window has no end.
+ */
+function dueWindow(calendar: WorkCalendar, today: string, soon: number): repo.DueWindow {
+  try {
+    return { today, soonEnds: calendar.addWorkingDays(today, soon + 1) };
+  } catch (error) {
+    if (error instanceof CalendarError) return { today, soonEnds: null };
+    throw error;
   }
 }
 

@@ -1,5 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { APPLICANT_KINDS, CHANNELS, DELIVERY_FORMS, DELIVERY_WAYS, type Role } from '@xxgk/core';
+import {
+  APPLICANT_KINDS,
+  CHANNELS,
+  DELIVERY_FORMS,
+  DELIVERY_WAYS,
+  type ApplicantKind,
+  type CaseStatus,
+  type Channel,
+  type DeliveryForm,
+  type DeliveryWay,
+  type Outcome,
+  type Role,
+} from '@xxgk/core';
 import type { ApplicationRow } from '../../db/schema.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -53,20 +65,22 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
 
+// The text columns below hold only the core's vocabulary: intake checks it (IntakeSchema) and
+// every later change takes it from the core's status machine, so the casts narrow, not convert.
 export function summaryView(row: SummaryRow, role: Role) {
   const personal = SEES_PERSONAL_DATA.includes(role);
   return {
     id: row.id,
     organId: row.organ_id,
     serialNo: row.serial_no,
-    channel: row.channel,
-    applicantKind: row.applicant_kind,
+    channel: row.channel as Channel,
+    applicantKind: row.applicant_kind as ApplicantKind,
     applicantName: personal ? row.applicant_name : maskName(row.applicant_name),
     request: row.request,
     receivedOn: row.received_on,
-    status: row.status,
+    status: row.status as CaseStatus,
     dueOn: row.due_on,
-    outcome: row.outcome,
+    outcome: row.outcome as Outcome | null,
     closedOn: row.closed_on,
     version: row.version,
   };
@@ -85,8 +99,8 @@ export function applicationView(row: ApplicationRow, role: Role) {
           address: row.applicant_address,
         }
       : null,
-    deliveryForm: row.delivery_form,
-    deliveryWay: row.delivery_way,
+    deliveryForm: row.delivery_form as DeliveryForm,
+    deliveryWay: row.delivery_way as DeliveryWay,
     submittedOn: row.submitted_on,
     createdAt: row.created_at,
   };

@@ -1,8 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../http/app.js';
 import { badRequest } from '../../http/errors.js';
-import { AnyObject, ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { ReportImportSchema } from '../reports/schemas.js';
+import { ImportedReportPageSchema, ImportedReportSchema, ParsedFileSchema } from './schemas.js';
 
 const CorrectionSchema = z.object({
   cellId: z.string().min(1).max(100),
@@ -34,7 +36,7 @@ export function importRoutes(app: App): void {
           required: true,
         },
       },
-      responses: { 200: json('读取结果', AnyObject), ...ERROR_RESPONSES },
+      responses: { 200: json('读取结果', ParsedFileSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');
@@ -51,7 +53,7 @@ export function importRoutes(app: App): void {
       tags,
       summary: '保存导入的年度报告（含人工更正的单元格及理由，逐条记入审计日志）',
       request: { params: OrganParam, ...jsonBody(SaveSchema) },
-      responses: { 201: json('已保存的导入报告', AnyObject), ...ERROR_RESPONSES },
+      responses: { 201: json('已保存的导入报告', ReportImportSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');
@@ -67,6 +69,41 @@ export function importRoutes(app: App): void {
         body.corrections,
       );
       return c.json(result, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/organs/{organId}/imports',
+      tags,
+      summary: '已保存的导入报告（最近导入的在前，分页）：各报告的错误、警告和人工更正数',
+      request: {
+        params: OrganParam,
+        query: z.object({
+          year: z.coerce.number().int().min(2008).max(2100).optional(),
+          q: z.string().max(200).optional().openapi({ description: '文件名中的文字' }),
+          ...Paging,
+        }),
+      },
+      responses: { 200: json('一页导入报告', ImportedReportPageSchema), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      return c.json(await c.var.services.imports.list(requireActor(c.var.actor), organId, c.req.valid('query')), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/imports/{id}',
+      tags,
+      summary: '一份已保存的导入报告：保存时的表格（已含人工更正）、检查结果、人工更正及理由',
+      request: { params: IdParam },
+      responses: { 200: json('导入报告', ImportedReportSchema), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await c.var.services.imports.get(requireActor(c.var.actor), id), 200);
     },
   );
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { compareReports, parseReport, type CellDifference, type Finding, type Report } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { unprocessable } from '../../http/errors.js';
+import { notFound, unprocessable } from '../../http/errors.js';
 import { readCMap } from '../../runtime/index.js';
-import { assertWrite, type Actor } from '../access.js';
+import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
 import { findReport, latestImport } from '../reports/repository.js';
 import { sourceView, type SourceView } from './document.js';
+import { findImport, listImports, type ImportSummaryRow } from './repository.js';
 
 /** The reports a freshly read file is set beside: the organ's own for the year, or last year's. */
 export interface ImportComparison {
@@ -28,10 +29,34 @@ export interface ParsedFile {
 
 const IMPORTERS = ['officer', 'reviewer', 'organAdmin'] as const;
 
+/** The list's filters as the route gives them. */
+export interface ImportListRequest {
+  readonly year?: number;
+  /** Part of the file name. */
+  readonly q?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** A saved import as the list shows it. */
+function summaryView(row: ImportSummaryRow) {
+  return {
+    id: row.id,
+    year: row.year,
+    fileName: row.file_name,
+    importedAt: new Date(row.imported_at).toISOString(),
+    importedByName: row.imported_by_name,
+    errorCount: row.error_count,
+    warningCount: row.warning_count,
+    correctionCount: row.correction_count,
+  };
+}
+
 /**
  * Reading a published report's file for a person to check before it is kept: the tables read,
  * where each number came from, the findings, and how it differs from the organ's own report.
- * Saving (with hand corrections) is the report service's `importFile`.
+ * Saving (with hand corrections) is the report service's `importFile`; what was saved is listed
+ * and reopened here, by whoever may read the organ's records.
  */
 export class ImportService {
   constructor(private readonly db: Kysely<Database>) {}
@@ -56,6 +81,33 @@ export class ImportService {
       provenance: parsed.report.provenance ?? {},
       document: sourceView(parsed),
       comparison: year ? await this.comparison(organId, year, parsed.report) : null,
+    };
+  }
+
+  /** The organ's saved imports, newest first, a page at a time. */
+  async list(actor: Actor, organId: number, request: ImportListRequest) {
+    const organ = await getOrgan(this.db, organId);
+    assertRead(actor, organ, '机关的导入报告');
+    const { items, total } = await listImports(this.db, {
+      organId,
+      ...(request.year !== undefined ? { year: request.year } : {}),
+      ...(request.q?.trim() ? { fileName: request.q.trim() } : {}),
+      limit: request.pageSize,
+      offset: (request.page - 1) * request.pageSize,
+    });
+    return { total, items: items.map(summaryView) };
+  }
+
+  /** One saved import with its report as kept, its findings and the hand corrections. */
+  async get(actor: Actor, id: number) {
+    const row = await findImport(this.db, id);
+    if (!row) throw notFound('导入的报告');
+    assertRead(actor, await getOrgan(this.db, row.organ_id), '导入的报告');
+    return {
+      ...summaryView(row),
+      report: row.report,
+      findings: row.findings,
+      corrections: row.report.corrections ?? [],
     };
   }
 

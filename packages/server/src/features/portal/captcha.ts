@@ -7,9 +7,20 @@ export const CAPTCHA_TTL_MS = 10 * 60_000;
 /** How many used token ids are remembered; more than can be issued and used within the TTL by a rate-limited public. */
 const USED_CAPACITY = 20_000;
 
+/**
+ * `image`: the sum drawn as a distorted SVG. `text`: the same kind of sum as a sentence in Chinese
+ * words, for people who cannot see the image (a screen reader reads it out); it is weaker against
+ * programs, which the portal's per-address limits make up for.
+ */
+export type CaptchaMode = 'image' | 'text';
+
 export interface CaptchaChallenge {
   readonly token: string;
-  readonly svg: string;
+  readonly mode: CaptchaMode;
+  /** The image (mode `image`). */
+  readonly svg?: string;
+  /** The question in words (mode `text`), e.g. 二十三加五等于多少？ */
+  readonly question?: string;
 }
 
 /**
@@ -29,13 +40,20 @@ export class Captcha {
     this.secret = secret;
   }
 
-  issue(): CaptchaChallenge {
+  issue(mode: CaptchaMode = 'image'): CaptchaChallenge {
     const id = randomBytes(12).toString('base64url');
     const expires = this.now() + CAPTCHA_TTL_MS;
     const body = `${id}.${expires.toString(36)}`;
     const token = `${body}.${this.sign(body)}`;
     const { left, op, right } = this.challenge(id);
-    return { token, svg: drawChallenge(`${left}${op}${right}=?`) };
+    if (mode === 'text') {
+      return {
+        token,
+        mode,
+        question: `${chineseNumber(left)}${op === '+' ? '加' : '减'}${chineseNumber(right)}等于多少？`,
+      };
+    }
+    return { token, mode, svg: drawChallenge(`${left}${op}${right}=?`) };
   }
 
   /** Checks an answer once: the token is spent whatever the answer. Throws a 400 in Chinese when wrong. */
@@ -94,6 +112,17 @@ export class Captcha {
     const { left, op, right } = this.challenge(id);
     return op === '+' ? left + right : left - right;
   }
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+
+/** 1–99 in words as people say them: 五, 十二, 二十, 四十七. */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) throw new RangeError(`${n} is outside 0–99`);
+  if (n < 10) return DIGITS[n] as string;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
 const WIDTH = 180;

@@ -92,17 +92,29 @@ export function portalRoutes(app: App): void {
       method: 'get',
       path: '/api/portal/captcha',
       tags: ['公众门户'],
-      summary: '获取验证码（SVG 图片和令牌，10 分钟内有效，只能使用一次）',
+      summary: '获取验证码（SVG 图片或文字题，和令牌；10 分钟内有效，只能使用一次）',
+      description: 'mode=text 给出以汉字写出的算式（供读屏软件朗读的无障碍替代），令牌的用法相同。',
       middleware: [captchaLimit] as const,
+      request: { query: z.object({ mode: z.enum(['image', 'text']).default('image') }) },
       responses: {
-        200: json('验证码', z.object({ token: z.string(), svg: z.string() })),
+        200: json(
+          '验证码',
+          z
+            .object({
+              token: z.string(),
+              mode: z.enum(['image', 'text']),
+              svg: z.string().optional(),
+              question: z.string().optional(),
+            })
+            .openapi('CaptchaChallenge'),
+        ),
         ...TOO_MANY,
         ...ERROR_RESPONSES,
       },
     }),
     (c) => {
       c.header('cache-control', 'no-store');
-      return c.json(c.var.services.portal.captcha.issue(), 200);
+      return c.json(c.var.services.portal.captcha.issue(c.req.valid('query').mode), 200);
     },
   );
 

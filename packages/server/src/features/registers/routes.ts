@@ -1,37 +1,94 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REPORT_FORMATS } from '@xxgk/core';
 import type { App } from '../../http/app.js';
-import { AnyObject, ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const DocumentKind = z.enum(['regulation', 'normativeDoc']);
+const ReviewKind = z.enum(['review', 'suit', 'suitAfterReview']);
+const ReviewResult = z.enum(['upheld', 'corrected', 'other']);
+/** A search box's text: blank means no search. */
+const Search = z.string().trim().max(100).optional();
 
 const DocumentInput = z
   .object({
-    kind: z.enum(['regulation', 'normativeDoc']),
+    kind: DocumentKind,
     number: z.string().trim().max(100).optional(),
     title: z.string().trim().min(2).max(300),
     issuedOn: isoDate,
     repealedOn: isoDate.optional(),
   })
   .openapi('DocumentInput');
-const Document = DocumentInput.extend({
-  id: z.number(),
-  organId: z.number(),
-  number: z.string().nullable(),
-  repealedOn: z.string().nullable(),
-}).openapi('Document');
+// Written out rather than extending DocumentInput: an extended schema becomes `allOf`, and the
+// generated type then intersects `number?: string` with `number: string | null`, losing the null.
+const Document = z
+  .object({
+    id: z.number(),
+    organId: z.number(),
+    kind: DocumentKind,
+    number: z.string().nullable(),
+    title: z.string(),
+    issuedOn: z.string(),
+    repealedOn: z.string().nullable(),
+  })
+  .openapi('Document');
+const DocumentPage = z.object({ total: z.number(), items: z.array(Document) }).openapi('DocumentPage');
+const DocumentQuery = z.object({
+  year: z.coerce.number().int().optional(),
+  q: Search.openapi({ description: '标题或文号中的文字' }),
+  status: z.enum(['inForce', 'repealed']).optional().openapi({ description: 'inForce 现行有效，repealed 已废止' }),
+  ...Paging,
+});
 
 const ReviewInput = z
   .object({
-    kind: z.enum(['review', 'suit', 'suitAfterReview']),
+    kind: ReviewKind,
     caseNo: z.string().trim().min(1).max(100),
     applicationId: z.number().int().positive().nullable().optional(),
     filedOn: isoDate,
     concludedOn: isoDate.optional(),
-    result: z.enum(['upheld', 'corrected', 'other']).optional(),
+    result: ReviewResult.optional(),
     note: z.string().max(2000).nullable().optional(),
   })
   .openapi('ReviewInput');
+const Review = z
+  .object({
+    id: z.number(),
+    kind: ReviewKind,
+    caseNo: z.string(),
+    applicationId: z.number().nullable(),
+    applicationSerialNo: z.string().nullable(),
+    filedOn: z.string(),
+    concludedOn: z.string().nullable(),
+    result: ReviewResult.nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('Review');
+const ReviewPage = z.object({ total: z.number(), items: z.array(Review) }).openapi('ReviewPage');
+const ReviewQuery = z.object({
+  kind: ReviewKind.optional(),
+  q: Search.openapi({ description: '案号中的文字' }),
+  ...Paging,
+});
+
+const FigureValues = z.record(z.string(), z.number().nullable());
+// Named apart from the statistics' YearFigures (counts of applications), which is another thing.
+const RegisterFigures = z
+  .object({
+    year: z.number(),
+    format: z.enum(REPORT_FORMATS).nullable().openapi({ description: '该年度适用的年度报告格式；不适用时为 null' }),
+    cells: z.array(z.string()).openapi({ description: '该格式须填报的项，按表中顺序' }),
+    figures: FigureValues,
+    version: z.number().openapi({ description: '首次保存前为 0' }),
+  })
+  .openapi('RegisterFigures');
+const RegisterFiguresInput = z
+  .object({ version: z.number().int().min(0), figures: FigureValues })
+  .openapi('RegisterFiguresInput');
+const SavedRegisterFigures = z
+  .object({ year: z.number(), figures: FigureValues, version: z.number() })
+  .openapi('SavedRegisterFigures');
 
 const CsvBody = {
   body: {
@@ -51,6 +108,11 @@ const ImportResult = z
   .openapi('CsvImportResult');
 const YearParam = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
 
+/** The rows of a page, from the page number (from 1) and its size. */
+function pageWindow({ page, pageSize }: { page: number; pageSize: number }) {
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
 async function bodyBytes(request: Request): Promise<Uint8Array> {
   return new Uint8Array(await request.arrayBuffer());
 }
@@ -63,17 +125,19 @@ export function registerRoutes(app: App): void {
       path: '/api/organs/{organId}/documents',
       tags,
       summary: '规章和行政规范性文件登记',
-      request: { params: OrganParam, query: z.object({ year: z.coerce.number().int().optional() }) },
-      responses: { 200: json('文件', z.array(Document)), ...ERROR_RESPONSES },
+      request: { params: OrganParam, query: DocumentQuery },
+      responses: { 200: json('一页文件（按制发日期从新到旧）', DocumentPage), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');
-      const rows = await c.var.services.registers.documents(
-        requireActor(c.var.actor),
-        organId,
-        c.req.valid('query').year,
-      );
-      return c.json(rows as z.infer<typeof Document>[], 200);
+      const query = c.req.valid('query');
+      const page = await c.var.services.registers.documents(requireActor(c.var.actor), organId, {
+        ...(query.year ? { year: query.year } : {}),
+        ...(query.q ? { search: query.q } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...pageWindow(query),
+      });
+      return c.json(page, 200);
     },
   );
   app.openapi(
@@ -91,7 +155,7 @@ export function registerRoutes(app: App): void {
         c.req.valid('param').organId,
         c.req.valid('json'),
       );
-      return c.json(row as z.infer<typeof Document>, 201);
+      return c.json(row, 201);
     },
   );
   app.openapi(
@@ -109,7 +173,7 @@ export function registerRoutes(app: App): void {
         c.req.valid('param').id,
         c.req.valid('json'),
       );
-      return c.json(row as z.infer<typeof Document>, 200);
+      return c.json(row, 200);
     },
   );
   app.openapi(
@@ -129,7 +193,7 @@ export function registerRoutes(app: App): void {
         await bodyBytes(c.req.raw),
         c.req.valid('query').dryRun === 'true',
       );
-      return c.json(result as unknown as z.infer<typeof ImportResult>, 200);
+      return c.json(result, 200);
     },
   );
 
@@ -140,7 +204,7 @@ export function registerRoutes(app: App): void {
       tags,
       summary: '年度填报数（行政许可、处罚、强制决定数，收费金额等）',
       request: { params: YearParam },
-      responses: { 200: json('填报数', AnyObject), ...ERROR_RESPONSES },
+      responses: { 200: json('填报数', RegisterFigures), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -153,13 +217,8 @@ export function registerRoutes(app: App): void {
       path: '/api/organs/{organId}/figures/{year}',
       tags,
       summary: '保存年度填报数（带版本号）',
-      request: {
-        params: YearParam,
-        ...jsonBody(
-          z.object({ version: z.number().int().min(0), figures: z.record(z.string(), z.number().nullable()) }),
-        ),
-      },
-      responses: { 200: json('已保存', AnyObject), ...ERROR_RESPONSES },
+      request: { params: YearParam, ...jsonBody(RegisterFiguresInput) },
+      responses: { 200: json('已保存', SavedRegisterFigures), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -177,11 +236,19 @@ export function registerRoutes(app: App): void {
       path: '/api/organs/{organId}/reviews',
       tags,
       summary: '行政复议、行政诉讼案件',
-      request: { params: OrganParam },
-      responses: { 200: json('案件', z.array(AnyObject)), ...ERROR_RESPONSES },
+      request: { params: OrganParam, query: ReviewQuery },
+      responses: { 200: json('一页案件（按收案日期从新到旧）', ReviewPage), ...ERROR_RESPONSES },
     }),
-    async (c) =>
-      c.json(await c.var.services.registers.reviews(requireActor(c.var.actor), c.req.valid('param').organId), 200),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const page = await c.var.services.registers.reviews(requireActor(c.var.actor), organId, {
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.q ? { search: query.q } : {}),
+        ...pageWindow(query),
+      });
+      return c.json(page, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -190,7 +257,7 @@ export function registerRoutes(app: App): void {
       tags,
       summary: '登记复议或诉讼案件',
       request: { params: OrganParam, ...jsonBody(ReviewInput) },
-      responses: { 201: json('已登记', AnyObject), ...ERROR_RESPONSES },
+      responses: { 201: json('已登记', Review), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const row = await c.var.services.registers.addReview(
@@ -208,7 +275,7 @@ export function registerRoutes(app: App): void {
       tags,
       summary: '修改复议或诉讼案件（如登记审结结果）',
       request: { params: IdParam, ...jsonBody(ReviewInput) },
-      responses: { 200: json('已修改', AnyObject), ...ERROR_RESPONSES },
+      responses: { 200: json('已修改', Review), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const row = await c.var.services.registers.updateReview(
@@ -236,7 +303,7 @@ export function registerRoutes(app: App): void {
         await bodyBytes(c.req.raw),
         c.req.valid('query').dryRun === 'true',
       );
-      return c.json(result as unknown as z.infer<typeof ImportResult>, 200);
+      return c.json(result, 200);
     },
   );
 }

@@ -7,6 +7,7 @@ import {
   parseReviewsCsv,
   type CsvImport,
   type DocumentRecord,
+  type ReportFormat,
   type ReviewRecord,
   type Role,
 } from '@xxgk/core';
@@ -15,6 +16,18 @@ import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { getOrgan } from '../organs/repository.js';
+import {
+  DOCUMENT_COLUMNS,
+  findReview,
+  listDocuments,
+  listReviews,
+  type DocumentQuery,
+  type DocumentValues,
+  type DocumentView,
+  type Page,
+  type ReviewQuery,
+  type ReviewView,
+} from './repository.js';
 
 /** The organ's own staff keep its registers. */
 const REGISTER_KEEPERS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
@@ -30,15 +43,17 @@ export interface ImportResult<T> extends CsvImport<T> {
   readonly saved: number;
 }
 
-const DOCUMENT_COLUMNS = [
-  'id',
-  'organ_id as organId',
-  'kind',
-  'number',
-  'title',
-  'issued_on as issuedOn',
-  'repealed_on as repealedOn',
-] as const;
+/** The figures of a year, with the cells its format takes (none when no national format applies). */
+export interface RegisterFigures {
+  readonly year: number;
+  readonly format: ReportFormat | null;
+  readonly cells: string[];
+  readonly figures: Readonly<Record<string, number | null>>;
+  /** 0 before the first save. */
+  readonly version: number;
+}
+
+export type SavedRegisterFigures = Pick<RegisterFigures, 'year' | 'figures' | 'version'>;
 
 function documentColumns(input: DocumentRecord) {
   return {
@@ -71,19 +86,13 @@ function reviewColumns(input: ReviewRecord & { caseNo: string; note?: string | n
 export class RegisterService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async documents(actor: Actor, organId: number, year?: number) {
+  /** A page of the organ's documents, newest first. */
+  async documents(actor: Actor, organId: number, query: Omit<DocumentQuery, 'organId'>): Promise<Page<DocumentView>> {
     assertRead(actor, await getOrgan(this.db, organId), '机关的登记');
-    let q = this.db.selectFrom('documents').select(DOCUMENT_COLUMNS).where('organ_id', '=', organId);
-    if (year) {
-      // A year's register: what was issued in it, repealed in it, or in force through it.
-      q = q
-        .where('issued_on', '<=', `${year}-12-31`)
-        .where((eb) => eb.or([eb('repealed_on', 'is', null), eb('repealed_on', '>=', `${year}-01-01`)]));
-    }
-    return q.orderBy('issued_on').orderBy('id').execute();
+    return listDocuments(this.db, { ...query, organId });
   }
 
-  async addDocument(actor: Actor, organId: number, input: DocumentRecord) {
+  async addDocument(actor: Actor, organId: number, input: DocumentRecord): Promise<DocumentView> {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     checkDocument(input);
     return this.db.transaction().execute(async (trx) => {
@@ -91,6 +100,7 @@ export class RegisterService {
         .insertInto('documents')
         .values({ organ_id: organId, ...documentColumns(input) })
         .returning(DOCUMENT_COLUMNS)
+        .$narrowType<DocumentValues>()
         .executeTakeFirstOrThrow();
       await appendAudit(trx, {
         actorId: actor.id,
@@ -104,7 +114,7 @@ export class RegisterService {
     });
   }
 
-  async updateDocument(actor: Actor, id: number, input: DocumentRecord) {
+  async updateDocument(actor: Actor, id: number, input: DocumentRecord): Promise<DocumentView> {
     checkDocument(input);
     return this.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -115,6 +125,7 @@ export class RegisterService {
         .set(documentColumns(input))
         .where('id', '=', id)
         .returning(DOCUMENT_COLUMNS)
+        .$narrowType<DocumentValues>()
         .executeTakeFirstOrThrow();
       await appendAudit(trx, {
         actorId: actor.id,
@@ -155,7 +166,7 @@ export class RegisterService {
     return { ...parsed, saved: parsed.rows.length };
   }
 
-  async figures(actor: Actor, organId: number, year: number) {
+  async figures(actor: Actor, organId: number, year: number): Promise<RegisterFigures> {
     assertRead(actor, await getOrgan(this.db, organId), '机关的登记');
     const row = await this.db
       .selectFrom('year_figures')
@@ -163,11 +174,11 @@ export class RegisterService {
       .where('organ_id', '=', organId)
       .where('year', '=', year)
       .executeTakeFirst();
-    const format = formatForYear(year);
+    const format = formatForYear(year) ?? null;
     return {
       year,
       format,
-      cells: format ? figureCellIds(format) : [],
+      cells: format ? [...figureCellIds(format)] : [],
       figures: row?.figures ?? {},
       version: row?.version ?? 0,
     };
@@ -180,7 +191,7 @@ export class RegisterService {
     year: number,
     version: number,
     figures: Record<string, number | null>,
-  ) {
+  ): Promise<SavedRegisterFigures> {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     const format = formatForYear(year);
     if (!format) throw badRequest(`${year}年不适用全国统一的年度报告格式`);
@@ -232,28 +243,14 @@ export class RegisterService {
     });
   }
 
-  async reviews(actor: Actor, organId: number) {
+  /** A page of the organ's cases, latest filed first. */
+  async reviews(actor: Actor, organId: number, query: Omit<ReviewQuery, 'organId'>): Promise<Page<ReviewView>> {
     assertRead(actor, await getOrgan(this.db, organId), '机关的登记');
-    return this.db
-      .selectFrom('review_cases')
-      .leftJoin('applications', 'applications.id', 'review_cases.application_id')
-      .select([
-        'review_cases.id',
-        'review_cases.kind',
-        'review_cases.case_no as caseNo',
-        'review_cases.application_id as applicationId',
-        'applications.serial_no as applicationSerialNo',
-        'review_cases.filed_on as filedOn',
-        'review_cases.concluded_on as concludedOn',
-        'review_cases.result',
-        'review_cases.note',
-      ])
-      .where('review_cases.organ_id', '=', organId)
-      .orderBy('review_cases.filed_on')
-      .execute();
+    return listReviews(this.db, { ...query, organId });
   }
 
-  async addReview(actor: Actor, organId: number, input: ReviewInput) {
+  /** Registers a case; answers it as the list shows it (with the linked application's serial number). */
+  async addReview(actor: Actor, organId: number, input: ReviewInput): Promise<ReviewView> {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     checkReview(input);
     return this.db.transaction().execute(async (trx) => {
@@ -271,11 +268,11 @@ export class RegisterService {
         action: 'create',
         after: row,
       });
-      return row;
+      return findReview(trx, row.id);
     });
   }
 
-  async updateReview(actor: Actor, id: number, input: ReviewInput) {
+  async updateReview(actor: Actor, id: number, input: ReviewInput): Promise<ReviewView> {
     checkReview(input);
     return this.db.transaction().execute(async (trx) => {
       const before = await trx
@@ -302,7 +299,7 @@ export class RegisterService {
         before,
         after: row,
       });
-      return row;
+      return findReview(trx, id);
     });
   }
 

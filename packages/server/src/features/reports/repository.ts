@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CaseState } from '@xxgk/core';
+import type { CaseState, CellSource } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import type { Db } from '../applications/repository.js';
 
@@ -52,7 +52,8 @@ export async function latestImport(db: Kysely<Database>, organId: number, year: 
 export async function cellSource(db: Db, organId: number, year: number, cellId: string) {
   const row = await db
     .selectFrom('annual_reports')
-    .select(sql<unknown>`sources -> ${cellId}`.as('source'))
+    // `sources` holds what compileReport gave: a CellSource by cell ID.
+    .select(sql<CellSource | null>`sources -> ${cellId}`.as('source'))
     .where('organ_id', '=', organId)
     .where('year', '=', year)
     .executeTakeFirst();

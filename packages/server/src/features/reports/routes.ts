@@ -2,11 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ReportSchema } from '@xxgk/core';
 import type { App } from '../../http/app.js';
 import { badRequest } from '../../http/errors.js';
-import { AnyObject, ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { CellSourceSchema, ReportImportSchema, ReportStateSchema } from './schemas.js';
 
 const ReportParams = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
-const ReportState = AnyObject;
 const MEDIA_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
@@ -22,7 +22,7 @@ export function reportRoutes(app: App): void {
       tags,
       summary: '年度报告：草稿或已发布版本、规则检查结果、与导入报告的差异',
       request: { params: ReportParams },
-      responses: { 200: json('年度报告', ReportState), ...ERROR_RESPONSES },
+      responses: { 200: json('年度报告', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -36,7 +36,7 @@ export function reportRoutes(app: App): void {
       tags,
       summary: '由办理记录和登记簿编制（或重新编制）年度报告；已写的文字部分保留',
       request: { params: ReportParams },
-      responses: { 200: json('编制后的年度报告', ReportState), ...ERROR_RESPONSES },
+      responses: { 200: json('编制后的年度报告', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -53,7 +53,7 @@ export function reportRoutes(app: App): void {
         params: ReportParams,
         ...jsonBody(z.object({ version: z.number().int().min(1), sections: ReportSchema.shape.sections })),
       },
-      responses: { 200: json('修改后的年度报告', ReportState), ...ERROR_RESPONSES },
+      responses: { 200: json('修改后的年度报告', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -71,7 +71,7 @@ export function reportRoutes(app: App): void {
       tags,
       summary: '审核发布（审核人；有错误时不能发布）',
       request: { params: ReportParams, ...jsonBody(z.object({ version: z.number().int().min(1) })) },
-      responses: { 200: json('已发布', ReportState), ...ERROR_RESPONSES },
+      responses: { 200: json('已发布', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -113,7 +113,7 @@ export function reportRoutes(app: App): void {
           required: true,
         },
       },
-      responses: { 201: json('读取结果', AnyObject), ...ERROR_RESPONSES },
+      responses: { 201: json('读取结果', ReportImportSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
@@ -136,7 +136,7 @@ export function reportRoutes(app: App): void {
       tags,
       summary: '编制的报告中某个数字来自哪些记录（申请编号、文件、案号）',
       request: { params: ReportParams.extend({ cellId: z.string().regex(/^s[234]\.[A-Za-z.]+$/) }) },
-      responses: { 200: json('来源', AnyObject), ...ERROR_RESPONSES },
+      responses: { 200: json('来源', CellSourceSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year, cellId } = c.req.valid('param');

@@ -74,7 +74,9 @@ export interface ImportCorrection {
   readonly reason: string;
 }
 
-export type ReportStatus = 'notStarted' | 'draft' | 'published';
+/** 未开始 / 草稿 / 已发布: where an organ's report of a year stands. */
+export const REPORT_STATUSES = ['notStarted', 'draft', 'published'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /**
  * The annual report from records: compiled from the organ's applications and registers, prose
@@ -197,6 +199,7 @@ export class ReportService {
     return {
       organId,
       year,
+      // The column holds 'draft' or 'published', written only by this service.
       status: (row?.status ?? 'notStarted') as ReportStatus,
       version: row?.version ?? 0,
       report: report ?? null,

@@ -6,10 +6,11 @@ import type { Clock } from '../../clock.js';
 import { forbidden } from '../../http/errors.js';
 import type { Actor } from '../access.js';
 import { organsUnder } from '../organs/repository.js';
-import { publicationDeadline } from '../reports/service.js';
+import { publicationDeadline, type ReportStatus } from '../reports/service.js';
 
 /** 未开始 / 草稿 / 已发布 / 逾期: what the 政务公开办 chases. */
-export type SupervisionStatus = 'notStarted' | 'draft' | 'published' | 'late';
+export const SUPERVISION_STATUSES = ['notStarted', 'draft', 'published', 'late'] as const;
+export type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
 
 /**
  * The 政务公开办's view of every organ under its government for one year: where each report
@@ -59,13 +60,14 @@ export class SupervisionService {
         organName: organ.name,
         parentId: organ.parent_id,
         status,
-        reportStatus: report?.status ?? 'notStarted',
+        // The column holds 'draft' or 'published', written only by the report service.
+        reportStatus: (report?.status ?? 'notStarted') as ReportStatus,
         publishedOn: report?.published_on ?? null,
         findings: countBySeverity((report?.findings as Finding[] | undefined) ?? []),
         applications: { received: Number(apps?.received ?? 0), open: Number(apps?.open ?? 0) },
       };
     });
-    const totals = { notStarted: 0, draft: 0, published: 0, late: 0 };
+    const totals: Record<SupervisionStatus, number> = { notStarted: 0, draft: 0, published: 0, late: 0 };
     for (const row of rows) totals[row.status] += 1;
     return { year, deadline: publicationDeadline(year), today, totals, organs: rows };
   }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '@xxgk/core';
 import { createContext, useContext, type ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, unwrap } from '../../api/client.js';
@@ -19,37 +19,43 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-/** Who is logged in, from the session cookie; the CSRF token is kept for changing requests. */
+/**
+ * Who is logged in, from the session cookie; the CSRF token is kept for changing requests. The
+ * query is started by main.tsx before React's first render, so that the check runs while the
+ * page's scripts are still being evaluated.
+ */
+export const sessionQuery = queryOptions({
+  queryKey: ['me'],
+  retry: false,
+  queryFn: async (): Promise<SessionUser | null> => {
+    try {
+      const body = await unwrap(api.GET('/api/auth/me'));
+      setCsrfToken(body.csrfToken);
+      return body.user as SessionUser;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+});
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const me = useQuery({
-    queryKey: ['me'],
-    retry: false,
-    queryFn: async () => {
-      try {
-        const body = await unwrap(api.GET('/api/auth/me'));
-        setCsrfToken(body.csrfToken);
-        return body.user as SessionUser;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-  });
+  const me = useQuery(sessionQuery);
   const value: SessionValue = {
     user: me.data ?? null,
     loading: me.isLoading,
     async login(username, password) {
       const body = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
       setCsrfToken(body.csrfToken);
-      client.setQueryData(['me'], body.user);
+      client.setQueryData(sessionQuery.queryKey, body.user as SessionUser);
       return body.user as SessionUser;
     },
     async logout() {
       await unwrap(api.POST('/api/auth/logout'));
       setCsrfToken(undefined);
       client.clear();
-      client.setQueryData(['me'], null);
+      client.setQueryData(sessionQuery.queryKey, null);
     },
   };
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Collapse, Progress, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Collapse, Progress, Space, Tabs, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { EmptyState } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
 import { parseFile } from './api.js';
 import { ParsedFileView } from './ParsedFileView.js';
+import { SavedImports } from './SavedImports.js';
 import type { FileEntry } from './types.js';
 import './import.css';
 
@@ -20,19 +21,37 @@ const STATE_TAGS = {
 
 /**
  * 导入报告: published annual reports (txt, html, docx, doc, pdf) read one after another, each
- * checked against its source cell by cell, corrected by hand where misread, and saved.
+ * checked against its source cell by cell, corrected by hand where misread, and saved; and the
+ * reports saved so far, to reopen.
  */
 export default function ImportArea() {
   const { user } = useSession();
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        导入报告
+      </Typography.Title>
+      {user && (
+        <Tabs
+          items={[
+            { key: 'read', label: '读取与核对', children: <ReadFiles organId={user.organId} /> },
+            { key: 'saved', label: '已保存的导入报告', children: <SavedImports organId={user.organId} /> },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** Files chosen or dropped, read on the server one at a time; each read file is checked and saved. */
+function ReadFiles({ organId }: { organId: number }) {
   const [entries, setEntries] = useState<readonly FileEntry[]>([]);
   const [open, setOpen] = useState<string[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const organId = user?.organId;
 
   const update = (next: FileEntry) => setEntries((all) => all.map((e) => (e.uid === next.uid ? next : e)));
 
   function enqueue(file: File) {
-    if (organId === undefined) return;
     const uid = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     setEntries((all) => [...all, { uid, file, state: 'waiting' }]);
     queue.current = queue.current.then(async () => {
@@ -55,9 +74,6 @@ export default function ImportArea() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        导入报告
-      </Typography.Title>
       <Upload.Dragger
         multiple
         accept={ACCEPT}
@@ -110,7 +126,7 @@ export default function ImportArea() {
             ),
             collapsible: entry.state === 'read' || entry.state === 'failed' ? undefined : 'disabled',
             children:
-              entry.state === 'read' && organId !== undefined ? (
+              entry.state === 'read' ? (
                 <ParsedFileView organId={organId} file={entry.file} parsed={entry.parsed} />
               ) : entry.state === 'failed' ? (
                 <Alert type="error" showIcon title={`文件 ${entry.file.name} 无法读取`} description={entry.error} />

@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { cellInfo, countBySeverity } from '@xxgk/core';
 import { App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { saveImport } from './api.js';
+import { saveImport, savedImportKeys } from './api.js';
 import { ComparisonTable } from './ComparisonTable.js';
 import { CorrectionModal } from './CorrectionModal.js';
 import { FindingsList } from './FindingsList.js';
@@ -18,6 +19,7 @@ interface Props {
 /** One file read: its tables beside the source, corrections by hand, findings, comparison, 保存. */
 export function ParsedFileView({ organId, file, parsed }: Props) {
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [corrections, setCorrections] = useState<ReadonlyMap<string, Correction>>(new Map());
@@ -39,6 +41,8 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
     try {
       const result = await saveImport(organId, file, year, [...corrections.values()]);
       setSaved(result);
+      // The list of saved imports, on whichever page and filter it shows, now has this one.
+      void queryClient.invalidateQueries({ queryKey: savedImportKeys.lists(organId) });
       message.success(`已保存为${result.year}年度已发布的报告（导入编号 ${result.id}）`);
     } catch (error) {
       message.error(error instanceof Error ? error.message : '保存失败');

@@ -1,65 +1,38 @@
-import type { CellDifference, Finding, Report, Source } from '@xxgk/core';
+import type { components, paths } from '../../api/schema.js';
+
+/* The import page's data as the API describes it (generated from the server's routes: npm run api:types). */
+type Schemas = components['schemas'];
 
 /** A line of the file's extracted text; `line` and `page` count from 1. */
-export interface SourceLine {
-  readonly kind: 'line';
-  readonly text: string;
-  readonly line?: number;
-  readonly page?: number;
-}
+export type SourceLine = Schemas['SourceViewLine'];
 
 /** A table of the file (PDF, Word, web page) with the cells the reader took numbers from. */
-export interface SourceTable {
-  readonly kind: 'table';
-  readonly table: number;
-  readonly page?: number;
-  readonly cells: readonly { readonly text: string; readonly row: number; readonly column: number }[];
-}
+export type SourceTable = Schemas['SourceViewTable'];
 
 /** The extracted source (server: features/imports/document.ts). */
-export interface SourceView {
-  readonly kind: 'text' | 'html' | 'docx' | 'doc' | 'pdf';
-  readonly complete: boolean;
-  readonly nodes: readonly (SourceLine | SourceTable)[];
-}
+export type SourceView = Schemas['SourceView'];
 
-export interface ImportComparison {
-  readonly year: number;
-  readonly against: 'compiled' | 'imported';
-  readonly status: string;
-  readonly differences: readonly CellDifference[];
-}
+export type ImportComparison = Schemas['ImportComparison'];
 
-/** POST /api/organs/{organId}/parse (server: features/imports/service.ts `parse`). */
-export interface ParsedFile {
-  readonly fileName: string;
-  readonly year: number | null;
-  readonly report: Report;
-  readonly findings: readonly Finding[];
-  readonly provenance: Readonly<Record<string, Source>>;
-  readonly document: SourceView;
-  readonly comparison: ImportComparison | null;
-}
+/** POST /api/organs/{organId}/parse: a file read but not saved. */
+export type ParsedFile = Schemas['ParsedFile'];
 
-/** A misread cell corrected by hand. */
-export interface Correction {
-  readonly cellId: string;
-  readonly value: number | null;
-  readonly reason: string;
-}
+type SaveRequest = paths['/api/organs/{organId}/imports']['post']['requestBody']['content']['application/json'];
 
-/** POST /api/organs/{organId}/imports (server: reports service `importFile`). */
-export interface SavedImport {
-  readonly id: number;
-  readonly year: number;
-  readonly findings: readonly Finding[];
-  readonly corrections: readonly (Correction & {
-    from: number | null;
-    to: number | null;
-    byName: string;
-    at: string;
-  })[];
-}
+/** A misread cell corrected by hand, as it is sent with 保存. */
+export type Correction = NonNullable<SaveRequest['corrections']>[number];
+
+/** POST /api/organs/{organId}/imports: what was saved, with the corrections as kept. */
+export type SavedImport = Schemas['ReportImport'];
+
+/** A kept correction: the value read, the value given, why, by whom and when. */
+export type CellCorrection = Schemas['CellCorrection'];
+
+/** One row of GET /api/organs/{organId}/imports. */
+export type ImportedReportSummary = Schemas['ImportedReportSummary'];
+
+/** GET /api/imports/{id}: a saved import with its report, findings and corrections. */
+export type ImportedReport = Schemas['ImportedReport'];
 
 /** One file of a batch as the page tracks it. */
 export type FileEntry =

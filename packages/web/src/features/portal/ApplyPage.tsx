@@ -12,7 +12,7 @@ import {
 } from '@xxgk/core';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/PageState.js';
-import { fetchCaptcha, fetchOrgans, portalKeys, submitApplication } from './api.js';
+import { fetchCaptcha, fetchOrgans, portalKeys, submitApplication, type CaptchaMode } from './api.js';
 import { CaptchaField } from './CaptchaField.js';
 import { LawNote } from './LawNote.js';
 import { ReceiptView } from './ReceiptView.js';
@@ -43,9 +43,10 @@ export default function ApplyPage() {
   const [form] = Form.useForm<Values>();
   const [receipt, setReceipt] = useState<PortalReceipt>();
   const organs = useQuery({ queryKey: portalKeys.organs, queryFn: fetchOrgans });
+  const [captchaMode, setCaptchaMode] = useState<CaptchaMode>('image');
   const captcha = useQuery({
-    queryKey: portalKeys.captcha,
-    queryFn: fetchCaptcha,
+    queryKey: portalKeys.captcha(captchaMode),
+    queryFn: () => fetchCaptcha(captchaMode),
     staleTime: 9 * 60_000,
     gcTime: 0,
     refetchInterval: 9 * 60_000,
@@ -213,10 +214,16 @@ export default function ApplyPage() {
             <Form.Item
               label="验证码"
               name="captchaAnswer"
-              rules={[{ required: true, whitespace: true, message: '请填写图中算式的结果' }]}
+              rules={[{ required: true, whitespace: true, message: '请填写算式的结果' }]}
             >
               <CaptchaField
+                mode={captchaMode}
+                onModeChange={(mode) => {
+                  form.setFieldValue('captchaAnswer', '');
+                  setCaptchaMode(mode);
+                }}
                 svg={captcha.data?.svg}
+                question={captcha.data?.question}
                 loading={captcha.isFetching}
                 error={captcha.error?.message}
                 onRefresh={() => {

@@ -3,12 +3,14 @@ import type { PortalApplication, PortalOrgan, PortalReceipt, PortalStatus } from
 
 export const portalKeys = {
   organs: ['portal', 'organs'] as const,
-  captcha: ['portal', 'captcha'] as const,
+  captcha: (mode: CaptchaMode) => ['portal', 'captcha', mode] as const,
   status: (code: string) => ['portal', 'status', code] as const,
 };
 
 export const fetchOrgans = (): Promise<PortalOrgan[]> => unwrap(api.GET('/api/portal/organs'));
-export const fetchCaptcha = () => unwrap(api.GET('/api/portal/captcha'));
+export type CaptchaMode = 'image' | 'text';
+export const fetchCaptcha = (mode: CaptchaMode) =>
+  unwrap(api.GET('/api/portal/captcha', { params: { query: { mode } } }));
 export const submitApplication = (body: PortalApplication): Promise<PortalReceipt> =>
   unwrap(api.POST('/api/portal/applications', { body }));
 export const fetchStatus = (queryCode: string): Promise<PortalStatus> =>

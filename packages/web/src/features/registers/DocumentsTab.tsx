@@ -1,29 +1,46 @@
 import { DOCUMENTS_CSV_HEADER } from '@xxgk/core';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { EmptyState, ErrorState } from '../../components/PageState.js';
-import { useDocuments } from './api.js';
+import { PagedTable, TableSearch } from '../../components/PagedTable.js';
+import { EmptyState } from '../../components/PageState.js';
+import { useDocuments, useRefreshRegister } from './api.js';
 import { CsvImportModal } from './CsvImportModal.js';
 import { csvTemplate } from './csvTemplate.js';
 import { DocumentForm } from './DocumentForm.js';
 import { DOCUMENT_KIND_LABELS } from './labels.js';
-import type { DocumentKind, RegisterDocument } from './types.js';
-
-/** Newest first, so that what was just registered or imported is on the first page. */
-function newestFirst(rows: readonly RegisterDocument[]): RegisterDocument[] {
-  return [...rows].sort((a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.id - a.id);
-}
+import { PAGE_SIZE, useLastPageWhenEmptied } from './paging.js';
+import type { DocumentKind, DocumentStatus, RegisterDocument } from './types.js';
 
 type Editing = { document: RegisterDocument | undefined; repealOnly: boolean };
+type StatusFilter = DocumentStatus | 'all';
 
-/** The register of 规章 and 行政规范性文件: issued, repealed, in force; counted into section 二. */
+const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'inForce', label: '现行有效' },
+  { value: 'repealed', label: '已废止' },
+];
+
+/**
+ * The register of 规章 and 行政规范性文件: issued, repealed, in force; counted into section 二.
+ * Paged, searched and filtered on the server, newest first, so that what was just registered or
+ * imported is on the first page.
+ */
 export function DocumentsTab({ organId }: { organId: number }) {
-  const documents = useDocuments(organId);
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const documents = useDocuments(organId, {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(search ? { q: search } : {}),
+    ...(status === 'all' ? {} : { status }),
+  });
+  const refresh = useRefreshRegister(organId, 'documents');
   const [editing, setEditing] = useState<Editing>();
   const [importing, setImporting] = useState(false);
-  const [page, setPage] = useState(1);
+  useLastPageWhenEmptied({ page, setPage, shown: documents.data, stale: documents.isPlaceholderData });
+  const filtered = search !== '' || status !== 'all';
 
-  if (documents.error) return <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -35,19 +52,33 @@ export function DocumentsTab({ organId }: { organId: number }) {
           制发、废止和现行有效的件数计入年度报告第二部分，由系统统计，无须另行填报。
         </Typography.Text>
       </Space>
-      <Table<RegisterDocument>
+      <Space wrap>
+        <TableSearch
+          label="查找文件"
+          placeholder="按标题或文号查找"
+          onSearch={(text) => {
+            setSearch(text);
+            setPage(1);
+          }}
+        />
+        <Segmented<StatusFilter>
+          aria-label="按状态筛选"
+          value={status}
+          options={STATUS_FILTERS}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+        />
+      </Space>
+      <PagedTable<RegisterDocument>
         size="small"
         rowKey="id"
-        loading={documents.isLoading}
-        dataSource={newestFirst(documents.data ?? [])}
-        locale={{ emptyText: <EmptyState description="还没有登记规章或行政规范性文件" /> }}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          onChange: setPage,
-          showTotal: (total) => `共 ${total} 件`,
-          showSizeChanger: false,
-        }}
+        result={documents}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={setPage}
+        empty={<EmptyState description={filtered ? '没有符合条件的文件' : '还没有登记规章或行政规范性文件'} />}
         columns={[
           {
             title: '类别',
@@ -117,8 +148,9 @@ export function DocumentsTab({ organId }: { organId: number }) {
         ]}
         onClose={() => setImporting(false)}
         onImported={() => {
+          // Every page is re-read; page 1 is where the newest documents are.
           setPage(1);
-          void documents.refetch();
+          void refresh();
         }}
       />
     </Space>

@@ -1,23 +1,35 @@
 import { REVIEWS_CSV_HEADER } from '@xxgk/core';
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { EmptyState, ErrorState } from '../../components/PageState.js';
-import { useReviews } from './api.js';
+import { PagedTable, TableSearch } from '../../components/PagedTable.js';
+import { EmptyState } from '../../components/PageState.js';
+import { useRefreshRegister, useReviews } from './api.js';
 import { CsvImportModal } from './CsvImportModal.js';
 import { csvTemplate } from './csvTemplate.js';
-import { REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS } from './labels.js';
+import { REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS, options } from './labels.js';
+import { PAGE_SIZE, useLastPageWhenEmptied } from './paging.js';
 import { ReviewForm } from './ReviewForm.js';
 import type { ReviewCase, ReviewKind, ReviewResult } from './types.js';
 
 const RESULT_COLORS: Readonly<Record<ReviewResult, string>> = { upheld: 'green', corrected: 'red', other: 'default' };
 
-/** 行政复议 and 行政诉讼 cases on information disclosure; counted into section 四. */
+/** 行政复议 and 行政诉讼 cases on information disclosure; counted into section 四. Latest filed first. */
 export function ReviewsTab({ organId }: { organId: number }) {
-  const reviews = useReviews(organId);
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<ReviewKind>();
+  const reviews = useReviews(organId, {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(search ? { q: search } : {}),
+    ...(kind ? { kind } : {}),
+  });
+  const refresh = useRefreshRegister(organId, 'reviews');
   const [editing, setEditing] = useState<{ review: ReviewCase | undefined }>();
   const [importing, setImporting] = useState(false);
+  useLastPageWhenEmptied({ page, setPage, shown: reviews.data, stale: reviews.isPlaceholderData });
+  const filtered = search !== '' || kind !== undefined;
 
-  if (reviews.error) return <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -27,15 +39,38 @@ export function ReviewsTab({ organId }: { organId: number }) {
         <Button onClick={() => setImporting(true)}>从 CSV 导入</Button>
         <Typography.Text type="secondary">按结果（维持、纠正、其他、尚未审结）计入年度报告第四部分。</Typography.Text>
       </Space>
-      <Table<ReviewCase>
+      <Space wrap>
+        <TableSearch
+          label="查找案件"
+          placeholder="按案号查找"
+          onSearch={(text) => {
+            setSearch(text);
+            setPage(1);
+          }}
+        />
+        <Select<ReviewKind>
+          aria-label="按类型筛选"
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 220 }}
+          value={kind}
+          options={options(REVIEW_KIND_LABELS)}
+          onChange={(value) => {
+            setKind(value);
+            setPage(1);
+          }}
+        />
+      </Space>
+      <PagedTable<ReviewCase>
         size="small"
         rowKey="id"
-        loading={reviews.isLoading}
-        dataSource={reviews.data ?? []}
-        locale={{ emptyText: <EmptyState description="还没有登记行政复议或行政诉讼案件" /> }}
-        pagination={{ pageSize: 10, showTotal: (total) => `共 ${total} 件`, showSizeChanger: false }}
+        result={reviews}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={setPage}
+        empty={<EmptyState description={filtered ? '没有符合条件的案件' : '还没有登记行政复议或行政诉讼案件'} />}
         columns={[
-          { title: '类型', dataIndex: 'kind', width: 190, render: (kind: ReviewKind) => REVIEW_KIND_LABELS[kind] },
+          { title: '类型', dataIndex: 'kind', width: 190, render: (k: ReviewKind) => REVIEW_KIND_LABELS[k] },
           { title: '案号', dataIndex: 'caseNo' },
           { title: '收案日期', dataIndex: 'filedOn', width: 110 },
           { title: '审结日期', dataIndex: 'concludedOn', width: 110, render: (d: string | null) => d ?? '—' },
@@ -98,7 +133,11 @@ export function ReviewsTab({ organId }: { organId: number }) {
           },
         ]}
         onClose={() => setImporting(false)}
-        onImported={() => void reviews.refetch()}
+        onImported={() => {
+          // Every page is re-read; page 1 is where the latest cases are.
+          setPage(1);
+          void refresh();
+        }}
       />
     </Space>
   );

@@ -1,69 +1,23 @@
-/** Shapes of the register endpoints, as packages/server/src/features/registers/service.ts returns them. */
+import type { components, paths } from '../../api/schema.js';
 
-export type DocumentKind = 'regulation' | 'normativeDoc';
+/** Shapes of the register endpoints, from the server's OpenAPI description (npm run api:types). */
+type Schemas = components['schemas'];
 
-export interface RegisterDocument {
-  readonly id: number;
-  readonly organId: number;
-  readonly kind: DocumentKind;
-  readonly number: string | null;
-  readonly title: string;
-  readonly issuedOn: string;
-  readonly repealedOn: string | null;
-}
+export type RegisterDocument = Schemas['Document'];
+export type DocumentInput = Schemas['DocumentInput'];
+export type DocumentKind = RegisterDocument['kind'];
 
-export interface DocumentInput {
-  readonly kind: DocumentKind;
-  readonly number?: string;
-  readonly title: string;
-  readonly issuedOn: string;
-  readonly repealedOn?: string;
-}
+export type ReviewCase = Schemas['Review'];
+export type ReviewInput = Schemas['ReviewInput'];
+export type ReviewKind = ReviewCase['kind'];
+export type ReviewResult = NonNullable<ReviewCase['result']>;
 
-export type ReviewKind = 'review' | 'suit' | 'suitAfterReview';
-export type ReviewResult = 'upheld' | 'corrected' | 'other';
+export type RegisterFiguresInput = Schemas['RegisterFiguresInput'];
 
-export interface ReviewCase {
-  readonly id: number;
-  readonly kind: ReviewKind;
-  readonly caseNo: string;
-  readonly applicationId: number | null;
-  readonly applicationSerialNo: string | null;
-  readonly filedOn: string;
-  readonly concludedOn: string | null;
-  readonly result: ReviewResult | null;
-  readonly note: string | null;
-}
+export type CsvImportResult = Schemas['CsvImportResult'];
+export type CsvRowError = CsvImportResult['errors'][number];
 
-export interface ReviewInput {
-  readonly kind: ReviewKind;
-  readonly caseNo: string;
-  readonly applicationId?: number | null;
-  readonly filedOn: string;
-  readonly concludedOn?: string;
-  readonly result?: ReviewResult;
-  readonly note?: string | null;
-}
-
-export interface YearFigures {
-  readonly year: number;
-  readonly format: '2019' | '2021' | undefined | null;
-  /** The figure cells the year's format takes, in table order. */
-  readonly cells: readonly string[];
-  readonly figures: Readonly<Record<string, number | null>>;
-  /** 0 before the first save. */
-  readonly version: number;
-}
-
-export interface CsvRowError {
-  readonly line: number;
-  readonly field?: string;
-  readonly message: string;
-}
-
-export interface CsvImportResult {
-  readonly rows: readonly { readonly line: number; readonly value: Readonly<Record<string, unknown>> }[];
-  readonly errors: readonly CsvRowError[];
-  /** Rows saved: 0 for a preview or when any row has an error. */
-  readonly saved: number;
-}
+/** The filters and page of the documents list, as its query takes them. */
+export type DocumentsQuery = NonNullable<paths['/api/organs/{organId}/documents']['get']['parameters']['query']>;
+export type DocumentStatus = NonNullable<DocumentsQuery['status']>;
+export type ReviewsQuery = NonNullable<paths['/api/organs/{organId}/reviews']['get']['parameters']['query']>;

@@ -1,6 +1,8 @@
 import { Alert, Button, Table, Typography } from 'antd';
-import type { CellDifference } from '@xxgk/core';
+import type { components } from '../../api/schema.js';
 import type { ReportState } from './types.js';
+
+type CellDifference = components['schemas']['CellDifference'];
 
 function shown(value: number | null | undefined): string {
   if (value === undefined) return '（无此项）';

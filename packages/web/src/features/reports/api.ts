@@ -7,18 +7,15 @@ export const reportKey = (organId: number, year: number) => ['reports', organId,
 export function useReport(organId: number, year: number) {
   return useQuery({
     queryKey: reportKey(organId, year),
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/organs/{organId}/reports/{year}', { params: { path: { organId, year } } }),
-      )) as unknown as ReportState,
+    queryFn: () => unwrap(api.GET('/api/organs/{organId}/reports/{year}', { params: { path: { organId, year } } })),
   });
 }
 
 /** Each change returns the whole new state, which replaces the cached one. */
-function useReportChange<T>(organId: number, year: number, call: (arg: T) => Promise<unknown>) {
+function useReportChange<T>(organId: number, year: number, call: (arg: T) => Promise<ReportState>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (arg: T) => (await call(arg)) as ReportState,
+    mutationFn: call,
     onSuccess: (state) => client.setQueryData(reportKey(organId, year), state),
   });
 }

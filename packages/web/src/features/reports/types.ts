@@ -1,29 +1,7 @@
-import type { CellDifference, Finding, Report } from '@xxgk/core';
+import type { components } from '../../api/schema.js';
 
-/** What GET /api/organs/{organId}/reports/{year} returns (packages/server/src/features/reports/service.ts). */
-export type ReportStatus = 'notStarted' | 'draft' | 'published';
+/** GET /api/organs/{organId}/reports/{year}, and what every change of the report answers with. */
+export type ReportState = components['schemas']['ReportState'];
 
-export interface ReportState {
-  readonly organId: number;
-  readonly year: number;
-  readonly status: ReportStatus;
-  /** 0 before the first compilation; sent back with every change. */
-  readonly version: number;
-  readonly report: Report | null;
-  readonly findings: readonly Finding[];
-  /** Which records each cell was counted from. */
-  readonly compiledAt: string | null;
-  readonly publishedOn: string | null;
-  readonly late: boolean;
-  readonly publication: { readonly id: number; readonly publishedOn: string; readonly publishedAt: string } | null;
-  readonly imported: {
-    readonly id: number;
-    readonly fileName: string;
-    readonly importedAt: string;
-    readonly findings: readonly Finding[];
-    /** `a` is the compiled report, `b` the imported one. */
-    readonly differences: readonly CellDifference[];
-  } | null;
-}
-
-export type Sections = Report['sections'];
+/** The prose sections 一、五、六 as PUT …/sections takes them. */
+export type Sections = components['schemas']['Report']['sections'];

@@ -1,56 +1,15 @@
-import type { Finding, Report } from '@xxgk/core';
+import type { components } from '../../api/schema.js';
 
-export type SupervisionStatus = 'notStarted' | 'draft' | 'published' | 'late';
+type Schemas = components['schemas'];
 
-/** GET /api/supervision/{year} (server: features/supervision/service.ts). */
-export interface SupervisionOrgan {
-  readonly organId: number;
-  readonly organName: string;
-  readonly parentId: number | null;
-  readonly status: SupervisionStatus;
-  readonly reportStatus: 'notStarted' | 'draft' | 'published';
-  readonly publishedOn: string | null;
-  readonly findings: { readonly error: number; readonly warning: number; readonly info: number };
-  readonly applications: { readonly received: number; readonly open: number };
-}
+/** GET /api/supervision/{year}. */
+export type SupervisionYear = Schemas['SupervisionYear'];
+export type SupervisionOrgan = Schemas['SupervisionOrgan'];
+export type SupervisionStatus = SupervisionOrgan['status'];
 
-export interface SupervisionYear {
-  readonly year: number;
-  readonly deadline: string;
-  readonly today: string;
-  readonly totals: Record<SupervisionStatus, number>;
-  readonly organs: readonly SupervisionOrgan[];
-}
+/** GET /api/supervision/{year}/statistics. */
+export type Statistics = Schemas['Statistics'];
+export type YearFigures = Schemas['YearStatistics'];
 
-/** GET /api/supervision/{year}/statistics (server: features/statistics/service.ts). */
-export interface YearFigures {
-  readonly year: number;
-  readonly received: number;
-  readonly concluded: number;
-  readonly outcomes: Readonly<Record<string, number>>;
-  readonly applicantKinds: Readonly<Record<string, number>>;
-}
-
-export interface Statistics {
-  readonly year: number;
-  readonly years: readonly number[];
-  readonly outcomeLabels: readonly { readonly key: string; readonly label: string }[];
-  readonly applicantKindLabels: readonly { readonly key: string; readonly label: string }[];
-  readonly total: readonly YearFigures[];
-  readonly organs: readonly {
-    readonly organId: number;
-    readonly organName: string;
-    readonly years: readonly YearFigures[];
-  }[];
-}
-
-/** GET /api/organs/{organId}/reports/{year} (server: reports service `get`), the parts shown read-only. */
-export interface OrganReport {
-  readonly organId: number;
-  readonly year: number;
-  readonly status: 'notStarted' | 'draft' | 'published';
-  readonly report: Report | null;
-  readonly findings: readonly Finding[];
-  readonly publishedOn: string | null;
-  readonly late: boolean;
-}
+/** GET /api/organs/{organId}/reports/{year}, shown read-only. */
+export type OrganReport = Schemas['ReportState'];

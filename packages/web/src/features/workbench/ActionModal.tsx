@@ -1,12 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ACTION_LABELS, type CaseAction, type CaseActionType, type FeeMethod, type Outcome } from '@xxgk/core';
+import { ACTION_LABELS, type CaseActionType, type FeeMethod } from '@xxgk/core';
 import { Alert, App, Button, DatePicker, Form, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError, api, unwrap } from '../../api/client.js';
+import type { components } from '../../api/schema.js';
 import { ActionFields } from './ActionFields.js';
 import { fromIso, ISO } from './format.js';
 import { caseKey } from './queries.js';
 import type { CaseDetail } from './types.js';
+
+/** An action as the API takes it (CaseActionRequest). */
+type ActionBody = components['schemas']['CaseActionRequest']['action'];
+/** The outcomes an answer may be drafted with (the core's ANSWER_OUTCOMES). */
+type AnswerOutcome = Extract<ActionBody, { type: 'draftAnswer' }>['outcome'];
 
 export interface ActionValues {
   on: Dayjs;
@@ -17,11 +23,11 @@ export interface ActionValues {
   quantity?: number;
   days?: number;
   reason?: string;
-  outcome?: Outcome;
+  outcome?: AnswerOutcome;
 }
 
 /** The request body of an action from the form's values; the server checks it again. */
-function toAction(type: CaseActionType, v: ActionValues): CaseAction {
+function toAction(type: CaseActionType, v: ActionValues): ActionBody {
   const on = v.on.format(ISO);
   const note = v.note?.trim() ?? '';
   switch (type) {
@@ -34,7 +40,7 @@ function toAction(type: CaseActionType, v: ActionValues): CaseAction {
     case 'requestExtension':
       return { type, on, days: v.days as number, reason: v.reason?.trim() ?? '' };
     case 'draftAnswer':
-      return { type, on, outcome: v.outcome as Outcome };
+      return { type, on, outcome: v.outcome as AnswerOutcome };
     case 'returnAnswer':
     case 'withdraw':
       return { type, on, note };
@@ -63,7 +69,7 @@ export function ActionModal({
       unwrap(
         api.POST('/api/applications/{id}/actions', {
           params: { path: { id: detail.id } },
-          body: { version: detail.version, action: toAction(type, values) as never },
+          body: { version: detail.version, action: toAction(type, values) },
         }),
       ),
     onSuccess: async (next) => {

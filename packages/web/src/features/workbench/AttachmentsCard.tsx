@@ -2,9 +2,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, List, Typography, Upload } from 'antd';
 import { download, upload } from '../../api/client.js';
+import type { components } from '../../api/schema.js';
 import { dateTime } from './format.js';
 import { caseKey } from './queries.js';
 import type { CaseDetail } from './types.js';
+
+type UploadedAttachment = components['schemas']['UploadedAttachment'];
 
 function size(bytes: number): string {
   return bytes < 1024
@@ -15,12 +18,16 @@ function size(bytes: number): string {
 }
 
 /** Sends one file as multipart/form-data (field `file`) through the client's upload, which adds the CSRF token. */
-async function sendFile(applicationId: number, file: File): Promise<unknown> {
+async function sendFile(applicationId: number, file: File): Promise<UploadedAttachment> {
   const form = new FormData();
   form.append('file', file, file.name);
   const request = new Request(location.origin, { method: 'POST', body: form });
   const contentType = request.headers.get('content-type') ?? 'multipart/form-data';
-  return upload(`/api/applications/${applicationId}/attachments`, await request.blob(), contentType);
+  return upload<UploadedAttachment>(
+    `/api/applications/${applicationId}/attachments`,
+    await request.blob(),
+    contentType,
+  );
 }
 
 export function AttachmentsCard({ detail, canUpload }: { detail: CaseDetail; canUpload: boolean }) {

@@ -1,0 +1,182 @@
+import { z } from '@hono/zod-openapi';
+import {
+  ACTION_LABELS,
+  APPLICANT_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  DELIVERY_FORMS,
+  DELIVERY_WAYS,
+  FEE_METHODS,
+  OUTCOMES,
+  type CaseActionType,
+} from '@xxgk/core';
+import type { CaseQueue } from './repository.js';
+
+/*
+ * What the application routes answer with, as the services build it (views.ts, service.ts): the
+ * OpenAPI description and the web's generated types are read from these.
+ */
+
+const day = z.iso.date();
+
+/**
+ * `schema` or null. A registered schema's own `.nullable()` loses the null in the OpenAPI 3.1
+ * output (zod-to-openapi emits allOf [$ref, …]; asteasolutions/zod-to-openapi#387), a union does not.
+ */
+const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+/** Every case action, in the core's order (ACTION_LABELS lists each one once). */
+const CASE_ACTION_TYPES = Object.keys(ACTION_LABELS) as [CaseActionType, ...CaseActionType[]];
+
+export const ApplicationSummarySchema = z
+  .object({
+    id: z.number(),
+    organId: z.number(),
+    serialNo: z.string(),
+    channel: z.enum(CHANNELS),
+    applicantKind: z.enum(APPLICANT_KINDS),
+    applicantName: z.string().openapi({ description: '机关以外的角色看到的是隐去后的姓名（张*）' }),
+    request: z.string(),
+    receivedOn: day,
+    status: z.enum(CASE_STATUSES),
+    dueOn: day.nullable(),
+    outcome: z.enum(OUTCOMES).nullable(),
+    closedOn: day.nullable(),
+    version: z.number(),
+  })
+  .openapi('ApplicationSummary');
+
+export const ApplicationListItemSchema = ApplicationSummarySchema.extend({
+  workingDaysLeft: z
+    .number()
+    .nullable()
+    .openapi({ description: '距答复期限的工作日数；逾期为负，已办结或无期限时为 null' }),
+  overdue: z.boolean(),
+}).openapi('ApplicationListItem');
+
+export const ApplicationPageSchema = z
+  .object({ total: z.number(), items: z.array(ApplicationListItemSchema) })
+  .openapi('ApplicationPage');
+
+const PauseSchema = z.object({
+  kind: z.enum(['consultation', 'fee']),
+  from: day,
+  to: day.optional(),
+});
+
+/** The core's CaseState (packages/core/src/cases/state.ts), as stored with each application. */
+export const CaseStateSchema = z
+  .object({
+    status: z.enum(CASE_STATUSES),
+    channel: z.enum(CHANNELS),
+    applicantKind: z.enum(APPLICANT_KINDS),
+    receivedOn: day,
+    periodStartsOn: day,
+    correction: z.object({ noticeOn: day, dueOn: day, correctedOn: day.optional() }).optional(),
+    pauses: z.array(PauseSchema).readonly(),
+    extension: z
+      .object({
+        days: z.number(),
+        reason: z.string(),
+        requestedOn: day,
+        approvedOn: day.optional(),
+        rejectedOn: day.optional(),
+      })
+      .optional(),
+    fee: z
+      .object({
+        method: z.enum(FEE_METHODS),
+        quantity: z.number(),
+        amount: z.number(),
+        noticeOn: day,
+        dueOn: day,
+        paidOn: day.optional(),
+      })
+      .optional(),
+    answer: z.object({ outcome: z.enum(OUTCOMES), draftedOn: day, approvedOn: day.optional() }).optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+    closedOn: day.optional(),
+  })
+  .openapi('CaseState');
+
+/** The core's CaseDeadline (packages/core/src/cases/deadline.ts). */
+export const CaseDeadlineSchema = z
+  .object({
+    dueOn: day.nullable(),
+    baseDays: z.number(),
+    extensionDays: z.number(),
+    pausedWorkingDays: z.number(),
+    paused: z.boolean(),
+    workingDaysLeft: z.number().nullable(),
+    overdue: z.boolean(),
+    answeredLate: z.boolean(),
+    correctionDueOn: day.optional(),
+    feeDueOn: day.optional(),
+    consultationDueOn: day.optional(),
+  })
+  .openapi('CaseDeadline');
+
+export const CaseEventSchema = z
+  .object({
+    id: z.number(),
+    type: z.enum(['intake', ...CASE_ACTION_TYPES]),
+    on: day,
+    data: z.record(z.string(), z.unknown()).nullable().openapi({ description: '操作的其余字段（说明、期限、结果……）' }),
+    at: z.string().openapi({ format: 'date-time' }),
+    actorName: z.string().nullable().openapi({ description: '网上申请的登记没有操作人' }),
+  })
+  .openapi('CaseEvent');
+
+export const AttachmentSchema = z
+  .object({
+    id: z.number(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    size: z.number(),
+    uploadedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Attachment');
+
+export const UploadedAttachmentSchema = AttachmentSchema.extend({ sha256: z.string() }).openapi('UploadedAttachment');
+
+export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
+  queryCode: z.string().nullable(),
+  applicant: z
+    .object({
+      idNumber: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      address: z.string().nullable(),
+    })
+    .nullable()
+    .openapi({ description: '申请人的个人信息；只有本机关经办人、审核人、机关管理员看得到' }),
+  deliveryForm: z.enum(DELIVERY_FORMS),
+  deliveryWay: z.enum(DELIVERY_WAYS),
+  submittedOn: day,
+  createdAt: z.string().openapi({ format: 'date-time' }),
+  deadline: orNull(CaseDeadlineSchema).openapi({
+    description: '日历缺少期限所及的年度时为 null（见 calendarWarning）',
+  }),
+  calendarWarning: z.string().nullable(),
+  state: CaseStateSchema,
+  allowedActions: z.array(z.enum(CASE_ACTION_TYPES)).openapi({ description: '当前用户现在可以进行的操作' }),
+  events: z.array(CaseEventSchema),
+  attachments: z.array(AttachmentSchema),
+}).openapi('ApplicationDetail');
+
+const count = (description: string) => z.number().openapi({ description });
+
+/** Each count is the total of the list filtered by the queue of the same name (repository.ts). */
+export const DashboardSchema = z
+  .object({
+    today: day,
+    soon: z.number().openapi({ description: '“即将到期”的工作日数' }),
+    open: count('在办'),
+    dueSoon: count('未逾期、soon 个工作日内到期'),
+    overdue: count('在办且已过答复期限'),
+    awaitingReview: count('答复待审核或延期待批准'),
+    paused: count('暂停计时（补正中、征求意见中、待缴费）'),
+    noDueDate: count('计时中却没有答复期限：日历缺少期限所及的年度'),
+    thisYear: z.object({ received: z.number(), closed: z.number() }),
+  } satisfies Record<CaseQueue, z.ZodNumber> & Record<string, z.ZodType>)
+  .openapi('Dashboard');

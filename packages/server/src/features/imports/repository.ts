@@ -1,0 +1,92 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Finding, Report, Severity } from '@xxgk/core';
+import type { Database } from '../../db/schema.js';
+
+/** A cell corrected by hand when the file was saved (reports service `importFile`). */
+export interface StoredCorrection {
+  readonly cellId: string;
+  readonly from: number | null;
+  readonly to: number | null;
+  readonly reason: string;
+  readonly by: number | null;
+  readonly byName: string;
+  readonly at: string;
+}
+
+/** The `report` column of an import: the file's report, with the corrections applied and listed. */
+export type StoredReport = Report & { readonly corrections?: readonly StoredCorrection[] };
+
+/** How many of an import's findings have the severity, counted in the database. */
+function findingCount(severity: Severity): RawBuilder<number> {
+  return sql<number>`(select count(*) from jsonb_array_elements(imported_reports.findings) as finding
+    where finding ->> 'severity' = ${severity})::int`;
+}
+
+/**
+ * The columns of a row of the list. The counts are read in the database so that the list never
+ * carries a whole report (hundreds of cells, provenance, prose) for three numbers.
+ */
+function summaryColumns() {
+  return [
+    'imported_reports.id',
+    'imported_reports.organ_id',
+    'imported_reports.year',
+    'imported_reports.file_name',
+    'imported_reports.imported_at',
+    'users.display_name as imported_by_name',
+    findingCount('error').as('error_count'),
+    findingCount('warning').as('warning_count'),
+    sql<number>`coalesce(jsonb_array_length(imported_reports.report -> 'corrections'), 0)`.as('correction_count'),
+  ] as const;
+}
+
+export interface ImportListQuery {
+  readonly organId: number;
+  readonly year?: number;
+  /** Part of the file name, matched literally (no wildcards), ignoring case. */
+  readonly fileName?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** `text` as an ILIKE pattern matching it anywhere, with its own `%`, `_` and `\` taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** One page of an organ's saved imports, newest first, and how many there are in all. */
+export async function listImports(db: Kysely<Database>, query: ImportListQuery) {
+  let q = db
+    .selectFrom('imported_reports')
+    .leftJoin('users', 'users.id', 'imported_reports.imported_by')
+    .where('imported_reports.organ_id', '=', query.organId);
+  if (query.year !== undefined) q = q.where('imported_reports.year', '=', query.year);
+  if (query.fileName) q = q.where('imported_reports.file_name', 'ilike', containsPattern(query.fileName));
+  const [items, total] = await Promise.all([
+    q
+      .select(summaryColumns())
+      .orderBy('imported_reports.imported_at', 'desc')
+      .orderBy('imported_reports.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** One saved import with its report and findings. */
+export async function findImport(db: Kysely<Database>, id: number) {
+  return (
+    db
+      .selectFrom('imported_reports')
+      .leftJoin('users', 'users.id', 'imported_reports.imported_by')
+      .select([...summaryColumns(), 'imported_reports.report', 'imported_reports.findings'])
+      .where('imported_reports.id', '=', id)
+      // The columns hold what `importFile` wrote: the (corrected) report and the findings on it.
+      .$narrowType<{ report: StoredReport; findings: Finding[] }>()
+      .executeTakeFirst()
+  );
+}
+
+export type ImportSummaryRow = Awaited<ReturnType<typeof listImports>>['items'][number];
