@@ -2,20 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage, screenshot, startApp, type E2eApp } from './support.js';
+import { e2eSession, login, newPage, screenshot } from './support.js';
 
 const SEED = fileURLToPath(new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url));
 const PDF = fileURLToPath(new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url));
 
 describe('importing published reports in a real browser', () => {
-  let app: E2eApp;
-  let browser: Browser;
+  const session = e2eSession();
   let dir: string;
   let broken: string;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     dir = await mkdtemp(join(tmpdir(), 'xxgk-import-'));
     broken = join(dir, '损坏的报告.txt');
     // Binary noise under a text file's name: the server refuses it by content.
@@ -25,15 +22,13 @@ describe('importing published reports in a real browser', () => {
     );
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('reads a batch, shows a cell’s source, saves with a hand correction; an unreadable file does not stop the batch', async () => {
-    const page = await newPage(browser);
-    await login(page, app, 'yj.jbr');
-    await page.goto(`${app.baseUrl}/import`);
+    const page = await newPage(session.browser);
+    await login(page, session.app, 'yj.jbr');
+    await page.goto(`${session.app.baseUrl}/import`);
     await page.getByRole('heading', { name: '导入报告' }).waitFor();
     await page.locator('input[type=file]').setInputFiles([SEED, broken, PDF]);
     await page.getByText('已读取 2 个文件，1 个无法读取').waitFor({ timeout: 60_000 });
@@ -72,13 +67,13 @@ describe('importing published reports in a real browser', () => {
     await seed.getByText(/已保存（导入编号 \d+，人工更正 1 处）/).waitFor();
 
     // The saved import sits beside the organ's 2020 report, with the correction kept.
-    const state = await app.services.reports.get(
+    const state = await session.app.services.reports.get(
       { id: 0, organId: 2, organPath: '', role: 'officer', name: '' },
       2,
       2020,
     );
     expect(state.imported?.fileName).toBe('000_54f61b233950245c.txt');
-    const row = await app.database.db
+    const row = await session.app.database.db
       .selectFrom('imported_reports')
       .select('report')
       .where('id', '=', state.imported?.id ?? -1)

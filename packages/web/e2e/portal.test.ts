@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request, type APIRequestContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { solveCaptchaForTest } from '../../server/src/features/portal/testing.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
-import { launchBrowser, newPage, screenshot, startApp, type E2eApp } from './support.js';
+import { e2eSession, newPage, screenshot, type E2eApp } from './support.js';
 
 const YJ = 2;
 const REQUEST = '相山区2026年度危险化学品企业安全生产检查计划（门户测试）';
@@ -63,29 +63,21 @@ async function answerCaptcha(page: Page, app: E2eApp, token: string) {
 }
 
 describe('the public portal in a real browser', () => {
-  let app: E2eApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const session = e2eSession();
 
   it('a citizen applies, is asked to 补正, follows the case to the answer, and the report counts it', async () => {
-    const officer = await staff(app, 'yj.jbr');
-    const reviewer = await staff(app, 'yj.shr');
+    const officer = await staff(session.app, 'yj.jbr');
+    const reviewer = await staff(session.app, 'yj.shr');
     const before = await compiledCells(officer);
 
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     const captchas: string[] = [];
     page.on('response', (response) => {
       if (new URL(response.url()).pathname === '/api/portal/captcha' && response.ok()) {
         void response.json().then((body: { token: string }) => captchas.push(body.token));
       }
     });
-    await page.goto(`${app.baseUrl}/portal`);
+    await page.goto(`${session.app.baseUrl}/portal`);
     await page.getByRole('heading', { name: '政府信息公开申请' }).waitFor();
     await expect(page.getByRole('link', { name: '工作人员登录' }).getAttribute('href')).resolves.toBe('/login');
     await page.getByText('申请人的姓名或者名称、身份证明、联系方式').waitFor();
@@ -118,7 +110,7 @@ describe('the public portal in a real browser', () => {
     await page.getByRole('button', { name: '改用图片验证码' }).click();
     await expect.poll(() => captchas.length).toBeGreaterThanOrEqual(5);
     await page.getByRole('img', { name: /验证码/ }).waitFor();
-    await answerCaptcha(page, app, captchas.at(-1) as string);
+    await answerCaptcha(page, session.app, captchas.at(-1) as string);
     await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     await page.getByLabel('验证码').blur();
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -142,7 +134,7 @@ describe('the public portal in a real browser', () => {
     const [item] = list.items;
     expect(item).toMatchObject({ channel: 'online', receivedOn: '2026-11-23' });
     const id = item?.id as number;
-    app.setToday('2026-11-24');
+    session.app.setToday('2026-11-24');
     await act(officer, id, {
       type: 'requestCorrection',
       on: '2026-11-24',
@@ -158,7 +150,7 @@ describe('the public portal in a real browser', () => {
     expect(await page.content()).not.toContain('340602199001011234');
 
     // The corrected application comes in later: the 答复期限 restarts from it.
-    app.setToday('2026-11-27');
+    session.app.setToday('2026-11-27');
     const corrected = await act(officer, id, { type: 'receiveCorrection', on: '2026-11-27' });
     expect(corrected.dueOn).not.toBe(firstDue);
     await page.reload();
@@ -172,8 +164,8 @@ describe('the public portal in a real browser', () => {
     await act(reviewer, id, { type: 'approveAnswer', on: '2026-11-27' });
 
     // The citizen looks the case up again by the code typed in, and downloads the answer.
-    const citizen = await newPage(browser);
-    await citizen.goto(`${app.baseUrl}/portal/status`);
+    const citizen = await newPage(session.browser);
+    await citizen.goto(`${session.app.baseUrl}/portal/status`);
     await citizen.getByLabel('查询码').fill(code.toLowerCase());
     await citizen.getByRole('button', { name: /查\s*询/ }).click();
     await citizen.getByText('已于 2026-11-27 作出答复：予以公开').waitFor();

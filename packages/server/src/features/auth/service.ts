@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Role } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { unauthorized } from '../../http/errors.js';
@@ -19,8 +20,24 @@ export interface SessionInfo {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+interface KnownSession {
+  readonly actor: Actor;
+  readonly csrfToken: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * How long a session read from the database is taken on trust. Every request reads its session;
+ * a few seconds of memory spare the database most of those reads. A logout in this process forgets
+ * the session at once; one in another process (several servers on one PostgreSQL) is seen here
+ * within this time. Users and organs are never changed once made, so nothing else goes stale.
+ */
+const SESSION_MEMORY_MS = 5_000;
+
 /** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */
 export class AuthService {
+  private readonly known = new LRUCache<string, KnownSession>({ max: 10_000, ttl: SESSION_MEMORY_MS });
+
   constructor(private readonly db: Kysely<Database>) {}
 
   async login(username: string, password: string): Promise<SessionInfo> {
@@ -66,22 +83,29 @@ export class AuthService {
 
   /** The session behind a cookie token, or undefined when it is unknown or expired. */
   async session(token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+    const key = sha256(token);
+    const known = this.known.get(key);
+    if (known && known.expiresAt > Date.now()) return known;
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('organs', 'organs.id', 'users.organ_id')
       .select(['users.id', 'users.organ_id', 'users.role', 'users.display_name', 'users.active', 'organs.path'])
       .select(['sessions.csrf_token', 'sessions.expires_at'])
-      .where('sessions.token_hash', '=', sha256(token))
+      .where('sessions.token_hash', '=', key)
       .executeTakeFirst();
     if (!row || !row.active || row.expires_at.getTime() < Date.now()) return undefined;
-    return {
+    const session: KnownSession = {
       csrfToken: row.csrf_token,
+      expiresAt: row.expires_at.getTime(),
       actor: { id: row.id, organId: row.organ_id, organPath: row.path, role: row.role as Role, name: row.display_name },
     };
+    this.known.set(key, session);
+    return session;
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
+    this.known.delete(sha256(token));
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
       await appendAudit(trx, {

@@ -6,9 +6,23 @@ export async function findOrgan(db: Kysely<Database>, id: number): Promise<Organ
   return db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Organs are only ever added (insertOrgan), never changed or removed, so each is read once per
+ * database: nearly every request checks its organ, and the read was one of its round trips.
+ * Inside a transaction the read goes to the database, which sees the transaction's own inserts.
+ */
+const knownOrgans = new WeakMap<Kysely<Database>, Map<number, Organ>>();
+
 export async function getOrgan(db: Kysely<Database>, id: number): Promise<Organ> {
+  const known = db.isTransaction ? undefined : knownOrgans.get(db);
+  const cached = known?.get(id);
+  if (cached) return cached;
   const organ = await findOrgan(db, id);
   if (!organ) throw notFound('机关');
+  if (!db.isTransaction) {
+    if (known) known.set(id, organ);
+    else knownOrgans.set(db, new Map([[id, organ]]));
+  }
   return organ;
 }
 
