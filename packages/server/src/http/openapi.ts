@@ -54,6 +54,3 @@ export function validationError(error: ZodError) {
   const first = details[0];
   return badRequest(first ? `${first.path}：${first.message}` : '请求有误', details);
 }
-
-/** A JSON object described in prose rather than a schema (the handler's type is the contract). */
-export const AnyObject = z.any().openapi({ type: 'object' });
