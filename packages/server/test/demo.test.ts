@@ -49,9 +49,9 @@ describe('demo data', () => {
 
   it('shows the supervisor last year on time, late, in draft and not started', async () => {
     const { cookie } = await login('gkb');
-    const response = await app.request('/api/supervision/2025', { headers: { cookie } });
-    const body = (await response.json()) as { organs: { organName: string; status: string }[] };
-    const status = Object.fromEntries(body.organs.map((o) => [o.organName, o.status]));
+    const response = await app.request('/api/supervision/2025/organs?pageSize=200', { headers: { cookie } });
+    const body = (await response.json()) as { items: { organName: string; status: string }[] };
+    const status = Object.fromEntries(body.items.map((o) => [o.organName, o.status]));
     expect(status).toMatchObject({
       相山区应急管理局: 'published',
       相山区教育局: 'late',

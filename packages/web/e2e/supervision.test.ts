@@ -39,11 +39,15 @@ describe('the 政务公开办’s supervision dashboard in a real browser', () =
       .selectAll()
       .where('id', '=', gkb.organ_id)
       .executeTakeFirstOrThrow();
-    const served = await session.app.services.supervision.year(
-      { id: gkb.id, organId: gkb.organ_id, organPath: organ.path, role: 'supervisor', name: gkb.display_name },
-      2025,
-    );
-    const yj = served.organs.find((o) => o.organName === '相山区应急管理局');
+    const actor = {
+      id: gkb.id,
+      organId: gkb.organ_id,
+      organPath: organ.path,
+      role: 'supervisor' as const,
+      name: gkb.display_name,
+    };
+    const served = await session.app.services.supervision.organs(actor, 2025, { page: 1, pageSize: 200 });
+    const yj = served.items.find((o) => o.organName === '相山区应急管理局');
     expect(yj?.applications.received).toBeGreaterThan(0);
     const yjRow = page
       .locator('.ant-table-row')
@@ -71,6 +75,24 @@ describe('the 政务公开办’s supervision dashboard in a real browser', () =
     expect(await drawer.getByRole('textbox').count()).toBe(0);
     await screenshot(page, 'supervision-report');
     await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+
+    // Filtered to 逾期 on the server: every late organ the summary counts, and no other; then one by name.
+    const summary = await session.app.services.supervision.year(actor, 2025);
+    const rows = table.locator('tbody tr.ant-table-row');
+    await page.getByLabel('按状态筛选').getByText('逾期').click();
+    await page.getByText(`共 ${summary.totals.late} 个机关`).waitFor();
+    await table.getByRole('button', { name: '相山区应急管理局', exact: true }).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(summary.totals.late);
+    expect(await page.locator('.supervision-late').count()).toBe(summary.totals.late);
+    for (const { organName } of summary.late) expect(await statusOf(page, organName)).toMatch(/^逾期/);
+    const search = page.getByLabel('查找机关');
+    await search.fill('人力资源');
+    await search.press('Enter');
+    await page.getByText('共 1 个机关').waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await statusOf(page, '相山区人力资源和社会保障局')).toBe('逾期 草稿');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'supervision-late-filter');
 
     // 2026 on 2026-11-23: not yet late; on 2027-02-02 those that have not published are 逾期.
     await page.getByText('2026年', { exact: true }).click();

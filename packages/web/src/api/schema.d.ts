@@ -2756,7 +2756,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 本级政府所属各机关年度报告情况（政务公开办） */
+    /** 本级政府所属各机关年度报告情况汇总与逾期机关（政务公开办） */
     get: {
       parameters: {
         query?: never;
@@ -2768,13 +2768,94 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 各机关情况 */
+        /** @description 各状态机关数与全部逾期机关 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': components['schemas']['SupervisionYear'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{year}/organs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本级政府所属各机关年度报告情况，分页（逾期在前，其次未开始、草稿、已发布） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description notStarted 未开始，draft 草稿，published 已发布，late 逾期 */
+          status?: 'notStarted' | 'draft' | 'published' | 'late';
+          /** @description 机关名称中的文字 */
+          q?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页机关 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupervisionOrganPage'];
           };
         };
         /** @description 请求有误 */
@@ -4449,7 +4530,15 @@ export interface components {
         published: number;
         late: number;
       };
-      organs: components['schemas']['SupervisionOrgan'][];
+      /** @description 全部逾期的机关（不分页），按机关层级排列 */
+      late: {
+        organId: number;
+        organName: string;
+      }[];
+    };
+    SupervisionOrganPage: {
+      total: number;
+      items: components['schemas']['SupervisionOrgan'][];
     };
     SupervisionOrgan: {
       organId: number;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { CaseActionType, CaseStatus } from '@xxgk/core';
+import { containsPattern } from '../../db/like.js';
 import type { ApplicationRow, ApplicationUpdate, Database, NewApplication } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
 import { SUMMARY_COLUMNS } from './views.js';
@@ -174,7 +175,7 @@ export async function listApplications(db: Db, query: ListQuery) {
   if (query.dueBy) q = q.where('due_on', '<=', query.dueBy);
   if (query.queue) q = q.where(queueFilter(query.queue.name, query.queue.window));
   if (query.search) {
-    const like = `%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = containsPattern(query.search);
     q = q.where((eb) =>
       eb.or([eb('serial_no', 'like', like), eb('request', 'like', like), eb('applicant_name', 'like', like)]),
     );

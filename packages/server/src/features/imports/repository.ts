@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Finding, Report, Severity } from '@xxgk/core';
+import { containsPattern } from '../../db/like.js';
 import type { Database } from '../../db/schema.js';
 
 /** A cell corrected by hand when the file was saved (reports service `importFile`). */
@@ -47,11 +48,6 @@ export interface ImportListQuery {
   readonly fileName?: string;
   readonly limit: number;
   readonly offset: number;
-}
-
-/** `text` as an ILIKE pattern matching it anywhere, with its own `%`, `_` and `\` taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /** One page of an organ's saved imports, newest first, and how many there are in all. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DocumentRecord, ReviewRecord } from '@xxgk/core';
+import { containsPattern } from '../../db/like.js';
 import type { Database } from '../../db/schema.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -72,11 +73,6 @@ export const DOCUMENT_COLUMNS = [
 
 /** The kind the service writes (checked by the route's schema), which the text column cannot say. */
 export type DocumentValues = { kind: DocumentKind };
-
-/** An ILIKE pattern matching `text` anywhere, its `%`, `_` and `\` taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 export async function listDocuments(db: Db, query: DocumentQuery): Promise<Page<DocumentView>> {
   let q = db.selectFrom('documents').where('organ_id', '=', query.organId);

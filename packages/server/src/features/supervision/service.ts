@@ -1,20 +1,34 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { countBySeverity, type Finding } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { forbidden } from '../../http/errors.js';
 import type { Actor } from '../access.js';
-import { organsUnder } from '../organs/repository.js';
 import { publicationDeadline, type ReportStatus } from '../reports/service.js';
+import {
+  applicationCounts,
+  countByStatus,
+  lateOrgans,
+  pageOfOrgans,
+  reportFindings,
+  type SupervisionScope,
+  type SupervisionStatus,
+} from './repository.js';
 
-/** 未开始 / 草稿 / 已发布 / 逾期: what the 政务公开办 chases. */
-export const SUPERVISION_STATUSES = ['notStarted', 'draft', 'published', 'late'] as const;
-export type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
+export { SUPERVISION_STATUSES, type SupervisionStatus } from './repository.js';
+
+export interface OrganQuery {
+  readonly status?: SupervisionStatus;
+  /** Text in the organ's name. */
+  readonly q?: string;
+  readonly page: number;
+  readonly pageSize: number;
+}
 
 /**
  * The 政务公开办's view of every organ under its government for one year: where each report
- * stands, how many findings the rules raise, who is late, and the year's applications.
+ * stands, how many findings the rules raise, who is late, and the year's applications. The
+ * summary is complete; the organs themselves come a page at a time, as a province has thousands.
  */
 export class SupervisionService {
   constructor(
@@ -22,53 +36,54 @@ export class SupervisionService {
     private readonly today: Clock,
   ) {}
 
+  /** The totals per status and every late organ, with the deadline they are measured against. */
   async year(actor: Actor, year: number) {
-    if (actor.role !== 'supervisor' && actor.role !== 'sysAdmin') throw forbidden('只有政务公开办可以查看监督情况');
-    const organs = await organsUnder(this.db, actor.role === 'sysAdmin' ? '/' : actor.organPath);
-    const ids = organs.map((o) => o.id);
-    const [reports, applications] = await Promise.all([
-      this.db
-        .selectFrom('annual_reports')
-        .select(['organ_id', 'status', 'findings', 'published_on', 'late', 'updated_at'])
-        .where('year', '=', year)
-        .where('organ_id', 'in', ids.length ? ids : [-1])
-        .execute(),
-      this.db
-        .selectFrom('applications')
-        .select([
-          'organ_id',
-          sql<number>`count(*)`.as('received'),
-          sql<number>`count(*) filter (where status <> 'closed')`.as('open'),
-        ])
-        .where('organ_id', 'in', ids.length ? ids : [-1])
-        .where(sql`extract(year from received_on)`, '=', year)
-        .groupBy('organ_id')
-        .execute(),
-    ]);
-    const reportBy = new Map(reports.map((r) => [r.organ_id, r]));
-    const applicationsBy = new Map(applications.map((a) => [a.organ_id, a]));
     const today = this.today();
-    const overdue = today > publicationDeadline(year);
-    const rows = organs.map((organ) => {
-      const report = reportBy.get(organ.id);
-      const published = report?.status === 'published';
-      const late = published ? report.late : overdue;
-      const status: SupervisionStatus = late ? 'late' : published ? 'published' : report ? 'draft' : 'notStarted';
-      const apps = applicationsBy.get(organ.id);
-      return {
-        organId: organ.id,
-        organName: organ.name,
-        parentId: organ.parent_id,
-        status,
-        // The column holds 'draft' or 'published', written only by the report service.
-        reportStatus: (report?.status ?? 'notStarted') as ReportStatus,
-        publishedOn: report?.published_on ?? null,
-        findings: countBySeverity((report?.findings as Finding[] | undefined) ?? []),
-        applications: { received: Number(apps?.received ?? 0), open: Number(apps?.open ?? 0) },
-      };
+    const scope = this.scopeOf(actor, year, today);
+    const [totals, late] = await Promise.all([countByStatus(this.db, scope), lateOrgans(this.db, scope)]);
+    return { year, deadline: publicationDeadline(year), today, totals, late };
+  }
+
+  /** One page of the organs, late first, each with its findings and the year's applications. */
+  async organs(actor: Actor, year: number, query: OrganQuery) {
+    const scope = this.scopeOf(actor, year, this.today());
+    const page = await pageOfOrgans(this.db, scope, {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { search: query.q } : {}),
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
     });
-    const totals: Record<SupervisionStatus, number> = { notStarted: 0, draft: 0, published: 0, late: 0 };
-    for (const row of rows) totals[row.status] += 1;
-    return { year, deadline: publicationDeadline(year), today, totals, organs: rows };
+    const ids = page.items.map((row) => row.organId);
+    const [findings, applications] = await Promise.all([
+      reportFindings(this.db, ids, year),
+      applicationCounts(this.db, ids, year),
+    ]);
+    const findingsBy = new Map(findings.map((r) => [r.organId, r.findings as Finding[]]));
+    const applicationsBy = new Map(applications.map((a) => [a.organId, a]));
+    const items = page.items.map((row) => ({
+      organId: row.organId,
+      organName: row.organName,
+      parentId: row.parentId,
+      status: row.status,
+      // The column holds 'draft' or 'published', written only by the report service.
+      reportStatus: (row.reportStatus ?? 'notStarted') as ReportStatus,
+      publishedOn: row.publishedOn,
+      findings: countBySeverity(findingsBy.get(row.organId) ?? []),
+      applications: {
+        received: applicationsBy.get(row.organId)?.received ?? 0,
+        open: applicationsBy.get(row.organId)?.open ?? 0,
+      },
+    }));
+    return { total: page.total, items };
+  }
+
+  /** The organs the actor supervises and whether the year's deadline has passed. */
+  private scopeOf(actor: Actor, year: number, today: string): SupervisionScope {
+    if (actor.role !== 'supervisor' && actor.role !== 'sysAdmin') throw forbidden('只有政务公开办可以查看监督情况');
+    return {
+      path: actor.role === 'sysAdmin' ? '/' : actor.organPath,
+      year,
+      overdue: today > publicationDeadline(year),
+    };
   }
 }

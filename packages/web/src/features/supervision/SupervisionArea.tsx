@@ -1,18 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Radio, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Radio, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ErrorState, EmptyState, Loading } from '../../components/PageState.js';
+import { ErrorState, Loading } from '../../components/PageState.js';
 import { supervisionYear } from './api.js';
 import { OrganReportDrawer } from './OrganReportDrawer.js';
+import { OrganTable } from './OrganTable.js';
 import { StatisticsCharts } from './StatisticsCharts.js';
-import { STATUS_LABELS, StatusTag } from './StatusTag.js';
+import { STATUS_LABELS } from './StatusTag.js';
 import type { SupervisionOrgan, SupervisionStatus } from './types.js';
 import './supervision.css';
 
 const STATUSES: readonly SupervisionStatus[] = ['published', 'draft', 'notStarted', 'late'];
 
-/** The 政务公开办's dashboard: every organ's annual report of a year, who is late, and 依申请公开 figures. */
+/**
+ * The 政务公开办's dashboard: every organ's annual report of a year, who is late, and 依申请公开
+ * figures. The totals and the late organs are complete; the table of organs pages on the server.
+ */
 export default function SupervisionArea() {
   const thisYear = new Date().getFullYear();
   const [params, setParams] = useSearchParams();
@@ -21,7 +25,7 @@ export default function SupervisionArea() {
   const [organ, setOrgan] = useState<SupervisionOrgan | null>(null);
   const query = useQuery({ queryKey: ['supervision', year], queryFn: () => supervisionYear(year) });
   const data = query.data;
-  const late = data?.organs.filter((o) => o.status === 'late') ?? [];
+  const late = data?.late ?? [];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -72,78 +76,7 @@ export default function SupervisionArea() {
             />
           )}
           <Card size="small" title="各机关年度报告情况">
-            {data.organs.length === 0 ? (
-              <EmptyState description="本级政府下没有机关" />
-            ) : (
-              <Table
-                size="small"
-                rowKey="organId"
-                dataSource={[...data.organs]}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                rowClassName={(o) => (o.status === 'late' ? 'supervision-late' : '')}
-                columns={[
-                  {
-                    title: '机关',
-                    dataIndex: 'organName',
-                    render: (name: string, o) => (
-                      <Button type="link" style={{ padding: 0 }} onClick={() => setOrgan(o)}>
-                        {name}
-                      </Button>
-                    ),
-                  },
-                  {
-                    title: '状态',
-                    dataIndex: 'status',
-                    width: 140,
-                    render: (status: SupervisionStatus, o) => (
-                      <Space size={4}>
-                        <StatusTag status={status} />
-                        {status === 'late' && o.reportStatus !== 'published' && (
-                          <Tag>{STATUS_LABELS[o.reportStatus]}</Tag>
-                        )}
-                      </Space>
-                    ),
-                  },
-                  { title: '发布日期', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
-                  {
-                    title: '检查发现（错误/警告/提示）',
-                    key: 'findings',
-                    width: 210,
-                    render: (_: unknown, o) => (
-                      <Space size={4}>
-                        <Tag color={o.findings.error ? 'red' : 'default'}>错误 {o.findings.error}</Tag>
-                        <Tag color={o.findings.warning ? 'orange' : 'default'}>警告 {o.findings.warning}</Tag>
-                        <Tag>提示 {o.findings.info}</Tag>
-                      </Space>
-                    ),
-                  },
-                  {
-                    title: '本年收到申请',
-                    key: 'received',
-                    width: 110,
-                    align: 'right',
-                    render: (_: unknown, o) => o.applications.received,
-                  },
-                  {
-                    title: '其中在办',
-                    key: 'open',
-                    width: 90,
-                    align: 'right',
-                    render: (_: unknown, o) => o.applications.open,
-                  },
-                  {
-                    title: '操作',
-                    key: 'action',
-                    width: 90,
-                    render: (_: unknown, o) => (
-                      <Button size="small" onClick={() => setOrgan(o)} aria-label={`查看${o.organName}的报告`}>
-                        查看报告
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
-            )}
+            <OrganTable key={year} year={year} onOpen={setOrgan} />
           </Card>
           <StatisticsCharts year={year} />
         </>

@@ -1,11 +1,14 @@
-import type { components } from '../../api/schema.js';
+import type { components, paths } from '../../api/schema.js';
 
 type Schemas = components['schemas'];
 
-/** GET /api/supervision/{year}. */
+/** GET /api/supervision/{year}: the totals per status and every late organ. */
 export type SupervisionYear = Schemas['SupervisionYear'];
+
+/** GET /api/supervision/{year}/organs: a page of the organs, late first. */
 export type SupervisionOrgan = Schemas['SupervisionOrgan'];
 export type SupervisionStatus = SupervisionOrgan['status'];
+export type SupervisionOrgansQuery = NonNullable<paths['/api/supervision/{year}/organs']['get']['parameters']['query']>;
 
 /** GET /api/supervision/{year}/statistics. */
 export type Statistics = Schemas['Statistics'];
