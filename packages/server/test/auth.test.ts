@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthService } from '../src/features/auth/service.js';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './support/http.js';
@@ -42,6 +43,18 @@ describe.each(ENGINES)('login, sessions and CSRF on %s', (engine) => {
     const officer = await server.login('officer');
     expect((await officer.request('POST', '/api/auth/logout')).status).toBe(200);
     expect((await officer.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('takes a session on trust for 5 seconds at most after the database forgot it', async () => {
+    let now = Date.now();
+    const auth = new AuthService(server.database.db, () => now);
+    const { token } = await auth.login('officer', TEST_PASSWORD);
+    expect((await auth.session(token))?.actor.role).toBe('officer');
+    // Another server process logs the session out: this one still knows it, for a moment only.
+    await server.database.db.deleteFrom('sessions').execute();
+    expect(await auth.session(token)).toBeDefined();
+    now += 5_001;
+    expect(await auth.session(token)).toBeUndefined();
   });
 
   it('serves health and the OpenAPI description', async () => {

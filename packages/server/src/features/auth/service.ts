@@ -36,9 +36,16 @@ const SESSION_MEMORY_MS = 5_000;
 
 /** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */
 export class AuthService {
-  private readonly known = new LRUCache<string, KnownSession>({ max: 10_000, ttl: SESSION_MEMORY_MS });
+  private readonly known: LRUCache<string, KnownSession>;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `now`: the clock of session expiry and of the memory (tests move it). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number = Date.now,
+  ) {
+    // ttlResolution 0: read the clock at each look-up rather than keep it for a millisecond behind a timer.
+    this.known = new LRUCache({ max: 10_000, ttl: SESSION_MEMORY_MS, ttlResolution: 0, perf: { now } });
+  }
 
   async login(username: string, password: string): Promise<SessionInfo> {
     const user = await this.db
@@ -53,7 +60,7 @@ export class AuthService {
     if (!user || !ok) throw unauthorized('用户名或密码错误');
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    const expiresAt = new Date(this.now() + SESSION_HOURS * 3600_000);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -85,7 +92,7 @@ export class AuthService {
   async session(token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
     const key = sha256(token);
     const known = this.known.get(key);
-    if (known && known.expiresAt > Date.now()) return known;
+    if (known && known.expiresAt > this.now()) return known;
     const row = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -94,7 +101,7 @@ export class AuthService {
       .select(['sessions.csrf_token', 'sessions.expires_at'])
       .where('sessions.token_hash', '=', key)
       .executeTakeFirst();
-    if (!row || !row.active || row.expires_at.getTime() < Date.now()) return undefined;
+    if (!row || !row.active || row.expires_at.getTime() < this.now()) return undefined;
     const session: KnownSession = {
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at.getTime(),

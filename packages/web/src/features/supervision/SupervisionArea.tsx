@@ -12,6 +12,15 @@ import type { SupervisionOrgan, SupervisionStatus } from './types.js';
 import './supervision.css';
 
 const STATUSES: readonly SupervisionStatus[] = ['published', 'draft', 'notStarted', 'late'];
+/** How many late organs the alert names; the rest are a click away in the table's 逾期 filter. */
+const LATE_NAMED = 10;
+
+function lateTitle(names: readonly string[]): string {
+  const named = names.slice(0, LATE_NAMED).join('、');
+  return names.length > LATE_NAMED
+    ? `${names.length} 个机关逾期：${named}等（下表选“逾期”可看全部）`
+    : `${names.length} 个机关逾期：${named}`;
+}
 
 /**
  * The 政务公开办's dashboard: every organ's annual report of a year, who is late, and 依申请公开
@@ -71,7 +80,7 @@ export default function SupervisionArea() {
             <Alert
               type="error"
               showIcon
-              title={`${late.length} 个机关逾期：${late.map((o) => o.organName).join('、')}`}
+              title={lateTitle(late.map((o) => o.organName))}
               description={`年度报告应于${data.deadline}前发布。`}
             />
           )}
