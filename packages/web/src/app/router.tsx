@@ -32,8 +32,8 @@ if (opening) void AREAS[opening]?.();
  * instead of after the area's script has loaded and rendered: the workbench's counts and list.
  */
 export function prefetchOpeningPage(client: QueryClient, user: SessionUser): void {
-  const staff = user.role === 'officer' || user.role === 'reviewer' || user.role === 'organAdmin';
-  if (staff && window.location.pathname === '/workbench' && window.location.search === '')
+  const workbench = homeFor(user.role) === '/workbench';
+  if (workbench && window.location.pathname === '/workbench' && window.location.search === '')
     prefetchWorkbench(client, user.organId);
 }
 

@@ -3,6 +3,7 @@ import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
+import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { listSavedImports, savedImportKeys, type SavedImportsQuery } from './api.js';
 import { dateTime, reportYears } from './format.js';
 import { SavedImportDrawer } from './SavedImportDrawer.js';
@@ -17,9 +18,11 @@ function CountTag({ count, label, color }: { count: number; label: string; color
 
 /** 已保存的导入报告: the organ's saved imports, paged on the server, newest first; a row opens its report. */
 export function SavedImports({ organId }: { organId: number }) {
-  const [year, setYear] = useState<number | undefined>();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
+    year: undefined as number | undefined,
+    search: '',
+  });
+  const { year, search } = filters;
   const [shown, setShown] = useState<{ id: number | null; open: boolean }>({ id: null, open: false });
   const query: SavedImportsQuery = {
     page,
@@ -33,7 +36,6 @@ export function SavedImports({ organId }: { organId: number }) {
     placeholderData: keepPreviousData,
   });
   const open = (id: number) => setShown({ id, open: true });
-  const filtered = year !== undefined || search !== '';
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -45,8 +47,7 @@ export function SavedImports({ organId }: { organId: number }) {
           style={{ width: 140 }}
           value={year}
           onChange={(value) => {
-            setYear(value);
-            setPage(1);
+            setFilters({ year: value });
           }}
           options={reportYears()}
         />
@@ -54,10 +55,7 @@ export function SavedImports({ organId }: { organId: number }) {
           label="按文件名搜索"
           placeholder="文件名"
           width={260}
-          onSearch={(text) => {
-            setSearch(text);
-            setPage(1);
-          }}
+          onSearch={(text) => setFilters({ search: text })}
         />
       </Space>
       <PagedTable<ImportedReportSummary>

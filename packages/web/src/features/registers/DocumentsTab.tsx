@@ -3,6 +3,7 @@ import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
+import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { useDocuments, useRefreshRegister } from './api.js';
 import { CsvImportModal } from './CsvImportModal.js';
 import { csvTemplate } from './csvTemplate.js';
@@ -26,9 +27,11 @@ const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
  * imported is on the first page.
  */
 export function DocumentsTab({ organId }: { organId: number }) {
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
+    search: '',
+    status: 'all' as StatusFilter,
+  });
+  const { search, status } = filters;
   const documents = useDocuments(organId, {
     page,
     pageSize: PAGE_SIZE,
@@ -39,7 +42,6 @@ export function DocumentsTab({ organId }: { organId: number }) {
   const [editing, setEditing] = useState<Editing>();
   const [importing, setImporting] = useState(false);
   useLastPageWhenEmptied({ page, setPage, shown: documents.data, stale: documents.isPlaceholderData });
-  const filtered = search !== '' || status !== 'all';
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -56,19 +58,13 @@ export function DocumentsTab({ organId }: { organId: number }) {
         <TableSearch
           label="查找文件"
           placeholder="按标题或文号查找"
-          onSearch={(text) => {
-            setSearch(text);
-            setPage(1);
-          }}
+          onSearch={(text) => setFilters({ search: text })}
         />
         <Segmented<StatusFilter>
           aria-label="按状态筛选"
           value={status}
           options={STATUS_FILTERS}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ status: value })}
         />
       </Space>
       <PagedTable<RegisterDocument>

@@ -3,6 +3,7 @@ import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
+import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { useRefreshRegister, useReviews } from './api.js';
 import { CsvImportModal } from './CsvImportModal.js';
 import { csvTemplate } from './csvTemplate.js';
@@ -15,9 +16,11 @@ const RESULT_COLORS: Readonly<Record<ReviewResult, string>> = { upheld: 'green',
 
 /** 行政复议 and 行政诉讼 cases on information disclosure; counted into section 四. Latest filed first. */
 export function ReviewsTab({ organId }: { organId: number }) {
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<ReviewKind>();
+  const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
+    search: '',
+    kind: undefined as ReviewKind | undefined,
+  });
+  const { search, kind } = filters;
   const reviews = useReviews(organId, {
     page,
     pageSize: PAGE_SIZE,
@@ -28,7 +31,6 @@ export function ReviewsTab({ organId }: { organId: number }) {
   const [editing, setEditing] = useState<{ review: ReviewCase | undefined }>();
   const [importing, setImporting] = useState(false);
   useLastPageWhenEmptied({ page, setPage, shown: reviews.data, stale: reviews.isPlaceholderData });
-  const filtered = search !== '' || kind !== undefined;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -40,14 +42,7 @@ export function ReviewsTab({ organId }: { organId: number }) {
         <Typography.Text type="secondary">按结果（维持、纠正、其他、尚未审结）计入年度报告第四部分。</Typography.Text>
       </Space>
       <Space wrap>
-        <TableSearch
-          label="查找案件"
-          placeholder="按案号查找"
-          onSearch={(text) => {
-            setSearch(text);
-            setPage(1);
-          }}
-        />
+        <TableSearch label="查找案件" placeholder="按案号查找" onSearch={(text) => setFilters({ search: text })} />
         <Select<ReviewKind>
           aria-label="按类型筛选"
           placeholder="全部类型"
@@ -55,10 +50,7 @@ export function ReviewsTab({ organId }: { organId: number }) {
           style={{ width: 220 }}
           value={kind}
           options={options(REVIEW_KIND_LABELS)}
-          onChange={(value) => {
-            setKind(value);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ kind: value })}
         />
       </Space>
       <PagedTable<ReviewCase>

@@ -1,7 +1,7 @@
 import { Button, Segmented, Space, Tag } from 'antd';
-import { useState } from 'react';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
+import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { useSupervisionOrgans } from './api.js';
 import { STATUS_LABELS, StatusTag } from './StatusTag.js';
 import type { SupervisionOrgan, SupervisionStatus } from './types.js';
@@ -21,36 +21,27 @@ const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
  * (a province has thousands), late first; filtered by status and searched by name.
  */
 export function OrganTable({ year, onOpen }: { year: number; onOpen(organ: SupervisionOrgan): void }) {
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
+    search: '',
+    status: 'all' as StatusFilter,
+  });
+  const { search, status } = filters;
   const organs = useSupervisionOrgans(year, {
     page,
     pageSize: PAGE_SIZE,
     ...(search ? { q: search } : {}),
     ...(status === 'all' ? {} : { status }),
   });
-  const filtered = search !== '' || status !== 'all';
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <TableSearch
-          label="查找机关"
-          placeholder="按机关名称查找"
-          onSearch={(text) => {
-            setSearch(text);
-            setPage(1);
-          }}
-        />
+        <TableSearch label="查找机关" placeholder="按机关名称查找" onSearch={(text) => setFilters({ search: text })} />
         <Segmented<StatusFilter>
           aria-label="按状态筛选"
           value={status}
           options={STATUS_FILTERS}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ status: value })}
         />
       </Space>
       <PagedTable<SupervisionOrgan>

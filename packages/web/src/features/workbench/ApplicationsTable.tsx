@@ -7,10 +7,10 @@ import {
   type CaseStatus,
 } from '@xxgk/core';
 import { Button, Segmented, Select, Space, Tag } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
+import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { DaysLeft } from './DaysLeft.js';
 import { chineseDate } from './format.js';
 import { applicationsQuery, FIRST_APPLICATIONS_PAGE, type ApplicationsQuery } from './queries.js';
@@ -31,10 +31,12 @@ interface Props {
 /** The organ's applications, paged on the server, due and overdue first. */
 export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
   const navigate = useNavigate();
-  const [scope, setScope] = useState<Scope>('open');
-  const [status, setStatus] = useState<CaseStatus | undefined>();
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const { page, setPage, filters, setFilters } = usePagedFilters({
+    scope: 'open' as Scope,
+    status: undefined as CaseStatus | undefined,
+    search: '',
+  });
+  const { scope, status, search } = filters;
   const query: ApplicationsQuery = {
     page,
     pageSize: PAGE_SIZE,
@@ -68,11 +70,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           aria-label="办理状态范围"
           disabled={queue !== undefined}
           value={scope}
-          onChange={(value) => {
-            setScope(value);
-            setStatus(undefined);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ scope: value, status: undefined })}
           options={[
             { value: 'open', label: '在办' },
             { value: 'closed', label: '已办结' },
@@ -85,19 +83,13 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           allowClear
           style={{ width: 160 }}
           value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ status: value })}
           options={statuses.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
         />
         <TableSearch
           label="搜索申请"
           placeholder="编号、申请人或申请内容"
-          onSearch={(text) => {
-            setSearch(text);
-            setPage(1);
-          }}
+          onSearch={(text) => setFilters({ search: text })}
         />
       </Space>
       <PagedTable<ApplicationListItem>
