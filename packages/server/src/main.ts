@@ -4,8 +4,8 @@ import { chinaToday } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { isEmpty, loadDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
-import { ROLE_LABELS } from '@xxgk/core';
 import { createServices } from './services.js';
+import { signInLines } from './start/sign-in.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -37,17 +37,17 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
     console.log('xxgk：数据库为空，正在载入演示数据……');
     const started = Date.now();
     const demo = await loadDemo(database.db, chinaToday());
-    await database.analyze();
-    console.log(
-      `xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
-    );
-    console.log(`xxgk：演示账号（密码均为 ${demo.password}，仅供演示）：`);
-    for (const user of demo.users)
-      console.log(`  ${user.username.padEnd(10)} ${ROLE_LABELS[user.role].padEnd(6, '　')} ${user.organ}`);
+    if (demo) {
+      await database.analyze();
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${seconds} 秒）`);
+    }
   }
+  const services = createServices(database.db);
+  for (const line of await signInLines(database.db, services, env)) console.log(line);
   // PGlite has no autovacuum: refresh the planner's statistics as the tables grow.
   if (database.engine === 'pglite') setInterval(() => void database.analyze(), 10 * 60_000).unref();
-  const app = createApp(createServices(database.db));
+  const app = createApp(services);
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`xxgk：已启动 http://localhost:${info.port}/  （API 说明 /api/openapi.json，健康检查 /api/health）`);
   });

@@ -13,7 +13,9 @@ describe('demo data', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
-    summary = await loadDemo(database.db, today);
+    const loaded = await loadDemo(database.db, today);
+    if (!loaded) throw new Error('演示数据未载入');
+    summary = loaded;
     app = createApp(createServices(database.db, { today: () => today }));
   }, 300_000);
   afterAll(() => database.close());

@@ -1,49 +1,87 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../bin/xxgk-server.js', import.meta.url));
+import { startServer, type StartedServer } from './support/process.js';
 
 /** `npm start`, the README's first command: the built server starts on PGlite with the demo and serves the web app. */
 describe('npm start', () => {
   const dirs: string[] = [];
+  const servers: StartedServer[] = [];
   afterAll(async () => {
+    for (const server of servers) server.kill('SIGKILL');
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
-
-  it('loads the demo into an empty data directory, prints the accounts and serves the API and the web app', async () => {
+  async function dataDir(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'xxgk-start-'));
     dirs.push(dir);
-    const child = spawn(process.execPath, [BIN], {
-      env: { ...process.env, PORT: '0', XXGK_DATA_DIR: join(dir, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    return join(dir, 'data');
+  }
+  async function start(env: Record<string, string>, waitFor?: RegExp): Promise<StartedServer> {
+    const server = await startServer(env, waitFor);
+    servers.push(server);
+    return server;
+  }
+
+  it('loads the demo into an empty data directory, prints the accounts and serves the API and the web app', async () => {
+    const server = await start({ XXGK_DATA_DIR: await dataDir() });
+    expect(server.output()).toContain('演示账号（密码均为 Xxgk-demo-2026');
+    expect(server.output()).toMatch(/gkb\s+政务公开办/);
+    expect(await (await fetch(`${server.url}api/health`)).json()).toEqual({ status: 'ok' });
+    const page = await fetch(`${server.url}workbench`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<div id="root">');
+    server.kill('SIGTERM');
+  });
+
+  it('loads the demo all or nothing: a start killed while loading leaves nothing, the next start loads it all', async () => {
+    const data = await dataDir();
+    const first = await start({ XXGK_DATA_DIR: data }, /正在载入演示数据/);
+    // Well into the load (it takes several seconds), and before it ends.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(first.output()).not.toContain('演示数据已载入');
+    first.kill('SIGKILL');
+    await first.exited;
+
+    const second = await start({ XXGK_DATA_DIR: data });
+    expect(second.output()).toContain('数据库为空，正在载入演示数据');
+    expect(second.output()).toMatch(/演示数据已载入（\d+ 个机关、\d+ 件申请/);
+    second.kill('SIGTERM');
+    await second.exited;
+
+    // A later start loads nothing and still says how to sign in.
+    const third = await start({ XXGK_DATA_DIR: data });
+    expect(third.output()).not.toContain('正在载入演示数据');
+    expect(third.output()).toContain('演示账号（密码均为 Xxgk-demo-2026');
+    expect(third.output()).toMatch(/yj\.jbr\s+经办人\s+相山区应急管理局/);
+    const login = await fetch(`${third.url}api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'yj.jbr', password: 'Xxgk-demo-2026' }),
     });
-    let output = '';
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`未在 120 秒内启动：\n${output}`)), 120_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const started = /已启动 (http:\/\/localhost:\d+\/)/.exec(output);
-          if (started) {
-            clearTimeout(timer);
-            resolve(started[1] as string);
-          }
-        });
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-        child.on('exit', (code) => reject(new Error(`退出（${code}）：\n${output}`)));
-      });
-      expect(output).toContain('演示账号（密码均为 Xxgk-demo-2026');
-      expect(output).toMatch(/gkb\s+政务公开办/);
-      expect(await (await fetch(`${url}api/health`)).json()).toEqual({ status: 'ok' });
-      const page = await fetch(`${url}workbench`);
-      expect(page.headers.get('content-type')).toContain('text/html');
-      expect(await page.text()).toContain('<div id="root">');
-    } finally {
-      child.kill('SIGTERM');
-    }
+    expect(login.status).toBe(200);
+    third.kill('SIGTERM');
+  });
+
+  it('without the demo, makes a first system administrator on an empty database and prints its password once', async () => {
+    const data = await dataDir();
+    const first = await start({ XXGK_DATA_DIR: data, XXGK_DEMO: '0', XXGK_ORGAN_NAME: '某市人民政府' });
+    const printed = /已创建系统管理员 admin（某市人民政府），初始密码 (\S+)/.exec(first.output());
+    expect(printed).not.toBeNull();
+    const login = await fetch(`${first.url}api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: printed?.[1] }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { role: string } }).user.role).toBe('sysAdmin');
+    first.kill('SIGTERM');
+    await first.exited;
+
+    const second = await start({ XXGK_DATA_DIR: data, XXGK_DEMO: '0' });
+    expect(second.output()).not.toContain('初始密码');
+    expect(second.output()).not.toContain('演示账号');
+    expect(second.output()).toContain('请用本单位已有的账号登录');
+    second.kill('SIGTERM');
   });
 });

@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrate.js';
+import { guardedDialect } from './batches.js';
 
 /** Which engine is behind the connection; the SQL is the same PostgreSQL dialect on both. */
 export type Engine = 'pglite' | 'postgres';
@@ -68,7 +69,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const dialect = options.url
     ? postgresDialect(options.url, options.poolSize ?? 10)
     : await pgliteDialect(options.dataDir);
-  const db = new Kysely<Database>({ dialect });
+  const db = new Kysely<Database>({ dialect: guardedDialect(dialect) });
   try {
     await migrateToLatest(db);
     // PGlite runs no autovacuum, so without this its planner has no statistics and sorts

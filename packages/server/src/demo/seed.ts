@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Report, Role } from '@xxgk/core';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../features/access.js';
+import { within } from '../db/within.js';
 import { createServices } from '../services.js';
 import { demoCases } from './applications.js';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_SEED_REPORTS, DEMO_USERS } from './organs.js';
@@ -22,13 +23,30 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('organs').select('id').limit(1).execute()).length === 0;
 }
 
+/** Any constant: two servers starting on one empty PostgreSQL database load the demo once. */
+const DEMO_LOCK = 0x78786b;
+
 /**
- * Loads the demo: the organs and accounts, two years of applications worked through the real
+ * Loads the demo into an empty database, all or nothing: one transaction (a start killed half-way
+ * leaves the database empty, and the next start loads the demo again), taken under a lock so that
+ * a second server starting at the same time finds it loaded. Undefined when the database was not
+ * empty.
+ */
+export async function loadDemo(db: Kysely<Database>, today: string): Promise<DemoSummary | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(trx);
+    if (!(await isEmpty(trx))) return undefined;
+    return fill(within(trx), today);
+  });
+}
+
+/**
+ * The demo: the organs and accounts, two years of applications worked through the real
  * services (so every case has a lawful history and an audit trail), registers, the five seed
  * reports imported, last year's reports compiled and published (one of them late), and this
  * year's drafts. `today` is the demo's present; the services' clock walks up to it.
  */
-export async function loadDemo(db: Kysely<Database>, today: string): Promise<DemoSummary> {
+async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
   let now = today;
   const services = createServices(db, { today: () => now });
   const at = async <T>(date: string, run: () => Promise<T>): Promise<T> => {

@@ -16,7 +16,8 @@ import { statisticsRoutes } from '../features/statistics/routes.js';
 import { importRoutes } from '../features/imports/routes.js';
 import type { Services } from '../services.js';
 import type { AppEnv } from './env.js';
-import { HttpError, tooLarge, type ErrorBody } from './errors.js';
+import { databaseAnswers } from '../db/health.js';
+import { HttpError, tooLarge, unavailable, type ErrorBody } from './errors.js';
 import { validationError } from './openapi.js';
 import { session } from './session.js';
 import { serveWeb } from './web.js';
@@ -71,7 +72,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   app.use('/api/*', session);
 
   app.get('/api/health', async (c) => {
-    await services.db.selectFrom('organs').select('id').limit(1).execute();
+    if (!(await databaseAnswers(services.db))) throw unavailable('数据库无应答，请稍后重试或联系系统管理员');
     return c.json({ status: 'ok' });
   });
 

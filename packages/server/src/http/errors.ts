@@ -24,6 +24,7 @@ export const notFound = (what: string) => new HttpError(404, 'not-found', `${wha
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const unprocessable = (code: string, message: string) => new HttpError(422, code, message);
 export const tooLarge = (message: string) => new HttpError(413, 'too-large', message);
+export const unavailable = (message: string) => new HttpError(503, 'unavailable', message);
 
 export interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly details?: readonly unknown[] };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { enablePdfFontCache, type Fontkit, type PdfFonts } from '@xxgk/core';
 
 /** No usable CJK font: the message says what to install or pass. */
@@ -31,11 +32,15 @@ const SYSTEM_FONTS: readonly FontChoice[] = [
   { regular: '/System/Library/Fonts/Supplemental/Songti.ttc', regularFace: 'STSongti-SC-Regular' },
 ];
 
-function bundledFont(): FontChoice | undefined {
+/**
+ * The package exports only its entry point (`dist/index.cjs`), not `package.json`, so the font
+ * folder is found beside the resolved entry: `fonts/` is one level above `dist/`.
+ */
+export function bundledFont(): FontChoice | undefined {
   try {
-    const require = createRequire(import.meta.url);
-    const dir = require.resolve('@embedpdf/fonts-sc/package.json').replace(/package\.json$/, 'fonts/');
-    return { regular: `${dir}NotoSansHans-Regular.otf`, bold: `${dir}NotoSansHans-Bold.otf` };
+    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+    const dir = join(dirname(entry), '..', 'fonts');
+    return { regular: join(dir, 'NotoSansHans-Regular.otf'), bold: join(dir, 'NotoSansHans-Bold.otf') };
   } catch {
     return undefined;
   }
@@ -51,13 +56,14 @@ export function chooseFont(option?: string): FontChoice {
   const requested = option ?? process.env.XXGK_FONT;
   if (requested) {
     const choice = parseFontOption(requested);
-    if (!existsSync(choice.regular)) throw new FontError(`找不到字体文件 ${choice.regular}（--font 或 XXGK_FONT）`);
+    if (!existsSync(choice.regular))
+      throw new FontError(`找不到字体文件 ${choice.regular}（由 --font 或环境变量 XXGK_FONT 指定）`);
     return choice;
   }
   const found = [...SYSTEM_FONTS, bundledFont()].find((choice) => choice && existsSync(choice.regular));
   if (!found) {
     throw new FontError(
-      '找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或用 --font 指定 .ttf/.otf/.ttc 字体文件',
+      '找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或用环境变量 XXGK_FONT（命令行也可用 --font）指定 .ttf/.otf/.ttc 字体文件',
     );
   }
   return found;

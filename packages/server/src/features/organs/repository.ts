@@ -73,3 +73,27 @@ export async function insertOrgan(db: Kysely<Database>, input: NewOrgan): Promis
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export interface Account {
+  readonly username: string;
+  readonly role: string;
+  readonly organ: string;
+  readonly organCode: string;
+}
+
+/** The active accounts among these user names, with their organs' names. */
+export async function activeAccounts(db: Kysely<Database>, usernames: readonly string[]): Promise<Account[]> {
+  if (usernames.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('organs', 'organs.id', 'users.organ_id')
+    .select(['users.username', 'users.role', 'organs.name as organ', 'organs.code as organCode'])
+    .where('users.username', 'in', usernames)
+    .where('users.active', '=', true)
+    .orderBy('users.id')
+    .execute();
+}
+
+export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
+}

@@ -11,6 +11,7 @@ import {
   type ReviewRecord,
   type Role,
 } from '@xxgk/core';
+import { batchesOf } from '../../db/batches.js';
 import { json, type Database } from '../../db/schema.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
@@ -150,10 +151,9 @@ export class RegisterService {
     const parsed = parseDocumentsCsv(decodeCsv(bytes));
     if (dryRun || parsed.errors.length > 0 || parsed.rows.length === 0) return { ...parsed, saved: 0 };
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('documents')
-        .values(parsed.rows.map(({ value }) => ({ organ_id: organId, ...documentColumns(value) })))
-        .execute();
+      const rows = parsed.rows.map(({ value }) => ({ organ_id: organId, ...documentColumns(value) }));
+      for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
+        await trx.insertInto('documents').values(batch).execute();
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -307,14 +307,17 @@ export class RegisterService {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     const parsed = parseReviewsCsv(decodeCsv(bytes));
     const serials = [...new Set(parsed.rows.map((r) => r.value.applicationSerialNo).filter((s): s is string => !!s))];
-    const linked = serials.length
-      ? await this.db
+    const linked = [];
+    for (const batch of batchesOf(serials, 1)) {
+      linked.push(
+        ...(await this.db
           .selectFrom('applications')
           .select(['id', 'serial_no'])
           .where('organ_id', '=', organId)
-          .where('serial_no', 'in', serials)
-          .execute()
-      : [];
+          .where('serial_no', 'in', batch)
+          .execute()),
+      );
+    }
     const idBySerial = new Map(linked.map((a) => [a.serial_no, a.id]));
     const errors = [...parsed.errors];
     for (const { line, value } of parsed.rows) {
@@ -329,18 +332,12 @@ export class RegisterService {
     const result = { rows: parsed.rows, errors };
     if (dryRun || errors.length > 0 || parsed.rows.length === 0) return { ...result, saved: 0 };
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('review_cases')
-        .values(
-          parsed.rows.map(({ value }) => ({
-            organ_id: organId,
-            ...reviewColumns(
-              value,
-              value.applicationSerialNo ? (idBySerial.get(value.applicationSerialNo) ?? null) : null,
-            ),
-          })),
-        )
-        .execute();
+      const rows = parsed.rows.map(({ value }) => ({
+        organ_id: organId,
+        ...reviewColumns(value, value.applicationSerialNo ? (idBySerial.get(value.applicationSerialNo) ?? null) : null),
+      }));
+      for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
+        await trx.insertInto('review_cases').values(batch).execute();
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
