@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrate.js';
 import { guardedDialect } from './batches.js';
+import { logError } from '../log.js';
 
 /** Which engine is behind the connection; the SQL is the same PostgreSQL dialect on both. */
 export type Engine = 'pglite' | 'postgres';
@@ -50,7 +51,7 @@ function postgresDialect(url: string, poolSize: number): Dialect {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle connection that the server drops (a restart, a failover) must not end the process;
   // the pool opens a new one for the next query.
-  pool.on('error', (error) => console.error(`xxgk：数据库连接中断：${error.message}`));
+  pool.on('error', (error) => logError(error, '数据库连接中断'));
   return new PostgresDialect({ pool });
 }
 

@@ -20,6 +20,9 @@ import { databaseAnswers } from '../db/health.js';
 import { HttpError, tooLarge, unavailable, type ErrorBody } from './errors.js';
 import { validationError } from './openapi.js';
 import { session } from './session.js';
+import { textGuard } from './text.js';
+import { databaseProblem } from './database-errors.js';
+import { logError } from '../log.js';
 import { serveWeb } from './web.js';
 
 // Validation messages in Chinese for every schema the server checks.
@@ -69,6 +72,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
       },
     }),
   );
+  app.use('/api/*', textGuard);
   app.use('/api/*', session);
 
   app.get('/api/health', async (c) => {
@@ -104,7 +108,9 @@ export function createApp(services: Services, options: AppOptions = {}): App {
       const message = error.status === 415 ? '不支持的请求内容类型' : `请求有误：${error.message}`;
       return c.json<ErrorBody>({ error: { code: 'http', message } }, error.status);
     }
-    console.error(error);
+    const known = databaseProblem(error);
+    if (known) return c.json<ErrorBody>({ error: { code: known.code, message: known.message } }, known.status);
+    logError(error, `${c.req.method} ${c.req.path}`);
     return c.json<ErrorBody>(
       { error: { code: 'internal', message: '服务器内部错误，请稍后重试或联系系统管理员' } },
       500,

@@ -29,20 +29,15 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { content: { 'application/json': { schema } }, required: true } };
 }
 
-export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-export const OrganParam = z.object({
-  organId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'organId', in: 'path' } }),
-});
+/** The largest id a row can have (PostgreSQL's integer): a larger one names nothing, and says so. */
+export const MAX_ID = 2_147_483_647;
+/** A row's id, in a path or a body. */
+export const Id = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
+/** A real day of the calendar as YYYY-MM-DD: 2026-02-30 and 9999-99-99 are not. */
+export const IsoDate = z.iso.date('应为 YYYY-MM-DD 格式的真实日期');
+
+export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+export const OrganParam = z.object({ organId: Id.openapi({ param: { name: 'organId', in: 'path' } }) });
 export const Paging = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -48,7 +48,7 @@ export function applicationRoutes(app: App): void {
         query: z.object({
           status: z.enum(CASE_STATUSES).optional(),
           open: z.enum(['true', 'false']).optional(),
-          year: z.coerce.number().int().optional(),
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
           q: z.string().max(100).optional(),
           dueWithin: z.coerce.number().int().min(0).max(60).optional(),
           queue: z.enum(CASE_QUEUES).optional().openapi({

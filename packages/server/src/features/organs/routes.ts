@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '@xxgk/core';
 import type { App } from '../../http/app.js';
-import { ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { ERROR_RESPONSES, Id, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 
 const Organ = z
@@ -20,7 +20,7 @@ const Organ = z
   .openapi('Organ');
 
 const NewOrgan = z.object({
-  parentId: z.number().int().nullable(),
+  parentId: Id.nullable(),
   name: z.string().trim().min(2).max(100),
   kind: z.enum(['government', 'department', 'office', 'township', 'other']),
   code: z.string().trim().min(1).max(20),

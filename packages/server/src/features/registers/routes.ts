@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_FORMATS } from '@xxgk/core';
 import type { App } from '../../http/app.js';
-import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
+import { ERROR_RESPONSES, Id, IdParam, IsoDate, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const DocumentKind = z.enum(['regulation', 'normativeDoc']);
 const ReviewKind = z.enum(['review', 'suit', 'suitAfterReview']);
 const ReviewResult = z.enum(['upheld', 'corrected', 'other']);
@@ -16,8 +15,8 @@ const DocumentInput = z
     kind: DocumentKind,
     number: z.string().trim().max(100).optional(),
     title: z.string().trim().min(2).max(300),
-    issuedOn: isoDate,
-    repealedOn: isoDate.optional(),
+    issuedOn: IsoDate,
+    repealedOn: IsoDate.optional(),
   })
   .openapi('DocumentInput');
 // Written out rather than extending DocumentInput: an extended schema becomes `allOf`, and the
@@ -35,7 +34,7 @@ const Document = z
   .openapi('Document');
 const DocumentPage = z.object({ total: z.number(), items: z.array(Document) }).openapi('DocumentPage');
 const DocumentQuery = z.object({
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: Search.openapi({ description: '标题或文号中的文字' }),
   status: z.enum(['inForce', 'repealed']).optional().openapi({ description: 'inForce 现行有效，repealed 已废止' }),
   ...Paging,
@@ -45,9 +44,9 @@ const ReviewInput = z
   .object({
     kind: ReviewKind,
     caseNo: z.string().trim().min(1).max(100),
-    applicationId: z.number().int().positive().nullable().optional(),
-    filedOn: isoDate,
-    concludedOn: isoDate.optional(),
+    applicationId: Id.nullable().optional(),
+    filedOn: IsoDate,
+    concludedOn: IsoDate.optional(),
     result: ReviewResult.optional(),
     note: z.string().max(2000).nullable().optional(),
   })
