@@ -44,12 +44,19 @@ export const textGuard: MiddlewareHandler = async (c, next) => {
   }
   const type = c.req.header('content-type') ?? '';
   if (/^application\/json/i.test(type)) {
-    // Parsed once here and kept by Hono for the route's validator; a body that is no JSON is
-    // left for the validator to answer.
-    const body: unknown = await c.req.json().catch(() => undefined);
+    // A copy is read, so that the route reads the body as it always does (some read the raw
+    // bytes); a body that is no JSON is left for the route's validator to answer.
+    const body: unknown = await c.req.raw
+      .clone()
+      .json()
+      .catch(() => undefined);
     check(body, '', 0);
   } else if (/^multipart\/form-data/i.test(type)) {
-    const form = await c.req.parseBody({ all: true }).catch(() => undefined);
+    const form = await c.req.raw
+      .clone()
+      .formData()
+      .then((data) => Object.fromEntries([...data.keys()].map((key) => [key, data.getAll(key)])))
+      .catch(() => undefined);
     for (const [key, value] of Object.entries(form ?? {})) {
       for (const item of Array.isArray(value) ? value : [value]) {
         const text = typeof item === 'string' ? item : item.name;
