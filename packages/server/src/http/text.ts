@@ -55,13 +55,11 @@ export const textGuard: MiddlewareHandler = async (c, next) => {
     const form = await c.req.raw
       .clone()
       .formData()
-      .then((data) => Object.fromEntries([...data.keys()].map((key) => [key, data.getAll(key)])))
       .catch(() => undefined);
-    for (const [key, value] of Object.entries(form ?? {})) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        const text = typeof item === 'string' ? item : item.name;
-        if (FORBIDDEN.test(key) || FORBIDDEN.test(text)) refuse(`表单字段“${key.replace(FORBIDDEN, '')}”`, key + text);
-      }
+    const fields: [string, string][] = [];
+    form?.forEach((value, key) => fields.push([key, typeof value === 'string' ? value : value.name]));
+    for (const [key, text] of fields) {
+      if (FORBIDDEN.test(key) || FORBIDDEN.test(text)) refuse(`表单字段“${key.replace(FORBIDDEN, '')}”`, key + text);
     }
   }
   await next();
