@@ -23,7 +23,7 @@ describe('a bare machine (no system fonts)', () => {
   afterAll(async () => {
     server?.kill('SIGKILL');
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it('the CLI renders a PDF with the bundled font', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xxgk-bare-'));
@@ -48,7 +48,7 @@ describe('a bare machine (no system fonts)', () => {
     expect(text).toContain('某县应急管理局');
     expect(text).toContain('主动公开政府信息情况');
     expect(fonts).toContain('NotoSansHans');
-  });
+  }, 300_000);
 
   it('the server starts, loads the demo and publishes PDFs with the bundled font', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xxgk-bare-'));
@@ -69,5 +69,5 @@ describe('a bare machine (no system fonts)', () => {
     expect(text).toContain('相山区应急管理局');
     expect(fonts).toContain('NotoSansHans');
     expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-');
-  });
+  }, 300_000);
 });

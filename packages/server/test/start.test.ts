@@ -11,7 +11,7 @@ describe('npm start', () => {
   afterAll(async () => {
     for (const server of servers) server.kill('SIGKILL');
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+  }, 300_000);
   async function dataDir(): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'xxgk-start-'));
     dirs.push(dir);
@@ -32,7 +32,7 @@ describe('npm start', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<div id="root">');
     server.kill('SIGTERM');
-  });
+  }, 300_000);
 
   it('loads the demo all or nothing: a start killed while loading leaves nothing, the next start loads it all', async () => {
     const data = await dataDir();
@@ -61,7 +61,7 @@ describe('npm start', () => {
     });
     expect(login.status).toBe(200);
     third.kill('SIGTERM');
-  });
+  }, 300_000);
 
   it('without the demo, makes a first system administrator on an empty database and prints its password once', async () => {
     const data = await dataDir();
@@ -83,5 +83,5 @@ describe('npm start', () => {
     expect(second.output()).not.toContain('演示账号');
     expect(second.output()).toContain('请用本单位已有的账号登录');
     second.kill('SIGTERM');
-  });
+  }, 300_000);
 });
