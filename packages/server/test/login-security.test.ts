@@ -1,8 +1,11 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../src/features/auth/service.js';
 import { verifyPassword } from '../src/features/auth/passwords.js';
 import { ACCOUNT_RULE, ADDRESS_RULE, HALF_LIFE_MS } from '../src/features/auth/throttle.js';
 import { createApp, CONTENT_SECURITY_POLICY, type App } from '../src/http/app.js';
+import { configFrom } from '../src/main.js';
 import { ENGINES } from './support/databases.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './support/http.js';
 
@@ -191,6 +194,31 @@ describe.each(ENGINES)('proxy, cookie and security headers on %s', (engine) => {
     expect((await post(trusting, { username: 'reviewer', password: TEST_PASSWORD }, https)).status).toBe(200);
   });
 
+  it('takes the address from the socket, and the forwarded one only from a trusted proxy', async () => {
+    const clients: string[] = [];
+    for (const trustProxy of [false, true]) {
+      const app = createApp(server.services, { webDir: false, trustProxy });
+      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+      await new Promise((resolve) => listening.once('listening', resolve));
+      const { port } = listening.address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1, 203.0.113.77' },
+        body: JSON.stringify({ username: `socket-${String(trustProxy)}`, password: 'Wrong-password-1' }),
+      });
+      await new Promise((resolve) => listening.close(resolve));
+      const row = await server.database.db
+        .selectFrom('audit_log')
+        .select('after')
+        .where('action', '=', 'login-failed')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      clients.push((row.after as { client: string }).client);
+    }
+    expect(clients[0]).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    expect(clients[1]).toBe('203.0.113.77');
+  });
+
   it('answers with security headers and a content security policy', async () => {
     const answer = await server.app.request('/api/health');
     const csp = answer.headers.get('content-security-policy') ?? '';
@@ -205,5 +233,14 @@ describe.each(ENGINES)('proxy, cookie and security headers on %s', (engine) => {
     expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
     expect(answer.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(answer.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});
+
+describe('the trust-proxy setting', () => {
+  it('is off unless XXGK_TRUST_PROXY=1, and refuses a value it does not know', () => {
+    expect(configFrom({}).trustProxy).toBe(false);
+    expect(configFrom({ XXGK_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(configFrom({ XXGK_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => configFrom({ XXGK_TRUST_PROXY: 'yes' })).toThrow(/XXGK_TRUST_PROXY 应为 1/);
   });
 });
