@@ -13,6 +13,12 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Load the demo into an empty database (default on; XXGK_DEMO=0 turns it off). */
   readonly demo: boolean;
+  /**
+   * Behind one reverse proxy (XXGK_TRUST_PROXY=1): trust its X-Forwarded-For (the client's address,
+   * which login throttling and the portal's limits count by) and X-Forwarded-Proto (a Secure
+   * session cookie when it says https). Off by default: without a proxy, anyone could write them.
+   */
+  readonly trustProxy: boolean;
 }
 
 export function configFrom(env: NodeJS.ProcessEnv): ServerConfig {
@@ -24,7 +30,14 @@ export function configFrom(env: NodeJS.ProcessEnv): ServerConfig {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     dataDir: resolve(env.XXGK_DATA_DIR ?? 'xxgk-data'),
     demo: env.XXGK_DEMO !== '0',
+    trustProxy: trustProxyFrom(env.XXGK_TRUST_PROXY),
   };
+}
+
+function trustProxyFrom(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new Error(`XXGK_TRUST_PROXY 应为 1（在一个反向代理之后）或 0，而不是“${value}”`);
 }
 
 /** Starts the server: opens (and migrates) the database, loads the demo into an empty one, listens. */
@@ -47,7 +60,7 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
   for (const line of await signInLines(database.db, services, env)) console.log(line);
   // PGlite has no autovacuum: refresh the planner's statistics as the tables grow.
   if (database.engine === 'pglite') setInterval(() => void database.analyze(), 10 * 60_000).unref();
-  const app = createApp(services);
+  const app = createApp(services, { trustProxy: config.trustProxy });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`xxgk：已启动 http://localhost:${info.port}/  （API 说明 /api/openapi.json，健康检查 /api/health）`);
   });

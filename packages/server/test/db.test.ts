@@ -18,6 +18,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0003-registers',
       '0004-reports',
       '0005-list-indexes',
+      '0008-security',
     ]);
   });
 
@@ -44,5 +45,10 @@ describe.each(ENGINES)('database on %s', (engine) => {
     await handle.db.insertInto('audit_log').values({ entity: 'organ', entity_id: '1', action: 'create' }).execute();
     await expect(handle.db.updateTable('audit_log').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
     await expect(handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    // TRUNCATE fires no row trigger: a statement trigger of its own refuses it.
+    await expect(sql`truncate audit_log`.execute(handle.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log cascade`.execute(handle.db)).rejects.toThrow(/append-only/);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(handle.db);
+    expect(rows[0]?.n).toBe(1);
   });
 });

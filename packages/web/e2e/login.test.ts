@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { e2eSession, login, newPage, screenshot, takeViolations } from './support.js';
 
 describe('login in a real browser', () => {
   const session = e2eSession();
@@ -19,5 +19,22 @@ describe('login in a real browser', () => {
     const supervisor = await newPage(session.browser);
     await login(supervisor, session.app, 'gkb');
     expect(new URL(supervisor.url()).pathname).toBe('/supervision');
+  });
+
+  it('runs under a Content-Security-Policy that refuses inline script, and the suite notices a refusal', async () => {
+    const page = await newPage(session.browser);
+    const response = await page.goto(`${session.app.baseUrl}/login`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByLabel('用户名').waitFor();
+    expect(takeViolations()).toEqual([]);
+    // What an injected script would try: refused, and reported (every test fails on such a report).
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => takeViolations().length > 0 || undefined).toBe(true);
   });
 });

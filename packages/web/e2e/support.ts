@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { createApp, createServices, openDatabase, type DatabaseHandle, type Services } from '../../server/src/index.js';
 import { loadDemo } from '../../server/src/demo/seed.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
@@ -75,6 +75,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * What the Content-Security-Policy refused in any page since the last test ended: the browser
+ * reports each refusal as a console error and a `securitypolicyviolation` event. A test that
+ * leaves one fails (see `e2eSession`), so the suite proves the app runs under the policy.
+ */
+const violations: string[] = [];
+const CSP_CONSOLE = /Content Security Policy|CSP violation/i;
+
 /** A fresh page at the size the back office must work at (1366×768), in Chinese. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
@@ -83,7 +91,28 @@ export async function newPage(browser: Browser): Promise<Page> {
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => console.error(`CSP violation: ${event.effectiveDirective} ${event.blockedURI}`),
+      true,
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && CSP_CONSOLE.test(message.text())) violations.push(message.text());
+  });
   return context.newPage();
+}
+
+/** The refusals seen since the last call, forgotten. */
+export function takeViolations(): string[] {
+  return violations.splice(0);
+}
+
+/** Fails the test that just ran if the policy refused anything in it. */
+function assertNoViolations(): void {
+  const found = takeViolations();
+  if (found.length) throw new Error(`内容安全策略（CSP）拦截了 ${found.length} 项：\n${found.join('\n')}`);
 }
 
 export async function login(page: Page, app: E2eApp, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -109,6 +138,7 @@ export function e2eSession(today?: string): { readonly app: E2eApp; readonly bro
   beforeAll(async () => {
     [session.app, session.browser] = await Promise.all([startApp(today), launchBrowser()]);
   });
+  afterEach(assertNoViolations);
   afterAll(async () => {
     await session.browser?.close();
     await session.app?.close();

@@ -1,3 +1,5 @@
+// First: zod's settings must be in place before any schema is built (see zodConfig.ts).
+import './zodConfig.js';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';

@@ -26,7 +26,9 @@ export type CaseRuleCode =
   | 'extension-reason-missing'
   | 'extension-late'
   | 'extension-not-pending'
-  | 'outcome-not-allowed';
+  | 'outcome-not-allowed'
+  /** The approver made the move being approved, and the organ does not allow that. */
+  | 'self-approval';
 
 export class CaseRuleError extends Error {
   constructor(

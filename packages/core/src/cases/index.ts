@@ -15,4 +15,13 @@ export {
   type FeeTier,
 } from './fees.js';
 export { answerDueOn, answerPeriodDays, caseDeadline, correctionNoticeDueOn, type CaseDeadline } from './deadline.js';
-export { ACTION_STATUSES, allowedActions, applyAction, startCase, type NewCase } from './machine.js';
+export {
+  ACTION_STATUSES,
+  APPROVED_MOVES,
+  allowedActions,
+  applyAction,
+  isSelfApproval,
+  startCase,
+  type Approver,
+  type NewCase,
+} from './machine.js';

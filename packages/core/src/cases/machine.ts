@@ -133,6 +133,39 @@ function pendingExtension(state: CaseState): boolean {
 }
 
 /**
+ * The approvals, each with the move it decides on. Who made that move does not approve it: the
+ * 审核人 is another person than the drafter (or the one who asked for the extension).
+ */
+export const APPROVED_MOVES: Readonly<Partial<Record<CaseActionType, CaseActionType>>> = {
+  approveAnswer: 'draftAnswer',
+  approveExtension: 'requestExtension',
+};
+
+export interface Approver {
+  /** The person taking the action. */
+  readonly personId: number;
+  /** Who made the move it approves (the latest such move), when known. */
+  readonly authorId: number | null | undefined;
+  /** The organ's setting for an office of one: its only officer may approve their own drafts. */
+  readonly selfApprovalAllowed: boolean;
+}
+
+/**
+ * Whether `type`, taken by `approver`, approves the approver's own move: false for any other action
+ * or person; true when the organ allows it (the move is then to be marked as such); a
+ * CaseRuleError `self-approval` when it does not.
+ */
+export function isSelfApproval(type: CaseActionType, approver: Approver): boolean {
+  const approved = APPROVED_MOVES[type];
+  if (!approved || approver.authorId == null || approver.authorId !== approver.personId) return false;
+  if (approver.selfApprovalAllowed) return true;
+  throw new CaseRuleError(
+    'self-approval',
+    `“${ACTION_LABELS[type]}”应由“${ACTION_LABELS[approved]}”者以外的审核人进行；本机关只有一名工作人员的，可由机关管理员在机关设置中允许本人审核`,
+  );
+}
+
+/**
  * The state after `action`, or a CaseRuleError saying why the move is unlawful: the wrong status
  * (`not-allowed`), a malformed date or one before the latest event, or a broken rule of the 条例.
  * The calendar's `year-not-covered` passes through when a period reaches a year it lacks.

@@ -20,6 +20,8 @@ export interface OrgansTable {
   phone: string | null;
   review_body: string | null;
   court: string | null;
+  /** The drafter of an answer (or asker of an extension) may approve it: an organ with one officer. */
+  allow_self_approval: Generated<boolean>;
   created_at: Timestamp;
 }
 

@@ -19,6 +19,7 @@ import type { AppEnv } from './env.js';
 import { databaseAnswers } from '../db/health.js';
 import { HttpError, tooLarge, unavailable, type ErrorBody } from './errors.js';
 import { validationError } from './openapi.js';
+import { identifyClient } from './client.js';
 import { session } from './session.js';
 import { textGuard } from './text.js';
 import { databaseProblem } from './database-errors.js';
@@ -50,7 +51,30 @@ export function apiDescription() {
 export interface AppOptions {
   /** The built web app to serve at `/`; absent = API only. */
   readonly webDir?: string | false;
+  /**
+   * One reverse proxy sits in front (`XXGK_TRUST_PROXY=1`): take the client's address from its
+   * X-Forwarded-For and the scheme from X-Forwarded-Proto (the session cookie is Secure over https).
+   */
+  readonly trustProxy?: boolean;
 }
+
+/**
+ * What the built web app needs and no more: its own scripts only (no inline script, no eval); styles
+ * inline as well, for Ant Design's CSS-in-JS and React's style props; the captcha's SVG as a data:
+ * image and saved files as blob: URLs; never framed by another site.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 export function createApp(services: Services, options: AppOptions = {}): App {
   const app = new OpenAPIHono<AppEnv>({
@@ -58,7 +82,15 @@ export function createApp(services: Services, options: AppOptions = {}): App {
       if (!result.success) throw validationError(result.error);
     },
   });
-  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
+  app.use('/api/*', identifyClient(options.trustProxy ?? false));
   app.use('/api/*', async (c, next) => {
     c.set('services', services);
     await next();
@@ -98,6 +130,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not-found', message: '接口不存在' } }, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) {
+      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
       return c.json<ErrorBody>(
         { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
         error.status,

@@ -72,6 +72,17 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description 登录失败次数过多，须等待 Retry-After 秒 */
+        429: {
+          headers: {
+            /** @description 须等待的秒数 */
+            'Retry-After'?: number;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     delete?: never;
@@ -363,6 +374,84 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organs/{organId}/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改机关设置（系统管理员、本机关管理员） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['OrganSettings'];
+        };
+      };
+      responses: {
+        /** @description 已修改 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Organ'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3756,6 +3845,11 @@ export interface components {
       phone: string | null;
       reviewBody: string | null;
       court: string | null;
+      /** @description 允许拟稿人（延期申请人）本人审核：只有一名工作人员的机关；每次本人审核都有标记 */
+      allowSelfApproval: boolean;
+    };
+    OrganSettings: {
+      allowSelfApproval: boolean;
     };
     User: {
       id: number;

@@ -24,6 +24,7 @@ import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
 import { getOrgan } from '../organs/repository.js';
+import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
 import { checkAttachment } from './attachments.js';
 import { letterInput } from './letters.js';
 import * as repo from './repository.js';
@@ -116,13 +117,16 @@ export class ApplicationService {
     const row = await this.db.transaction().execute(async (trx) => {
       const current = await repo.findApplication(trx, id, true);
       if (!current) throw notFound('申请');
-      assertWrite(actor, await getOrgan(trx, current.organ_id), '申请', CASE_WORKERS);
+      const organ = await getOrgan(trx, current.organ_id);
+      assertWrite(actor, organ, '申请', CASE_WORKERS);
       if (!ACTION_ROLES[action.type].includes(actor.role)) throw forbidden('当前角色不能进行该操作');
       if (current.version !== version) {
         throw conflict(`该申请已被他人修改（当前版本 ${current.version}，您提交的是 ${version}），请刷新后重试`);
       }
       const before = current.state as CaseState;
       const next = wrapRule(() => applyAction(before, action, calendar));
+      // Marked on the event and in the audit: an approval of one's own draft, which the organ allows.
+      const selfApproval = await checkSelfApproval(trx, id, action.type, actor, organ);
       const deadline = wrapRule(() => caseDeadline(next, calendar, today));
       const set = {
         status: next.status,
@@ -134,7 +138,8 @@ export class ApplicationService {
       if (!(await repo.updateApplication(trx, id, version, set))) {
         throw conflict('该申请已被他人修改，请刷新后重试');
       }
-      const { type, on, ...data } = action;
+      const { type, on, ...fields } = action;
+      const data = selfApproval ? { ...fields, selfApproval } : fields;
       await repo.insertEvent(trx, { applicationId: id, type, on, actorId: actor.id, data });
       await appendAudit(trx, {
         actorId: actor.id,
@@ -277,7 +282,9 @@ export class ApplicationService {
       ...applicationView(row, actor.role),
       ...deadlineOrWarning(state, calendar, this.today()),
       state,
-      allowedActions: canAct ? allowedActions(state, actor.role) : [],
+      allowedActions: canAct
+        ? await withoutOwnApprovals(this.db, row.id, row.organ_id, actor, allowedActions(state, actor.role))
+        : [],
       events,
       attachments,
     };

@@ -6,6 +6,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  */
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+/** The longest password taken: hashing costs in proportion to length, and no one types more. */
+export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -29,9 +31,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of no one's password, made with the current parameters: a login for an unknown name is
+ * checked against it, so it costs what a known name costs and the timing tells no names.
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64'));
+  return dummy;
+}
+
 /** A password that passes: long enough, and not only one kind of character. */
 export function passwordProblem(password: string): string | undefined {
   if (password.length < 10) return '密码至少 10 位';
+  if (password.length > MAX_PASSWORD_LENGTH) return `密码不能超过 ${MAX_PASSWORD_LENGTH} 位`;
   const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(password)).length;
   if (kinds < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
   return undefined;

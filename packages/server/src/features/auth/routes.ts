@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '@xxgk/core';
 import type { App } from '../../http/app.js';
-import { ERROR_RESPONSES, json, jsonBody } from '../../http/openapi.js';
+import { ERROR_RESPONSES, ErrorSchema, json, jsonBody } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import { SESSION_COOKIE, SESSION_HOURS } from './service.js';
 
 const Me = z
@@ -18,8 +19,21 @@ const login = createRoute({
   path: '/api/auth/login',
   tags: ['登录'],
   summary: '用户名密码登录',
-  request: jsonBody(z.object({ username: z.string().min(1), password: z.string().min(1) })),
-  responses: { 200: json('已登录；会话 Cookie 已设置', Me), ...ERROR_RESPONSES },
+  request: jsonBody(
+    z.object({
+      username: z.string().min(1).max(100),
+      password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+    }),
+  ),
+  responses: {
+    200: json('已登录；会话 Cookie 已设置', Me),
+    ...ERROR_RESPONSES,
+    429: {
+      description: '登录失败次数过多，须等待 Retry-After 秒',
+      headers: { 'Retry-After': { description: '须等待的秒数', schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+  },
 });
 
 const me = createRoute({
@@ -41,13 +55,15 @@ const logout = createRoute({
 export function authRoutes(app: App): void {
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid('json');
-    const session = await c.var.services.auth.login(username, password);
+    const { client } = c.var;
+    const session = await c.var.services.auth.login(username, password, client.address);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
       maxAge: SESSION_HOURS * 3600,
-      secure: new URL(c.req.url).protocol === 'https:',
+      // Over TLS: the server's own, or a trusted proxy's (X-Forwarded-Proto with XXGK_TRUST_PROXY=1).
+      secure: client.https,
     });
     const { actor } = session;
     return c.json(
@@ -74,7 +90,7 @@ export function authRoutes(app: App): void {
   app.openapi(logout, async (c) => {
     const actor = requireActor(c.var.actor);
     await c.var.services.auth.logout(c.var.sessionToken as string, actor);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.client.https });
     return c.json({ ok: true }, 200);
   });
 }

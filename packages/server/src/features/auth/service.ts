@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { unauthorized } from '../../http/errors.js';
+import { badRequest, HttpError, unauthorized } from '../../http/errors.js';
 import type { Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
-import { verifyPassword } from './passwords.js';
+import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
+import { LoginThrottle } from './throttle.js';
 
 export const SESSION_COOKIE = 'xxgk_session';
 export const SESSION_HOURS = 12;
@@ -34,20 +35,47 @@ interface KnownSession {
  */
 const SESSION_MEMORY_MS = 5_000;
 
+/** The username kept in the audit of a failed login: as typed, cut short. */
+const AUDITED_USERNAME_CHARS = 64;
+
+export interface AuthOptions {
+  /** Checks a password against a stored hash (tests count the calls). */
+  readonly verify?: (password: string, stored: string) => Promise<boolean>;
+}
+
+/** A login refused unchecked while its account or address waits after failures. */
+export function tooManyAttempts(waitMs: number): HttpError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const when = seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return new HttpError(429, 'too-many-attempts', `登录失败次数过多，请于 ${when}后再试`, undefined, {
+    'Retry-After': String(seconds),
+  });
+}
+
 /** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */
 export class AuthService {
   private readonly known: LRUCache<string, KnownSession>;
+  private readonly throttle: LoginThrottle;
+  private readonly verify: NonNullable<AuthOptions['verify']>;
 
-  /** `now`: the clock of session expiry and of the memory (tests move it). */
+  /** `now`: the clock of session expiry, of the memory and of the login throttle (tests move it). */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number = Date.now,
+    options: AuthOptions = {},
   ) {
     // ttlResolution 0: read the clock at each look-up rather than keep it for a millisecond behind a timer.
     this.known = new LRUCache({ max: 10_000, ttl: SESSION_MEMORY_MS, ttlResolution: 0, perf: { now } });
+    this.throttle = new LoginThrottle(now);
+    this.verify = options.verify ?? verifyPassword;
   }
 
-  async login(username: string, password: string): Promise<SessionInfo> {
+  /** `client`: the address the request came from (see http/client.ts), which failures are counted by. */
+  async login(username: string, password: string, client = 'local'): Promise<SessionInfo> {
+    // Hashing costs in proportion to the password's length: a bound keeps one request from stalling the server.
+    if (password.length > MAX_PASSWORD_LENGTH) throw badRequest(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
+    const wait = this.throttle.waitMs(username, client);
+    if (wait > 0) throw tooManyAttempts(wait);
     const user = await this.db
       .selectFrom('users')
       .innerJoin('organs', 'organs.id', 'users.organ_id')
@@ -55,9 +83,23 @@ export class AuthService {
       .select('organs.path')
       .where('users.username', '=', username)
       .executeTakeFirst();
-    // The same answer for an unknown name and a wrong password: names are not to be guessed here.
-    const ok = user?.active === true && (await verifyPassword(password, user.password_hash));
-    if (!user || !ok) throw unauthorized('用户名或密码错误');
+    // The same answer, after the same work, for an unknown name, a closed account and a wrong
+    // password: an unknown name is checked against a hash of no one's password.
+    const matches = await this.verify(password, user?.password_hash ?? (await dummyHash()));
+    if (!user || !user.active || !matches) {
+      this.throttle.failed(username, client);
+      await appendAudit(this.db, {
+        actorId: user?.id ?? null,
+        organId: user?.organ_id ?? null,
+        entity: 'session',
+        entityId: user?.id ?? '',
+        action: 'login-failed',
+        // Never the password; the name as typed (it may be mistyped, or a password typed in the wrong field: cut short).
+        after: { username: username.slice(0, AUDITED_USERNAME_CHARS), client },
+      });
+      throw unauthorized('用户名或密码错误');
+    }
+    this.throttle.succeeded(username);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(this.now() + SESSION_HOURS * 3600_000);

@@ -7,9 +7,11 @@ export async function findOrgan(db: Kysely<Database>, id: number): Promise<Organ
 }
 
 /**
- * Organs are only ever added (insertOrgan), never changed or removed, so each is read once per
- * database: nearly every request checks its organ, and the read was one of its round trips.
- * Inside a transaction the read goes to the database, which sees the transaction's own inserts.
+ * Organs are added (insertOrgan) and never removed; of their fields only the settings change
+ * (`setOrganSettings`), and those are read afresh where they decide something (in the action's
+ * transaction). So each is read once per database: nearly every request checks its organ, and the
+ * read was one of its round trips. Inside a transaction the read goes to the database, which sees
+ * the transaction's own writes.
  */
 const knownOrgans = new WeakMap<Kysely<Database>, Map<number, Organ>>();
 
@@ -96,4 +98,26 @@ export async function activeAccounts(db: Kysely<Database>, usernames: readonly s
 
 export async function hasAnyUser(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).execute()).length > 0;
+}
+
+export interface OrganSettings {
+  /** The drafter of an answer (or asker of an extension) may approve it: an office of one. */
+  readonly allowSelfApproval: boolean;
+}
+
+/** Changes an organ's settings, in the caller's transaction, and forgets the remembered organ. */
+export async function setOrganSettings(db: Kysely<Database>, id: number, settings: OrganSettings): Promise<Organ> {
+  const organ = await db
+    .updateTable('organs')
+    .set({ allow_self_approval: settings.allowSelfApproval })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!organ) throw notFound('机关');
+  return organ;
+}
+
+/** Drops the remembered copy of an organ (after its settings changed). */
+export function forgetOrgan(db: Kysely<Database>, id: number): void {
+  knownOrgans.get(db)?.delete(id);
 }

@@ -3,6 +3,7 @@ import { ROLES } from '@xxgk/core';
 import type { App } from '../../http/app.js';
 import { ERROR_RESPONSES, Id, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwords.js';
 
 const Organ = z
   .object({
@@ -16,8 +17,13 @@ const Organ = z
     phone: z.string().nullable(),
     reviewBody: z.string().nullable(),
     court: z.string().nullable(),
+    allowSelfApproval: z
+      .boolean()
+      .openapi({ description: '允许拟稿人（延期申请人）本人审核：只有一名工作人员的机关；每次本人审核都有标记' }),
   })
   .openapi('Organ');
+
+const OrganSettings = z.object({ allowSelfApproval: z.boolean() }).openapi('OrganSettings');
 
 const NewOrgan = z.object({
   parentId: Id.nullable(),
@@ -42,7 +48,7 @@ const NewUser = z.object({
     .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字、下划线、点或连字符，以字母开头'),
   displayName: z.string().trim().min(1).max(50),
   role: z.enum(ROLES),
-  password: z.string(),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
 });
 
 export function organRoutes(app: App): void {
@@ -67,6 +73,22 @@ export function organRoutes(app: App): void {
       responses: { 201: json('已新增', Organ), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await c.var.services.organs.create(requireActor(c.var.actor), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/organs/{organId}/settings',
+      tags: ['机关与账号'],
+      summary: '修改机关设置（系统管理员、本机关管理员）',
+      request: { params: OrganParam, ...jsonBody(OrganSettings) },
+      responses: { 200: json('已修改', Organ), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { organId } = c.req.valid('param');
+      const organ = await c.var.services.organs.updateSettings(requireActor(c.var.actor), organId, c.req.valid('json'));
+      return c.json(organ, 200);
+    },
   );
 
   app.openapi(

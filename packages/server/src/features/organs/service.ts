@@ -5,7 +5,16 @@ import { badRequest, conflict, forbidden } from '../../http/errors.js';
 import { canRead, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
-import { allOrgans, getOrgan, insertOrgan, organsUnder, type NewOrgan } from './repository.js';
+import {
+  allOrgans,
+  forgetOrgan,
+  getOrgan,
+  insertOrgan,
+  organsUnder,
+  setOrganSettings,
+  type NewOrgan,
+  type OrganSettings,
+} from './repository.js';
 
 export function organView(organ: Organ) {
   return {
@@ -19,6 +28,7 @@ export function organView(organ: Organ) {
     phone: organ.phone,
     reviewBody: organ.review_body,
     court: organ.court,
+    allowSelfApproval: organ.allow_self_approval,
   };
 }
 
@@ -56,6 +66,28 @@ export class OrganService {
       });
       return organView(organ);
     });
+  }
+
+  /** An organ's settings: by the system administrator, or by the organ's own administrator. */
+  async updateSettings(actor: Actor, organId: number, settings: OrganSettings) {
+    const allowed = actor.role === 'sysAdmin' || (actor.role === 'organAdmin' && actor.organId === organId);
+    if (!allowed) throw forbidden('只有系统管理员或本机关管理员可以修改机关设置');
+    const organ = await this.db.transaction().execute(async (trx) => {
+      const before = await getOrgan(trx, organId);
+      const after = await setOrganSettings(trx, organId, settings);
+      await appendAudit(trx, {
+        actorId: actor.id,
+        organId,
+        entity: 'organ',
+        entityId: organId,
+        action: 'settings',
+        before: { allowSelfApproval: before.allow_self_approval },
+        after: { allowSelfApproval: after.allow_self_approval },
+      });
+      return after;
+    });
+    forgetOrgan(this.db, organId);
+    return organView(organ);
   }
 
   /** Accounts are made by the system administrator, or by an organ's administrator for that organ. */

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { App } from '../../http/app.js';
@@ -10,27 +9,10 @@ import { PortalApplySchema, PortalOrgan, PortalReceipt, PortalStatus } from './s
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The header that names the client when there is no socket (in-process tests only). */
-export const TEST_CLIENT_HEADER = 'x-test-client-address';
+export { TEST_CLIENT_HEADER } from '../../http/client.js';
 
-/**
- * The client's address: the socket's, or — only when `XXGK_TRUST_PROXY` says a reverse proxy sits in
- * front — the address the proxy appended last to X-Forwarded-For. Requests made in-process have no
- * socket; they are keyed by a test header, or all share one key.
- */
-export function clientAddress(c: Context<AppEnv>): string {
-  if (process.env.XXGK_TRUST_PROXY === '1') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    const address = getConnInfo(c).remote.address;
-    if (address) return address;
-  } catch {
-    // No Node socket: a request made with app.request().
-  }
-  return `local:${c.req.header(TEST_CLIENT_HEADER) ?? '-'}`;
-}
+/** The client's address (see http/client.ts: the socket's, or the trusted proxy's word). */
+export const clientAddress = (c: Context<AppEnv>): string => c.var.client.address;
 
 function limit(windowMinutes: number, max: number, what: string) {
   return rateLimiter<AppEnv>({

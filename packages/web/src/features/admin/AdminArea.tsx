@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.js';
 import { ErrorState, Loading } from '../../components/PageState.js';
+import { OrganSettingsCard } from './OrganSettingsCard.js';
 
 /** The system administrator's page: which years the working-day calendar holds, and the audit log. */
 export default function AdminArea() {
@@ -33,6 +34,7 @@ export default function AdminArea() {
           新一年的通知发布后，通过 PUT /api/calendar/年份 补充放假日和调休上班日，在办申请的期限随之重算。
         </Typography.Paragraph>
       </Card>
+      <OrganSettingsCard />
       <Card title="审计日志（最近 50 条）">
         {audit.error ? (
           <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />

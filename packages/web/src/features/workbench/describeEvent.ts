@@ -32,5 +32,6 @@ export function eventDetails(event: Pick<CaseEvent, 'type' | 'data'>): string[] 
   if (text('thirdParty')) lines.push(`征求意见对象：${text('thirdParty')}`);
   if (text('reason')) lines.push(`理由：${text('reason')}`);
   if (text('note')) lines.push(text('note') as string);
+  if (data.selfApproval === true) lines.push('本人审核：拟稿（申请）与审核为同一人，经本机关设置允许');
   return lines;
 }
