@@ -7,7 +7,9 @@ export {
   type CalendarYear,
   type DayInfo,
   type DayKind,
+  type WorkCalendarOptions,
 } from './calendar.js';
+export { PROVISIONAL_NOTE, PROVISIONAL_SHIFT, provisionalCalendarYear, statutoryHolidays } from './provisional.js';
 export { addCalendarDays, weekdayOf } from './dates.js';
 export {
   DEFAULT_FIRST_YEAR,
