@@ -28,3 +28,4 @@ export {
   validateCalendarYears,
   type CalendarValidationResult,
 } from './validate.js';
+export { parseHolidayNotice, type ParsedNotice } from './notice.js';
