@@ -520,7 +520,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 已有节假日安排的年度 */
+    /** 有节假日安排的年度，及上年至下年中按暂定日历计算的年度 */
     get: {
       parameters: {
         query?: never;
@@ -538,8 +538,11 @@ export interface paths {
           content: {
             'application/json': {
               year: number;
-              /** @enum {string} */
-              source: 'shipped' | 'administrator';
+              /**
+               * @description shipped：随系统发布的国务院办公厅通知；administrator：系统管理员录入；provisional：尚无通知，按放假办法暂定
+               * @enum {string}
+               */
+              source: 'shipped' | 'administrator' | 'provisional';
             }[];
           };
         };
@@ -596,7 +599,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 一年的放假和调休上班日 */
+    /** 一年的放假和调休上班日（尚无通知的年度为暂定的法定节假日） */
     get: {
       parameters: {
         query?: never;
@@ -614,7 +617,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['CalendarYear'];
+            'application/json': components['schemas']['CalendarYearView'];
           };
         };
         /** @description 请求有误 */
@@ -655,7 +658,7 @@ export interface paths {
         };
       };
     };
-    /** 新增或更正一年的节假日安排（系统管理员） */
+    /** 新增或更正一年的节假日安排，并重算在办案件的答复期限（系统管理员） */
     put: {
       parameters: {
         query?: never;
@@ -671,13 +674,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description 已保存 */
+        /** @description 已保存，及调整了期限的案件 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['CalendarYear'];
+            'application/json': components['schemas']['CalendarSaved'];
           };
         };
         /** @description 请求有误 */
@@ -719,6 +722,84 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/{year}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 预览：按这一年的安排，哪些在办案件的答复期限会变（不保存；系统管理员） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CalendarYear'];
+        };
+      };
+      responses: {
+        /** @description 会变动的期限 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CalendarPreview'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3763,6 +3844,13 @@ export interface components {
       displayName: string;
       role: string;
     };
+    CalendarYearView: components['schemas']['CalendarYear'] & {
+      /**
+       * @description shipped：随系统发布的国务院办公厅通知；administrator：系统管理员录入；provisional：尚无通知，按放假办法暂定
+       * @enum {string}
+       */
+      source: 'shipped' | 'administrator' | 'provisional';
+    };
     CalendarYear: {
       year: number;
       holidays: {
@@ -3773,6 +3861,25 @@ export interface components {
         date: string;
         name: string;
       }[];
+    };
+    CalendarPreview: {
+      year: components['schemas']['CalendarYear'];
+      moves: components['schemas']['DueMove'][];
+    };
+    DueMove: {
+      id: number;
+      serialNo: string;
+      organId: number;
+      organName: string;
+      /** @description 现在的答复期限 */
+      from: string | null;
+      /** @description 按新安排计算的答复期限 */
+      to: string | null;
+      /** @description 新期限仍按暂定日历（另一年度尚无通知） */
+      provisional: boolean;
+    };
+    CalendarSaved: components['schemas']['CalendarYear'] & {
+      moves: components['schemas']['DueMove'][];
     };
     ApplicationDetail: components['schemas']['ApplicationSummary'] & {
       queryCode: string | null;
@@ -3832,6 +3939,8 @@ export interface components {
       feeDueOn?: string;
       /** Format: date */
       consultationDueOn?: string;
+      /** @description 期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整 */
+      provisional: boolean;
     };
     CaseState: {
       /** @enum {string} */
@@ -4020,6 +4129,18 @@ export interface components {
       /** Format: date */
       closedOn: string | null;
       version: number;
+      /** @description 节假日安排变动使答复期限调整过（在办案件）；否则为 null */
+      dueMoved: {
+        /**
+         * Format: date
+         * @description 调整前的答复期限
+         */
+        from: string | null;
+        /** Format: date-time */
+        at: string;
+        /** @description 调整原因，如“2027年放假安排已录入” */
+        reason: string;
+      } | null;
     };
     IntakeInput: {
       /** @enum {string} */
@@ -4048,6 +4169,8 @@ export interface components {
       /** @description 距答复期限的工作日数；逾期为负，已办结或无期限时为 null */
       workingDaysLeft: number | null;
       overdue: boolean;
+      /** @description 答复期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整 */
+      dueProvisional: boolean;
     };
     CaseActionRequest: {
       version: number;
@@ -4680,6 +4803,8 @@ export interface components {
       organName: string;
       receivedOn: string;
       dueOn: string | null;
+      /** @description 答复期限为暂定：该年度放假安排尚未公布，公布后可能调整 */
+      dueProvisional: boolean;
     };
     PortalApplication: {
       organId: number;
@@ -4710,6 +4835,8 @@ export interface components {
       status: string;
       statusLabel: string;
       dueOn: string | null;
+      /** @description 答复期限为暂定：该年度放假安排尚未公布，公布后可能调整 */
+      dueProvisional: boolean;
       paused: boolean;
       correction: {
         dueOn: string;

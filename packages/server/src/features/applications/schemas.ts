@@ -43,6 +43,14 @@ export const ApplicationSummarySchema = z
     outcome: z.enum(OUTCOMES).nullable(),
     closedOn: day.nullable(),
     version: z.number(),
+    dueMoved: z
+      .object({
+        from: day.nullable().openapi({ description: '调整前的答复期限' }),
+        at: z.string().openapi({ format: 'date-time' }),
+        reason: z.string().openapi({ description: '调整原因，如“2027年放假安排已录入”' }),
+      })
+      .nullable()
+      .openapi({ description: '节假日安排变动使答复期限调整过（在办案件）；否则为 null' }),
   })
   .openapi('ApplicationSummary');
 
@@ -52,6 +60,9 @@ export const ApplicationListItemSchema = ApplicationSummarySchema.extend({
     .nullable()
     .openapi({ description: '距答复期限的工作日数；逾期为负，已办结或无期限时为 null' }),
   overdue: z.boolean(),
+  dueProvisional: z
+    .boolean()
+    .openapi({ description: '答复期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整' }),
 }).openapi('ApplicationListItem');
 
 export const ApplicationPageSchema = z
@@ -113,6 +124,9 @@ export const CaseDeadlineSchema = z
     correctionDueOn: day.optional(),
     feeDueOn: day.optional(),
     consultationDueOn: day.optional(),
+    provisional: z
+      .boolean()
+      .openapi({ description: '期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整' }),
   })
   .openapi('CaseDeadline');
 

@@ -42,6 +42,7 @@ export const PortalReceipt = z
     organName: z.string(),
     receivedOn: z.string(),
     dueOn: z.string().nullable(),
+    dueProvisional: z.boolean().openapi({ description: '答复期限为暂定：该年度放假安排尚未公布，公布后可能调整' }),
   })
   .openapi('PortalReceipt');
 
@@ -66,6 +67,7 @@ export const PortalStatus = z
     status: z.string(),
     statusLabel: z.string(),
     dueOn: z.string().nullable(),
+    dueProvisional: z.boolean().openapi({ description: '答复期限为暂定：该年度放假安排尚未公布，公布后可能调整' }),
     paused: z.boolean(),
     correction: z.object({ dueOn: z.string(), items: z.string() }).nullable(),
     fee: z.object({ amount: z.number(), dueOn: z.string(), paid: z.boolean() }).nullable(),
