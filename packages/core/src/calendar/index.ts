@@ -9,7 +9,8 @@ export {
   type DayKind,
   type WorkCalendarOptions,
 } from './calendar.js';
-export { PROVISIONAL_NOTE, PROVISIONAL_SHIFT, provisionalCalendarYear, statutoryHolidays } from './provisional.js';
+export { provisionalCalendarYear, statutoryHolidays } from './provisional.js';
+export { PROVISIONAL_NOTE, PROVISIONAL_SHIFT } from './provisional-note.js';
 export { addCalendarDays, weekdayOf } from './dates.js';
 export {
   DEFAULT_FIRST_YEAR,

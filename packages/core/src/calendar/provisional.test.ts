@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar, type CalendarYear } from './calendar.js';
 import { defaultCalendarYears } from './data.js';
 import { addCalendarDays, dayNumber } from './dates.js';
-import { PROVISIONAL_NOTE, PROVISIONAL_SHIFT, provisionalCalendarYear, statutoryHolidays } from './provisional.js';
+import { PROVISIONAL_NOTE, PROVISIONAL_SHIFT } from './provisional-note.js';
+import { provisionalCalendarYear, statutoryHolidays } from './provisional.js';
 
 const official = new WorkCalendar(defaultCalendarYears(), { provisional: false });
 

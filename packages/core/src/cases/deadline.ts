@@ -1,6 +1,12 @@
 import type { WorkCalendar } from '../calendar/calendar.js';
 import { ANSWER_WORKING_DAYS, CONSULTATION_WORKING_DAYS, CORRECTION_NOTICE_WORKING_DAYS } from './periods.js';
-import type { CaseState, Pause } from './state.js';
+import type { CaseState, CaseStatus, Pause } from './state.js';
+
+/**
+ * The statuses in which the answer period stands still: a 补正 awaited, or an open pause, which
+ * only 征求意见 and 收费 open and only their own end (or closing the case) ends (machine.ts).
+ */
+export const PAUSED_STATUSES: readonly CaseStatus[] = ['awaitingCorrection', 'consulting', 'awaitingFee'];
 
 /** Where a case stands against its periods on a given day. */
 export interface CaseDeadline {

@@ -14,5 +14,12 @@ export {
   type FeeLine,
   type FeeTier,
 } from './fees.js';
-export { answerDueOn, answerPeriodDays, caseDeadline, correctionNoticeDueOn, type CaseDeadline } from './deadline.js';
+export {
+  PAUSED_STATUSES,
+  answerDueOn,
+  answerPeriodDays,
+  caseDeadline,
+  correctionNoticeDueOn,
+  type CaseDeadline,
+} from './deadline.js';
 export { ACTION_STATUSES, allowedActions, applyAction, startCase, type NewCase } from './machine.js';
