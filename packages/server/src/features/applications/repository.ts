@@ -88,7 +88,6 @@ export async function listEvents(db: Db, applicationId: number) {
 export const CASE_QUEUES = ['open', 'dueSoon', 'overdue', 'awaitingReview', 'paused', 'noDueDate'] as const;
 export type CaseQueue = (typeof CASE_QUEUES)[number];
 
-
 /** The days the queues are read against: due dates are stored, so no case's periods are replayed. */
 export interface DueWindow {
   readonly today: string;
