@@ -3898,7 +3898,7 @@ export interface components {
       submittedOn: string;
       /** Format: date-time */
       createdAt: string;
-      /** @description 日历缺少期限所及的年度时为 null（见 calendarWarning） */
+      /** @description 期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional） */
       deadline: components['schemas']['CaseDeadline'] | null;
       calendarWarning: string | null;
       state: components['schemas']['CaseState'];
@@ -4301,7 +4301,7 @@ export interface components {
       awaitingReview: number;
       /** @description 暂停计时（补正中、征求意见中、待缴费） */
       paused: number;
-      /** @description 计时中却没有答复期限：日历缺少期限所及的年度 */
+      /** @description 计时中却没有答复期限：仅在期限超出日历范围（2000—2100年）时出现，尚无放假安排的年度按暂定日历计算 */
       noDueDate: number;
       thisYear: {
         received: number;

@@ -169,7 +169,8 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   submittedOn: day,
   createdAt: z.string().openapi({ format: 'date-time' }),
   deadline: orNull(CaseDeadlineSchema).openapi({
-    description: '日历缺少期限所及的年度时为 null（见 calendarWarning）',
+    description:
+      '期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional）',
   }),
   calendarWarning: z.string().nullable(),
   state: CaseStateSchema,
@@ -190,7 +191,9 @@ export const DashboardSchema = z
     overdue: count('在办且已过答复期限'),
     awaitingReview: count('答复待审核或延期待批准'),
     paused: count('暂停计时（补正中、征求意见中、待缴费）'),
-    noDueDate: count('计时中却没有答复期限：日历缺少期限所及的年度'),
+    noDueDate: count(
+      '计时中却没有答复期限：仅在期限超出日历范围（2000—2100年）时出现，尚无放假安排的年度按暂定日历计算',
+    ),
     thisYear: z.object({ received: z.number(), closed: z.number() }),
   } satisfies Record<CaseQueue, z.ZodNumber> & Record<string, z.ZodType>)
   .openapi('Dashboard');
