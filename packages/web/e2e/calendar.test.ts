@@ -42,6 +42,12 @@ describe('the 系统管理员’s calendar screen and provisional deadlines in a
     await officer.getByTestId('provisional').first().waitFor();
     await expect(officer.getByTestId('provisional-note').innerText()).resolves.toContain('最多提前7天或推后5天');
 
+    // In the list: 暂定 beside the date, and no 暂停计时 (the case runs; only real pauses are tagged so).
+    await officer.goto(`${session.app.baseUrl}/workbench`);
+    const before = officer.locator('.ant-table-row').filter({ hasText: row.serial_no });
+    await before.getByTestId('provisional').waitFor();
+    await expect(before.innerText()).resolves.not.toContain('暂停计时');
+
     const admin = await newPage(session.browser);
     await login(admin, session.app, 'admin');
     await admin.goto(`${session.app.baseUrl}/admin`);
@@ -58,7 +64,7 @@ describe('the 系统管理员’s calendar screen and provisional deadlines in a
     await admin.getByText(/已保存2027年节假日安排，\d+ 件在办申请的答复期限已重算/).waitFor();
     await card.getByTestId('calendar-year-2027').getByText('管理员录入').waitFor();
 
-    await officer.reload();
+    await officer.goto(`${session.app.baseUrl}/workbench/${row.id}`);
     await expect(officer.getByTestId('due-on').innerText()).resolves.toBe('2027年1月20日');
     await expect(officer.getByTestId('due-moved-note').innerText()).resolves.toContain(
       '2027年节假日安排已录入，答复期限已于',
