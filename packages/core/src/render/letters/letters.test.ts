@@ -412,16 +412,3 @@ describe('bad input', () => {
     expect(fails(input)).toThrow(message);
   });
 });
-
-describe('notices whose deadline is provisional (暂定)', () => {
-  it.each(['correctionNotice', 'extensionNotice', 'feeNotice', 'consultationNotice'] as const)(
-    '%s marks the date 暂定 and says what that means; an ordinary one does not',
-    (kind) => {
-      const input = NOTICES[kind].input;
-      const marked = renderLetterText({ ...input, provisionalDates: true });
-      expect(marked).toMatch(/\d{4}年\d{1,2}月\d{1,2}日（暂定）前/);
-      expect(marked).toContain('国务院办公厅公布该年度节假日安排前按法定节假日推算');
-      expect(renderLetterText(input)).not.toContain('暂定');
-    },
-  );
-});
