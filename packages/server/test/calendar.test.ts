@@ -83,6 +83,7 @@ describe.each(ENGINES)('a deadline for every case, every day of the year, on %s'
     const status = await server.anonymous().request('GET', `/api/portal/applications/${detail.body.queryCode}`);
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({ dueOn: PROVISIONAL_DUE, dueProvisional: true, paused: false });
+    expect(status.body.steps[0]).toMatchObject({ title: '收到申请', dueOn: PROVISIONAL_DUE, dueProvisional: true });
   });
 
   it('lists 2027 as provisional for the administrator, with the statutory holidays', async () => {

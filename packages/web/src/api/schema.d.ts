@@ -4857,6 +4857,7 @@ export interface components {
         title: string;
         detail: string | null;
         dueOn: string | null;
+        dueProvisional: boolean;
       }[];
     };
   };

@@ -53,6 +53,8 @@ export const PortalStep = z.object({
   detail: z.string().nullable(),
   /** 答复期限 after this step, when one runs. */
   dueOn: z.string().nullable(),
+  /** That date was counted through a year without a holiday notice (暂定). */
+  dueProvisional: z.boolean(),
 });
 
 export const PortalStatus = z

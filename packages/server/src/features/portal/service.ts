@@ -214,7 +214,8 @@ function publicSteps(row: ApplicationRow, events: readonly Event[], calendar: Wo
       dueOn = null;
     }
     const step = describe(event.type, data, state, row);
-    if (step) steps.push({ type: event.type, on: event.on, ...step, dueOn });
+    const dueProvisionalFlag = dueProvisional(calendar, row.received_on, dueOn);
+    if (step) steps.push({ type: event.type, on: event.on, ...step, dueOn, dueProvisional: dueProvisionalFlag });
   }
   return steps;
 }

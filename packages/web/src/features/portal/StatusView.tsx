@@ -113,7 +113,12 @@ export function StatusView({ code, status }: { code: string; status: PortalStatu
                   </Typography.Text>
                   <Typography.Text strong>{step.title}</Typography.Text>
                   {step.detail && <div style={{ color: '#555' }}>{step.detail}</div>}
-                  {step.dueOn && <div style={{ color: '#888', fontSize: 12 }}>答复期限：{step.dueOn}</div>}
+                  {step.dueOn && (
+                    <div style={{ color: '#888', fontSize: 12 }}>
+                      答复期限：{step.dueOn}
+                      {step.dueProvisional ? '（暂定）' : ''}
+                    </div>
+                  )}
                 </div>
               ),
             }))}
