@@ -18,6 +18,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0003-registers',
       '0004-reports',
       '0005-list-indexes',
+      '0006-deadline-moves',
       '0008-security',
     ]);
   });

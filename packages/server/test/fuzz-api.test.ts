@@ -152,8 +152,8 @@ describe.each(ENGINES)('every route with hostile values on %s', (engine) => {
 
     // The server is still up and still works for an officer.
     expect((await server.anonymous().request('GET', '/api/health')).body).toEqual({ status: 'ok' });
-    const officer = await server.login('officer');
-    expect((await officer.request('GET', `/api/organs/${server.organs.agency}/applications`)).status).toBe(200);
+    const officer = clients.get('officer');
+    expect((await officer?.request('GET', `/api/organs/${server.organs.agency}/applications`))?.status).toBe(200);
     // And nothing personal was written to the log.
     const log = printed.join('\n');
     for (const personal of PERSONAL_DATA) expect(log).not.toContain(personal);

@@ -114,10 +114,11 @@ describe.each(ENGINES)('letters, fees and attachments on %s', (engine) => {
       `/api/organs/${server.organs.agency}/applications`,
       intake({ submittedOn: '2026-12-18', receivedOn: '2026-12-21' }),
     );
-    // Registered all the same, without a due date, and the case says why.
+    // Before the notice, a provisional due date (元旦 1/1 alone, as the 放假办法 says).
     expect(created.status).toBe(201);
-    expect(created.body.dueOn).toBeNull();
-    expect(created.body.calendarWarning).toContain('2027');
+    expect(created.body.dueOn).toBe('2027-01-19');
+    expect(created.body.deadline.provisional).toBe(true);
+    expect(created.body.calendarWarning).toBeNull();
     const admin = await server.login('sysadmin');
     const bad = await admin.request('PUT', '/api/calendar/2027', {
       year: 2027,
@@ -145,5 +146,6 @@ describe.each(ENGINES)('letters, fees and attachments on %s', (engine) => {
     expect(again.status).toBe(201);
     // 12/22–12/31 (8 working days), 1/1–1/3 off, 1/4 … the 20th working day is 2027-01-19.
     expect(again.body.dueOn).toBe('2027-01-19');
+    expect(again.body.deadline.provisional).toBe(false);
   });
 });

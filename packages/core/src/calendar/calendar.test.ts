@@ -90,15 +90,41 @@ describe('WorkCalendar: counting working days (期间开始的当日不计入)',
 });
 
 describe('WorkCalendar: errors', () => {
-  it('refuses a year it does not hold, in Chinese, naming the year', () => {
-    const error = thrown(() => calendar.addWorkingDays('2026-12-20', 20));
+  it('without provisional years, refuses a year it does not hold, in Chinese, naming the year', () => {
+    const strict = new WorkCalendar(defaultCalendarYears(), { provisional: false });
+    const error = thrown(() => strict.addWorkingDays('2026-12-20', 20));
     expect(error.code).toBe('year-not-covered');
     expect(error.message).toBe('日历未包含2027年的节假日安排，请系统管理员补充该年度数据');
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('CalendarError');
-    expect(thrown(() => calendar.isWorkingDay('2018-05-02')).message).toContain('2018年');
-    expect(thrown(() => calendar.workingDaysBetween('2018-12-28', '2019-01-10')).code).toBe('year-not-covered');
-    expect(thrown(() => calendar.dayInfo('2030-01-01')).code).toBe('year-not-covered');
+    expect(thrown(() => strict.isWorkingDay('2018-05-02')).message).toContain('2018年');
+    expect(thrown(() => strict.workingDaysBetween('2018-12-28', '2019-01-10')).code).toBe('year-not-covered');
+    expect(thrown(() => strict.dayInfo('2030-01-01')).code).toBe('year-not-covered');
+    expect(strict.isProvisional(2027)).toBe(false);
+  });
+
+  it('counts a year without a notice on the provisional calendar, and says so', () => {
+    // 12/21–25 1–5, 12/28–31 6–9, (1/1 元旦), 1/4–8 10–14, 1/11–15 15–19, 1/18 20.
+    expect(calendar.addWorkingDays('2026-12-20', 20)).toBe('2027-01-18');
+    expect(calendar.isProvisional(2027)).toBe(true);
+    expect(calendar.isProvisional(2026)).toBe(false);
+    expect(calendar.provisionalBetween('2026-12-20', '2027-01-18')).toBe(true);
+    expect(calendar.provisionalBetween('2026-11-20', '2026-12-18')).toBe(false);
+    expect(calendar.dayInfo('2027-01-01')).toEqual({
+      working: false,
+      kind: 'holiday',
+      name: '元旦',
+      provisional: true,
+    });
+    expect(calendar.dayInfo('2027-01-04')).toEqual({ working: true, kind: 'workday', provisional: true });
+    expect(calendar.isWorkingDay('2018-05-02')).toBe(true);
+    expect(calendar.years()).not.toContain(2027);
+  });
+
+  it('refuses an implausible year even with provisional years', () => {
+    expect(thrown(() => calendar.isWorkingDay('1999-12-31')).code).toBe('year-not-covered');
+    expect(thrown(() => calendar.addWorkingDays('2100-12-20', 20)).message).toContain('2101年');
+    expect(calendar.addWorkingDays('2100-12-01', 20)).toMatch(/^2100-12-/);
   });
 
   it('refuses a malformed date, naming the value', () => {
@@ -110,12 +136,17 @@ describe('WorkCalendar: errors', () => {
     expect(thrown(() => calendar.addWorkingDays('2026-13-01', 1)).code).toBe('bad-date');
   });
 
-  it('treats years between covered ones as not covered', () => {
+  it('treats years between covered ones as not covered (provisional)', () => {
     const gappy = new WorkCalendar(defaultCalendarYears().filter((y) => y.year !== 2022));
     expect(gappy.covers(2022)).toBe(false);
-    expect(thrown(() => gappy.addWorkingDays('2021-12-20', 20)).message).toContain('2022年');
+    expect(gappy.isProvisional(2022)).toBe(true);
+    const strictGap = new WorkCalendar(
+      defaultCalendarYears().filter((y) => y.year !== 2022),
+      { provisional: false },
+    );
+    expect(thrown(() => strictGap.addWorkingDays('2021-12-20', 20)).message).toContain('2022年');
     expect(new WorkCalendar([]).years()).toEqual([]);
-    expect(thrown(() => new WorkCalendar([]).isWorkingDay('2026-01-05')).code).toBe('year-not-covered');
+    expect(new WorkCalendar([]).isWorkingDay('2026-01-05')).toBe(true);
   });
 
   it('checks the data it is built from', () => {

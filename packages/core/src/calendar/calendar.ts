@@ -1,6 +1,7 @@
 import { CalendarError, yearNotCovered } from './errors.js';
 import { dayNumber, firstDayOfYear, isoFromDayNumber, weekdayOfDayNumber, yearOfDayNumber } from './dates.js';
-import { parseCalendarYears } from './validate.js';
+import { provisionalCalendarYear } from './provisional.js';
+import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR, parseCalendarYears } from './validate.js';
 
 export { CalendarError, type CalendarErrorCode } from './errors.js';
 
@@ -41,6 +42,17 @@ export interface DayInfo {
   readonly kind: DayKind;
   /** The holiday a holiday or 调休上班 day belongs to, such as “春节”. */
   readonly name?: string;
+  /** The day lies in a year without a notice: it follows the provisional calendar (暂定). */
+  readonly provisional?: boolean;
+}
+
+export interface WorkCalendarOptions {
+  /**
+   * Years without a notice (from 2000 to 2100) follow the provisional calendar of
+   * `provisionalCalendarYear` (default); false makes them throw `year-not-covered`, as a check
+   * that a computation stays inside the notices.
+   */
+  readonly provisional?: boolean;
 }
 
 const NOT_COVERED = 0;
@@ -48,10 +60,12 @@ const WORKING = 1;
 const OFF = 2;
 
 /**
- * The official working-day calendar over the years it holds. Periods of the 条例 are counted in
- * working days: `addWorkingDays` and `workingDaysBetween` never count the day a period starts
- * on (期间开始的当日不计入). Any date in a year it does not hold throws `year-not-covered`, rather
- * than guessing from weekends alone and getting a deadline wrong.
+ * The working-day calendar: the years whose notice it holds, and for any other year from 2000 to
+ * 2100 the provisional year of the 放假办法 (`provisionalCalendarYear`), so that every case has a
+ * deadline; `isProvisional` and `provisionalBetween` tell when a result rests on one, to be shown
+ * as 暂定. Periods of the 条例 are counted in working days: `addWorkingDays` and
+ * `workingDaysBetween` never count the day a period starts on (期间开始的当日不计入). A date outside
+ * 2000–2100 throws `year-not-covered`.
  */
 export class WorkCalendar {
   /** Working (1), off (2) or not covered (0), for every day from 1 January of the first year. */
@@ -59,9 +73,13 @@ export class WorkCalendar {
   private readonly firstDay: number;
   private readonly named = new Map<number, DayInfo>();
   private readonly coveredYears: readonly number[];
+  /** Provisional years built so far, each a flag per day of the year. */
+  private readonly provisionalFlags = new Map<number, Uint8Array>();
+  private readonly allowProvisional: boolean;
 
   /** Checks the data as `parseCalendarYears` does and throws `invalid-data` when it is wrong. */
-  constructor(years: readonly CalendarYear[]) {
+  constructor(years: readonly CalendarYear[], options: WorkCalendarOptions = {}) {
+    this.allowProvisional = options.provisional ?? true;
     const checked = parseCalendarYears(years);
     this.coveredYears = checked.map((y) => y.year).sort((a, b) => a - b);
     const first = this.coveredYears[0];
@@ -92,11 +110,38 @@ export class WorkCalendar {
     }
   }
 
+  /** The year's notice is held (not provisional). */
   covers(year: number): boolean {
     return this.coveredYears.includes(year);
   }
 
-  /** The years held, ascending. */
+  /** The year has no notice and follows the provisional calendar. */
+  isProvisional(year: number): boolean {
+    return this.allowProvisional && !this.covers(year) && year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR;
+  }
+
+  /** Some day d with `from` ≤ d ≤ `to` (in either order) lies in a provisional year. */
+  provisionalBetween(from: string, to: string): boolean {
+    const a = yearOfDayNumber(dayNumber(from));
+    const b = yearOfDayNumber(dayNumber(to));
+    for (let year = Math.min(a, b); year <= Math.max(a, b); year++) if (this.isProvisional(year)) return true;
+    return false;
+  }
+
+  /** The year's days off as this calendar counts them: its notice, or the provisional year. */
+  yearData(year: number): CalendarYear | undefined {
+    if (this.isProvisional(year)) return provisionalCalendarYear(year);
+    if (!this.covers(year)) return undefined;
+    const holidays: CalendarDay[] = [];
+    const workdays: CalendarDay[] = [];
+    for (const [day, info] of [...this.named.entries()].sort(([a], [b]) => a - b)) {
+      if (yearOfDayNumber(day) !== year || info.provisional) continue;
+      (info.working ? workdays : holidays).push({ date: isoFromDayNumber(day), name: info.name ?? '' });
+    }
+    return { year, holidays, workdays };
+  }
+
+  /** The years whose notice is held, ascending. */
   years(): number[] {
     return [...this.coveredYears];
   }
@@ -109,7 +154,8 @@ export class WorkCalendar {
     const day = dayNumber(date);
     const working = this.flagOf(day) === WORKING;
     const named = this.named.get(day);
-    return named ? { ...named } : { working, kind: working ? 'workday' : 'weekend' };
+    const provisional = this.isProvisional(yearOfDayNumber(day)) ? { provisional: true } : {};
+    return named ? { ...named } : { working, kind: working ? 'workday' : 'weekend', ...provisional };
   }
 
   /**
@@ -153,7 +199,30 @@ export class WorkCalendar {
 
   private flagOf(day: number): number {
     const flag = this.flags[day - this.firstDay] ?? NOT_COVERED;
-    if (flag === NOT_COVERED) throw yearNotCovered(yearOfDayNumber(day));
-    return flag;
+    if (flag !== NOT_COVERED) return flag;
+    const year = yearOfDayNumber(day);
+    const flags = this.provisionalYearFlags(year);
+    if (!flags) throw yearNotCovered(year);
+    return flags[day - firstDayOfYear(year)] ?? NOT_COVERED;
+  }
+
+  /** The flags of a provisional year, built on first use; undefined when the year cannot be one. */
+  private provisionalYearFlags(year: number): Uint8Array | undefined {
+    if (!this.isProvisional(year)) return undefined;
+    let flags = this.provisionalFlags.get(year);
+    if (flags) return flags;
+    const start = firstDayOfYear(year);
+    flags = new Uint8Array(firstDayOfYear(year + 1) - start);
+    for (let day = start; day < firstDayOfYear(year + 1); day++) {
+      const weekday = weekdayOfDayNumber(day);
+      flags[day - start] = weekday === 0 || weekday === 6 ? OFF : WORKING;
+    }
+    for (const { date, name } of provisionalCalendarYear(year).holidays) {
+      const day = dayNumber(date);
+      flags[day - start] = OFF;
+      this.named.set(day, { working: false, kind: 'holiday', name, provisional: true });
+    }
+    this.provisionalFlags.set(year, flags);
+    return flags;
   }
 }

@@ -7,7 +7,10 @@ export {
   type CalendarYear,
   type DayInfo,
   type DayKind,
+  type WorkCalendarOptions,
 } from './calendar.js';
+export { provisionalCalendarYear, statutoryHolidays } from './provisional.js';
+export { PROVISIONAL_NOTE, PROVISIONAL_SHIFT } from './provisional-note.js';
 export { addCalendarDays, weekdayOf } from './dates.js';
 export {
   DEFAULT_FIRST_YEAR,
@@ -26,3 +29,4 @@ export {
   validateCalendarYears,
   type CalendarValidationResult,
 } from './validate.js';
+export { parseHolidayNotice, type ParsedNotice } from './notice.js';

@@ -22,6 +22,7 @@ describe('caseDeadline: the answer period', () => {
     expect(caseDeadline(received, calendar, '2026-03-02')).toEqual({
       dueOn: '2026-03-30',
       baseDays: 20,
+      provisional: false,
       extensionDays: 0,
       pausedWorkingDays: 0,
       paused: false,
@@ -85,6 +86,7 @@ describe('caseDeadline: pauses', () => {
     expect(caseDeadline(state, calendar, '2026-03-16')).toEqual({
       dueOn: null,
       baseDays: 20,
+      provisional: false,
       extensionDays: 0,
       pausedWorkingDays: 4, // 3/11, 3/12, 3/13 and today 3/16
       paused: true,
@@ -167,6 +169,7 @@ describe('caseDeadline: 补正', () => {
     expect(caseDeadline(state, calendar, '2026-03-05')).toEqual({
       dueOn: null,
       baseDays: 20,
+      provisional: false,
       extensionDays: 0,
       pausedWorkingDays: 0,
       paused: true,
@@ -229,9 +232,14 @@ describe('caseDeadline: closed cases', () => {
 });
 
 describe('caseDeadline: errors', () => {
-  it('refuses a malformed today and a year the calendar lacks', () => {
+  it('refuses a malformed today', () => {
     expect(() => caseDeadline(received, calendar, '2026/03/02')).toThrow(CalendarError);
-    const late: CaseState = { ...received, receivedOn: '2026-12-10', periodStartsOn: '2026-12-10' };
-    expect(() => caseDeadline(late, calendar, '2026-12-10')).toThrow('日历未包含2027年的节假日安排');
+  });
+
+  it('gives a case reaching a year without a notice a provisional deadline (was: year-not-covered)', () => {
+    const late: CaseState = { ...received, receivedOn: '2026-12-20', periodStartsOn: '2026-12-20' };
+    expect(caseDeadline(late, calendar, '2026-12-21')).toMatchObject({ dueOn: '2027-01-18', provisional: true });
+    const early: CaseState = { ...received, receivedOn: '2026-11-02', periodStartsOn: '2026-11-02' };
+    expect(caseDeadline(early, calendar, '2026-11-03')).toMatchObject({ dueOn: '2026-11-30', provisional: false });
   });
 });

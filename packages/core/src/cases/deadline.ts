@@ -1,6 +1,12 @@
 import type { WorkCalendar } from '../calendar/calendar.js';
 import { ANSWER_WORKING_DAYS, CONSULTATION_WORKING_DAYS, CORRECTION_NOTICE_WORKING_DAYS } from './periods.js';
-import type { CaseState, Pause } from './state.js';
+import type { CaseState, CaseStatus, Pause } from './state.js';
+
+/**
+ * The statuses in which the answer period stands still: a 补正 awaited, or an open pause, which
+ * only 征求意见 and 收费 open and only their own end (or closing the case) ends (machine.ts).
+ */
+export const PAUSED_STATUSES: readonly CaseStatus[] = ['awaitingCorrection', 'consulting', 'awaitingFee'];
 
 /** Where a case stands against its periods on a given day. */
 export interface CaseDeadline {
@@ -33,6 +39,11 @@ export interface CaseDeadline {
   readonly feeDueOn?: string;
   /** While a consultation is open: the last day of the 15 working days for the views (第三十二条). */
   readonly consultationDueOn?: string;
+  /**
+   * The due dates above were counted through a year whose holiday notice is not out yet, on the
+   * provisional calendar (暂定): the notice may still move them.
+   */
+  readonly provisional: boolean;
 }
 
 /** The day the 补正 notice must have gone out by: 7 working days after receipt (第三十条). */
@@ -96,9 +107,9 @@ function pausedWorkingDays(state: CaseState, calendar: WorkCalendar, after: stri
 }
 
 /**
- * Where `state` stands on `today`. Throws the calendar's `bad-date` for a malformed `today` and
- * `year-not-covered` when a period reaches a year the calendar lacks (the administrator must add
- * the year's notice before such a deadline can be known).
+ * Where `state` stands on `today`. Throws the calendar's `bad-date` for a malformed `today`. A
+ * period that reaches a year without a notice is counted on the provisional calendar and the
+ * result is marked `provisional`.
  */
 export function caseDeadline(state: CaseState, calendar: WorkCalendar, today: string): CaseDeadline {
   calendar.isWorkingDay(today); // checks `today`
@@ -112,6 +123,14 @@ export function caseDeadline(state: CaseState, calendar: WorkCalendar, today: st
   let workingDaysLeft: number | null = null;
   if (!closed && dueOn !== null) workingDaysLeft = calendar.workingDaysBetween(today, dueOn);
 
+  const consultationDueOn =
+    !closed && openConsultation ? calendar.addWorkingDays(openConsultation.from, CONSULTATION_WORKING_DAYS) : undefined;
+  const correctionDueOn = state.status === 'awaitingCorrection' ? state.correction?.dueOn : undefined;
+  const feeDueOn = state.status === 'awaitingFee' && state.fee && !state.fee.paidOn ? state.fee.dueOn : undefined;
+  // The latest date shown; every day counted for it lies between the start and it.
+  const lastShown = [dueOn, consultationDueOn, correctionDueOn, feeDueOn]
+    .filter((date): date is string => typeof date === 'string')
+    .reduce((a, b) => (a > b ? a : b), state.periodStartsOn);
   return {
     dueOn,
     baseDays: ANSWER_WORKING_DAYS,
@@ -123,10 +142,9 @@ export function caseDeadline(state: CaseState, calendar: WorkCalendar, today: st
     workingDaysLeft,
     overdue: closed ? answeredLate : dueOn !== null && today > dueOn,
     answeredLate,
-    ...(state.status === 'awaitingCorrection' && state.correction ? { correctionDueOn: state.correction.dueOn } : {}),
-    ...(state.status === 'awaitingFee' && state.fee && !state.fee.paidOn ? { feeDueOn: state.fee.dueOn } : {}),
-    ...(!closed && openConsultation
-      ? { consultationDueOn: calendar.addWorkingDays(openConsultation.from, CONSULTATION_WORKING_DAYS) }
-      : {}),
+    ...(correctionDueOn ? { correctionDueOn } : {}),
+    ...(feeDueOn ? { feeDueOn } : {}),
+    ...(consultationDueOn ? { consultationDueOn } : {}),
+    provisional: calendar.provisionalBetween(state.periodStartsOn, lastShown),
   };
 }

@@ -14,7 +14,14 @@ export {
   type FeeLine,
   type FeeTier,
 } from './fees.js';
-export { answerDueOn, answerPeriodDays, caseDeadline, correctionNoticeDueOn, type CaseDeadline } from './deadline.js';
+export {
+  PAUSED_STATUSES,
+  answerDueOn,
+  answerPeriodDays,
+  caseDeadline,
+  correctionNoticeDueOn,
+  type CaseDeadline,
+} from './deadline.js';
 export {
   ACTION_STATUSES,
   APPROVED_MOVES,

@@ -82,6 +82,10 @@ export interface ApplicationsTable {
   received_on: string;
   status: string;
   due_on: string | null;
+  /** The due date before the latest calendar change moved it, when and why (migration 0006). */
+  due_moved_from: ColumnType<string | null, string | null | undefined, string | null>;
+  due_moved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  due_moved_reason: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: string | null;
   closed_on: string | null;
   state: Json<unknown>;

@@ -609,7 +609,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 已有节假日安排的年度 */
+    /** 有节假日安排的年度，及上年至下年中按暂定日历计算的年度 */
     get: {
       parameters: {
         query?: never;
@@ -627,8 +627,11 @@ export interface paths {
           content: {
             'application/json': {
               year: number;
-              /** @enum {string} */
-              source: 'shipped' | 'administrator';
+              /**
+               * @description shipped：随系统发布的国务院办公厅通知；administrator：系统管理员录入；provisional：尚无通知，按放假办法暂定
+               * @enum {string}
+               */
+              source: 'shipped' | 'administrator' | 'provisional';
             }[];
           };
         };
@@ -685,7 +688,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 一年的放假和调休上班日 */
+    /** 一年的放假和调休上班日（尚无通知的年度为暂定的法定节假日） */
     get: {
       parameters: {
         query?: never;
@@ -703,7 +706,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['CalendarYear'];
+            'application/json': components['schemas']['CalendarYearView'];
           };
         };
         /** @description 请求有误 */
@@ -744,7 +747,7 @@ export interface paths {
         };
       };
     };
-    /** 新增或更正一年的节假日安排（系统管理员） */
+    /** 新增或更正一年的节假日安排，并重算在办案件的答复期限（系统管理员） */
     put: {
       parameters: {
         query?: never;
@@ -760,13 +763,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description 已保存 */
+        /** @description 已保存，及调整了期限的案件 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['CalendarYear'];
+            'application/json': components['schemas']['CalendarSaved'];
           };
         };
         /** @description 请求有误 */
@@ -808,6 +811,84 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar/{year}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 预览：按这一年的安排，哪些在办案件的答复期限会变（不保存；系统管理员） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CalendarYear'];
+        };
+      };
+      responses: {
+        /** @description 会变动的期限 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CalendarPreview'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3857,6 +3938,13 @@ export interface components {
       displayName: string;
       role: string;
     };
+    CalendarYearView: components['schemas']['CalendarYear'] & {
+      /**
+       * @description shipped：随系统发布的国务院办公厅通知；administrator：系统管理员录入；provisional：尚无通知，按放假办法暂定
+       * @enum {string}
+       */
+      source: 'shipped' | 'administrator' | 'provisional';
+    };
     CalendarYear: {
       year: number;
       holidays: {
@@ -3867,6 +3955,25 @@ export interface components {
         date: string;
         name: string;
       }[];
+    };
+    CalendarPreview: {
+      year: components['schemas']['CalendarYear'];
+      moves: components['schemas']['DueMove'][];
+    };
+    DueMove: {
+      id: number;
+      serialNo: string;
+      organId: number;
+      organName: string;
+      /** @description 现在的答复期限 */
+      from: string | null;
+      /** @description 按新安排计算的答复期限 */
+      to: string | null;
+      /** @description 新期限仍按暂定日历（另一年度尚无通知） */
+      provisional: boolean;
+    };
+    CalendarSaved: components['schemas']['CalendarYear'] & {
+      moves: components['schemas']['DueMove'][];
     };
     ApplicationDetail: components['schemas']['ApplicationSummary'] & {
       queryCode: string | null;
@@ -3885,7 +3992,7 @@ export interface components {
       submittedOn: string;
       /** Format: date-time */
       createdAt: string;
-      /** @description 日历缺少期限所及的年度时为 null（见 calendarWarning） */
+      /** @description 期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional） */
       deadline: components['schemas']['CaseDeadline'] | null;
       calendarWarning: string | null;
       state: components['schemas']['CaseState'];
@@ -3926,6 +4033,8 @@ export interface components {
       feeDueOn?: string;
       /** Format: date */
       consultationDueOn?: string;
+      /** @description 期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整 */
+      provisional: boolean;
     };
     CaseState: {
       /** @enum {string} */
@@ -4114,6 +4223,18 @@ export interface components {
       /** Format: date */
       closedOn: string | null;
       version: number;
+      /** @description 节假日安排变动使答复期限调整过（在办案件）；否则为 null */
+      dueMoved: {
+        /**
+         * Format: date
+         * @description 调整前的答复期限
+         */
+        from: string | null;
+        /** Format: date-time */
+        at: string;
+        /** @description 调整原因，如“2027年放假安排已录入” */
+        reason: string;
+      } | null;
     };
     IntakeInput: {
       /** @enum {string} */
@@ -4142,6 +4263,8 @@ export interface components {
       /** @description 距答复期限的工作日数；逾期为负，已办结或无期限时为 null */
       workingDaysLeft: number | null;
       overdue: boolean;
+      /** @description 答复期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整 */
+      dueProvisional: boolean;
     };
     CaseActionRequest: {
       version: number;
@@ -4272,7 +4395,7 @@ export interface components {
       awaitingReview: number;
       /** @description 暂停计时（补正中、征求意见中、待缴费） */
       paused: number;
-      /** @description 计时中却没有答复期限：日历缺少期限所及的年度 */
+      /** @description 计时中却没有答复期限：仅在期限超出日历范围（2000—2100年）时出现，尚无放假安排的年度按暂定日历计算 */
       noDueDate: number;
       thisYear: {
         received: number;
@@ -4774,6 +4897,8 @@ export interface components {
       organName: string;
       receivedOn: string;
       dueOn: string | null;
+      /** @description 答复期限为暂定：该年度放假安排尚未公布，公布后可能调整 */
+      dueProvisional: boolean;
     };
     PortalApplication: {
       organId: number;
@@ -4804,6 +4929,8 @@ export interface components {
       status: string;
       statusLabel: string;
       dueOn: string | null;
+      /** @description 答复期限为暂定：该年度放假安排尚未公布，公布后可能调整 */
+      dueProvisional: boolean;
       paused: boolean;
       correction: {
         dueOn: string;
@@ -4824,6 +4951,7 @@ export interface components {
         title: string;
         detail: string | null;
         dueOn: string | null;
+        dueProvisional: boolean;
       }[];
     };
   };

@@ -14,6 +14,20 @@ export const FEE_MEASURES = '《政府信息公开信息处理费管理办法》
 /** The consequence of a lapse, in the words of 第三十条 (also used by 国办函〔2020〕109号 for fees). */
 export const DEEMED_ABANDONED = '视为放弃申请，本机关不再处理该政府信息公开申请';
 
+/** What a letter says when the date it gives rests on a year whose holiday notice is not out. */
+export const PROVISIONAL_LETTER_SENTENCE =
+  '上述期限中标注“暂定”的日期，系在国务院办公厅公布该年度节假日安排前按法定节假日推算；安排公布后期限如有变化，本机关将另行告知。';
+
+/** A due date as the letter prints it: 2027年1月19日, followed by （暂定） when provisional. */
+export function dueDate(input: CheckedLetterInput, date: string): string {
+  return `${chineseDate(date)}${input.provisionalDates ? '（暂定）' : ''}`;
+}
+
+/** The sentence explaining 暂定, when the letter's dates are provisional. */
+export function provisionalParagraphs(input: CheckedLetterInput): string[] {
+  return input.provisionalDates ? [PROVISIONAL_LETTER_SENTENCE] : [];
+}
+
 /** 本机关于…收到您（单位）提出的政府信息公开申请，申请获取“…”。 */
 export function receivedParagraph(input: CheckedLetterInput, applicant = '您（单位）'): string {
   const { receivedOn, request } = input.application;

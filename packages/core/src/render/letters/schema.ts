@@ -95,6 +95,7 @@ const LetterInputObject = z
       .object({ thirdParty: text.describe('第三方名称或姓名'), dueOn: isoDate.describe('提出意见的期限') })
       .strict()
       .optional(),
+    provisionalDates: z.boolean().optional().describe('所载期限按暂定日历计算（该年度国务院办公厅放假安排尚未公布）'),
   })
   .strict();
 

@@ -23,9 +23,25 @@ function noteOf(events: readonly EventNote[], type: string, field = 'note'): str
 
 /**
  * The letter of a kind for a case, filled from what the case records: the answer once drafted,
- * the 补正 notice once sent, and so on. A letter the case has not reached is "not found".
+ * the 补正 notice once sent, and so on. A letter the case has not reached is "not found". A date
+ * it gives that was counted through a year without a holiday notice is printed 暂定.
  */
 export function letterInput(
+  kind: LetterKind,
+  row: ApplicationRow,
+  state: CaseState,
+  organ: Organ,
+  events: readonly EventNote[],
+  calendar: WorkCalendar,
+  today: string,
+): LetterInput {
+  const input = letterContent(kind, row, state, organ, events, calendar, today);
+  const dueOn = input.correction?.dueOn ?? input.extension?.dueOn ?? input.fee?.dueOn ?? input.consultation?.dueOn;
+  const provisional = dueOn !== undefined && calendar.provisionalBetween(input.issuedOn, dueOn);
+  return provisional ? { ...input, provisionalDates: true } : input;
+}
+
+function letterContent(
   kind: LetterKind,
   row: ApplicationRow,
   state: CaseState,

@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { CaseActionType, CaseStatus } from '@xxgk/core';
+import { PAUSED_STATUSES, type CaseActionType, type CaseStatus } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
 import type { ApplicationRow, ApplicationUpdate, Database, NewApplication } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
@@ -87,12 +87,6 @@ export async function listEvents(db: Db, applicationId: number) {
  */
 export const CASE_QUEUES = ['open', 'dueSoon', 'overdue', 'awaitingReview', 'paused', 'noDueDate'] as const;
 export type CaseQueue = (typeof CASE_QUEUES)[number];
-
-/**
- * The statuses in which the answer period stands still: a 补正 awaited, or an open pause, which
- * only 征求意见 and 收费 open and only their own end (or closing the case) ends (core machine.ts).
- */
-const PAUSED_STATUSES: readonly CaseStatus[] = ['awaitingCorrection', 'consulting', 'awaitingFee'];
 
 /** The days the queues are read against: due dates are stored, so no case's periods are replayed. */
 export interface DueWindow {

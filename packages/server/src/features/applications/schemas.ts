@@ -43,6 +43,14 @@ export const ApplicationSummarySchema = z
     outcome: z.enum(OUTCOMES).nullable(),
     closedOn: day.nullable(),
     version: z.number(),
+    dueMoved: z
+      .object({
+        from: day.nullable().openapi({ description: '调整前的答复期限' }),
+        at: z.string().openapi({ format: 'date-time' }),
+        reason: z.string().openapi({ description: '调整原因，如“2027年放假安排已录入”' }),
+      })
+      .nullable()
+      .openapi({ description: '节假日安排变动使答复期限调整过（在办案件）；否则为 null' }),
   })
   .openapi('ApplicationSummary');
 
@@ -52,6 +60,9 @@ export const ApplicationListItemSchema = ApplicationSummarySchema.extend({
     .nullable()
     .openapi({ description: '距答复期限的工作日数；逾期为负，已办结或无期限时为 null' }),
   overdue: z.boolean(),
+  dueProvisional: z
+    .boolean()
+    .openapi({ description: '答复期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整' }),
 }).openapi('ApplicationListItem');
 
 export const ApplicationPageSchema = z
@@ -113,6 +124,9 @@ export const CaseDeadlineSchema = z
     correctionDueOn: day.optional(),
     feeDueOn: day.optional(),
     consultationDueOn: day.optional(),
+    provisional: z
+      .boolean()
+      .openapi({ description: '期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整' }),
   })
   .openapi('CaseDeadline');
 
@@ -155,7 +169,8 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   submittedOn: day,
   createdAt: z.string().openapi({ format: 'date-time' }),
   deadline: orNull(CaseDeadlineSchema).openapi({
-    description: '日历缺少期限所及的年度时为 null（见 calendarWarning）',
+    description:
+      '期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional）',
   }),
   calendarWarning: z.string().nullable(),
   state: CaseStateSchema,
@@ -176,7 +191,9 @@ export const DashboardSchema = z
     overdue: count('在办且已过答复期限'),
     awaitingReview: count('答复待审核或延期待批准'),
     paused: count('暂停计时（补正中、征求意见中、待缴费）'),
-    noDueDate: count('计时中却没有答复期限：日历缺少期限所及的年度'),
+    noDueDate: count(
+      '计时中却没有答复期限：仅在期限超出日历范围（2000—2100年）时出现，尚无放假安排的年度按暂定日历计算',
+    ),
     thisYear: z.object({ received: z.number(), closed: z.number() }),
   } satisfies Record<CaseQueue, z.ZodNumber> & Record<string, z.ZodType>)
   .openapi('Dashboard');

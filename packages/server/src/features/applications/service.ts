@@ -26,6 +26,7 @@ import type { CalendarService } from '../calendar/service.js';
 import { getOrgan } from '../organs/repository.js';
 import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
 import { checkAttachment } from './attachments.js';
+import { dueMoves, dueProvisional, recomputeDueDates, type DueMove } from './deadlines.js';
 import { letterInput } from './letters.js';
 import * as repo from './repository.js';
 import { applicationView, summaryView, type IntakeInput, type SummaryRow } from './views.js';
@@ -60,8 +61,8 @@ export class ApplicationService {
     const state = wrapRule(() =>
       startCase({ channel: input.channel, applicantKind: input.applicantKind, receivedOn: input.receivedOn }),
     );
-    // A receipt late in December may count into a year whose holiday notice is not entered yet:
-    // the case is still registered, without a due date until the administrator adds the year.
+    // A receipt late in December counts into a year whose notice is not out yet: the due date is
+    // provisional (暂定) until the administrator enters the notice, which then recomputes it.
     const { deadline } = deadlineOrWarning(state, calendar, today);
     return this.db.transaction().execute(async (trx) => {
       const organ = await getOrgan(trx, organId);
@@ -170,24 +171,15 @@ export class ApplicationService {
 
   /**
    * Works out again the due date of every open case, after the calendar changed (a year added or
-   * corrected). Returns how many due dates moved.
+   * corrected), and records each move on its case with `reason`. Returns the moves.
    */
-  async recomputeDueDates(): Promise<number> {
-    const calendar = await this.calendars.calendar();
-    const today = this.today();
-    const open = await this.db
-      .selectFrom('applications')
-      .select(['id', 'state', 'due_on'])
-      .where('status', '!=', 'closed')
-      .execute();
-    let moved = 0;
-    for (const row of open) {
-      const dueOn = deadlineOrWarning(row.state as CaseState, calendar, today).deadline?.dueOn ?? null;
-      if (dueOn === row.due_on) continue;
-      await this.db.updateTable('applications').set({ due_on: dueOn }).where('id', '=', row.id).execute();
-      moved += 1;
-    }
-    return moved;
+  async recomputeDueDates(reason: string): Promise<DueMove[]> {
+    return recomputeDueDates(this.db, await this.calendars.calendar(), this.today(), reason);
+  }
+
+  /** The open cases whose due date `calendar` (not saved yet) would move. */
+  async previewDueDates(calendar: WorkCalendar): Promise<DueMove[]> {
+    return dueMoves(this.db, calendar, this.today());
   }
 
   /** The 答复书 or 告知书 of a kind for the case, as DOCX. */
@@ -349,12 +341,17 @@ function checkReceipt(input: IntakeInput, today: string): void {
  * depend on today, so a page of cases needs no replay of each one's periods (≈1 ms a page saved).
  */
 function daysLeft(row: SummaryRow, calendar: WorkCalendar, today: string) {
-  if (!row.due_on) return { workingDaysLeft: null, overdue: false };
-  if (row.closed_on) return { workingDaysLeft: null, overdue: row.closed_on > row.due_on };
+  const dueProvisionalFlag = {
+    dueProvisional: !row.closed_on && dueProvisional(calendar, row.received_on, row.due_on),
+  };
+  if (!row.due_on) return { workingDaysLeft: null, overdue: false, ...dueProvisionalFlag };
+  if (row.closed_on) return { workingDaysLeft: null, overdue: row.closed_on > row.due_on, ...dueProvisionalFlag };
   try {
-    return { workingDaysLeft: calendar.workingDaysBetween(today, row.due_on), overdue: today > row.due_on };
+    const workingDaysLeft = calendar.workingDaysBetween(today, row.due_on);
+    return { workingDaysLeft, overdue: today > row.due_on, ...dueProvisionalFlag };
   } catch (error) {
-    if (error instanceof CalendarError) return { workingDaysLeft: null, overdue: today > row.due_on };
+    if (error instanceof CalendarError)
+      return { workingDaysLeft: null, overdue: today > row.due_on, ...dueProvisionalFlag };
     throw error;
   }
 }

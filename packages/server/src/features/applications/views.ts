@@ -62,6 +62,9 @@ export const SUMMARY_COLUMNS = [
   'outcome',
   'closed_on',
   'version',
+  'due_moved_from',
+  'due_moved_at',
+  'due_moved_reason',
 ] as const;
 export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
 
@@ -83,6 +86,11 @@ export function summaryView(row: SummaryRow, role: Role) {
     outcome: row.outcome as Outcome | null,
     closedOn: row.closed_on,
     version: row.version,
+    // Shown while the case is open: the officer must see that a calendar change moved the date.
+    dueMoved:
+      row.due_moved_at && !row.closed_on
+        ? { from: row.due_moved_from, at: new Date(row.due_moved_at).toISOString(), reason: row.due_moved_reason ?? '' }
+        : null,
   };
 }
 

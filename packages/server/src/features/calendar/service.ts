@@ -15,7 +15,7 @@ import { appendAudit } from '../audit/repository.js';
 /**
  * The working-day calendar: the State Council notices shipped with the core (2019–2026), with
  * years an administrator adds or corrects in the database laid over them, so a new year's notice
- * needs no release.
+ * needs no release. Any other year runs on the core's provisional calendar until then.
  */
 export class CalendarService {
   private cached: WorkCalendar | undefined;
@@ -31,33 +31,50 @@ export class CalendarService {
     return this.cached;
   }
 
-  async years(): Promise<{ year: number; source: 'shipped' | 'administrator' }[]> {
+  /**
+   * The years with a notice (shipped or entered), and the years from last year to next year that
+   * have none and run on the provisional calendar: the ones a deadline can reach now.
+   */
+  async years(today: string): Promise<{ year: number; source: CalendarSource }[]> {
     const stored = new Set((await this.db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year));
-    const all = (await this.calendar()).years();
-    return all.map((year) => ({ year, source: stored.has(year) ? 'administrator' : 'shipped' }));
+    const calendar = await this.calendar();
+    const thisYear = Number(today.slice(0, 4));
+    const years = new Set([...calendar.years(), thisYear - 1, thisYear, thisYear + 1]);
+    return [...years]
+      .filter((year) => calendar.covers(year) || calendar.isProvisional(year))
+      .sort((a, b) => a - b)
+      .map((year) => ({ year, source: sourceOf(calendar, stored, year) }));
   }
 
-  async year(year: number): Promise<CalendarYear | undefined> {
+  /** A year's days off as deadlines count them now, and where they come from. */
+  async year(year: number): Promise<(CalendarYear & { source: CalendarSource }) | undefined> {
     const calendar = await this.calendar();
-    if (!calendar.covers(year)) return undefined;
+    const data = calendar.yearData(year);
+    if (!data) return undefined;
     const stored = await this.db
       .selectFrom('calendar_years')
       .select('data')
       .where('year', '=', year)
       .executeTakeFirst();
-    return (stored?.data as CalendarYear | undefined) ?? defaultCalendarYears().find((y) => y.year === year);
+    if (stored) return { ...(stored.data as CalendarYear), source: 'administrator' };
+    const shipped = defaultCalendarYears().find((y) => y.year === year);
+    return shipped ? { ...shipped, source: 'shipped' } : { ...data, source: 'provisional' };
   }
 
-  async putYear(actor: Actor, input: unknown): Promise<CalendarYear> {
+  /** The calendar as it would be with `input` saved: for a preview, nothing is stored. */
+  async withYear(actor: Actor, input: unknown): Promise<{ year: CalendarYear; calendar: WorkCalendar }> {
     if (actor.role !== 'sysAdmin') throw forbidden('只有系统管理员可以维护节假日安排');
-    let year: CalendarYear;
-    try {
-      year = parseCalendarYear(input);
-    } catch (error) {
-      if (error instanceof CalendarError) throw badRequest(`节假日安排数据有误：${error.message}`, error.issues);
-      throw error;
-    }
-    await this.db.transaction().execute(async (trx) => {
+    const year = checked(input);
+    const rows = await this.db.selectFrom('calendar_years').select('data').execute();
+    const overrides = rows.map((row) => row.data as CalendarYear).filter((y) => y.year !== year.year);
+    const calendar = new WorkCalendar(mergeCalendarYears(defaultCalendarYears(), [...overrides, year]));
+    return { year, calendar };
+  }
+
+  async putYear(actor: Actor, input: unknown): Promise<{ year: CalendarYear; replaced: boolean }> {
+    if (actor.role !== 'sysAdmin') throw forbidden('只有系统管理员可以维护节假日安排');
+    const year = checked(input);
+    const replaced = await this.db.transaction().execute(async (trx) => {
       const before = await trx
         .selectFrom('calendar_years')
         .select('data')
@@ -79,8 +96,26 @@ export class CalendarService {
         before: before?.data,
         after: year,
       });
+      return before !== undefined || defaultCalendarYears().some((y) => y.year === year.year);
     });
     this.cached = undefined;
-    return year;
+    return { year, replaced };
+  }
+}
+
+/** Where a year's days off come from: the shipped notices, an administrator, or the 放假办法 alone. */
+export type CalendarSource = 'shipped' | 'administrator' | 'provisional';
+
+function sourceOf(calendar: WorkCalendar, stored: ReadonlySet<number>, year: number): CalendarSource {
+  if (!calendar.covers(year)) return 'provisional';
+  return stored.has(year) ? 'administrator' : 'shipped';
+}
+
+function checked(input: unknown): CalendarYear {
+  try {
+    return parseCalendarYear(input);
+  } catch (error) {
+    if (error instanceof CalendarError) throw badRequest(`节假日安排数据有误：${error.message}`, error.issues);
+    throw error;
   }
 }

@@ -42,6 +42,7 @@ export const PortalReceipt = z
     organName: z.string(),
     receivedOn: z.string(),
     dueOn: z.string().nullable(),
+    dueProvisional: z.boolean().openapi({ description: '答复期限为暂定：该年度放假安排尚未公布，公布后可能调整' }),
   })
   .openapi('PortalReceipt');
 
@@ -52,6 +53,8 @@ export const PortalStep = z.object({
   detail: z.string().nullable(),
   /** 答复期限 after this step, when one runs. */
   dueOn: z.string().nullable(),
+  /** That date was counted through a year without a holiday notice (暂定). */
+  dueProvisional: z.boolean(),
 });
 
 export const PortalStatus = z
@@ -66,6 +69,7 @@ export const PortalStatus = z
     status: z.string(),
     statusLabel: z.string(),
     dueOn: z.string().nullable(),
+    dueProvisional: z.boolean().openapi({ description: '答复期限为暂定：该年度放假安排尚未公布，公布后可能调整' }),
     paused: z.boolean(),
     correction: z.object({ dueOn: z.string(), items: z.string() }).nullable(),
     fee: z.object({ amount: z.number(), dueOn: z.string(), paid: z.boolean() }).nullable(),

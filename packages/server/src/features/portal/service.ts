@@ -20,6 +20,7 @@ import {
 import type { Clock } from '../../clock.js';
 import type { ApplicationRow, Database } from '../../db/schema.js';
 import { notFound } from '../../http/errors.js';
+import { dueProvisional } from '../applications/deadlines.js';
 import type { ApplicationService } from '../applications/service.js';
 import { letterInput } from '../applications/letters.js';
 import * as repo from '../applications/repository.js';
@@ -90,6 +91,7 @@ export class PortalService {
       organName: organ.name,
       receivedOn: row.received_on,
       dueOn: row.due_on,
+      dueProvisional: dueProvisional(await this.calendars.calendar(), row.received_on, row.due_on),
     };
   }
 
@@ -102,12 +104,14 @@ export class PortalService {
     const today = this.today();
     let paused = false;
     let dueOn = row.due_on;
+    let provisional = dueProvisional(calendar, row.received_on, row.due_on);
     try {
       const deadline = caseDeadline(state, calendar, today);
       paused = deadline.paused;
       dueOn = deadline.dueOn;
+      provisional = deadline.provisional && deadline.dueOn !== null;
     } catch {
-      // A year missing from the calendar: show the stored date.
+      // A date beyond the calendar's reach (after 2100): show the stored date.
     }
     const closed = row.status === 'closed';
     const correctionNote = lastNote(events, 'requestCorrection');
@@ -122,6 +126,7 @@ export class PortalService {
       status: row.status,
       statusLabel: CASE_STATUS_LABELS[state.status],
       dueOn: closed ? null : dueOn,
+      dueProvisional: !closed && provisional,
       paused: !closed && paused,
       correction:
         state.correction && !state.correction.correctedOn && row.status === 'awaitingCorrection'
@@ -209,7 +214,8 @@ function publicSteps(row: ApplicationRow, events: readonly Event[], calendar: Wo
       dueOn = null;
     }
     const step = describe(event.type, data, state, row);
-    if (step) steps.push({ type: event.type, on: event.on, ...step, dueOn });
+    const dueProvisionalFlag = dueProvisional(calendar, row.received_on, dueOn);
+    if (step) steps.push({ type: event.type, on: event.on, ...step, dueOn, dueProvisional: dueProvisionalFlag });
   }
   return steps;
 }

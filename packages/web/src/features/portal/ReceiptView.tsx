@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { ProvisionalDate } from './ProvisionalDate.js';
 import type { PortalReceipt } from './types.js';
 
 /** After submitting: the 查询码 to keep, the serial number and the 答复期限. */
@@ -44,7 +45,11 @@ export function ReceiptView({ receipt, onAnother }: { receipt: PortalReceipt; on
           {
             key: 'due',
             label: '答复期限',
-            children: receipt.dueOn ? `${receipt.dueOn}（20 个工作日）` : '待受理机关确定',
+            children: receipt.dueOn ? (
+              <ProvisionalDate date={receipt.dueOn} provisional={receipt.dueProvisional} suffix="（20 个工作日）" />
+            ) : (
+              '待受理机关确定'
+            ),
           },
         ]}
       />

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Row, Tag, Timeline, Typogr
 import { useState } from 'react';
 import { download } from '../../api/client.js';
 import { answerPath } from './api.js';
+import { ProvisionalDate } from './ProvisionalDate.js';
 import type { PortalStatus } from './types.js';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -85,13 +86,15 @@ export function StatusView({ code, status }: { code: string; status: PortalStatu
                 key: 'due',
                 label: '答复期限',
                 children:
-                  status.status === 'closed'
-                    ? `已于 ${status.closedOn ?? ''} 办结`
-                    : status.dueOn
-                      ? status.dueOn
-                      : status.paused
-                        ? '暂停计算（待补正、征求意见或缴费）'
-                        : '—',
+                  status.status === 'closed' ? (
+                    `已于 ${status.closedOn ?? ''} 办结`
+                  ) : status.dueOn ? (
+                    <ProvisionalDate date={status.dueOn} provisional={status.dueProvisional} />
+                  ) : status.paused ? (
+                    '暂停计算（待补正、征求意见或缴费）'
+                  ) : (
+                    '—'
+                  ),
               },
             ]}
           />
@@ -110,7 +113,12 @@ export function StatusView({ code, status }: { code: string; status: PortalStatu
                   </Typography.Text>
                   <Typography.Text strong>{step.title}</Typography.Text>
                   {step.detail && <div style={{ color: '#555' }}>{step.detail}</div>}
-                  {step.dueOn && <div style={{ color: '#888', fontSize: 12 }}>答复期限：{step.dueOn}</div>}
+                  {step.dueOn && (
+                    <div style={{ color: '#888', fontSize: 12 }}>
+                      答复期限：{step.dueOn}
+                      {step.dueProvisional ? '（暂定）' : ''}
+                    </div>
+                  )}
                 </div>
               ),
             }))}

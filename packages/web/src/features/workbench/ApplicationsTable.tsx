@@ -3,6 +3,7 @@ import {
   APPLICANT_KIND_LABELS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
+  PAUSED_STATUSES,
   type ApplicantKind,
   type CaseStatus,
 } from '@xxgk/core';
@@ -12,6 +13,7 @@ import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { DaysLeft } from './DaysLeft.js';
+import { DueMovedTag, ProvisionalTag } from './Provisional.js';
 import { chineseDate } from './format.js';
 import { applicationsQuery, FIRST_APPLICATIONS_PAGE, type ApplicationsQuery } from './queries.js';
 import { queueLabel } from './queues.js';
@@ -124,16 +126,29 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '答复期限',
             dataIndex: 'dueOn',
-            width: 140,
+            width: 250,
             render: (dueOn: string | null, row) =>
-              row.status === 'closed' ? chineseDate(row.closedOn) + '办结' : chineseDate(dueOn),
+              row.status === 'closed' ? (
+                chineseDate(row.closedOn) + '办结'
+              ) : (
+                <>
+                  {chineseDate(dueOn)}
+                  {row.dueProvisional && <ProvisionalTag />}
+                  {row.dueMoved && <DueMovedTag moved={row.dueMoved} dueOn={dueOn} />}
+                </>
+              ),
           },
           {
             title: '剩余工作日',
             dataIndex: 'workingDaysLeft',
             width: 160,
             render: (days: number | null, row) => (
-              <DaysLeft days={days} overdue={row.overdue} closed={row.status === 'closed'} />
+              <DaysLeft
+                days={days}
+                overdue={row.overdue}
+                closed={row.status === 'closed'}
+                paused={PAUSED_STATUSES.includes(row.status)}
+              />
             ),
           },
           { title: '申请内容', dataIndex: 'request', ellipsis: true },

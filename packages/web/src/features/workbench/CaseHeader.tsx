@@ -1,6 +1,8 @@
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, OUTCOME_LABELS } from '@xxgk/core';
+import { PROVISIONAL_NOTE } from '@xxgk/core';
 import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { DaysLeft } from './DaysLeft.js';
+import { dueMovedText, ProvisionalTag } from './Provisional.js';
 import { chineseDate } from './format.js';
 import { StatusTag } from './StatusTag.js';
 import type { CaseDetail } from './types.js';
@@ -37,18 +39,30 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </Space>
         {detail.calendarWarning && <Alert type="warning" showIcon title={detail.calendarWarning} />}
         {paused && <Alert type="info" showIcon title={`暂停计时：${paused}`} />}
+        {!closed && d?.provisional && (
+          <Alert type="warning" showIcon title={PROVISIONAL_NOTE} data-testid="provisional-note" />
+        )}
+        {detail.dueMoved && (
+          <Alert
+            type="info"
+            showIcon
+            title={dueMovedText(detail.dueMoved, detail.dueOn)}
+            data-testid="due-moved-note"
+          />
+        )}
         {extension && !extension.approvedOn && !extension.rejectedOn && (
           <Alert type="warning" showIcon title={`已申请延期 ${extension.days} 个工作日，待审核人批准`} />
         )}
         <Descriptions size="small" column={4} bordered>
           <Descriptions.Item label="答复期限">
             <span data-testid="due-on">{d?.dueOn ? chineseDate(d.dueOn) : paused ? '暂停计时' : '—'}</span>
+            {!closed && d?.dueOn && d.provisional && <ProvisionalTag />}
           </Descriptions.Item>
           <Descriptions.Item label="剩余工作日">
             {closed ? (
               `${chineseDate(detail.closedOn)}办结${d?.answeredLate ? '（逾期答复）' : ''}`
             ) : (
-              <DaysLeft days={d?.workingDaysLeft ?? null} overdue={d?.overdue ?? false} />
+              <DaysLeft days={d?.workingDaysLeft ?? null} overdue={d?.overdue ?? false} paused={Boolean(paused)} />
             )}
           </Descriptions.Item>
           <Descriptions.Item label="期限构成">

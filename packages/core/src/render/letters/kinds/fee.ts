@@ -1,6 +1,13 @@
 import { FEE_METHOD_LABELS, type FeeMethod } from '../../../cases/model.js';
-import { DEEMED_ABANDONED, FEE_MEASURES, REGULATIONS, receivedParagraph } from '../common.js';
-import { chineseDate, chineseMonth, yuan } from '../format.js';
+import {
+  DEEMED_ABANDONED,
+  dueDate,
+  FEE_MEASURES,
+  provisionalParagraphs,
+  receivedParagraph,
+  REGULATIONS,
+} from '../common.js';
+import { chineseMonth, yuan } from '../format.js';
 import type { KindHandler, LetterTable } from '../model.js';
 import type { CheckedLetterInput } from '../schema.js';
 
@@ -52,8 +59,8 @@ export const feeNotice: KindHandler = (input) => {
       `根据${REGULATIONS}第四十二条和${FEE_MEASURES}的规定，您的申请应当缴纳信息处理费。本机关对您的申请${method}，收费标准为：${FEE_STANDARDS[fee.method]}。`,
       `${counted(fee, input)}，应缴纳信息处理费${yuan(fee.amount)}元${table ? '，计算如下：' : '。'}`,
       ...(table ? [table] : []),
-      `请您自收到本通知之次日起20个工作日内，即${chineseDate(fee.dueOn)}前，缴纳上述费用。自本机关发出本通知之日起至您缴纳费用之日止的期间，不计算在答复期限内。您逾期未缴纳的，${DEEMED_ABANDONED}。`,
+      `请您自收到本通知之次日起20个工作日内，即${dueDate(input, fee.dueOn)}前，缴纳上述费用。自本机关发出本通知之日起至您缴纳费用之日止的期间，不计算在答复期限内。您逾期未缴纳的，${DEEMED_ABANDONED}。`,
     ],
-    closing: [],
+    closing: provisionalParagraphs(input),
   };
 };
