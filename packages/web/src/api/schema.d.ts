@@ -908,7 +908,7 @@ export interface paths {
         query?: {
           status?: 'inProgress' | 'awaitingCorrection' | 'consulting' | 'awaitingFee' | 'answerPending' | 'closed';
           open?: 'true' | 'false';
-          year?: number | null;
+          year?: number;
           q?: string;
           dueWithin?: number | null;
           /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
@@ -1529,7 +1529,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          year?: number | null;
+          year?: number;
           /** @description 标题或文号中的文字 */
           q?: string;
           /** @description inForce 现行有效，repealed 已废止 */
@@ -4421,7 +4421,9 @@ export interface components {
       kind: 'regulation' | 'normativeDoc';
       number?: string;
       title: string;
+      /** Format: date */
       issuedOn: string;
+      /** Format: date */
       repealedOn?: string;
     };
     CsvImportResult: {
@@ -4488,7 +4490,9 @@ export interface components {
       kind: 'review' | 'suit' | 'suitAfterReview';
       caseNo: string;
       applicationId?: number | null;
+      /** Format: date */
       filedOn: string;
+      /** Format: date */
       concludedOn?: string;
       /** @enum {string} */
       result?: 'upheld' | 'corrected' | 'other';
