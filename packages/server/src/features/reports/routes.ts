@@ -69,14 +69,27 @@ export function reportRoutes(app: App): void {
       method: 'post',
       path: '/api/organs/{organId}/reports/{year}/publish',
       tags,
-      summary: '审核发布（审核人；有错误时不能发布）',
-      request: { params: ReportParams, ...jsonBody(z.object({ version: z.number().int().min(1) })) },
+      summary: '审核发布（审核人；有错误时、编制后记录有变动时不能发布；年度结束前发布须说明理由）',
+      request: {
+        params: ReportParams,
+        ...jsonBody(
+          z.object({
+            version: z.number().int().min(1),
+            reason: z
+              .string()
+              .max(500)
+              .optional()
+              .openapi({ description: '年度结束前提前发布的理由（记入审计日志）；年度结束后不需要' }),
+          }),
+        ),
+      },
       responses: { 200: json('已发布', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
+      const { version, reason } = c.req.valid('json');
       return c.json(
-        await c.var.services.reports.publish(requireActor(c.var.actor), organId, year, c.req.valid('json').version),
+        await c.var.services.reports.publish(requireActor(c.var.actor), organId, year, version, reason),
         200,
       );
     },

@@ -2,30 +2,31 @@ import type { Kysely } from 'kysely';
 import {
   checkReport,
   compareReports,
-  compileReport,
   countBySeverity,
   formatForYear,
   parseReport,
   renderDocx,
   renderHtml,
   renderPdf,
-  type ApplicantKind,
-  type CaseState,
   type Finding,
-  type Outcome,
   type Report,
   type Role,
 } from '@xxgk/core';
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
+import { badRequest, conflict, HttpError, notFound, unprocessable } from '../../http/errors.js';
 import { loadFonts, readCMap } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { getOrgan } from '../organs/repository.js';
-import { cellSource, findReport, latestImport, latestPublication, recordsForYear } from './repository.js';
+import { compileFromRecords, staleCells } from './compile.js';
+import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
+
+export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
 
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
+
+const PUBLISHED_READ_ONLY = '年度报告已发布，文字部分不能再修改；如需更正，请重新编制后再次审核发布';
 
 /** 条例第四十九条: a department publishes its report on the year by 31 January of the next. */
 export function publicationDeadline(year: number): string {
@@ -35,36 +36,6 @@ export function publicationDeadline(year: number): string {
 /** Whose report an audit entry is about: an organ's report of a year. */
 function reportEntry(actor: Actor, organId: number, year: number) {
   return { actorId: actor.id, organId, entity: 'report', entityId: `${organId}/${year}` };
-}
-
-/** Section 六 of the 2021 format reports the fee notices of the year and the amount collected. */
-export interface FeeSummary {
-  readonly notices: number;
-  readonly amount: number;
-  readonly collected: number;
-}
-
-export function feeSummary(feeNotices: readonly CaseState['fee'][], year: number): FeeSummary {
-  let notices = 0;
-  let amount = 0;
-  let collected = 0;
-  for (const fee of feeNotices) {
-    if (!fee || !fee.noticeOn.startsWith(`${year}-`)) continue;
-    notices += 1;
-    amount += fee.amount;
-    if (fee.paidOn) collected += fee.amount;
-  }
-  return { notices, amount, collected };
-}
-
-/** The sentence on fees that section 六 needs, written from the records. */
-export function feeSentence(fees: FeeSummary, year: number): string {
-  if (fees.notices === 0) return `${year}年度本机关未发出信息处理费收费通知，未收取信息处理费。`;
-  return `${year}年度本机关发出信息处理费收费通知${fees.notices}件，金额共计${fees.amount}元，实际收取${fees.collected}元。`;
-}
-
-function isBlank(section: Report['sections']['otherMatters']): boolean {
-  return section.paragraphs.length === 0 && section.subsections.every((sub) => sub.paragraphs.length === 0);
 }
 
 /** A cell of an imported report read wrongly and corrected by hand, with the reason. */
@@ -107,47 +78,12 @@ export class ReportService {
     assertWrite(actor, organ, '年度报告', REPORT_EDITORS);
     const format = formatForYear(year);
     if (!format) throw badRequest(`${year}年不适用全国统一的年度报告格式（2019年起）`);
-    const records = await recordsForYear(this.db, organId, year);
+    const thisYear = Number(this.today().slice(0, 4));
+    if (year > thisYear) throw badRequest(`${year}年度尚未开始，不能编制该年度的年度报告（今年是${thisYear}年）`);
     const existing = await findReport(this.db, organId, year);
-    const fees = feeSummary(
-      records.applications.map((a) => a.fee ?? undefined),
-      year,
-    );
-    // Written prose is kept; a section 六 nobody has written yet starts with the fee sentence.
+    // Written prose is kept when recompiling.
     const kept = existing ? (existing.report as Report).sections : undefined;
-    const otherMatters =
-      kept && !isBlank(kept.otherMatters)
-        ? kept.otherMatters
-        : { paragraphs: [feeSentence(fees, year)], subsections: [] };
-    const compiled = compileReport({
-      agency: organ.name,
-      ...(organ.region ? { region: organ.region } : {}),
-      year,
-      format,
-      applications: records.applications.map((a) => ({
-        id: a.serial_no,
-        applicantKind: a.applicant_kind as ApplicantKind,
-        receivedOn: a.received_on,
-        ...(a.closed_on ? { closedOn: a.closed_on } : {}),
-        ...(a.outcome ? { outcome: a.outcome as Outcome } : {}),
-      })),
-      documents: records.documents.map((d) => ({
-        kind: d.kind as 'regulation' | 'normativeDoc',
-        title: d.title,
-        issuedOn: d.issued_on,
-        ...(d.number ? { number: d.number } : {}),
-        ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}),
-      })),
-      figures: records.figures,
-      reviews: records.reviews.map((r) => ({
-        kind: r.kind as 'review' | 'suit' | 'suitAfterReview',
-        caseNo: r.case_no,
-        filedOn: r.filed_on,
-        ...(r.concluded_on ? { concludedOn: r.concluded_on } : {}),
-        ...(r.result ? { result: r.result as 'upheld' | 'corrected' | 'other' } : {}),
-      })),
-      sections: { ...(kept ?? {}), otherMatters },
-    });
+    const compiled = await compileFromRecords(this.db, organ, year, format, kept);
     const findings = await this.check(organId, year, compiled.report);
     await this.db.transaction().execute(async (trx) => {
       const current = await findReport(trx, organId, year, true);
@@ -196,6 +132,8 @@ export class ReportService {
     const imported = await latestImport(this.db, organId, year);
     const publication = row ? await latestPublication(this.db, row.id) : undefined;
     const report = row?.report as Report | undefined;
+    // A published report is frozen; a draft is compared with what the records say now.
+    const stale = report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
     return {
       organId,
       year,
@@ -207,6 +145,8 @@ export class ReportService {
       compiledAt: row?.compiled_at ?? null,
       publishedOn: row?.published_on ?? null,
       late: row?.late ?? false,
+      yearEnded: this.yearEnded(year),
+      stale: stale.map(({ cellId, label, a, b }) => ({ cellId, label, from: a ?? null, to: b ?? null })),
       publication: publication
         ? { id: publication.id, publishedOn: publication.published_on, publishedAt: publication.published_at }
         : null,
@@ -222,6 +162,11 @@ export class ReportService {
     };
   }
 
+  /** Whether the year reported on is over, on the service's clock in China time. */
+  private yearEnded(year: number): boolean {
+    return this.today() > `${year}-12-31`;
+  }
+
   /** Which records one compiled cell was counted from (the case serial numbers, documents or case numbers). */
   async cellSource(actor: Actor, organId: number, year: number, cellId: string) {
     assertRead(actor, await getOrgan(this.db, organId), '年度报告');
@@ -235,12 +180,14 @@ export class ReportService {
     assertWrite(actor, await getOrgan(this.db, organId), '年度报告', REPORT_EDITORS);
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
+    if (row.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
     const report = { ...(row.report as Report), sections };
     // Checked before the transaction: PGlite has one connection, which the transaction holds.
     const findings = await this.check(organId, year, report);
     await this.db.transaction().execute(async (trx) => {
       const current = await findReport(trx, organId, year, true);
       if (!current || current.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+      if (current.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
       await trx
         .updateTable('annual_reports')
         .set({
@@ -262,14 +209,36 @@ export class ReportService {
     return this.get(actor, organId, year);
   }
 
-  /** A reviewer publishes the draft when no rule finds an error; the version is frozen with its files. */
-  async publish(actor: Actor, organId: number, year: number, version: number) {
+  /**
+   * A reviewer publishes the draft when no rule finds an error, the year is over (or a reason is
+   * given for publishing earlier) and the draft still says what the records say; the version is
+   * frozen with its files.
+   */
+  async publish(actor: Actor, organId: number, year: number, version: number, reason?: string) {
     const organ = await getOrgan(this.db, organId);
     assertWrite(actor, organ, '年度报告', ['reviewer']);
     const publishedOn = this.today();
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
     if (row.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+    if (row.status === 'published') throw conflict(`${year}年度报告已发布`);
+    const earlyReason = reason?.trim() ?? '';
+    const early = !this.yearEnded(year);
+    if (early && earlyReason === '') {
+      throw unprocessable(
+        'year-not-ended',
+        `${year}年度尚未结束，年度报告应在${year + 1}年1月1日以后发布；确需提前发布的，请填写提前发布的理由`,
+      );
+    }
+    const stale = await staleCells(this.db, organ, row.report as Report);
+    if (stale.length > 0) {
+      const first = stale[0] as (typeof stale)[number];
+      throw new HttpError(
+        409,
+        'report-stale',
+        `办理记录在编制后有变动，报告中 ${stale.length} 个数字已与记录不符（如“${first.label}”${first.a ?? '空'} → ${first.b ?? '空'}），请重新编制后再发布`,
+      );
+    }
     const report: Report = { ...(row.report as Report), meta: { ...(row.report as Report).meta, publishedOn } };
     const findings = await this.check(organId, year, report);
     const errors = findings.filter((f) => f.severity === 'error');
@@ -315,7 +284,13 @@ export class ReportService {
         ...reportEntry(actor, organId, year),
         action: 'publish',
         before: { status: current.status, version },
-        after: { status: 'published', publishedOn, late, version: version + 1 },
+        after: {
+          status: 'published',
+          publishedOn,
+          late,
+          version: version + 1,
+          ...(early ? { beforeYearEnd: true, reason: earlyReason } : {}),
+        },
       });
     });
     return this.get(actor, organId, year);
