@@ -4,6 +4,7 @@ import * as applications from './0002-applications.js';
 import * as registers from './0003-registers.js';
 import * as reports from './0004-reports.js';
 import * as listIndexes from './0005-list-indexes.js';
+import * as importContentHash from './0007-import-content-hash.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-registers': registers,
   '0004-reports': reports,
   '0005-list-indexes': listIndexes,
+  '0007-import-content-hash': importContentHash,
 };

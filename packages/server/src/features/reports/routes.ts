@@ -4,6 +4,7 @@ import type { App } from '../../http/app.js';
 import { badRequest } from '../../http/errors.js';
 import { ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { DuplicateChoiceSchema, DuplicateImportError, DuplicateImportSchema } from '../imports/duplicate.js';
 import { CellSourceSchema, ReportImportSchema, ReportStateSchema } from './schemas.js';
 
 const ReportParams = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
@@ -120,26 +121,31 @@ export function reportRoutes(app: App): void {
       summary: '导入已在别处发布的年度报告文件（txt、html、docx、doc、pdf），与编制的报告比较',
       request: {
         params: ReportParams,
-        query: z.object({ fileName: z.string().min(1).max(200) }),
+        query: z.object({ fileName: z.string().min(1).max(200), onDuplicate: DuplicateChoiceSchema }),
         body: {
           content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
           required: true,
         },
       },
-      responses: { 201: json('读取结果', ReportImportSchema), ...ERROR_RESPONSES },
+      responses: {
+        201: json('读取结果', ReportImportSchema),
+        409: json('内容相同的文件已导入过（未选择替换或另存）', DuplicateImportSchema),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
+      const { fileName, onDuplicate } = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
       if (bytes.length === 0) throw badRequest('请上传报告文件');
-      const result = await c.var.services.reports.importFile(
-        requireActor(c.var.actor),
-        organId,
-        year,
-        c.req.valid('query').fileName,
-        bytes,
-      );
-      return c.json(result, 201);
+      try {
+        const actor = requireActor(c.var.actor);
+        const result = await c.var.services.reports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
+        return c.json(result, 201);
+      } catch (error) {
+        if (error instanceof DuplicateImportError) return c.json(error.body(), 409);
+        throw error;
+      }
     },
   );
   app.openapi(

@@ -11,6 +11,7 @@ import {
   type Finding,
   type Report,
   type Role,
+  withYear,
 } from '@xxgk/core';
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
@@ -18,8 +19,11 @@ import { badRequest, conflict, HttpError, notFound, unprocessable } from '../../
 import { loadFonts, readCMap } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
+import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
+import { findImportByContent } from '../imports/repository.js';
 import { getOrgan } from '../organs/repository.js';
 import { compileFromRecords, staleCells } from './compile.js';
+import { importView, yearChosenFinding, yearOfImport } from './imported.js';
 import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
 
 export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
@@ -319,12 +323,16 @@ export class ReportService {
     fileName: string,
     bytes: Uint8Array,
     corrections: readonly ImportCorrection[] = [],
+    onDuplicate?: DuplicateChoice,
   ) {
     const organ = await getOrgan(this.db, organId);
     if (actor) assertWrite(actor, organ, '年度报告', REPORT_EDITORS);
     const corrector = actor;
     if (corrections.length > 0 && !corrector) throw badRequest('人工更正须由登录的人员作出');
     if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
+    const sha256 = contentHash(bytes);
+    const earlier = await findImportByContent(this.db, organId, sha256);
+    if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
     let parsed;
     try {
       parsed = await parseReport(bytes, { file: fileName, readCMap });
@@ -333,21 +341,16 @@ export class ReportService {
         throw unprocessable('unreadable-report', error.message);
       throw error;
     }
-    const stated = parsed.report.meta.year;
-    if (year !== undefined && stated && stated !== year) {
-      throw badRequest(`文件 ${fileName} 是${stated}年度的报告，不是${year}年度`);
-    }
-    const reportYear = year ?? stated;
-    if (!reportYear) throw badRequest(`无法从文件 ${fileName} 中读出报告年度`);
+    const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
+    const read = withYear(parsed.report, reportYear);
     // Hand corrections of misread cells: each kept in the saved report's JSON with who, when and why.
     const at = new Date().toISOString();
     const applied = corrections.map((correction) => {
-      if (!(correction.cellId in parsed.report.cells))
-        throw badRequest(`单元格 ${correction.cellId} 不在该报告的表格中`);
+      if (!(correction.cellId in read.cells)) throw badRequest(`单元格 ${correction.cellId} 不在该报告的表格中`);
       if (correction.reason.trim() === '') throw badRequest(`请说明更正单元格 ${correction.cellId} 的理由`);
       return {
         cellId: correction.cellId,
-        from: parsed.report.cells[correction.cellId] ?? null,
+        from: read.cells[correction.cellId] ?? null,
         to: correction.value,
         reason: correction.reason.trim(),
         by: corrector?.id ?? null,
@@ -355,30 +358,46 @@ export class ReportService {
         at,
       };
     });
-    const cells = { ...parsed.report.cells };
+    const cells = { ...read.cells };
     for (const c of applied) cells[c.cellId] = c.to;
-    const report = applied.length ? { ...parsed.report, cells, corrections: applied } : parsed.report;
-    const findings = applied.length ? checkReport({ report: { ...parsed.report, cells } }) : parsed.findings;
+    const report = applied.length ? { ...read, cells, corrections: applied } : read;
+    // A year a person chose, or corrected cells: the rules judge the report as it is kept.
+    const findings =
+      applied.length || chosen
+        ? [...(chosen ? [yearChosenFinding(reportYear)] : []), ...checkReport({ report: { ...read, cells } })]
+        : parsed.findings;
+    const values = {
+      organ_id: organId,
+      year: reportYear,
+      file_name: fileName,
+      report: json(report),
+      findings: json(findings),
+      imported_by: actor?.id ?? null,
+      content_sha256: sha256,
+    };
+    const replaced = earlier && onDuplicate === 'replace' ? earlier : undefined;
     const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('imported_reports')
-        .values({
-          organ_id: organId,
-          year: reportYear,
-          file_name: fileName,
-          report: json(report),
-          findings: json(findings),
-          imported_by: actor?.id ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const inserted = replaced
+        ? await trx
+            .updateTable('imported_reports')
+            .set({ ...values, imported_at: new Date() })
+            .where('id', '=', replaced.id)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        : await trx.insertInto('imported_reports').values(values).returning('id').executeTakeFirstOrThrow();
       await appendAudit(trx, {
         actorId: actor?.id ?? null,
         organId,
         entity: 'importedReport',
         entityId: inserted.id,
-        action: 'import',
-        after: { fileName, year: reportYear, findings: countBySeverity(findings) },
+        action: replaced ? 'reimport' : 'import',
+        ...(replaced ? { before: importView(replaced) } : {}),
+        after: {
+          fileName,
+          year: reportYear,
+          findings: countBySeverity(findings),
+          ...(earlier ? { sameFileAs: earlier.id, onDuplicate } : {}),
+        },
       });
       for (const c of applied) {
         await appendAudit(trx, {
