@@ -4319,6 +4319,11 @@ export interface components {
       publishedOn: string | null;
       /** @description 晚于次年1月31日发布（条例第四十九条） */
       late: boolean;
+      /**
+       * Format: date
+       * @description 服务的当前日期（北京时间）
+       */
+      today: string;
       /** @description 报告所述年度已经结束（按北京时间）；未结束时发布须说明理由 */
       yearEnded: boolean;
       /** @description 草稿编制后办理记录有变动、重新编制将改变的数字；不为空时须重新编制后才能发布 */

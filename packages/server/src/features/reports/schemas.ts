@@ -85,6 +85,7 @@ export const ReportStateSchema = z
     compiledAt: timestamp.nullable(),
     publishedOn: z.iso.date().nullable(),
     late: z.boolean().openapi({ description: '晚于次年1月31日发布（条例第四十九条）' }),
+    today: z.iso.date().openapi({ description: '服务的当前日期（北京时间）' }),
     yearEnded: z.boolean().openapi({ description: '报告所述年度已经结束（按北京时间）；未结束时发布须说明理由' }),
     stale: z.array(StaleCellSchema).openapi({
       description: '草稿编制后办理记录有变动、重新编制将改变的数字；不为空时须重新编制后才能发布',

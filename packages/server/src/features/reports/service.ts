@@ -149,6 +149,7 @@ export class ReportService {
       compiledAt: row?.compiled_at ?? null,
       publishedOn: row?.published_on ?? null,
       late: row?.late ?? false,
+      today: this.today(),
       yearEnded: this.yearEnded(year),
       stale: stale.map(({ cellId, label, a, b }) => ({ cellId, label, from: a ?? null, to: b ?? null })),
       publication: publication
