@@ -1,4 +1,4 @@
-import type { Finding, ParsedReport } from '@xxgk/core';
+import type { Finding, ParsedReport, Report } from '@xxgk/core';
 import { badRequest } from '../../http/errors.js';
 import type { ExistingImport } from '../imports/duplicate.js';
 
@@ -45,4 +45,36 @@ export function importView(row: {
     fileName: row.file_name,
     importedAt: new Date(row.imported_at).toISOString(),
   };
+}
+
+/** A cell of an imported report read wrongly and corrected by hand, with the reason. */
+export interface ImportCorrection {
+  readonly cellId: string;
+  readonly value: number | null;
+  readonly reason: string;
+}
+
+/**
+ * Hand corrections of misread cells, checked against the report read: each kept in the saved
+ * report's JSON with who, when and why.
+ */
+export function applyCorrections(
+  read: Report,
+  corrections: readonly ImportCorrection[],
+  corrector: { readonly id: number; readonly name: string } | null,
+) {
+  const at = new Date().toISOString();
+  return corrections.map((correction) => {
+    if (!(correction.cellId in read.cells)) throw badRequest(`单元格 ${correction.cellId} 不在该报告的表格中`);
+    if (correction.reason.trim() === '') throw badRequest(`请说明更正单元格 ${correction.cellId} 的理由`);
+    return {
+      cellId: correction.cellId,
+      from: read.cells[correction.cellId] ?? null,
+      to: correction.value,
+      reason: correction.reason.trim(),
+      by: corrector?.id ?? null,
+      byName: corrector?.name ?? '',
+      at,
+    };
+  });
 }

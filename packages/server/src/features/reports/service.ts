@@ -15,7 +15,7 @@ import {
 } from '@xxgk/core';
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, HttpError, notFound, unprocessable } from '../../http/errors.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
 import { loadFonts, readCMap } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
@@ -23,10 +23,12 @@ import { contentHash, DuplicateImportError, type DuplicateChoice } from '../impo
 import { findImportByContent } from '../imports/repository.js';
 import { getOrgan } from '../organs/repository.js';
 import { compileFromRecords, staleCells } from './compile.js';
-import { importView, yearChosenFinding, yearOfImport } from './imported.js';
+import { applyCorrections, importView, yearChosenFinding, yearOfImport, type ImportCorrection } from './imported.js';
+import { reasonForEarlyPublication, refuseStale } from './publishing.js';
 import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
 
 export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
+export type { ImportCorrection } from './imported.js';
 
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
 
@@ -40,13 +42,6 @@ export function publicationDeadline(year: number): string {
 /** Whose report an audit entry is about: an organ's report of a year. */
 function reportEntry(actor: Actor, organId: number, year: number) {
   return { actorId: actor.id, organId, entity: 'report', entityId: `${organId}/${year}` };
-}
-
-/** A cell of an imported report read wrongly and corrected by hand, with the reason. */
-export interface ImportCorrection {
-  readonly cellId: string;
-  readonly value: number | null;
-  readonly reason: string;
 }
 
 /** 未开始 / 草稿 / 已发布: where an organ's report of a year stands. */
@@ -126,10 +121,18 @@ export class ReportService {
         after: { cells: compiled.report.cells, findings: countBySeverity(findings) },
       });
     });
-    return this.get(actor, organId, year);
+    return this.state(actor, organId, year, false);
   }
 
   async get(actor: Actor, organId: number, year: number) {
+    return this.state(actor, organId, year, true);
+  }
+
+  /**
+   * The report's state; `checkStale` recompiles a draft in memory to list the cells the records no
+   * longer give (skipped right after compiling, when nothing can differ but a concurrent change).
+   */
+  private async state(actor: Actor, organId: number, year: number, checkStale: boolean) {
     const organ = await getOrgan(this.db, organId);
     assertRead(actor, organ, '年度报告');
     const row = await findReport(this.db, organId, year);
@@ -137,7 +140,7 @@ export class ReportService {
     const publication = row ? await latestPublication(this.db, row.id) : undefined;
     const report = row?.report as Report | undefined;
     // A published report is frozen; a draft is compared with what the records say now.
-    const stale = report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
+    const stale = checkStale && report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
     return {
       organId,
       year,
@@ -227,23 +230,9 @@ export class ReportService {
     if (!row) throw notFound('年度报告草稿');
     if (row.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
     if (row.status === 'published') throw conflict(`${year}年度报告已发布`);
-    const earlyReason = reason?.trim() ?? '';
     const early = !this.yearEnded(year);
-    if (early && earlyReason === '') {
-      throw unprocessable(
-        'year-not-ended',
-        `${year}年度尚未结束，年度报告应在${year + 1}年1月1日以后发布；确需提前发布的，请填写提前发布的理由`,
-      );
-    }
-    const stale = await staleCells(this.db, organ, row.report as Report);
-    if (stale.length > 0) {
-      const first = stale[0] as (typeof stale)[number];
-      throw new HttpError(
-        409,
-        'report-stale',
-        `办理记录在编制后有变动，报告中 ${stale.length} 个数字已与记录不符（如“${first.label}”${first.a ?? '空'} → ${first.b ?? '空'}），请重新编制后再发布`,
-      );
-    }
+    const earlyReason = reasonForEarlyPublication(year, early, reason);
+    refuseStale(await staleCells(this.db, organ, row.report as Report));
     const report: Report = { ...(row.report as Report), meta: { ...(row.report as Report).meta, publishedOn } };
     const findings = await this.check(organId, year, report);
     const errors = findings.filter((f) => f.severity === 'error');
@@ -344,21 +333,7 @@ export class ReportService {
     }
     const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
     const read = withYear(parsed.report, reportYear);
-    // Hand corrections of misread cells: each kept in the saved report's JSON with who, when and why.
-    const at = new Date().toISOString();
-    const applied = corrections.map((correction) => {
-      if (!(correction.cellId in read.cells)) throw badRequest(`单元格 ${correction.cellId} 不在该报告的表格中`);
-      if (correction.reason.trim() === '') throw badRequest(`请说明更正单元格 ${correction.cellId} 的理由`);
-      return {
-        cellId: correction.cellId,
-        from: read.cells[correction.cellId] ?? null,
-        to: correction.value,
-        reason: correction.reason.trim(),
-        by: corrector?.id ?? null,
-        byName: corrector?.name ?? '',
-        at,
-      };
-    });
+    const applied = applyCorrections(read, corrections, corrector);
     const cells = { ...read.cells };
     for (const c of applied) cells[c.cellId] = c.to;
     const report = applied.length ? { ...read, cells, corrections: applied } : read;
