@@ -1,4 +1,4 @@
-import { cellsCsvRow, flatCells, SEVERITY_LABELS, type Finding, type Report, type SourceKind } from '@xxgk/core';
+import { cellsCsvRow, flatCells, SEVERITY_LABELS, type Finding, type ReadReport, type SourceKind } from '@xxgk/core';
 
 /** What `xxgk parse` prints for each file. */
 export type OutputMode = 'summary' | 'cells' | 'json' | 'csv' | 'explain';
@@ -6,7 +6,7 @@ export type OutputMode = 'summary' | 'cells' | 'json' | 'csv' | 'explain';
 export interface ParsedFile {
   readonly file: string;
   readonly source: SourceKind;
-  readonly report: Report;
+  readonly report: ReadReport;
   readonly findings: readonly Finding[];
 }
 
@@ -28,7 +28,7 @@ function cellsLine({ file, report, findings }: ParsedFile): string {
 function summary({ file, source, report, findings }: ParsedFile): string {
   const { meta } = report;
   const lines = [
-    `${file}：${meta.agency || '（未找到机关）'} ${meta.year}年度 ${meta.format === 'unknown' ? '非国家格式' : `${meta.format} 格式`}（${source.toUpperCase()}，${Object.keys(report.cells).length} 个单元格）`,
+    `${file}：${meta.agency || '（未找到机关）'} ${meta.year === null ? '（未找到年度）' : `${meta.year}年度`} ${meta.format === 'unknown' ? '非国家格式' : `${meta.format} 格式`}（${source.toUpperCase()}，${Object.keys(report.cells).length} 个单元格）`,
   ];
   for (const finding of findings)
     lines.push(`  ${SEVERITY_LABELS[finding.severity]}  ${finding.rule}  ${finding.message}`);

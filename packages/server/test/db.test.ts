@@ -19,6 +19,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0004-reports',
       '0005-list-indexes',
       '0006-deadline-moves',
+      '0007-import-content-hash',
       '0008-security',
     ]);
   });

@@ -61,4 +61,16 @@ describe('demo data', () => {
       相山区市场监督管理局: 'late',
     });
   });
+
+  it("leaves its drafts as the records give them: the 人社局's 2025 and the 应急管理局's 2026 are not stale", async () => {
+    for (const [username, year] of [
+      ['rs.jbr', 2025],
+      ['yj.jbr', 2026],
+    ] as const) {
+      const { cookie, organId } = await login(username);
+      const response = await app.request(`/api/organs/${organId}/reports/${year}`, { headers: { cookie } });
+      const state = (await response.json()) as { status: string; stale: unknown[]; yearEnded: boolean };
+      expect(state).toMatchObject({ status: 'draft', stale: [], yearEnded: year === 2025 });
+    }
+  });
 });

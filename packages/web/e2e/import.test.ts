@@ -63,8 +63,21 @@ describe('importing published reports in a real browser', () => {
     await seed.getByRole('tab', { name: /人工更正（1）/ }).click();
     await seed.getByText('原件第52行为3件，读取有误').waitFor();
     await screenshot(page, 'import-correction');
+    // The demo imported the same file: the page says so, and asks on saving.
+    await seed.getByTestId('already-imported').waitFor();
     await seed.getByRole('button', { name: /保\s*存/ }).click();
+    const duplicate = page.getByRole('dialog', { name: '此文件已导入过' });
+    await duplicate.getByText(/内容相同/).waitFor();
+    await duplicate.getByRole('button', { name: '另存一份' }).click();
     await seed.getByText(/已保存（导入编号 \d+，人工更正 1 处）/).waitFor();
+    const sameFile = await session.app.database.db
+      .selectFrom('imported_reports')
+      .select('id')
+      .where('organ_id', '=', 2)
+      .where('file_name', '=', '000_54f61b233950245c.txt')
+      .execute();
+    // The demo's import (系统导入, listed below) and this one, kept both as chosen.
+    expect(sameFile).toHaveLength(2);
 
     // The saved import sits beside the organ's 2020 report, with the correction kept.
     const state = await session.app.services.reports.get(

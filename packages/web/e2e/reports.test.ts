@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Report } from '@xxgk/core';
 import { describe, expect, it } from 'vitest';
+import { intake } from '../../server/test/support/fixtures.js';
 import { e2eSession, login, newPage, screenshot } from './support.js';
 
 const ORGAN = 2; // 相山区应急管理局
@@ -81,15 +82,58 @@ describe('annual report editor in a real browser', () => {
     expect(await page.getByRole('button', { name: /发\s*布/ }).isDisabled()).toBe(true);
     await page.getByTestId('publish-blocked').getByText('须由审核人发布').waitFor();
 
-    // The reviewer publishes in January, on time.
-    session.app.setToday('2027-01-15');
+    // A case registered after compiling: the draft is stale, names the cells, and is recompiled.
+    await session.app.services.applications.intake(
+      null,
+      ORGAN,
+      intake({ submittedOn: '2026-11-23', receivedOn: '2026-11-23' }),
+    );
+    await page.reload();
+    const banner = page.getByTestId('stale-banner');
+    await banner.getByText(/一、本年新收政府信息公开申请数量·总计：\d+ → \d+/).waitFor();
+    await page.getByTestId('publish-blocked').getByText('须由审核人发布').waitFor();
+    await screenshot(page, 'reports-stale');
+    await banner.getByRole('button', { name: '重新编制' }).click();
+    await page.getByText('已由记录重新编制，文字部分保留').waitFor();
+    await banner.waitFor({ state: 'detached' });
+    const recompiled = await stored();
+    expect((recompiled.report as Report).sections.problems.paragraphs).toEqual([
+      '政策解读形式较为单一。下一步将丰富解读形式。',
+    ]);
+    expect((recompiled.report as Report).cells['s3.new.total']).toBe(
+      ((edited.report as Report).cells['s3.new.total'] ?? 0) + 1,
+    );
+
+    // Before the year ends, the reviewer is asked why the report would be published early.
     const reviewer = await newPage(session.browser);
     await login(reviewer, session.app, 'yj.shr');
     await reviewer.goto(`${session.app.baseUrl}/reports/2026`);
     await reviewer.getByTestId('report-status').getByText('草稿').waitFor();
     const publish = reviewer.getByRole('button', { name: /发\s*布/ });
+    await publish.click();
+    const dialog = reviewer.getByRole('dialog');
+    await dialog.getByText('2026年度尚未结束（今天是 2026-11-23）').waitFor();
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await dialog.getByText('请填写提前发布的理由').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await stored()).status).toBe('draft');
+
+    // The reviewer publishes in January, on time.
+    session.app.setToday('2027-01-15');
+    await reviewer.reload();
+    await reviewer.getByTestId('report-status').getByText('草稿').waitFor();
     expect(await publish.isEnabled()).toBe(true);
     await publish.click();
+    // The dialog says what is published before it is.
+    await dialog.getByText('发布2026年度政府信息公开工作年度报告').waitFor();
+    await dialog.getByText('相山区应急管理局').waitFor();
+    await dialog.getByText('本年新收政府信息公开申请').waitFor();
+    await dialog.getByText(/DOCX、PDF、HTML 三种文件即向社会公开/).waitFor();
+    expect(await dialog.getByLabel('提前发布的理由').count()).toBe(0);
+    await reviewer.waitForTimeout(600); // the dialog's opening animation settles before the screenshot
+    await screenshot(reviewer, 'reports-publish-dialog');
+    await dialog.getByRole('button', { name: '确认发布' }).click();
     await reviewer.getByText('年度报告已发布').waitFor();
     await reviewer.getByTestId('report-status').getByText('已发布').waitFor();
     expect(await reviewer.getByTestId('report-status').getByText('逾期').count()).toBe(0);
@@ -107,5 +151,11 @@ describe('annual report editor in a real browser', () => {
     const bytes = await readFile((await download.path()) as string);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await screenshot(reviewer, 'reports-published');
+
+    // Published: the prose is read-only.
+    await reviewer.getByRole('tab', { name: '文字部分' }).click();
+    await reviewer.getByTestId('sections-read-only').waitFor();
+    expect(await reviewer.getByLabel('五、存在的主要问题及改进情况 正文').getAttribute('readonly')).not.toBeNull();
+    expect(await reviewer.getByRole('button', { name: '保存文字部分' }).count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
+import { FIRST_2021_FORMAT_YEAR } from '../rules/format.js';
 import { checkReport, type Finding } from '../rules/index.js';
-import type { Report } from '../model/schema.js';
 import { detectKind } from './detect.js';
 import type { ExtractedDocument, SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
@@ -9,7 +9,7 @@ import { extractHtml } from './extract/html.js';
 import { extractPdf } from './extract/pdf.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
-import { readDocument } from './read.js';
+import { readDocument, withYear, type ReadReport } from './read.js';
 
 export interface ParseOptions {
   /** The file's name, for messages and provenance. */
@@ -19,7 +19,8 @@ export interface ParseOptions {
 }
 
 export interface ParsedReport {
-  readonly report: Report;
+  /** What the file says; its year is null when the file states none (a finding says so). */
+  readonly report: ReadReport;
   readonly source: SourceKind;
   /** What the extractor made of the file: its lines and tables in reading order, with positions. */
   readonly document: ExtractedDocument;
@@ -45,6 +46,17 @@ function kindOf(bytes: Uint8Array): SourceKind {
   return kind;
 }
 
+/** The rules that judge a report against the year it reports on (title, format, publication date). */
+const YEAR_RULES = new Set(['format-year', 'publication-late', 'text-year-mismatch']);
+
+/**
+ * The rules on a report whose year is unknown: those that need the year cannot say anything, so
+ * they run on a stand-in year and what they find is dropped; every other rule ignores the year.
+ */
+function checkWithoutYear(report: ReadReport): Finding[] {
+  return checkReport({ report: withYear(report, FIRST_2021_FORMAT_YEAR) }).filter((f) => !YEAR_RULES.has(f.rule));
+}
+
 /**
  * Reads a published report from the bytes of a file of any supported kind: detects the kind by
  * content, extracts text and tables, reads them as the model, and runs the consistency rules.
@@ -66,7 +78,8 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
   });
   const { report, findings } = readDocument(document, options.file);
-  const rules = checkReport({ report });
+  const rules =
+    report.meta.year === null ? checkWithoutYear(report) : checkReport({ report: withYear(report, report.meta.year) });
   return {
     report,
     source,
@@ -78,4 +91,4 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
 export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
-export { readDocument } from './read.js';
+export { readDocument, withYear, type ReadReport } from './read.js';

@@ -8,8 +8,21 @@ import { canonical, simplify, splitNumbering } from './normalise.js';
 import { documentRows, type SourceRow } from './rows.js';
 import { readTables, type ParserFinding } from './tables.js';
 
+/**
+ * A report as read from a file: the model's report, but with the year null when the file states
+ * none (title, period or body), so that nothing downstream takes a made-up year for the real one.
+ */
+export type ReadReport = Omit<Report, 'meta'> & {
+  readonly meta: Omit<Report['meta'], 'year'> & { readonly year: number | null };
+};
+
+/** The report read from a file, given the year it is about (the one it states, or one a person chose). */
+export function withYear(report: ReadReport, year: number): Report {
+  return { ...report, meta: { ...report.meta, year } };
+}
+
 export interface ReadResult {
-  readonly report: Report;
+  readonly report: ReadReport;
   /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
   readonly findings: readonly ParserFinding[];
 }
@@ -167,7 +180,12 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     });
   }
   if (!meta.year) {
-    findings.push({ rule: 'year-not-found', severity: 'error', message: '没有找到报告所述的年度', cells: [] });
+    findings.push({
+      rule: 'year-not-found',
+      severity: 'error',
+      message: '标题和正文中都没有找到报告所述的年度，请在导入时选择报告年度',
+      cells: [],
+    });
   } else if (meta.yearFrom === 'body') {
     findings.push({
       rule: 'year-from-body',
@@ -179,10 +197,10 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
 
   const sectionTitle = (key: SectionKey) =>
     headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;
-  const report: Report = {
+  const report: ReadReport = {
     meta: {
       agency: meta.agency ?? '',
-      year: meta.year ?? 2008,
+      year: meta.year ?? null,
       format,
       ...(meta.title ? { title: meta.title } : {}),
       ...(meta.publishedOn ? { publishedOn: meta.publishedOn } : {}),

@@ -1,19 +1,21 @@
 import { stringify } from 'csv-stringify/sync';
 import { ALL_CELL_IDS } from '../model/cells.js';
 import type { Report } from '../model/schema.js';
+import type { ReadReport } from '../parse/read.js';
 import type { Finding } from '../rules/types.js';
 
 /** The flat form of a report: metadata and every cell keyed by its ID (the public contract). */
 export interface FlatCells {
   readonly agency: string;
-  readonly year: number;
+  /** Null for a report read from a file that states no year. */
+  readonly year: number | null;
   readonly format: string;
   readonly cells: Readonly<Record<string, number | null>>;
   readonly inferred?: readonly string[];
   readonly findings?: readonly Pick<Finding, 'rule' | 'severity' | 'message' | 'cells'>[];
 }
 
-export function flatCells(report: Report, findings?: readonly Finding[]): FlatCells {
+export function flatCells(report: ReadReport, findings?: readonly Finding[]): FlatCells {
   const cells: Record<string, number | null> = {};
   for (const id of ALL_CELL_IDS) {
     const value = report.cells[id];
@@ -53,7 +55,7 @@ export function cellsCsvHeader(withFile = false): string {
  * One report as a line of the cells CSV. A cell the report's format does not have is empty, as
  * is a blank cell; a researcher reads the difference from `format`.
  */
-export function cellsCsvRow(report: Report, file?: string): string {
+export function cellsCsvRow(report: ReadReport, file?: string): string {
   return stringify([
     [
       ...(file !== undefined ? [file] : []),

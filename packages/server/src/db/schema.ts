@@ -186,6 +186,8 @@ export interface ImportedReportsTable {
   findings: Json<unknown>;
   imported_by: number | null;
   imported_at: Timestamp;
+  /** SHA-256 of the file's bytes (hex); null for imports saved before it was kept. */
+  content_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

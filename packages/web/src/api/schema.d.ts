@@ -2542,7 +2542,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 审核发布（审核人；有错误时不能发布） */
+    /** 审核发布（审核人；有错误时、编制后记录有变动时不能发布；年度结束前发布须说明理由） */
     post: {
       parameters: {
         query?: never;
@@ -2557,6 +2557,8 @@ export interface paths {
         content: {
           'application/json': {
             version: number;
+            /** @description 年度结束前提前发布的理由（记入审计日志）；年度结束后不需要 */
+            reason?: string;
           };
         };
       };
@@ -2702,6 +2704,8 @@ export interface paths {
       parameters: {
         query: {
           fileName: string;
+          /** @description 同一文件（内容相同）已导入过时的处理：replace 替换原导入，keepBoth 另存一份；不填则答复 409 */
+          onDuplicate?: 'replace' | 'keepBoth';
         };
         header?: never;
         path: {
@@ -2759,6 +2763,15 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 内容相同的文件已导入过（未选择替换或另存） */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DuplicateImport'];
           };
         };
       };
@@ -3249,6 +3262,11 @@ export interface paths {
               value: number | null;
               reason: string;
             }[];
+            /**
+             * @description 同一文件（内容相同）已导入过时的处理：replace 替换原导入，keepBoth 另存一份；不填则答复 409
+             * @enum {string}
+             */
+            onDuplicate?: 'replace' | 'keepBoth';
           };
         };
       };
@@ -3296,6 +3314,15 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 内容相同的文件已导入过（未选择替换或另存） */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DuplicateImport'];
           };
         };
       };
@@ -4513,6 +4540,15 @@ export interface components {
       publishedOn: string | null;
       /** @description 晚于次年1月31日发布（条例第四十九条） */
       late: boolean;
+      /**
+       * Format: date
+       * @description 服务的当前日期（北京时间）
+       */
+      today: string;
+      /** @description 报告所述年度已经结束（按北京时间）；未结束时发布须说明理由 */
+      yearEnded: boolean;
+      /** @description 草稿编制后办理记录有变动、重新编制将改变的数字；不为空时须重新编制后才能发布 */
+      stale: components['schemas']['StaleCell'][];
       /** @description 最近一次发布的版本 */
       publication: {
         id: number;
@@ -4635,6 +4671,13 @@ export interface components {
       /** @description 所涉单元格编号 */
       cells: string[];
     };
+    StaleCell: {
+      cellId: string;
+      /** @description 单元格名称，如报告所印 */
+      label: string;
+      from: number | null;
+      to: number | null;
+    };
     CellDifference: {
       cellId: string;
       label: string;
@@ -4660,6 +4703,21 @@ export interface components {
       byName: string;
       /** Format: date-time */
       at: string;
+    };
+    DuplicateImport: {
+      error: {
+        /** @enum {string} */
+        code: 'duplicate-import';
+        message: string;
+      };
+      existing: components['schemas']['ExistingImport'];
+    };
+    ExistingImport: {
+      id: number;
+      year: number;
+      fileName: string;
+      /** Format: date-time */
+      importedAt: string;
     };
     CellSource: {
       cellId: string;
@@ -4789,8 +4847,10 @@ export interface components {
       fileName: string;
       /** @description 报告所述年度；未能读出时为 null */
       year: number | null;
-      report: components['schemas']['Report'];
+      report: components['schemas']['ReadReport'];
       findings: components['schemas']['Finding'][];
+      /** @description 本机关此前导入过内容相同的文件时，最近的那次导入；保存时须选择替换或另存 */
+      alreadyImported: components['schemas']['ExistingImport'] | null;
       /** @description 各单元格数值在原文中的出处 */
       provenance: {
         [key: string]: {
@@ -4807,6 +4867,28 @@ export interface components {
       document: components['schemas']['SourceView'];
       /** @description 与本机关同年度（或上一年度）报告的比较 */
       comparison: components['schemas']['ImportComparison'] | null;
+    };
+    ReadReport: components['schemas']['Report'] & {
+      meta?: {
+        /** @description 报告机关全称，如“相山区应急管理局” */
+        agency: string;
+        /** @description 报告所述年度；文件中没有写明时为 null */
+        year: number | null;
+        /**
+         * @description 国家统一格式：2019（2019、2020年度报告）、2021（国办公开办函〔2021〕30号）或 unknown
+         * @enum {string}
+         */
+        format: '2019' | '2021' | 'unknown';
+        /** @description 所属行政区划，如“安徽省淮北市相山区” */
+        region?: string;
+        /**
+         * Format: date
+         * @description 发布日期
+         */
+        publishedOn?: string;
+        /** @description 报告标题（原文） */
+        title?: string;
+      };
     };
     SourceView: {
       /** @enum {string} */

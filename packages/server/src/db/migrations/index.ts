@@ -5,6 +5,7 @@ import * as registers from './0003-registers.js';
 import * as reports from './0004-reports.js';
 import * as listIndexes from './0005-list-indexes.js';
 import * as deadlineMoves from './0006-deadline-moves.js';
+import * as importContentHash from './0007-import-content-hash.js';
 import * as security from './0008-security.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-reports': reports,
   '0005-list-indexes': listIndexes,
   '0006-deadline-moves': deadlineMoves,
+  '0007-import-content-hash': importContentHash,
   '0008-security': security,
 };

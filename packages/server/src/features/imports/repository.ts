@@ -86,3 +86,15 @@ export async function findImport(db: Kysely<Database>, id: number) {
 }
 
 export type ImportSummaryRow = Awaited<ReturnType<typeof listImports>>['items'][number];
+
+/** The organ's latest saved import of a file with these bytes (by SHA-256), if any. */
+export async function findImportByContent(db: Kysely<Database>, organId: number, sha256: string) {
+  return db
+    .selectFrom('imported_reports')
+    .select(['id', 'year', 'file_name', 'imported_at'])
+    .where('organ_id', '=', organId)
+    .where('content_sha256', '=', sha256)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -4,6 +4,7 @@ import { badRequest } from '../../http/errors.js';
 import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ReportImportSchema } from '../reports/schemas.js';
+import { DuplicateChoiceSchema, DuplicateImportError, DuplicateImportSchema } from './duplicate.js';
 import { ImportedReportPageSchema, ImportedReportSchema, ParsedFileSchema } from './schemas.js';
 
 const CorrectionSchema = z.object({
@@ -18,6 +19,7 @@ const SaveSchema = z.object({
   /** The file's bytes, base64: the server reads it again, so what is kept is what the file says plus the corrections. */
   content: z.string().min(1),
   corrections: z.array(CorrectionSchema).max(500).default([]),
+  onDuplicate: DuplicateChoiceSchema,
 });
 
 export function importRoutes(app: App): void {
@@ -53,22 +55,32 @@ export function importRoutes(app: App): void {
       tags,
       summary: '保存导入的年度报告（含人工更正的单元格及理由，逐条记入审计日志）',
       request: { params: OrganParam, ...jsonBody(SaveSchema) },
-      responses: { 201: json('已保存的导入报告', ReportImportSchema), ...ERROR_RESPONSES },
+      responses: {
+        201: json('已保存的导入报告', ReportImportSchema),
+        409: json('内容相同的文件已导入过（未选择替换或另存）', DuplicateImportSchema),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const { organId } = c.req.valid('param');
       const body = c.req.valid('json');
       const bytes = new Uint8Array(Buffer.from(body.content, 'base64'));
       if (bytes.length === 0) throw badRequest(`文件 ${body.fileName} 是空的`);
-      const result = await c.var.services.reports.importFile(
-        requireActor(c.var.actor),
-        organId,
-        body.year,
-        body.fileName,
-        bytes,
-        body.corrections,
-      );
-      return c.json(result, 201);
+      try {
+        const result = await c.var.services.reports.importFile(
+          requireActor(c.var.actor),
+          organId,
+          body.year,
+          body.fileName,
+          bytes,
+          body.corrections,
+          body.onDuplicate,
+        );
+        return c.json(result, 201);
+      } catch (error) {
+        if (error instanceof DuplicateImportError) return c.json(error.body(), 409);
+        throw error;
+      }
     },
   );
   app.openapi(

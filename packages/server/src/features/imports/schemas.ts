@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { SourceSchema } from '@xxgk/core';
+import { ReportMetaSchema, SourceSchema } from '@xxgk/core';
+import { ExistingImportSchema } from './duplicate.js';
 import { CellCorrectionSchema, CellDifferenceSchema, FindingSchema, ReportSchema } from '../reports/schemas.js';
 
 /*
@@ -48,13 +49,23 @@ export const ImportComparisonSchema = z
   })
   .openapi('ImportComparison');
 
+/** A report as read from a file: the year is null when the file states none. */
+const ReadReportSchema = ReportSchema.extend({
+  meta: ReportMetaSchema.extend({
+    year: z.number().int().nullable().openapi({ description: '报告所述年度；文件中没有写明时为 null' }),
+  }),
+}).openapi('ReadReport');
+
 /** ImportService `parse`: a file read but not saved. */
 export const ParsedFileSchema = z
   .object({
     fileName: z.string(),
     year: z.number().nullable().openapi({ description: '报告所述年度；未能读出时为 null' }),
-    report: ReportSchema,
+    report: ReadReportSchema,
     findings: z.array(FindingSchema).readonly(),
+    alreadyImported: orNull(ExistingImportSchema).openapi({
+      description: '本机关此前导入过内容相同的文件时，最近的那次导入；保存时须选择替换或另存',
+    }),
     provenance: z.partialRecord(z.string(), SourceSchema).openapi({ description: '各单元格数值在原文中的出处' }),
     document: SourceViewSchema,
     comparison: orNull(ImportComparisonSchema).openapi({ description: '与本机关同年度（或上一年度）报告的比较' }),

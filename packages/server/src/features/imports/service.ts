@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
-import { compareReports, parseReport, type CellDifference, type Finding, type Report } from '@xxgk/core';
+import {
+  compareReports,
+  parseReport,
+  withYear,
+  type CellDifference,
+  type Finding,
+  type ReadReport,
+  type Report,
+} from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../http/errors.js';
 import { readCMap } from '../../runtime/index.js';
@@ -7,7 +15,9 @@ import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
 import { findReport, latestImport } from '../reports/repository.js';
 import { sourceView, type SourceView } from './document.js';
-import { findImport, listImports, type ImportSummaryRow } from './repository.js';
+import { importView } from '../reports/imported.js';
+import { contentHash, type ExistingImport } from './duplicate.js';
+import { findImport, findImportByContent, listImports, type ImportSummaryRow } from './repository.js';
 
 /** The reports a freshly read file is set beside: the organ's own for the year, or last year's. */
 export interface ImportComparison {
@@ -20,8 +30,9 @@ export interface ImportComparison {
 export interface ParsedFile {
   readonly fileName: string;
   readonly year: number | null;
-  readonly report: Report;
+  readonly report: ReadReport;
   readonly findings: readonly Finding[];
+  readonly alreadyImported: ExistingImport | null;
   readonly provenance: NonNullable<Report['provenance']>;
   readonly document: SourceView;
   readonly comparison: ImportComparison | null;
@@ -72,15 +83,17 @@ export class ImportService {
         throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${error.message}`);
       throw error;
     }
-    const year = parsed.report.meta.year ?? null;
+    const year = parsed.report.meta.year;
+    const earlier = await findImportByContent(this.db, organId, contentHash(bytes));
     return {
       fileName,
       year,
       report: parsed.report,
       findings: parsed.findings,
+      alreadyImported: earlier ? importView(earlier) : null,
       provenance: parsed.report.provenance ?? {},
       document: sourceView(parsed),
-      comparison: year ? await this.comparison(organId, year, parsed.report) : null,
+      comparison: year === null ? null : await this.comparison(organId, year, withYear(parsed.report, year)),
     };
   }
 

@@ -4,6 +4,7 @@ import type { App } from '../../http/app.js';
 import { badRequest } from '../../http/errors.js';
 import { ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import { DuplicateChoiceSchema, DuplicateImportError, DuplicateImportSchema } from '../imports/duplicate.js';
 import { CellSourceSchema, ReportImportSchema, ReportStateSchema } from './schemas.js';
 
 const ReportParams = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
@@ -69,14 +70,27 @@ export function reportRoutes(app: App): void {
       method: 'post',
       path: '/api/organs/{organId}/reports/{year}/publish',
       tags,
-      summary: '审核发布（审核人；有错误时不能发布）',
-      request: { params: ReportParams, ...jsonBody(z.object({ version: z.number().int().min(1) })) },
+      summary: '审核发布（审核人；有错误时、编制后记录有变动时不能发布；年度结束前发布须说明理由）',
+      request: {
+        params: ReportParams,
+        ...jsonBody(
+          z.object({
+            version: z.number().int().min(1),
+            reason: z
+              .string()
+              .max(500)
+              .optional()
+              .openapi({ description: '年度结束前提前发布的理由（记入审计日志）；年度结束后不需要' }),
+          }),
+        ),
+      },
       responses: { 200: json('已发布', ReportStateSchema), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
+      const { version, reason } = c.req.valid('json');
       return c.json(
-        await c.var.services.reports.publish(requireActor(c.var.actor), organId, year, c.req.valid('json').version),
+        await c.var.services.reports.publish(requireActor(c.var.actor), organId, year, version, reason),
         200,
       );
     },
@@ -107,26 +121,31 @@ export function reportRoutes(app: App): void {
       summary: '导入已在别处发布的年度报告文件（txt、html、docx、doc、pdf），与编制的报告比较',
       request: {
         params: ReportParams,
-        query: z.object({ fileName: z.string().min(1).max(200) }),
+        query: z.object({ fileName: z.string().min(1).max(200), onDuplicate: DuplicateChoiceSchema }),
         body: {
           content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
           required: true,
         },
       },
-      responses: { 201: json('读取结果', ReportImportSchema), ...ERROR_RESPONSES },
+      responses: {
+        201: json('读取结果', ReportImportSchema),
+        409: json('内容相同的文件已导入过（未选择替换或另存）', DuplicateImportSchema),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const { organId, year } = c.req.valid('param');
+      const { fileName, onDuplicate } = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
       if (bytes.length === 0) throw badRequest('请上传报告文件');
-      const result = await c.var.services.reports.importFile(
-        requireActor(c.var.actor),
-        organId,
-        year,
-        c.req.valid('query').fileName,
-        bytes,
-      );
-      return c.json(result, 201);
+      try {
+        const actor = requireActor(c.var.actor);
+        const result = await c.var.services.reports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
+        return c.json(result, 201);
+      } catch (error) {
+        if (error instanceof DuplicateImportError) return c.json(error.body(), 409);
+        throw error;
+      }
     },
   );
   app.openapi(

@@ -64,6 +64,16 @@ export const CellDifferenceSchema = z
   })
   .openapi('CellDifference');
 
+/** A number of a draft the records no longer give: the draft's value and what recompiling gives. */
+export const StaleCellSchema = z
+  .object({
+    cellId: z.string(),
+    label: z.string().openapi({ description: '单元格名称，如报告所印' }),
+    from: z.number().nullable(),
+    to: z.number().nullable(),
+  })
+  .openapi('StaleCell');
+
 export const ReportStateSchema = z
   .object({
     organId: z.number(),
@@ -75,6 +85,11 @@ export const ReportStateSchema = z
     compiledAt: timestamp.nullable(),
     publishedOn: z.iso.date().nullable(),
     late: z.boolean().openapi({ description: '晚于次年1月31日发布（条例第四十九条）' }),
+    today: z.iso.date().openapi({ description: '服务的当前日期（北京时间）' }),
+    yearEnded: z.boolean().openapi({ description: '报告所述年度已经结束（按北京时间）；未结束时发布须说明理由' }),
+    stale: z.array(StaleCellSchema).openapi({
+      description: '草稿编制后办理记录有变动、重新编制将改变的数字；不为空时须重新编制后才能发布',
+    }),
     publication: z
       .object({ id: z.number(), publishedOn: z.iso.date(), publishedAt: timestamp })
       .nullable()

@@ -2,19 +2,16 @@ import type { Kysely } from 'kysely';
 import {
   checkReport,
   compareReports,
-  compileReport,
   countBySeverity,
   formatForYear,
   parseReport,
   renderDocx,
   renderHtml,
   renderPdf,
-  type ApplicantKind,
-  type CaseState,
   type Finding,
-  type Outcome,
   type Report,
   type Role,
+  withYear,
 } from '@xxgk/core';
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
@@ -22,10 +19,20 @@ import { badRequest, conflict, notFound, unprocessable } from '../../http/errors
 import { loadFonts, readCMap } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
+import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
+import { findImportByContent } from '../imports/repository.js';
 import { getOrgan } from '../organs/repository.js';
-import { cellSource, findReport, latestImport, latestPublication, recordsForYear } from './repository.js';
+import { compileFromRecords, staleCells } from './compile.js';
+import { applyCorrections, importView, yearChosenFinding, yearOfImport, type ImportCorrection } from './imported.js';
+import { reasonForEarlyPublication, refuseStale } from './publishing.js';
+import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
+
+export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
+export type { ImportCorrection } from './imported.js';
 
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
+
+const PUBLISHED_READ_ONLY = '年度报告已发布，文字部分不能再修改；如需更正，请重新编制后再次审核发布';
 
 /** 条例第四十九条: a department publishes its report on the year by 31 January of the next. */
 export function publicationDeadline(year: number): string {
@@ -35,43 +42,6 @@ export function publicationDeadline(year: number): string {
 /** Whose report an audit entry is about: an organ's report of a year. */
 function reportEntry(actor: Actor, organId: number, year: number) {
   return { actorId: actor.id, organId, entity: 'report', entityId: `${organId}/${year}` };
-}
-
-/** Section 六 of the 2021 format reports the fee notices of the year and the amount collected. */
-export interface FeeSummary {
-  readonly notices: number;
-  readonly amount: number;
-  readonly collected: number;
-}
-
-export function feeSummary(feeNotices: readonly CaseState['fee'][], year: number): FeeSummary {
-  let notices = 0;
-  let amount = 0;
-  let collected = 0;
-  for (const fee of feeNotices) {
-    if (!fee || !fee.noticeOn.startsWith(`${year}-`)) continue;
-    notices += 1;
-    amount += fee.amount;
-    if (fee.paidOn) collected += fee.amount;
-  }
-  return { notices, amount, collected };
-}
-
-/** The sentence on fees that section 六 needs, written from the records. */
-export function feeSentence(fees: FeeSummary, year: number): string {
-  if (fees.notices === 0) return `${year}年度本机关未发出信息处理费收费通知，未收取信息处理费。`;
-  return `${year}年度本机关发出信息处理费收费通知${fees.notices}件，金额共计${fees.amount}元，实际收取${fees.collected}元。`;
-}
-
-function isBlank(section: Report['sections']['otherMatters']): boolean {
-  return section.paragraphs.length === 0 && section.subsections.every((sub) => sub.paragraphs.length === 0);
-}
-
-/** A cell of an imported report read wrongly and corrected by hand, with the reason. */
-export interface ImportCorrection {
-  readonly cellId: string;
-  readonly value: number | null;
-  readonly reason: string;
 }
 
 /** 未开始 / 草稿 / 已发布: where an organ's report of a year stands. */
@@ -107,47 +77,12 @@ export class ReportService {
     assertWrite(actor, organ, '年度报告', REPORT_EDITORS);
     const format = formatForYear(year);
     if (!format) throw badRequest(`${year}年不适用全国统一的年度报告格式（2019年起）`);
-    const records = await recordsForYear(this.db, organId, year);
+    const thisYear = Number(this.today().slice(0, 4));
+    if (year > thisYear) throw badRequest(`${year}年度尚未开始，不能编制该年度的年度报告（今年是${thisYear}年）`);
     const existing = await findReport(this.db, organId, year);
-    const fees = feeSummary(
-      records.applications.map((a) => a.fee ?? undefined),
-      year,
-    );
-    // Written prose is kept; a section 六 nobody has written yet starts with the fee sentence.
+    // Written prose is kept when recompiling.
     const kept = existing ? (existing.report as Report).sections : undefined;
-    const otherMatters =
-      kept && !isBlank(kept.otherMatters)
-        ? kept.otherMatters
-        : { paragraphs: [feeSentence(fees, year)], subsections: [] };
-    const compiled = compileReport({
-      agency: organ.name,
-      ...(organ.region ? { region: organ.region } : {}),
-      year,
-      format,
-      applications: records.applications.map((a) => ({
-        id: a.serial_no,
-        applicantKind: a.applicant_kind as ApplicantKind,
-        receivedOn: a.received_on,
-        ...(a.closed_on ? { closedOn: a.closed_on } : {}),
-        ...(a.outcome ? { outcome: a.outcome as Outcome } : {}),
-      })),
-      documents: records.documents.map((d) => ({
-        kind: d.kind as 'regulation' | 'normativeDoc',
-        title: d.title,
-        issuedOn: d.issued_on,
-        ...(d.number ? { number: d.number } : {}),
-        ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}),
-      })),
-      figures: records.figures,
-      reviews: records.reviews.map((r) => ({
-        kind: r.kind as 'review' | 'suit' | 'suitAfterReview',
-        caseNo: r.case_no,
-        filedOn: r.filed_on,
-        ...(r.concluded_on ? { concludedOn: r.concluded_on } : {}),
-        ...(r.result ? { result: r.result as 'upheld' | 'corrected' | 'other' } : {}),
-      })),
-      sections: { ...(kept ?? {}), otherMatters },
-    });
+    const compiled = await compileFromRecords(this.db, organ, year, format, kept);
     const findings = await this.check(organId, year, compiled.report);
     await this.db.transaction().execute(async (trx) => {
       const current = await findReport(trx, organId, year, true);
@@ -186,16 +121,26 @@ export class ReportService {
         after: { cells: compiled.report.cells, findings: countBySeverity(findings) },
       });
     });
-    return this.get(actor, organId, year);
+    return this.state(actor, organId, year, false);
   }
 
   async get(actor: Actor, organId: number, year: number) {
+    return this.state(actor, organId, year, true);
+  }
+
+  /**
+   * The report's state; `checkStale` recompiles a draft in memory to list the cells the records no
+   * longer give (skipped right after compiling, when nothing can differ but a concurrent change).
+   */
+  private async state(actor: Actor, organId: number, year: number, checkStale: boolean) {
     const organ = await getOrgan(this.db, organId);
     assertRead(actor, organ, '年度报告');
     const row = await findReport(this.db, organId, year);
     const imported = await latestImport(this.db, organId, year);
     const publication = row ? await latestPublication(this.db, row.id) : undefined;
     const report = row?.report as Report | undefined;
+    // A published report is frozen; a draft is compared with what the records say now.
+    const stale = checkStale && report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
     return {
       organId,
       year,
@@ -207,6 +152,9 @@ export class ReportService {
       compiledAt: row?.compiled_at ?? null,
       publishedOn: row?.published_on ?? null,
       late: row?.late ?? false,
+      today: this.today(),
+      yearEnded: this.yearEnded(year),
+      stale: stale.map(({ cellId, label, a, b }) => ({ cellId, label, from: a ?? null, to: b ?? null })),
       publication: publication
         ? { id: publication.id, publishedOn: publication.published_on, publishedAt: publication.published_at }
         : null,
@@ -222,6 +170,11 @@ export class ReportService {
     };
   }
 
+  /** Whether the year reported on is over, on the service's clock in China time. */
+  private yearEnded(year: number): boolean {
+    return this.today() > `${year}-12-31`;
+  }
+
   /** Which records one compiled cell was counted from (the case serial numbers, documents or case numbers). */
   async cellSource(actor: Actor, organId: number, year: number, cellId: string) {
     assertRead(actor, await getOrgan(this.db, organId), '年度报告');
@@ -235,12 +188,14 @@ export class ReportService {
     assertWrite(actor, await getOrgan(this.db, organId), '年度报告', REPORT_EDITORS);
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
+    if (row.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
     const report = { ...(row.report as Report), sections };
     // Checked before the transaction: PGlite has one connection, which the transaction holds.
     const findings = await this.check(organId, year, report);
     await this.db.transaction().execute(async (trx) => {
       const current = await findReport(trx, organId, year, true);
       if (!current || current.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+      if (current.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
       await trx
         .updateTable('annual_reports')
         .set({
@@ -262,14 +217,22 @@ export class ReportService {
     return this.get(actor, organId, year);
   }
 
-  /** A reviewer publishes the draft when no rule finds an error; the version is frozen with its files. */
-  async publish(actor: Actor, organId: number, year: number, version: number) {
+  /**
+   * A reviewer publishes the draft when no rule finds an error, the year is over (or a reason is
+   * given for publishing earlier) and the draft still says what the records say; the version is
+   * frozen with its files.
+   */
+  async publish(actor: Actor, organId: number, year: number, version: number, reason?: string) {
     const organ = await getOrgan(this.db, organId);
     assertWrite(actor, organ, '年度报告', ['reviewer']);
     const publishedOn = this.today();
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
     if (row.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+    if (row.status === 'published') throw conflict(`${year}年度报告已发布`);
+    const early = !this.yearEnded(year);
+    const earlyReason = reasonForEarlyPublication(year, early, reason);
+    refuseStale(await staleCells(this.db, organ, row.report as Report));
     const report: Report = { ...(row.report as Report), meta: { ...(row.report as Report).meta, publishedOn } };
     const findings = await this.check(organId, year, report);
     const errors = findings.filter((f) => f.severity === 'error');
@@ -315,7 +278,13 @@ export class ReportService {
         ...reportEntry(actor, organId, year),
         action: 'publish',
         before: { status: current.status, version },
-        after: { status: 'published', publishedOn, late, version: version + 1 },
+        after: {
+          status: 'published',
+          publishedOn,
+          late,
+          version: version + 1,
+          ...(early ? { beforeYearEnd: true, reason: earlyReason } : {}),
+        },
       });
     });
     return this.get(actor, organId, year);
@@ -344,12 +313,16 @@ export class ReportService {
     fileName: string,
     bytes: Uint8Array,
     corrections: readonly ImportCorrection[] = [],
+    onDuplicate?: DuplicateChoice,
   ) {
     const organ = await getOrgan(this.db, organId);
     if (actor) assertWrite(actor, organ, '年度报告', REPORT_EDITORS);
     const corrector = actor;
     if (corrections.length > 0 && !corrector) throw badRequest('人工更正须由登录的人员作出');
     if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
+    const sha256 = contentHash(bytes);
+    const earlier = await findImportByContent(this.db, organId, sha256);
+    if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
     let parsed;
     try {
       parsed = await parseReport(bytes, { file: fileName, readCMap });
@@ -358,52 +331,49 @@ export class ReportService {
         throw unprocessable('unreadable-report', error.message);
       throw error;
     }
-    const stated = parsed.report.meta.year;
-    if (year !== undefined && stated && stated !== year) {
-      throw badRequest(`文件 ${fileName} 是${stated}年度的报告，不是${year}年度`);
-    }
-    const reportYear = year ?? stated;
-    if (!reportYear) throw badRequest(`无法从文件 ${fileName} 中读出报告年度`);
-    // Hand corrections of misread cells: each kept in the saved report's JSON with who, when and why.
-    const at = new Date().toISOString();
-    const applied = corrections.map((correction) => {
-      if (!(correction.cellId in parsed.report.cells))
-        throw badRequest(`单元格 ${correction.cellId} 不在该报告的表格中`);
-      if (correction.reason.trim() === '') throw badRequest(`请说明更正单元格 ${correction.cellId} 的理由`);
-      return {
-        cellId: correction.cellId,
-        from: parsed.report.cells[correction.cellId] ?? null,
-        to: correction.value,
-        reason: correction.reason.trim(),
-        by: corrector?.id ?? null,
-        byName: corrector?.name ?? '',
-        at,
-      };
-    });
-    const cells = { ...parsed.report.cells };
+    const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
+    const read = withYear(parsed.report, reportYear);
+    const applied = applyCorrections(read, corrections, corrector);
+    const cells = { ...read.cells };
     for (const c of applied) cells[c.cellId] = c.to;
-    const report = applied.length ? { ...parsed.report, cells, corrections: applied } : parsed.report;
-    const findings = applied.length ? checkReport({ report: { ...parsed.report, cells } }) : parsed.findings;
+    const report = applied.length ? { ...read, cells, corrections: applied } : read;
+    // A year a person chose, or corrected cells: the rules judge the report as it is kept.
+    const findings =
+      applied.length || chosen
+        ? [...(chosen ? [yearChosenFinding(reportYear)] : []), ...checkReport({ report: { ...read, cells } })]
+        : parsed.findings;
+    const values = {
+      organ_id: organId,
+      year: reportYear,
+      file_name: fileName,
+      report: json(report),
+      findings: json(findings),
+      imported_by: actor?.id ?? null,
+      content_sha256: sha256,
+    };
+    const replaced = earlier && onDuplicate === 'replace' ? earlier : undefined;
     const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('imported_reports')
-        .values({
-          organ_id: organId,
-          year: reportYear,
-          file_name: fileName,
-          report: json(report),
-          findings: json(findings),
-          imported_by: actor?.id ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const inserted = replaced
+        ? await trx
+            .updateTable('imported_reports')
+            .set({ ...values, imported_at: new Date() })
+            .where('id', '=', replaced.id)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        : await trx.insertInto('imported_reports').values(values).returning('id').executeTakeFirstOrThrow();
       await appendAudit(trx, {
         actorId: actor?.id ?? null,
         organId,
         entity: 'importedReport',
         entityId: inserted.id,
-        action: 'import',
-        after: { fileName, year: reportYear, findings: countBySeverity(findings) },
+        action: replaced ? 'reimport' : 'import',
+        ...(replaced ? { before: importView(replaced) } : {}),
+        after: {
+          fileName,
+          year: reportYear,
+          findings: countBySeverity(findings),
+          ...(earlier ? { sameFileAs: earlier.id, onDuplicate } : {}),
+        },
       });
       for (const c of applied) {
         await appendAudit(trx, {

@@ -121,7 +121,13 @@ function ReadFiles({ organId }: { organId: number }) {
               <Space>
                 <span>{entry.file.name}</span>
                 {STATE_TAGS[entry.state]}
-                {entry.state === 'read' && entry.parsed.year && <span>{entry.parsed.year}年度</span>}
+                {entry.state === 'read' &&
+                  (entry.parsed.year === null ? (
+                    <Tag color="warning">未写明年度</Tag>
+                  ) : (
+                    <span>{entry.parsed.year}年度</span>
+                  ))}
+                {entry.state === 'read' && entry.parsed.alreadyImported && <Tag color="warning">已导入过</Tag>}
               </Space>
             ),
             collapsible: entry.state === 'read' || entry.state === 'failed' ? undefined : 'disabled',

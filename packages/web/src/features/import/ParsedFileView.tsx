@@ -1,14 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { cellInfo, countBySeverity } from '@xxgk/core';
-import { App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import { saveImport, savedImportKeys } from './api.js';
+import { DuplicateModal } from './DuplicateModal.js';
+import { dateTime } from './format.js';
 import { ComparisonTable } from './ComparisonTable.js';
 import { CorrectionModal } from './CorrectionModal.js';
 import { FindingsList } from './FindingsList.js';
 import { ReportTables } from './ReportTables.js';
 import { SourcePanel, sourcePlace } from './SourcePanel.js';
-import type { Correction, ParsedFile, SavedImport } from './types.js';
+import type { Correction, DuplicateChoice, ParsedFile, SavedImport } from './types.js';
 
 interface Props {
   readonly organId: number;
@@ -26,26 +29,34 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
   const [year, setYear] = useState<number | null>(parsed.year);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<SavedImport | null>(null);
+  /** Asking whether to replace the earlier import of the same file or keep both; the server's words when it said so. */
+  const [asking, setAsking] = useState<{ message?: string } | null>(null);
 
   const source = selected ? parsed.provenance[selected] : undefined;
   const flagged = new Set(parsed.findings.flatMap((f) => (f.severity === 'info' ? [] : f.cells)));
   const counts = countBySeverity([...parsed.findings]);
   const readValue = (cellId: string) => parsed.report.cells[cellId] ?? null;
 
-  async function save() {
+  async function save(onDuplicate?: DuplicateChoice) {
     if (year === null) {
-      message.error('请填写报告年度');
+      message.error('请选择报告年度：文件中没有写明的，由导入人确定');
+      return;
+    }
+    // The same file was imported before: the person says whether to replace it or keep both.
+    if (parsed.alreadyImported && !onDuplicate) {
+      setAsking({});
       return;
     }
     setSaving(true);
     try {
-      const result = await saveImport(organId, file, year, [...corrections.values()]);
+      const result = await saveImport(organId, file, year, [...corrections.values()], onDuplicate);
       setSaved(result);
       // The list of saved imports, on whichever page and filter it shows, now has this one.
       void queryClient.invalidateQueries({ queryKey: savedImportKeys.lists(organId) });
       message.success(`已保存为${result.year}年度已发布的报告（导入编号 ${result.id}）`);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : '保存失败');
+      if (error instanceof ApiError && error.code === 'duplicate-import') setAsking({ message: error.message });
+      else message.error(error instanceof Error ? error.message : '保存失败');
     } finally {
       setSaving(false);
     }
@@ -143,6 +154,17 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
         ]}
       />
 
+      {parsed.alreadyImported && !saved && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="already-imported"
+          title={`此文件已于 ${dateTime(parsed.alreadyImported.importedAt)} 导入（${parsed.alreadyImported.year}年度，导入编号 ${parsed.alreadyImported.id}）；保存时请选择替换原导入或另存一份`}
+        />
+      )}
+      {parsed.year === null && !saved && (
+        <Alert type="warning" showIcon title="文件中没有写明报告年度，请在下面选择报告年度后保存" />
+      )}
       <Space wrap>
         <label htmlFor={`year-${file.name}`}>报告年度</label>
         <InputNumber
@@ -163,6 +185,16 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
         )}
       </Space>
 
+      <DuplicateModal
+        fileName={file.name}
+        existing={parsed.alreadyImported}
+        {...(asking?.message ? { message: asking.message } : {})}
+        open={asking !== null}
+        onChoose={(choice) => {
+          setAsking(null);
+          if (choice) void save(choice);
+        }}
+      />
       <CorrectionModal
         cellId={editing}
         current={editing ? (corrections.get(editing)?.value ?? readValue(editing)) : null}

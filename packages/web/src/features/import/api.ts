@@ -1,5 +1,5 @@
 import { api, ApiError, unwrap, upload } from '../../api/client.js';
-import type { Correction, ImportedReport, ParsedFile, SavedImport } from './types.js';
+import type { Correction, DuplicateChoice, ImportedReport, ParsedFile, SavedImport } from './types.js';
 
 /** Reads a file on the server without saving it. */
 export function parseFile(organId: number, file: File): Promise<ParsedFile> {
@@ -23,9 +23,16 @@ export async function saveImport(
   file: File,
   year: number,
   corrections: readonly Correction[],
+  onDuplicate?: DuplicateChoice,
 ): Promise<SavedImport> {
   if (!Number.isInteger(year)) throw new ApiError(400, 'year', '请填写报告年度');
-  const body = { fileName: file.name, year, content: await base64(file), corrections: [...corrections] };
+  const body = {
+    fileName: file.name,
+    year,
+    content: await base64(file),
+    corrections: [...corrections],
+    ...(onDuplicate ? { onDuplicate } : {}),
+  };
   return unwrap(api.POST('/api/organs/{organId}/imports', { params: { path: { organId } }, body }));
 }
 

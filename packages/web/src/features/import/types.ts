@@ -39,3 +39,9 @@ export type FileEntry =
   | { readonly uid: string; readonly file: File; readonly state: 'waiting' | 'reading' }
   | { readonly uid: string; readonly file: File; readonly state: 'failed'; readonly error: string }
   | { readonly uid: string; readonly file: File; readonly state: 'read'; readonly parsed: ParsedFile };
+
+/** What to do with a file imported before: replace that import, or keep both. */
+export type DuplicateChoice = NonNullable<SaveRequest['onDuplicate']>;
+
+/** The organ's earlier import of a file with the same content. */
+export type ExistingImport = Schemas['ExistingImport'];

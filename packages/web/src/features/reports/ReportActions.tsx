@@ -1,6 +1,8 @@
 import { App, Button, Popconfirm, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useSession } from '../auth/session.js';
 import { publishedFileUrl, useCompileReport, usePublishReport } from './api.js';
+import { PublishDialog } from './PublishDialog.js';
 import type { ReportState } from './types.js';
 
 /** 由记录重新编制, 发布 (reviewer only, and only without errors), and the published files. */
@@ -9,6 +11,7 @@ export function ReportActions({ organId, state }: { organId: number; state: Repo
   const { user } = useSession();
   const compile = useCompileReport(organId, state.year);
   const publish = usePublishReport(organId, state.year);
+  const [publishing, setPublishing] = useState(false);
   const errors = state.findings.filter((f) => f.severity === 'error').length;
   const publishBlocked =
     user?.role !== 'reviewer'
@@ -19,7 +22,9 @@ export function ReportActions({ organId, state }: { organId: number; state: Repo
           ? `还有 ${errors} 处错误，改正后才能发布`
           : state.status === 'published'
             ? '本版本已发布'
-            : undefined;
+            : state.stale.length > 0
+              ? '编制后办理记录有变动，须重新编制后才能发布'
+              : undefined;
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -63,11 +68,23 @@ export function ReportActions({ organId, state }: { organId: number; state: Repo
           type="primary"
           disabled={!!publishBlocked}
           loading={publish.isPending}
-          onClick={() => void run(() => publish.mutateAsync(state.version), '年度报告已发布')}
+          onClick={() => setPublishing(true)}
         >
           发布
         </Button>
       </Tooltip>
+      <PublishDialog
+        state={state}
+        open={publishing}
+        publishing={publish.isPending}
+        onCancel={() => setPublishing(false)}
+        onPublish={(reason) =>
+          void run(async () => {
+            await publish.mutateAsync({ version: state.version, ...(reason ? { reason } : {}) });
+            setPublishing(false);
+          }, '年度报告已发布')
+        }
+      />
       {publishBlocked && state.status !== 'published' && (
         <Typography.Text type="secondary" data-testid="publish-blocked">
           {publishBlocked}

@@ -1,5 +1,5 @@
 import { CELLS, displayValue } from '@xxgk/core';
-import { Alert, Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
+import { Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/PageState.js';
@@ -10,8 +10,9 @@ import { FindingsList } from './FindingsList.js';
 import { ReportActions } from './ReportActions.js';
 import { ReportPreview } from './ReportPreview.js';
 import { SectionsEditor } from './SectionsEditor.js';
+import { StaleBanner } from './StaleBanner.js';
 import { StatusTags } from './StatusTags.js';
-import { yearOptions } from './yearOptions.js';
+import { chinaYear, yearOptions } from './yearOptions.js';
 
 type Highlight = { readonly finding?: number; readonly cells: readonly string[]; readonly key: number };
 
@@ -39,7 +40,7 @@ export function ReportEditor({ year }: { year: number }) {
           <Select
             id="report-year"
             value={year}
-            options={yearOptions()}
+            options={yearOptions(state ? Number(state.today.slice(0, 4)) : chinaYear())}
             onChange={(next) => {
               setHighlight({ cells: [], key: 0 });
               navigate(`/reports/${next}`);
@@ -55,6 +56,7 @@ export function ReportEditor({ year }: { year: number }) {
         </Space>
         {state && <ReportActions organId={organId} state={state} />}
       </Space>
+      {state && <StaleBanner organId={organId} state={state} />}
       {report.isLoading ? (
         <Loading />
       ) : report.error ? (
@@ -111,6 +113,7 @@ export function ReportEditor({ year }: { year: number }) {
                         organId={organId}
                         state={state}
                         sections={state.report.sections}
+                        readOnly={state.status === 'published'}
                         onConflict={() => void report.refetch()}
                       />
                     ),
@@ -131,14 +134,6 @@ export function ReportEditor({ year }: { year: number }) {
                     : []),
                 ]}
               />
-              {state.status === 'published' && tab === 'sections' && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginTop: 12 }}
-                  title="报告已发布：修改文字部分后报告回到草稿，须由审核人重新发布"
-                />
-              )}
             </Card>
           </Col>
         </Row>

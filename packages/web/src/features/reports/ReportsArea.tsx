@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { ReportEditor } from './ReportEditor.js';
+import { chinaYear } from './yearOptions.js';
 
 function ReportYear() {
   const { year } = useParams();
@@ -12,7 +13,7 @@ function ReportYear() {
 export default function ReportsArea() {
   return (
     <Routes>
-      <Route index element={<Navigate to={`/reports/${new Date().getFullYear()}`} replace />} />
+      <Route index element={<Navigate to={`/reports/${chinaYear()}`} replace />} />
       <Route path=":year" element={<ReportYear />} />
       <Route path="*" element={<Navigate to="/reports" replace />} />
     </Routes>

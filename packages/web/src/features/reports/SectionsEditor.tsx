@@ -1,5 +1,5 @@
 import { PROSE_SECTION_KEYS, SECTION_TITLES, type ProseSection } from '@xxgk/core';
-import { App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useSaveSections } from './api.js';
@@ -41,6 +41,8 @@ interface Props {
   readonly organId: number;
   readonly state: ReportState;
   readonly sections: Sections;
+  /** A published report's prose is frozen (the server refuses changes too). */
+  readonly readOnly?: boolean;
   readonly onConflict: () => void;
 }
 
@@ -48,7 +50,7 @@ interface Props {
  * The prose sections 一、五、六 written by people, edited in place: the lead text and each
  * subsection, one paragraph a line; saved with the report's version.
  */
-export function SectionsEditor({ organId, state, sections, onConflict }: Props) {
+export function SectionsEditor({ organId, state, sections, readOnly = false, onConflict }: Props) {
   const { message } = App.useApp();
   const save = useSaveSections(organId, state.year);
   const baseId = useId();
@@ -87,7 +89,17 @@ export function SectionsEditor({ organId, state, sections, onConflict }: Props) 
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">每行一段。第二、三、四部分的表格由记录编制，不在此修改。</Typography.Text>
+      {readOnly ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="sections-read-only"
+          title="报告已发布，文字部分只读"
+          description="如需更正，请由记录重新编制（报告回到草稿），修改后由审核人重新发布。"
+        />
+      ) : (
+        <Typography.Text type="secondary">每行一段。第二、三、四部分的表格由记录编制，不在此修改。</Typography.Text>
+      )}
       {PROSE_SECTION_KEYS.map((key) => {
         const draft = drafts[key];
         const leadId = `${baseId}-${key}`;
@@ -103,6 +115,7 @@ export function SectionsEditor({ organId, state, sections, onConflict }: Props) 
               aria-label={`${title} ${leadLabel}`}
               autoSize={{ minRows: 2, maxRows: 10 }}
               value={draft.lead}
+              readOnly={readOnly}
               onChange={(event) => change(key, { ...draft, lead: event.target.value })}
             />
             {draft.subsections.map((sub, index) => {
@@ -118,51 +131,62 @@ export function SectionsEditor({ organId, state, sections, onConflict }: Props) 
                     <Input
                       aria-label={`${title} 第${index + 1}个小标题`}
                       value={sub.heading}
+                      readOnly={readOnly}
                       onChange={(event) => update({ heading: event.target.value })}
                     />
-                    <Button
-                      onClick={() =>
-                        change(key, { ...draft, subsections: draft.subsections.filter((_, i) => i !== index) })
-                      }
-                    >
-                      删除小节
-                    </Button>
+                    {!readOnly && (
+                      <Button
+                        onClick={() =>
+                          change(key, { ...draft, subsections: draft.subsections.filter((_, i) => i !== index) })
+                        }
+                      >
+                        删除小节
+                      </Button>
+                    )}
                   </Space.Compact>
                   <Input.TextArea
                     id={id}
                     aria-label={`${title} ${sub.heading}`}
                     autoSize={{ minRows: 2, maxRows: 10 }}
                     value={sub.text}
+                    readOnly={readOnly}
                     onChange={(event) => update({ text: event.target.value })}
                   />
                 </div>
               );
             })}
-            <Button
-              type="dashed"
-              size="small"
-              style={{ marginTop: 12 }}
-              onClick={() =>
-                change(key, {
-                  ...draft,
-                  subsections: [
-                    ...draft.subsections,
-                    { heading: `（${NUMERALS[draft.subsections.length] ?? draft.subsections.length + 1}）`, text: '' },
-                  ],
-                })
-              }
-            >
-              添加小节
-            </Button>
+            {!readOnly && (
+              <Button
+                type="dashed"
+                size="small"
+                style={{ marginTop: 12 }}
+                onClick={() =>
+                  change(key, {
+                    ...draft,
+                    subsections: [
+                      ...draft.subsections,
+                      {
+                        heading: `（${NUMERALS[draft.subsections.length] ?? draft.subsections.length + 1}）`,
+                        text: '',
+                      },
+                    ],
+                  })
+                }
+              >
+                添加小节
+              </Button>
+            )}
           </Card>
         );
       })}
-      <Space>
-        <Button type="primary" onClick={submit} loading={save.isPending} disabled={!dirty}>
-          保存文字部分
-        </Button>
-        {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
-      </Space>
+      {!readOnly && (
+        <Space>
+          <Button type="primary" onClick={submit} loading={save.isPending} disabled={!dirty}>
+            保存文字部分
+          </Button>
+          {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+        </Space>
+      )}
     </Space>
   );
 }

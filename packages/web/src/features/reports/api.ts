@@ -33,13 +33,8 @@ export function useSaveSections(organId: number, year: number) {
 }
 
 export function usePublishReport(organId: number, year: number) {
-  return useReportChange(organId, year, (version: number) =>
-    unwrap(
-      api.POST('/api/organs/{organId}/reports/{year}/publish', {
-        params: { path: { organId, year } },
-        body: { version },
-      }),
-    ),
+  return useReportChange(organId, year, (body: { version: number; reason?: string }) =>
+    unwrap(api.POST('/api/organs/{organId}/reports/{year}/publish', { params: { path: { organId, year } }, body })),
   );
 }
 
