@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { compareReports, parseReport, type CellDifference, type Finding, type Report } from '@xxgk/core';
+import { compareReports, type CellDifference, type Finding, type Report } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../http/errors.js';
-import { readCMap } from '../../runtime/index.js';
+import { parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
 import { findReport, latestImport } from '../reports/repository.js';
@@ -66,7 +66,7 @@ export class ImportService {
     assertWrite(actor, organ, '年度报告', IMPORTERS);
     let parsed;
     try {
-      parsed = await parseReport(bytes, { file: fileName, readCMap });
+      parsed = await parseUpload(bytes, fileName);
     } catch (error) {
       if (error instanceof Error && error.name === 'ParseError')
         throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${error.message}`);

@@ -5,7 +5,6 @@ import {
   compileReport,
   countBySeverity,
   formatForYear,
-  parseReport,
   renderDocx,
   renderHtml,
   renderPdf,
@@ -19,7 +18,7 @@ import {
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
-import { loadFonts, readCMap } from '../../runtime/index.js';
+import { loadFonts, parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { getOrgan } from '../organs/repository.js';
@@ -352,7 +351,7 @@ export class ReportService {
     if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
     let parsed;
     try {
-      parsed = await parseReport(bytes, { file: fileName, readCMap });
+      parsed = await parseUpload(bytes, fileName);
     } catch (error) {
       if (error instanceof Error && error.name === 'ParseError')
         throw unprocessable('unreadable-report', error.message);
