@@ -186,7 +186,11 @@ async function parent() {
   }
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown';
   console.log(`node ${process.version}; CPU: ${cpu}; ${cpus().length} logical CPUs, ${mb(totalmem())} MB RAM`);
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${SECONDS} s per phase; PGlite\n`);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${SECONDS} s per phase; PGlite\n`,
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'xxgk-bench-abuse-'));
   const child = fork(fileURLToPath(import.meta.url), ['--child', dataDir], { stdio: 'inherit' });
   const results = [];
@@ -215,7 +219,9 @@ async function parent() {
     results.push(await runPhase('quiet', base, child, () => []));
     results.push(await runPhase('bombs', base, child, uploads(hostilePdf(256), hostileDocx(190))));
     results.push(await runPhase('heavy', base, child, uploads(hostilePdf(31), hostileDocx(31))));
-    results.push(await runPhase('login flood', base, child, () => Array.from({ length: LOGIN_LOOPS }, () => wrongLogin)));
+    results.push(
+      await runPhase('login flood', base, child, () => Array.from({ length: LOGIN_LOOPS }, () => wrongLogin)),
+    );
   } finally {
     child.send({ type: 'stop' });
     await new Promise((resolve) => child.once('exit', resolve));

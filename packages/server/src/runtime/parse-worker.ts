@@ -1,5 +1,19 @@
+import { setPriority } from 'node:os';
 import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
+
+/*
+ * Reading yields to answering requests: on Linux the nice value is per thread, and this lowers
+ * only this worker's (elsewhere it would lower the whole server's, so it is left alone). While
+ * hostile uploads keep the workers busy, the request thread still gets the CPU when it needs it.
+ */
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here (a container's policy): reading goes on at normal priority.
+  }
+}
 
 /*
  * pdf.js, run in this thread, leaves a stray rejected promise behind on some damaged PDFs
