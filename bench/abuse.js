@@ -2,8 +2,9 @@
 //
 // A child process serves the API over PGlite (a temporary data directory, as `xxgk-server` keeps
 // it) with one agency and an officer, and samples its own resident memory (worker threads
-// included) every 50 ms. This process probes `/api/health` one request after the other and,
-// phase by phase:
+// included) every 100 ms. A second child attacks; this process only probes `/api/health`, one
+// request after the other, so that the attacker's own work (sending 1.7 MB bodies, reading
+// answers) is not counted in the health latency. Phase by phase:
 //
 //   1. quiet            — nothing else: the baseline of the same run;
 //   2. bombs            — 4 loops, each uploading again as soon as answered, to the parse route:
@@ -61,7 +62,7 @@ async function serveChild(dataDir) {
     });
     let peak = 0;
     const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
-    setInterval(sample, 50).unref();
+    setInterval(sample, 100).unref();
     const app = server.createApp(services);
     const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       process.send({ type: 'ready', port: info.port, organId: agency.id }),
@@ -136,17 +137,58 @@ async function login(base) {
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-async function runPhase(name, base, child, makeLoops) {
+/** The attacker's loops of a phase (run in the attacker process). */
+function attackLoops(phase, { base, organId, headers }) {
+  const upload = (name, bytes) => () =>
+    fetch(`${base}/api/organs/${organId}/parse?fileName=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+  const uploads = (pdf, docx) => [
+    upload('炸弹.pdf', pdf),
+    upload('炸弹.docx', docx),
+    upload('炸弹.pdf', pdf),
+    upload('炸弹.docx', docx),
+  ];
+  const wrongLogin = () =>
+    fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USERNAME, password: 'wrong-password' }),
+    });
+  if (phase === 'bombs') return uploads(hostilePdf(256), hostileDocx(190));
+  if (phase === 'heavy') return uploads(hostilePdf(31), hostileDocx(31));
+  if (phase === 'login flood') return Array.from({ length: LOGIN_LOOPS }, () => wrongLogin);
+  return [];
+}
+
+/** The attacker process: runs a phase's loops when told, and answers with what it got back. */
+function attackChild() {
+  process.on('message', async (message) => {
+    if (message?.type === 'stop') process.exit(0);
+    if (message?.type !== 'attack') return;
+    const loops = attackLoops(message.phase, message.target);
+    const statuses = {};
+    const messages = new Set();
+    const until = performance.now() + message.seconds * 1000;
+    await Promise.all(loops.map((request) => loop(request, until, statuses, messages)));
+    process.send({ type: 'done', statuses, messages: [...messages] });
+  });
+}
+
+async function runPhase(name, base, server, attacker, target) {
   const until = performance.now() + SECONDS * 1000;
-  const statuses = {};
-  const messages = new Set();
-  const [health] = await Promise.all([
+  const [health, attack] = await Promise.all([
     probeHealth(base, until),
-    ...makeLoops().map((request) => loop(request, until, statuses, messages)),
+    name === 'quiet'
+      ? { statuses: {}, messages: [] }
+      : ask(attacker, { type: 'attack', phase: name, target, seconds: SECONDS }),
   ]);
-  const memory = await ask(child, { type: 'memory' });
+  const { statuses, messages } = attack;
+  const memory = await ask(server, { type: 'memory' });
   const result = { phase: name, health, peakRssMb: mb(memory.peak), rssAfterMb: mb(memory.now), statuses };
-  if (messages.size > 0) result.messages = [...messages];
+  if (messages.length > 0) result.messages = messages;
   const answers = Object.entries(statuses)
     .map(([status, n]) => `${status}×${n}`)
     .join(' ');
@@ -154,7 +196,7 @@ async function runPhase(name, base, child, makeLoops) {
     `${name.padEnd(12)} health p50 ${health.p50Ms} ms, p99 ${health.p99Ms} ms, max ${health.maxMs} ms ` +
       `(${health.samples} probes, ${health.failures} failed); peak RSS ${result.peakRssMb} MB; ${answers || '—'}`,
   );
-  for (const message of result.messages ?? []) console.log(`${''.padEnd(13)}${message}`);
+  for (const message of messages) console.log(`${''.padEnd(13)}${message}`);
   return result;
 }
 
@@ -192,39 +234,20 @@ async function parent() {
       .join(' ')}; ${SECONDS} s per phase; PGlite\n`,
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'xxgk-bench-abuse-'));
-  const child = fork(fileURLToPath(import.meta.url), ['--child', dataDir], { stdio: 'inherit' });
+  const server = fork(fileURLToPath(import.meta.url), ['--child', dataDir], { stdio: 'inherit' });
+  const attacker = fork(fileURLToPath(import.meta.url), ['--attack'], { stdio: 'inherit' });
   const results = [];
   try {
-    const { port, organId } = await ask(child);
+    const { port, organId } = await ask(server);
     const base = `http://127.0.0.1:${port}`;
-    const headers = await login(base);
-    const upload = (name, bytes) => () =>
-      fetch(`${base}/api/organs/${organId}/parse?fileName=${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/octet-stream' },
-        body: bytes,
-      });
-    const uploads = (pdf, docx) => () => [
-      upload('炸弹.pdf', pdf),
-      upload('炸弹.docx', docx),
-      upload('炸弹.pdf', pdf),
-      upload('炸弹.docx', docx),
-    ];
-    const wrongLogin = () =>
-      fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: USERNAME, password: 'wrong-password' }),
-      });
-    results.push(await runPhase('quiet', base, child, () => []));
-    results.push(await runPhase('bombs', base, child, uploads(hostilePdf(256), hostileDocx(190))));
-    results.push(await runPhase('heavy', base, child, uploads(hostilePdf(31), hostileDocx(31))));
-    results.push(
-      await runPhase('login flood', base, child, () => Array.from({ length: LOGIN_LOOPS }, () => wrongLogin)),
-    );
+    const target = { base, organId, headers: await login(base) };
+    for (const phase of ['quiet', 'bombs', 'heavy', 'login flood']) {
+      results.push(await runPhase(phase, base, server, attacker, target));
+    }
   } finally {
-    child.send({ type: 'stop' });
-    await new Promise((resolve) => child.once('exit', resolve));
+    attacker.send({ type: 'stop' });
+    server.send({ type: 'stop' });
+    await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
   }
   const flood = results.find((r) => r.phase === 'login flood');
@@ -263,4 +286,5 @@ async function parent() {
 }
 
 if (process.argv[2] === '--child') await serveChild(process.argv[3]);
+else if (process.argv[2] === '--attack') attackChild();
 else await parent();
