@@ -58,6 +58,8 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
       expect(answer.status, names[i]).toBe(422);
       expect(answer.body.error.code).toBe('unreadable-report');
       expect(answer.body.error.message).toContain(`${names[i]}：`);
+      // Named once, not twice.
+      expect(answer.body.error.message.split(names[i] as string)).toHaveLength(2);
       expect(answer.body.error.message).toMatch(/解压后超过 32 MB 的上限，文件过大或结构异常/);
     });
 

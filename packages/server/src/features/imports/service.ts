@@ -68,8 +68,13 @@ export class ImportService {
     try {
       parsed = await parseUpload(bytes, fileName);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError')
-        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${error.message}`);
+      if (error instanceof Error && error.name === 'ParseError') {
+        // The reader's message starts with the file's name already: said once.
+        const said = error.message.startsWith(`${fileName}：`)
+          ? error.message.slice(fileName.length + 1)
+          : error.message;
+        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${said}`);
+      }
       throw error;
     }
     const year = parsed.report.meta.year ?? null;
