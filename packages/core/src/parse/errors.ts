@@ -21,8 +21,18 @@ export class ParseError extends Error {
 export interface ParseLimits {
   /** Largest input in bytes (default 50 MiB). */
   readonly maxBytes: number;
-  /** Largest total size of a ZIP's entries once inflated (default 200 MiB), against ZIP bombs. */
+  /**
+   * Largest total size, once inflated, of the parts a reader decompresses (a DOCX's XML parts, a
+   * PDF's Flate streams other than images); default 128 MiB, against ZIP and Flate bombs. Real
+   * reports need a few MB.
+   */
   readonly maxInflatedBytes: number;
+  /**
+   * Largest single part once inflated (a ZIP entry such as word/document.xml, or one PDF stream);
+   * default 32 MiB. A real report's document.xml or page content is well under 5 MB, its
+   * largest embedded font under 20 MB.
+   */
+  readonly maxPartBytes: number;
   /** Most pages read from a PDF (default 500). */
   readonly maxPages: number;
   /** Wall-clock budget for one file in milliseconds (default 60 s). */
@@ -31,7 +41,8 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = {
   maxBytes: 50 * 1024 * 1024,
-  maxInflatedBytes: 200 * 1024 * 1024,
+  maxInflatedBytes: 128 * 1024 * 1024,
+  maxPartBytes: 32 * 1024 * 1024,
   maxPages: 500,
   timeoutMs: 60_000,
 };

@@ -7,6 +7,7 @@ import type { ExtractedDocument, Table } from '../document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
 import { mutate } from '../../../test/fuzz/mutate.js';
 import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../test/support/extract.js';
+import { hostileDocx } from '../../../../../bench/hostile.js';
 import { extractDocx } from './docx.js';
 
 const read = (bytes: Uint8Array, limits: Partial<ParseLimits> = {}): Promise<ExtractedDocument> =>
@@ -248,6 +249,28 @@ describe('extractDocx: bad input', () => {
     const error = await failure(read(rawZip('word/document.xml', data, 1000), { maxInflatedBytes: 8 * 1024 * 1024 }));
     expect(error.code).toBe('zip-bomb');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a DOCX whose document.xml is 190 MB of well-formed XML (true sizes), naming the part', async () => {
+    const bytes = hostileDocx(190);
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const error = await failure(read(bytes));
+    expect(error.code).toBe('zip-bomb');
+    expect(error.message).toBe(
+      'test.docx：DOCX 文件中的 word/document.xml 解压后超过 32 MB 的上限，文件过大或结构异常（可能是恶意的压缩炸弹），已拒绝读取',
+    );
+  });
+
+  it('stops a part at its own limit while inflating, though its declared size is small and the total allows it', async () => {
+    const data = deflatedZeros(40 * 1024 * 1024);
+    const error = await failure(read(rawZip('word/document.xml', data, 1000)));
+    expect(error.code).toBe('zip-bomb');
+    expect(error.message).toContain('word/document.xml 解压后超过 32 MB');
+    // The limit is the caller's to set.
+    const smaller = await failure(
+      read(rawZip('word/document.xml', deflatedZeros(3 * 1024 * 1024), 1000), { maxPartBytes: 2 * 1024 * 1024 }),
+    );
+    expect(smaller.message).toContain('解压后超过 2 MB');
   });
 
   it('takes an entry inflating past its declared size (within the budget) for damage', async () => {

@@ -632,7 +632,8 @@ function decodeXml(bytes: Uint8Array): string {
 function mainPart(zip: ZipArchive, limit: number, file: string | undefined): string {
   const rels = findEntry(zip, '_rels/.rels');
   if (rels && rels.size < Math.min(limit, 1024 * 1024)) {
-    const [bytes] = readEntries(zip, [rels], limit, file, 'DOCX 文件');
+    // Under 1 MiB declared, and stopped at 1 MiB while inflating should the size be forged.
+    const [bytes] = readEntries(zip, [rels], limit, file, 'DOCX 文件', 1024 * 1024);
     const xml = decodeXml(bytes as Uint8Array);
     for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
       const type = attribute(m[0], 'Type');
@@ -669,7 +670,7 @@ export const extractDocx: Extractor = async (bytes, options) => {
   // The package relationships read above (under 1 MiB) count against the same budget.
   const relsSize = findEntry(zip, '_rels/.rels')?.size ?? 0;
   const budget = Math.max(0, limits.maxInflatedBytes - (relsSize < 1024 * 1024 ? relsSize : 0));
-  const [xmlBytes] = readEntries(zip, [entry], budget, file, 'DOCX 文件');
+  const [xmlBytes] = readEntries(zip, [entry], budget, file, 'DOCX 文件', limits.maxPartBytes);
   let parsed: Parsed;
   try {
     parsed = parseDocumentXml(decodeXml(xmlBytes as Uint8Array));

@@ -8,6 +8,7 @@ import { seededRandom } from '../../model/generate.js';
 import type { Report } from '../../model/schema.js';
 import type { DocumentNode, ExtractedDocument } from '../document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
+import { hostilePdf } from '../../../../../bench/hostile.js';
 import { extractPdf } from './pdf.js';
 
 const fixture = (name: string): Uint8Array =>
@@ -246,6 +247,26 @@ describe('bad input fails fast with the right ParseError', () => {
     expect(error.file).toBe('bad.pdf');
     expect(error.message).toMatch(/^bad\.pdf：/);
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('a page content stream inflating to 256 MB → zip-bomb, before pdf.js inflates it', async () => {
+    const bytes = hostilePdf(256);
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const error = await expectParseError(read(bytes, {}, 'bomb.pdf'), 'zip-bomb');
+    expect(error.message).toBe(
+      'bomb.pdf：PDF 中有数据流解压后超过 32 MB 的上限，文件过大或结构异常（可能是恶意构造的文件），已拒绝读取',
+    );
+  });
+
+  it('streams inflating past the total limit → zip-bomb; under both limits the same file reads', async () => {
+    const bytes = hostilePdf(2);
+    const error = await expectParseError(read(bytes, { maxInflatedBytes: 1024 * 1024 }), 'zip-bomb');
+    expect(error.message).toContain('共超过 1 MB 的上限');
+    const part = await expectParseError(read(bytes, { maxPartBytes: 1024 * 1024 }), 'zip-bomb');
+    expect(part.message).toContain('有数据流解压后超过 1 MB');
+    // 2 MB of zeros is a blank page, not an attack, under the default limits.
+    const doc = await read(bytes);
+    expect(doc.pages).toBe(1);
   });
 
   it('too large → too-large, before parsing', async () => {

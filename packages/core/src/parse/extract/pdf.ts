@@ -1,5 +1,6 @@
 import type { DocumentNode, ExtractMessage, ExtractedDocument, Fragment, TableCell } from '../document.js';
 import { ParseError } from '../errors.js';
+import { checkPdfStreams } from './pdf-streams.js';
 import type { ExtractOptions, Extractor } from './types.js';
 
 /*
@@ -757,6 +758,8 @@ export const extractPdf: Extractor = async (bytes, options) => {
       file,
     );
   }
+  // Before pdf.js, which inflates a stream whole and unbounded.
+  checkPdfStreams(bytes, limits, file);
   const pdfjs = await loadPdfJs();
   const missingCMaps = new Set<string>();
   let task: ReturnType<PdfJs['getDocument']>;

@@ -164,10 +164,12 @@ export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
 /** Sentinel thrown out of fflate's callback to stop inflating. */
 class Overflow extends Error {}
 
+const megabytes = (n: number): number => Math.round(n / 1024 / 1024);
+
 /**
- * Inflates the given entries. `budget` caps their total inflated size: declared sizes over
- * it fail at once, and inflation stops as soon as the real output passes it (a forged
- * declared size), in both cases with ParseError('zip-bomb').
+ * Inflates the given entries. `budget` caps their total inflated size and `partLimit` each
+ * entry's: declared sizes over either fail at once, and inflation stops as soon as the real
+ * output passes one (a forged declared size), in both cases with ParseError('zip-bomb').
  */
 export function readEntries(
   zip: ZipArchive,
@@ -175,15 +177,24 @@ export function readEntries(
   budget: number,
   file: string | undefined,
   what = 'ZIP 压缩包',
+  partLimit = budget,
 ): Uint8Array[] {
   const { bytes } = zip;
   const declared = wanted.reduce((sum, entry) => sum + entry.size, 0);
   const bomb = (): ParseError =>
     new ParseError(
       'zip-bomb',
-      `${what}解压后超过 ${Math.round(budget / 1024 / 1024)} MB 的上限，可能是恶意的压缩炸弹，已拒绝读取`,
+      `${what}解压后超过 ${megabytes(budget)} MB 的上限，可能是恶意的压缩炸弹，已拒绝读取`,
       file,
     );
+  const partBomb = (entry: ZipEntry): ParseError =>
+    new ParseError(
+      'zip-bomb',
+      `${what}中的 ${entry.name} 解压后超过 ${megabytes(partLimit)} MB 的上限，文件过大或结构异常（可能是恶意的压缩炸弹），已拒绝读取`,
+      file,
+    );
+  const oversized = wanted.find((entry) => entry.size > partLimit);
+  if (oversized) throw partBomb(oversized);
   if (declared > budget) throw bomb();
   const corrupt = (entry: ZipEntry, detail: string): ParseError =>
     new ParseError('corrupt', `${what}中的 ${entry.name} 已损坏（${detail}），无法读取`, file);
@@ -199,9 +210,10 @@ export function readEntries(
     let out: Uint8Array;
     if (entry.method === 0) {
       out = data;
+      if (out.length > partLimit) throw partBomb(entry);
       total += out.length;
       if (total > budget) throw bomb();
-    } else if (entry.method === 8 && data.length * MAX_RATIO <= budget - total) {
+    } else if (entry.method === 8 && data.length * MAX_RATIO <= Math.min(budget - total, partLimit)) {
       // Even a forged declared size cannot make this entry pass the budget: inflate in one go
       // into a buffer one byte larger than declared, so that overlong output shows.
       try {
@@ -214,9 +226,11 @@ export function readEntries(
       const chunks: Uint8Array[] = [];
       let length = 0;
       let done = false;
+      let overPart = false;
       const inflater = new Inflate((chunk, final) => {
         length += chunk.length;
-        if (total + length > budget) throw new Overflow();
+        overPart = length > partLimit;
+        if (overPart || total + length > budget) throw new Overflow();
         chunks.push(chunk);
         if (final) done = true;
       });
@@ -226,7 +240,7 @@ export function readEntries(
           inflater.push(data.subarray(p, p + CHUNK), p + CHUNK >= data.length);
         }
       } catch (error) {
-        if (error instanceof Overflow) throw bomb();
+        if (error instanceof Overflow) throw overPart ? partBomb(entry) : bomb();
         throw corrupt(entry, '压缩数据无效');
       }
       if (!done) throw corrupt(entry, '压缩数据不完整');

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
   compareReports,
-  parseReport,
   withYear,
   type CellDifference,
   type Finding,
@@ -10,7 +9,7 @@ import {
 } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../http/errors.js';
-import { readCMap } from '../../runtime/index.js';
+import { parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
 import { findReport, latestImport } from '../reports/repository.js';
@@ -77,10 +76,15 @@ export class ImportService {
     assertWrite(actor, organ, '年度报告', IMPORTERS);
     let parsed;
     try {
-      parsed = await parseReport(bytes, { file: fileName, readCMap });
+      parsed = await parseUpload(bytes, fileName);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError')
-        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${error.message}`);
+      if (error instanceof Error && error.name === 'ParseError') {
+        // The reader's message starts with the file's name already: said once.
+        const said = error.message.startsWith(`${fileName}：`)
+          ? error.message.slice(fileName.length + 1)
+          : error.message;
+        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${said}`);
+      }
       throw error;
     }
     const year = parsed.report.meta.year;

@@ -4,7 +4,6 @@ import {
   compareReports,
   countBySeverity,
   formatForYear,
-  parseReport,
   renderDocx,
   renderHtml,
   renderPdf,
@@ -16,7 +15,7 @@ import {
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
-import { loadFonts, readCMap } from '../../runtime/index.js';
+import { loadFonts, parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
@@ -325,7 +324,7 @@ export class ReportService {
     if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
     let parsed;
     try {
-      parsed = await parseReport(bytes, { file: fileName, readCMap });
+      parsed = await parseUpload(bytes, fileName);
     } catch (error) {
       if (error instanceof Error && error.name === 'ParseError')
         throw unprocessable('unreadable-report', error.message);

@@ -1,0 +1,63 @@
+import { setPriority } from 'node:os';
+import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
+import { readCMap } from './cmaps.js';
+
+/*
+ * Reading yields to answering requests: on Linux the nice value is per thread, and this lowers
+ * only this worker's (elsewhere it would lower the whole server's, so it is left alone). While
+ * hostile uploads keep the workers busy, the request thread still gets the CPU when it needs it.
+ */
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here (a container's policy): reading goes on at normal priority.
+  }
+}
+
+/*
+ * pdf.js, run in this thread, leaves a stray rejected promise behind on some damaged PDFs
+ * (mozilla/pdf.js#8608) after the read itself has ended in a ParseError. In a worker thread an
+ * unhandled rejection would end the thread and fail whichever file it reads next, so this thread,
+ * which only ever reads files, lets pdf.js's own exceptions go (as the CLI's worker does).
+ */
+process.on('unhandledRejection', (reason) => {
+  const name = (reason as { name?: string } | undefined)?.name ?? '';
+  if (!/Exception$|^FormatError$/.test(name)) throw reason;
+});
+
+/** One uploaded file to read on a worker thread of the parse pool. */
+export interface ParseTask {
+  readonly bytes: Uint8Array;
+  readonly file: string;
+  readonly limits: Partial<ParseLimits>;
+  /** The longest the read report may be as JSON, in characters. */
+  readonly maxOutputChars: number;
+}
+
+/** What crosses back: the read report as JSON (parsed again on the request thread), or why it failed. */
+export type ParseOutcome =
+  | { readonly ok: true; readonly json: string }
+  | { readonly ok: false; readonly code: ParseError['code']; readonly message: string };
+
+export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
+  try {
+    const parsed = await parseReport(task.bytes, { file: task.file, limits: task.limits, readCMap });
+    const json = JSON.stringify(parsed);
+    if (json.length > task.maxOutputChars) {
+      const limit = task.maxOutputChars;
+      const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.ceil(limit / 1024)} KB`;
+      const error = new ParseError(
+        'too-large',
+        `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`,
+        task.file,
+      );
+      return { ok: false, code: error.code, message: error.message };
+    }
+    return { ok: true, json };
+  } catch (error) {
+    // A ParseError loses its class crossing threads: its code and message cross instead.
+    if (error instanceof ParseError) return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+}
