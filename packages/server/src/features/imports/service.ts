@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  compareReports,
-  withYear,
-  type CellDifference,
-  type Finding,
-  type ReadReport,
-  type Report,
-} from '@xxgk/core';
+import { compareReports, withYear, type CellDifference, type Finding, type ReadReport, type Report } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../http/errors.js';
 import { parseUpload } from '../../runtime/index.js';
