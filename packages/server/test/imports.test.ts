@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { postBytes, startTestServer, type TestClient, type TestServer } from './support/http.js';
 
 const SEED = new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url);
 const PDF = new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url);
@@ -19,20 +19,6 @@ interface SourceTable {
   table: number;
   page?: number;
   cells: { text: string; row: number; column: number }[];
-}
-
-/** Posts raw bytes, as the browser does. */
-async function postBytes(server: TestServer, client: TestClient, path: string, bytes: Uint8Array) {
-  const response = await server.app.request(path, {
-    method: 'POST',
-    headers: {
-      cookie: client.cookie ?? '',
-      'x-csrf-token': client.csrfToken ?? '',
-      'content-type': 'application/octet-stream',
-    },
-    body: bytes as Uint8Array<ArrayBuffer>,
-  });
-  return { status: response.status, body: await response.json() };
 }
 
 describe.each(ENGINES)('reading and importing published reports on %s', (engine) => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileDocx, hostilePdf } from '../../../bench/hostile.js';
 import { ENGINES } from './support/databases.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { postBytes, startTestServer, type TestClient, type TestServer } from './support/http.js';
 
 /*
  * Issue 11, item 4.2: on the request thread, a 1.7 MB PDF whose page content inflates to 256 MB
@@ -11,19 +11,6 @@ import { startTestServer, type TestClient, type TestServer } from './support/htt
  */
 
 const PDF = new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url);
-
-async function postBytes(server: TestServer, client: TestClient, path: string, bytes: Uint8Array) {
-  const response = await server.app.request(path, {
-    method: 'POST',
-    headers: {
-      cookie: client.cookie ?? '',
-      'x-csrf-token': client.csrfToken ?? '',
-      'content-type': 'application/octet-stream',
-    },
-    body: bytes as Uint8Array<ArrayBuffer>,
-  });
-  return { status: response.status, body: await response.json() };
-}
 
 describe.each(ENGINES)('hostile uploads on %s', (engine) => {
   let server: TestServer;

@@ -141,3 +141,17 @@ export async function startTestServer(engine: Engine, today = '2026-03-02'): Pro
     close: () => database.close(),
   };
 }
+
+/** Posts raw bytes as the browser does with a dropped file (application/octet-stream). */
+export async function postBytes(server: TestServer, client: TestClient, path: string, bytes: Uint8Array) {
+  const response = await server.app.request(path, {
+    method: 'POST',
+    headers: {
+      cookie: client.cookie ?? '',
+      'x-csrf-token': client.csrfToken ?? '',
+      'content-type': 'application/octet-stream',
+    },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
+  return { status: response.status, body: await response.json() };
+}
