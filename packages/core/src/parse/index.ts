@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
 import { extractDoc } from './extract/doc.js';
 import { extractDocx } from './extract/docx.js';
 import { extractHtml } from './extract/html.js';
-import { extractPdf } from './extract/pdf.js';
+import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
 import { readDocument, withYear, type ReadReport } from './read.js';

@@ -1,5 +1,5 @@
 import { Unzlib } from 'fflate';
-import { ParseError, type ParseLimits } from '../errors.js';
+import { ParseError, type ParseLimits } from '../../errors.js';
 
 /*
  * pdf.js inflates a FlateDecode stream whole, into one growing buffer outside the JavaScript

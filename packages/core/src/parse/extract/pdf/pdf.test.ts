@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // The CLI's reader of pdf.js's CMaps, the one the core is given in real use.
-import { readCMap } from '../../../../server/src/runtime/cmaps.js';
-import { displayValue, reportView } from '../../layout/report-view.js';
-import { seededRandom } from '../../model/generate.js';
-import type { Report } from '../../model/schema.js';
-import type { DocumentNode, ExtractedDocument } from '../document.js';
-import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
-import { hostilePdf } from '../../../../../bench/hostile.js';
-import { extractPdf } from './pdf.js';
+import { readCMap } from '../../../../../server/src/runtime/cmaps.js';
+import { displayValue, reportView } from '../../../layout/report-view.js';
+import { seededRandom } from '../../../model/generate.js';
+import type { Report } from '../../../model/schema.js';
+import type { DocumentNode, ExtractedDocument } from '../../document.js';
+import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../../errors.js';
+import { hostilePdf } from '../../../../../../bench/hostile.js';
+import { extractPdf } from './index.js';
 
 const fixture = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../../fixtures/parse/pdf/${name}`, import.meta.url))));
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../../../fixtures/parse/pdf/${name}`, import.meta.url))));
 const fixtureReport = (name: string): Report => JSON.parse(new TextDecoder().decode(fixture(name))) as Report;
 
 const read = (bytes: Uint8Array, limits: Partial<ParseLimits> = {}, file = 'report.pdf'): Promise<ExtractedDocument> =>
@@ -142,7 +142,7 @@ describe.each([
     await read(bytes);
     expect(bytes.byteLength).toBeGreaterThan(0);
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
-    const buffer = readFileSync(fileURLToPath(new URL(`../../../../../fixtures/parse/pdf/${pdf}`, import.meta.url)));
+    const buffer = readFileSync(fileURLToPath(new URL(`../../../../../../fixtures/parse/pdf/${pdf}`, import.meta.url)));
     expect((await read(buffer)).nodes).toEqual((await documentPromise).nodes);
   });
 });

@@ -1,0 +1,76 @@
+import { asMatrix, multiply, type Matrix } from './matrix.js';
+import type { TextContentItem } from './pdfjs.js';
+
+/* Glyph runs: the page's text items placed in display space, cleaned of what PDF producers add. */
+
+/** A glyph run in display space: y grows downwards from the page's top edge, in points. */
+export interface Run {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  /** Baseline. */
+  readonly y: number;
+  /** Font size (height of an em). */
+  readonly size: number;
+}
+
+/**
+ * Word/WPS exports often map common characters to the Kangxi radicals (⼀ U+2F00 for 一, ⽇ for
+ * 日…) through their ToUnicode tables: they look the same but match no label. NFKC maps them
+ * back; it is applied to them alone, as full NFKC would also rewrite full-width punctuation.
+ */
+const KANGXI_RADICAL = /[\u2f00-\u2fdf]/;
+const KANGXI_RADICALS = /[\u2f00-\u2fdf]/g;
+const normalizeText = (text: string): string =>
+  KANGXI_RADICAL.test(text) ? text.replace(KANGXI_RADICALS, (c) => c.normalize('NFKC')) : text;
+
+const isTextItem = (item: TextContentItem): item is Extract<TextContentItem, { str: string }> => 'str' in item;
+
+/** Characters that take no space between them and a neighbour (CJK ideographs, kana, full-width forms and punctuation). */
+const CJK_CHARS = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+export const CJK = new RegExp(`[${CJK_CHARS}]`);
+/**
+ * One space between two CJK characters: pdf.js puts one in where justified or spaced-out
+ * Chinese ("本 机 关", "总 计") leaves a gap between glyphs; Chinese text has none.
+ */
+const SPACE_IN_CJK = new RegExp(`([${CJK_CHARS}]) (?=[${CJK_CHARS}])`, 'g');
+/** Two or more spaces inside a run: columns typed with the space bar ("规章      3      0"). */
+const TYPED_COLUMN_GAP = /\s{2,}/;
+
+/**
+ * Splits a run at runs of typed spaces into runs of its own, placed by their share of the
+ * run's width (a CJK character counting as an em, anything else as half of one), so that the
+ * gap logic can see the columns.
+ */
+function splitTypedColumns(run: Run): Run[] {
+  const text = run.text.trim();
+  if (!TYPED_COLUMN_GAP.test(text)) return [run];
+  const weight = (part: string): number => [...part].reduce((sum, c) => sum + (CJK.test(c) ? 1 : 0.5), 0);
+  const unit = (run.x1 - run.x0) / Math.max(weight(run.text), 1e-9);
+  const runs: Run[] = [];
+  let x = run.x0 + weight(run.text.slice(0, run.text.indexOf(text))) * unit;
+  for (const part of text.split(/(\s{2,})/)) {
+    const width = weight(part) * unit;
+    if (part.trim() !== '') runs.push({ ...run, text: part, x0: x, x1: x + width });
+    x += width;
+  }
+  return runs;
+}
+
+export function pageRuns(items: readonly TextContentItem[], viewport: Matrix): Run[] {
+  const runs: Run[] = [];
+  for (const item of items) {
+    if (!isTextItem(item) || item.str.trim() === '') continue;
+    const itemMatrix = asMatrix(item.transform as number[]);
+    if (!itemMatrix) continue;
+    // The run's matrix in display space (the page's rotation and crop box applied, y downwards).
+    const [a, b, c, d, e, f] = multiply(viewport, itemMatrix);
+    const size = Math.hypot(c, d);
+    // Only upright, left-to-right runs make lines: a rotated run is a watermark ("内部资料"
+    // across the page) or a stamp, and would otherwise scatter its glyphs into the body's lines.
+    if (a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * Math.abs(d) || size === 0) continue;
+    const text = normalizeText(item.str).replace(SPACE_IN_CJK, '$1');
+    runs.push(...splitTypedColumns({ text, x0: e, x1: e + Math.max(item.width, 0), y: f, size }));
+  }
+  return runs;
+}
