@@ -4,7 +4,7 @@ import { detectKind } from './detect.js';
 import type { ExtractedDocument, SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
 import { extractDoc } from './extract/doc.js';
-import { extractDocx } from './extract/docx.js';
+import { extractDocx } from './extract/docx/index.js';
 import { extractHtml } from './extract/html.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';

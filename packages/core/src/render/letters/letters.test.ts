@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES, type Outcome } from '../../cases/model.js';
-import { extractDocx } from '../../parse/extract/docx.js';
+import { extractDocx } from '../../parse/extract/docx/index.js';
 import { DEFAULT_LIMITS } from '../../parse/errors.js';
 import {
   LETTER_KINDS,

@@ -1,14 +1,14 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { displayValue, reportView } from '../../layout/report-view.js';
-import { seededRandom } from '../../model/generate.js';
-import type { Report } from '../../model/schema.js';
-import type { ExtractedDocument, Table } from '../document.js';
-import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
-import { mutate } from '../../../test/fuzz/mutate.js';
-import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../test/support/extract.js';
-import { hostileDocx } from '../../../../../bench/hostile.js';
-import { extractDocx } from './docx.js';
+import { displayValue, reportView } from '../../../layout/report-view.js';
+import { seededRandom } from '../../../model/generate.js';
+import type { Report } from '../../../model/schema.js';
+import type { ExtractedDocument, Table } from '../../document.js';
+import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../../errors.js';
+import { mutate } from '../../../../test/fuzz/mutate.js';
+import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../../test/support/extract.js';
+import { hostileDocx } from '../../../../../../bench/hostile.js';
+import { extractDocx } from './index.js';
 
 const read = (bytes: Uint8Array, limits: Partial<ParseLimits> = {}): Promise<ExtractedDocument> =>
   extractDocx(bytes, { file: 'test.docx', limits: { ...DEFAULT_LIMITS, ...limits } });
