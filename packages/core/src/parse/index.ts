@@ -3,7 +3,7 @@ import { checkReport, type Finding } from '../rules/index.js';
 import { detectKind } from './detect.js';
 import type { ExtractedDocument, SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
-import { extractDoc } from './extract/doc.js';
+import { extractDoc } from './extract/doc/index.js';
 import { extractDocx } from './extract/docx/index.js';
 import { extractHtml } from './extract/html.js';
 import { extractPdf } from './extract/pdf/index.js';

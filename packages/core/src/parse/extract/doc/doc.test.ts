@@ -1,14 +1,14 @@
 import WordExtractor from 'word-extractor';
 import { describe, expect, it } from 'vitest';
-import { displayValue, reportView } from '../../layout/report-view.js';
-import type { LayoutTable } from '../../layout/tables.js';
-import { seededRandom } from '../../model/generate.js';
-import type { Report } from '../../model/schema.js';
-import type { ExtractedDocument } from '../document.js';
-import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../errors.js';
-import { mutate } from '../../../test/fuzz/mutate.js';
-import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../test/support/extract.js';
-import { extractDoc } from './doc.js';
+import { displayValue, reportView } from '../../../layout/report-view.js';
+import type { LayoutTable } from '../../../layout/tables.js';
+import { seededRandom } from '../../../model/generate.js';
+import type { Report } from '../../../model/schema.js';
+import type { ExtractedDocument } from '../../document.js';
+import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../../errors.js';
+import { mutate } from '../../../../test/fuzz/mutate.js';
+import { failure, fixture, fixtureReport, layoutGrid, lines, tables } from '../../../../test/support/extract.js';
+import { extractDoc } from './index.js';
 
 const read = (bytes: Uint8Array, limits: Partial<ParseLimits> = {}): Promise<ExtractedDocument> =>
   extractDoc(bytes, { file: 'test.doc', limits: { ...DEFAULT_LIMITS, ...limits } });
