@@ -5,7 +5,7 @@ import type { ExtractedDocument, SourceKind } from './document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseLimits } from './errors.js';
 import { extractDoc } from './extract/doc/index.js';
 import { extractDocx } from './extract/docx/index.js';
-import { extractHtml } from './extract/html.js';
+import { extractHtml } from './extract/html/index.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
