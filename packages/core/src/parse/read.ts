@@ -3,10 +3,10 @@ import type { ProseSection, Report, Source } from '../model/schema.js';
 import { FIRST_NATIONAL_FORMAT_YEAR, formatForYear } from '../rules/format.js';
 import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
-import { readMeta } from './meta.js';
+import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
 import { documentRows, type SourceRow } from './rows.js';
-import { readTables, type ParserFinding } from './tables.js';
+import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
 /**
  * A report as read from a file: the model's report, but with the year null when the file states
@@ -28,7 +28,9 @@ export interface ReadResult {
 }
 
 /** Where each section heading stands among the rows. */
-function findHeadings(rows: readonly SourceRow[]): Partial<Record<SectionKey, number>> {
+type Headings = Partial<Record<SectionKey, number>>;
+
+function findHeadings(rows: readonly SourceRow[]): Headings {
   const found: Partial<Record<SectionKey, number>> = {};
   const order = Object.keys(SECTION_HEADINGS) as SectionKey[];
   rows.forEach((row, index) => {
@@ -85,44 +87,32 @@ function regionText(rows: readonly SourceRow[], start: number | undefined, end: 
 const NO_APPLICATIONS = /未(?:收到|受理|接到|发生)[^。；\n]{0,16}?(?:政府信息公开|依申请公开)?申请/;
 const NO_CASES = /未(?:收到|发生|产生|有)[^。；\n]{0,20}?(?:行政复议|行政诉讼)/;
 
-/** Reads the intermediate document as a report of the model. */
-export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
-  const rows = documentRows(document);
-  const lines = rows.map((row) => row.cells.map((cell) => cell.text).join(' '));
-  const meta = readMeta(lines);
-  const findings: ParserFinding[] = [];
-  const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
-  const tables = readTables(rows, yearFormat ?? '2021');
-  findings.push(...tables.findings);
-
-  // The format follows the headers actually printed, not the year.
-  let format: ReportFormat | 'unknown';
+/** The format follows the headers actually printed, not the year. */
+function readFormat(
+  meta: MetaReading,
+  yearFormat: ReportFormat | undefined,
+  tables: TableReading,
+): ReportFormat | 'unknown' {
   // Before 2019 there was no national format: those reports' tables are not the statutory ones.
-  if (meta.year !== undefined && meta.yearFrom !== 'body' && meta.year < FIRST_NATIONAL_FORMAT_YEAR) format = 'unknown';
-  else if (tables.otherSubRows || tables.s2Format === '2021') format = '2021';
-  else if (tables.s2Format === '2019') format = '2019';
-  else if (tables.values.size > 0) format = yearFormat ?? '2021';
-  else format = yearFormat ?? 'unknown';
+  if (meta.year !== undefined && meta.yearFrom !== 'body' && meta.year < FIRST_NATIONAL_FORMAT_YEAR) return 'unknown';
+  if (tables.otherSubRows || tables.s2Format === '2021') return '2021';
+  if (tables.s2Format === '2019') return '2019';
+  if (tables.values.size > 0) return yearFormat ?? '2021';
+  return yearFormat ?? 'unknown';
+}
 
-  const cells: Record<string, number | null> = {};
-  const provenance: Record<string, Source> = {};
-  for (const [id, read] of format === 'unknown' ? [] : tables.values) {
-    cells[id] = read.value;
-    provenance[id] = file ? Object.assign({ file }, read.source) : read.source;
-  }
-
-  const headings = findHeadings(rows);
-  const boundary = (after: number | undefined): number => {
-    const later = Object.values(headings).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    const tableStarts = Object.values(tables.firstRow).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    return Math.min(rows.length, ...later, ...tableStarts);
-  };
-
-  // Sections 三 and 四 told in prose only: record what the prose implies, marked inferred.
+/**
+ * Sections 三 and 四 told in prose only: what the prose implies is recorded in `cells`, with a
+ * finding; returns the cells so inferred.
+ */
+function inferFromProse(
+  rows: readonly SourceRow[],
+  headings: Headings,
+  boundary: (after: number | undefined) => number,
+  tables: TableReading,
+  cells: Record<string, number | null>,
+  findings: ParserFinding[],
+): string[] {
   const inferred: string[] = [];
   const hasS3 = [...tables.values.keys()].some((id) => id.startsWith('s3.'));
   const hasS4 = [...tables.values.keys()].some((id) => id.startsWith('s4.'));
@@ -160,7 +150,12 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
       });
     }
   }
+  return inferred;
+}
 
+/** What the reader says about where the agency and the year came from, or that it found none. */
+function metaFindings(meta: MetaReading): ParserFinding[] {
+  const findings: ParserFinding[] = [];
   if (!meta.agency) {
     findings.push({
       rule: 'agency-not-found',
@@ -194,6 +189,42 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
       cells: [],
     });
   }
+  return findings;
+}
+
+/** Reads the intermediate document as a report of the model. */
+export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
+  const rows = documentRows(document);
+  const lines = rows.map((row) => row.cells.map((cell) => cell.text).join(' '));
+  const meta = readMeta(lines);
+  const findings: ParserFinding[] = [];
+  const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
+  const tables = readTables(rows, yearFormat ?? '2021');
+  findings.push(...tables.findings);
+
+  const format = readFormat(meta, yearFormat, tables);
+
+  const cells: Record<string, number | null> = {};
+  const provenance: Record<string, Source> = {};
+  for (const [id, read] of format === 'unknown' ? [] : tables.values) {
+    cells[id] = read.value;
+    provenance[id] = file ? Object.assign({ file }, read.source) : read.source;
+  }
+
+  const headings = findHeadings(rows);
+  const boundary = (after: number | undefined): number => {
+    const later = Object.values(headings).filter(
+      (index): index is number => index !== undefined && after !== undefined && index > after,
+    );
+    const tableStarts = Object.values(tables.firstRow).filter(
+      (index): index is number => index !== undefined && after !== undefined && index > after,
+    );
+    return Math.min(rows.length, ...later, ...tableStarts);
+  };
+
+  const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
+
+  findings.push(...metaFindings(meta));
 
   const sectionTitle = (key: SectionKey) =>
     headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;

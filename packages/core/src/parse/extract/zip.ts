@@ -167,6 +167,46 @@ class Overflow extends Error {}
 const megabytes = (n: number): number => Math.round(n / 1024 / 1024);
 
 /**
+ * Inflates in pieces, stopping as soon as the output passes `partLimit` (`'part'`) or `room`
+ * (`'total'`); `'invalid'` and `'incomplete'` when the data is damaged.
+ */
+function inflateInPieces(
+  data: Uint8Array,
+  partLimit: number,
+  room: number,
+): Uint8Array | 'part' | 'total' | 'invalid' | 'incomplete' {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let done = false;
+  let overPart = false;
+  const inflater = new Inflate((chunk, final) => {
+    length += chunk.length;
+    overPart = length > partLimit;
+    if (overPart || length > room) throw new Overflow();
+    chunks.push(chunk);
+    if (final) done = true;
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let p = 0; p < data.length; p += CHUNK) {
+      inflater.push(data.subarray(p, p + CHUNK), p + CHUNK >= data.length);
+    }
+  } catch (error) {
+    if (error instanceof Overflow) return overPart ? 'part' : 'total';
+    return 'invalid';
+  }
+  if (!done) return 'incomplete';
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(length);
+  let p = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, p);
+    p += chunk.length;
+  }
+  return out;
+}
+
+/**
  * Inflates the given entries. `budget` caps their total inflated size and `partLimit` each
  * entry's: declared sizes over either fail at once, and inflation stops as soon as the real
  * output passes one (a forged declared size), in both cases with ParseError('zip-bomb').
@@ -223,37 +263,13 @@ export function readEntries(
       }
       total += out.length;
     } else if (entry.method === 8) {
-      const chunks: Uint8Array[] = [];
-      let length = 0;
-      let done = false;
-      let overPart = false;
-      const inflater = new Inflate((chunk, final) => {
-        length += chunk.length;
-        overPart = length > partLimit;
-        if (overPart || total + length > budget) throw new Overflow();
-        chunks.push(chunk);
-        if (final) done = true;
-      });
-      try {
-        if (data.length === 0) inflater.push(data, true);
-        for (let p = 0; p < data.length; p += CHUNK) {
-          inflater.push(data.subarray(p, p + CHUNK), p + CHUNK >= data.length);
-        }
-      } catch (error) {
-        if (error instanceof Overflow) throw overPart ? partBomb(entry) : bomb();
-        throw corrupt(entry, '压缩数据无效');
-      }
-      if (!done) throw corrupt(entry, '压缩数据不完整');
-      total += length;
-      if (chunks.length === 1) out = chunks[0] as Uint8Array;
-      else {
-        out = new Uint8Array(length);
-        let p = 0;
-        for (const chunk of chunks) {
-          out.set(chunk, p);
-          p += chunk.length;
-        }
-      }
+      const inflated = inflateInPieces(data, partLimit, budget - total);
+      if (inflated === 'part') throw partBomb(entry);
+      if (inflated === 'total') throw bomb();
+      if (inflated === 'invalid') throw corrupt(entry, '压缩数据无效');
+      if (inflated === 'incomplete') throw corrupt(entry, '压缩数据不完整');
+      out = inflated;
+      total += out.length;
     } else {
       throw new ParseError('unsupported', `${what}中的 ${entry.name} 使用了不支持的压缩方式（${entry.method}）`, file);
     }

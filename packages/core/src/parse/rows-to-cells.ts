@@ -1,9 +1,15 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
-import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch } from './labels.js';
+import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
 import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
+
+/*
+ * Source rows → the model's cell IDs: the statutory tables' values read by their row labels,
+ * wherever the rows stand (a table of the file, a text line, a pipe or tab layout). The
+ * extractors (extract/) rebuild a file's own tables; this reads the report's cells out of rows.
+ */
 
 /** A value read for one cell ID: a number, or null for a blank, with its source. */
 export interface ReadValue {
@@ -132,28 +138,30 @@ function s2Columns(rowKey: string, format: ReportFormat): string[] | undefined {
 const S4_ANCHOR = '行政复议';
 const S4_PARTNER = '行政诉讼';
 
-/**
- * Reads the statutory tables from the rows, wherever they stand: each row label found takes
- * the values after it. A label printed twice keeps its first reading.
- */
-export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFormat): TableReading {
-  const values = new Map<string, ReadValue>();
-  const findings: ParserFinding[] = [];
-  const firstRow: TableReading['firstRow'] = {};
-  const s2Format = s2FormatOf(rows);
-  let otherSubRows = false;
-  let inOtherGroup = false;
-  const isLabel = (text: string) => matchRowLabel(text, inOtherGroup) !== undefined || isS4Anchor(text);
+const S3_KEYS = S3_COLUMNS.map((col) => col.key);
 
-  const collapsed: CollapsedRow[] = [];
-  const assign = (
-    prefix: string,
-    columns: readonly string[],
-    tokens: Token[],
-    label: SourceCell,
-    name: string,
-    grid = false,
-  ) => {
+/** The state of one pass over the rows: the values read so far and where the tables stand. */
+class RowLabelReader {
+  readonly values = new Map<string, ReadValue>();
+  readonly findings: ParserFinding[] = [];
+  readonly firstRow: TableReading['firstRow'] = {};
+  readonly collapsed: CollapsedRow[] = [];
+  otherSubRows = false;
+  /** Inside the group (六) 其他处理 of section 三, whose sub-rows share labels with other rows. */
+  private inOtherGroup = false;
+  readonly isLabel = (text: string): boolean =>
+    matchRowLabel(text, this.inOtherGroup) !== undefined || isS4Anchor(text);
+
+  constructor(
+    private readonly rows: readonly SourceRow[],
+    /** The format whose section 二 columns a row takes. */
+    private readonly s2ColumnsFormat: ReportFormat,
+  ) {}
+
+  /** Gives the tokens read after a row label to the row's cell IDs, once. */
+  private assign(prefix: string, columns: readonly string[], tokens: Token[], label: SourceCell, grid = false): void {
+    const { values, collapsed } = this;
+    const name = label.text;
     const ids = columns.map((column) => `${prefix}.${column}`);
     if (ids.some((id) => values.has(id)) || collapsed.some((row) => `s3.${row.rowKey}` === prefix)) return;
     if (grid && prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < columns.length) {
@@ -169,86 +177,84 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
       values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
     });
     if (tokens.length < columns.length) {
-      findings.push({
+      this.findings.push({
         rule: 'row-incomplete',
         severity: 'error',
         message: `“${name}”一行只读到 ${tokens.length} 个数值，应有 ${columns.length} 个${label.at.line ? `（第 ${label.at.line} 行）` : ''}`,
         cells: ids.slice(tokens.length),
       });
     }
-  };
+  }
 
+  /** The row label a cell's text is, if any. */
+  private match(text: string): LabelMatch | undefined {
+    let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
+    if (!match && /\s/.test(text.trim())) {
+      // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
+      for (const part of text.trim().split(/\s+/)) {
+        const partMatch = matchRowLabel(part, this.inOtherGroup);
+        if (partMatch?.kind === 'row' && partMatch.label.group) this.inOtherGroup = partMatch.label.key === 'other';
+        match = partMatch ?? match;
+      }
+    }
+    return match;
+  }
+
+  /** Reads the cell at row r, column c: when it is a row label, the values after it. */
+  readCell(row: SourceRow, r: number, cell: SourceCell, c: number): void {
+    if (cell.text === '' || cell.text.length > 90) return;
+    const match = this.match(cell.text);
+    if (!match) return;
+    const cursor = new Cursor(this.rows, r, c);
+    if (match.kind === 'outcomes-heading') return;
+    if (match.kind === 'total' || match.kind === 'other-other') {
+      const key = match.kind === 'total' ? 'total' : 'other.other';
+      if (key === 'other.other') this.otherSubRows = true;
+      if (key === 'total') this.inOtherGroup = false;
+      this.assign(`s3.${key}`, S3_KEYS, cursor.take(7, this.isLabel), cell, row.grid);
+      this.firstRow.s3 ??= r;
+      return;
+    }
+    const { label } = match;
+    if (label.table === 's3') {
+      this.readS3Label(label, row, r, cell, cursor);
+      return;
+    }
+    this.firstRow.s2 ??= r;
+    const columns = s2Columns(label.key, this.s2ColumnsFormat);
+    if (!columns) return;
+    this.assign(`s2.${label.key}`, columns, cursor.take(columns.length, this.isLabel), cell);
+  }
+
+  private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {
+    this.firstRow.s3 ??= r;
+    if (label.group) {
+      this.inOtherGroup = label.key === 'other';
+      // A group heading followed by values is printed as one row: (六) in the 2019 table.
+      const tokens = cursor.take(7, this.isLabel);
+      if (tokens.length > 0 && label.key === 'other') this.assign('s3.other', S3_KEYS, tokens, cell, row.grid);
+      return;
+    }
+    if (label.key.startsWith('other.')) this.otherSubRows = true;
+    this.inOtherGroup = label.key.startsWith('other.');
+    this.assign(`s3.${label.key}`, S3_KEYS, cursor.take(7, this.isLabel), cell, row.grid);
+  }
+}
+
+/**
+ * Reads the statutory tables from the rows, wherever they stand: each row label found takes
+ * the values after it. A label printed twice keeps its first reading.
+ */
+export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFormat): TableReading {
+  const s2Format = s2FormatOf(rows);
+  const reader = new RowLabelReader(rows, s2Format ?? fallbackFormat);
   rows.forEach((row, r) => {
-    row.cells.forEach((cell, c) => {
-      if (cell.text === '' || cell.text.length > 90) return;
-      let match: LabelMatch | undefined = matchRowLabel(cell.text, inOtherGroup);
-      if (!match && /\s/.test(cell.text.trim())) {
-        // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
-        for (const part of cell.text.trim().split(/\s+/)) {
-          const partMatch = matchRowLabel(part, inOtherGroup);
-          if (partMatch?.kind === 'row' && partMatch.label.group) inOtherGroup = partMatch.label.key === 'other';
-          match = partMatch ?? match;
-        }
-      }
-      if (!match) return;
-      const cursor = new Cursor(rows, r, c);
-      if (match.kind === 'outcomes-heading') return;
-      if (match.kind === 'total' || match.kind === 'other-other') {
-        const key = match.kind === 'total' ? 'total' : 'other.other';
-        if (key === 'other.other') otherSubRows = true;
-        if (key === 'total') inOtherGroup = false;
-        assign(
-          `s3.${key}`,
-          S3_COLUMNS.map((col) => col.key),
-          cursor.take(7, isLabel),
-          cell,
-          cell.text,
-          row.grid,
-        );
-        firstRow.s3 ??= r;
-        return;
-      }
-      const { label } = match;
-      if (label.table === 's3') {
-        firstRow.s3 ??= r;
-        if (label.group) {
-          inOtherGroup = label.key === 'other';
-          // A group heading followed by values is printed as one row: (六) in the 2019 table.
-          const tokens = cursor.take(7, isLabel);
-          if (tokens.length > 0 && label.key === 'other') {
-            assign(
-              's3.other',
-              S3_COLUMNS.map((col) => col.key),
-              tokens,
-              cell,
-              cell.text,
-              row.grid,
-            );
-          }
-          return;
-        }
-        if (label.key.startsWith('other.')) otherSubRows = true;
-        inOtherGroup = label.key.startsWith('other.');
-        assign(
-          `s3.${label.key}`,
-          S3_COLUMNS.map((col) => col.key),
-          cursor.take(7, isLabel),
-          cell,
-          cell.text,
-          row.grid,
-        );
-        return;
-      }
-      firstRow.s2 ??= r;
-      const columns = s2Columns(label.key, s2Format ?? fallbackFormat);
-      if (!columns) return;
-      assign(`s2.${label.key}`, columns, cursor.take(columns.length, isLabel), cell, cell.text);
-    });
+    row.cells.forEach((cell, c) => reader.readCell(row, r, cell, c));
   });
-
+  const { values, findings, firstRow, otherSubRows } = reader;
   const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
-  findings.push(...placeCollapsedRows(collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single'));
-  readS4(rows, values, findings, firstRow, isLabel);
+  findings.push(...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single'));
+  readS4(rows, values, findings, firstRow, reader.isLabel);
   return { values, s2Format, otherSubRows, findings, firstRow };
 }
 
