@@ -12,7 +12,7 @@ import { ReportPreview } from './ReportPreview.js';
 import { SectionsEditor } from './SectionsEditor.js';
 import { StaleBanner } from './StaleBanner.js';
 import { StatusTags } from './StatusTags.js';
-import { chinaYear, yearOptions } from './yearOptions.js';
+import { chinaYear, yearOptions } from '../../components/years.js';
 
 type Highlight = { readonly finding?: number; readonly cells: readonly string[]; readonly key: number };
 
