@@ -27,6 +27,7 @@ export default defineConfig({
     // damaged PDFs (mozilla/pdf.js#8608) while the read itself ends in a ParseError, as the fuzz
     // tests check. Only those pdf.js exceptions are let through; every other unhandled error fails.
     onUnhandledError: (error) => (isPdfJsLeak(error) ? false : undefined),
-    hookTimeout: 120_000,
+    // Room for a browser and the demo on a busy 2-core machine; a hung hook still ends.
+    hookTimeout: 240_000,
   },
 });
