@@ -15,7 +15,7 @@ import {
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
-import { loadFonts, parseUpload } from '../../runtime/index.js';
+import { loadFonts, parseUpload } from '@xxgk/node';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
