@@ -13,7 +13,7 @@ export default defineConfig({
     // Tests run the TypeScript sources of every package, not a stale build.
     alias: {
       '@xxgk/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-      '@xxgk/server/runtime': fileURLToPath(new URL('./packages/server/src/runtime/index.ts', import.meta.url)),
+      '@xxgk/node': fileURLToPath(new URL('./packages/node/src/index.ts', import.meta.url)),
     },
   },
   test: {

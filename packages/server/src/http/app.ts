@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { PoolBusyError } from '@xxgk/node';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -135,6 +136,10 @@ export function createApp(services: Services, options: AppOptions = {}): App {
         { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
         error.status,
       );
+    }
+    if (error instanceof PoolBusyError) {
+      // Every thread that reads uploads is busy and the queue is full: try again later.
+      return c.json<ErrorBody>({ error: { code: error.code, message: error.message } }, 503);
     }
     if (error instanceof HTTPException) {
       // Raised by Hono itself (a body it cannot parse, an unsupported content type).

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { compareReports, withYear, type CellDifference, type Finding, type ReadReport, type Report } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { notFound, unprocessable } from '../../http/errors.js';
-import { parseUpload } from '../../runtime/index.js';
+import { parseUpload } from '@xxgk/node';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
 import { findReport, latestImport } from '../reports/repository.js';

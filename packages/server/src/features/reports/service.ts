@@ -4,6 +4,7 @@ import {
   compareReports,
   countBySeverity,
   formatForYear,
+  publicationDeadline,
   renderDocx,
   renderHtml,
   renderPdf,
@@ -15,7 +16,7 @@ import {
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
-import { loadFonts, parseUpload } from '../../runtime/index.js';
+import { loadFonts, parseUpload } from '@xxgk/node';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
@@ -26,17 +27,11 @@ import { applyCorrections, importView, yearChosenFinding, yearOfImport, type Imp
 import { reasonForEarlyPublication, refuseStale } from './publishing.js';
 import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
 
-export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
 export type { ImportCorrection } from './imported.js';
 
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
 
 const PUBLISHED_READ_ONLY = '年度报告已发布，文字部分不能再修改；如需更正，请重新编制后再次审核发布';
-
-/** 条例第四十九条: a department publishes its report on the year by 31 January of the next. */
-export function publicationDeadline(year: number): string {
-  return `${year + 1}-01-31`;
-}
 
 /** Whose report an audit entry is about: an organ's report of a year. */
 function reportEntry(actor: Actor, organId: number, year: number) {
