@@ -1,11 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarYear, CaseState, CellSource, Finding, Report } from '@xxgk/core';
 
 /*
  * The typed shape of every table, as the migrations leave it. DATE columns are 'YYYY-MM-DD'
  * strings (see database.ts); JSONB columns are written as JSON text and read back parsed.
  */
 
-type Json<T> = ColumnType<T, string, string>;
+/** A JSONB column holding a `T`: written as JSON text (see `json`), read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgansTable {
@@ -58,7 +60,7 @@ export interface AuditLogTable {
 
 export interface CalendarYearsTable {
   year: number;
-  data: Json<unknown>;
+  data: Json<CalendarYear>;
   updated_by: number | null;
   updated_at: Timestamp;
 }
@@ -88,7 +90,7 @@ export interface ApplicationsTable {
   due_moved_reason: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: string | null;
   closed_on: string | null;
-  state: Json<unknown>;
+  state: Json<CaseState>;
   version: Generated<number>;
   created_by: number | null;
   created_at: Timestamp;
@@ -154,9 +156,9 @@ export interface AnnualReportsTable {
   organ_id: number;
   year: number;
   status: string;
-  report: Json<unknown>;
-  findings: Json<unknown>;
-  sources: Json<unknown>;
+  report: Json<Report>;
+  findings: Json<Finding[]>;
+  sources: Json<Record<string, CellSource>>;
   compiled_at: Timestamp | null;
   version: Generated<number>;
   updated_at: Timestamp;
@@ -167,8 +169,8 @@ export interface AnnualReportsTable {
 export interface ReportPublicationsTable {
   id: Generated<number>;
   report_id: number;
-  report: Json<unknown>;
-  findings: Json<unknown>;
+  report: Json<Report>;
+  findings: Json<Finding[]>;
   docx: Uint8Array;
   pdf: Uint8Array;
   html: string;
@@ -182,8 +184,8 @@ export interface ImportedReportsTable {
   organ_id: number;
   year: number;
   file_name: string;
-  report: Json<unknown>;
-  findings: Json<unknown>;
+  report: Json<Report>;
+  findings: Json<Finding[]>;
   imported_by: number | null;
   imported_at: Timestamp;
   /** SHA-256 of the file's bytes (hex); null for imports saved before it was kept. */

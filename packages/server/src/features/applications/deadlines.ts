@@ -65,7 +65,7 @@ export async function dueMoves(db: Kysely<Database>, calendar: WorkCalendar, tod
     .execute();
   const moves: DueMove[] = [];
   for (const row of open) {
-    const deadline = dueOnFor(row.state as CaseState, calendar, today);
+    const deadline = dueOnFor(row.state, calendar, today);
     const to = deadline?.dueOn ?? null;
     if (to === row.due_on) continue;
     moves.push({

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { badRequest, HttpError, unauthorized } from '../../http/errors.js';
+import { badRequest, DomainError, unauthorized } from '../../errors.js';
 import type { Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
@@ -44,12 +44,10 @@ export interface AuthOptions {
 }
 
 /** A login refused unchecked while its account or address waits after failures. */
-export function tooManyAttempts(waitMs: number): HttpError {
+export function tooManyAttempts(waitMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const when = seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
-  return new HttpError(429, 'too-many-attempts', `登录失败次数过多，请于 ${when}后再试`, undefined, {
-    'Retry-After': String(seconds),
-  });
+  return new DomainError('too-many', 'too-many-attempts', `登录失败次数过多，请于 ${when}后再试`, undefined, seconds);
 }
 
 /** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */

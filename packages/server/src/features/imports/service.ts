@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { ParseError } from '@xxgk/core';
 import { compareReports, withYear, type CellDifference, type Finding, type ReadReport, type Report } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { notFound, unprocessable } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 import { parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
@@ -71,12 +72,12 @@ export class ImportService {
     try {
       parsed = await parseUpload(bytes, fileName);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError') {
+      if (error instanceof ParseError) {
         // The reader's message starts with the file's name already: said once.
         const said = error.message.startsWith(`${fileName}：`)
           ? error.message.slice(fileName.length + 1)
           : error.message;
-        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${said}`);
+        throw new ParseError(error.code, `无法读取文件 ${fileName}：${said}`);
       }
       throw error;
     }
@@ -129,7 +130,7 @@ export class ImportService {
           year: y,
           against: 'compiled',
           status: own.status,
-          differences: compareReports(report, own.report as Report),
+          differences: compareReports(report, own.report),
         };
       }
       const imported = await latestImport(this.db, organId, y);
@@ -138,7 +139,7 @@ export class ImportService {
           year: y,
           against: 'imported',
           status: 'imported',
-          differences: compareReports(report, imported.report as Report),
+          differences: compareReports(report, imported.report),
         };
       }
     }

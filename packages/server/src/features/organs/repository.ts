@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Organ } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 
 export async function findOrgan(db: Kysely<Database>, id: number): Promise<Organ | undefined> {
   return db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '@xxgk/core';
 import type { Database, Organ } from '../../db/schema.js';
-import { badRequest, conflict, forbidden } from '../../http/errors.js';
+import { badRequest, conflict, forbidden } from '../../errors.js';
 import { canRead, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';

@@ -19,7 +19,7 @@ import {
 } from '@xxgk/core';
 import type { Clock } from '../../clock.js';
 import type { ApplicationRow, Database } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 import { dueProvisional } from '../applications/deadlines.js';
 import type { ApplicationService } from '../applications/service.js';
 import { letterInput } from '../applications/letters.js';
@@ -99,7 +99,7 @@ export class PortalService {
     const row = await this.byCode(code);
     const organ = await getOrgan(this.db, row.organ_id);
     const calendar = await this.calendars.calendar();
-    const state = row.state as CaseState;
+    const state = row.state;
     const events = await repo.listEvents(this.db, row.id);
     const today = this.today();
     let paused = false;
@@ -144,7 +144,7 @@ export class PortalService {
   /** The 答复书 of a closed case, for the holder of its query code. */
   async answerLetter(code: string) {
     const row = await this.byCode(code);
-    const state = row.state as CaseState;
+    const state = row.state;
     if (row.status !== 'closed' || !state.outcome) throw notFound('该申请的答复（尚未办结）');
     const organ = await getOrgan(this.db, row.organ_id);
     const calendar = await this.calendars.calendar();
@@ -200,7 +200,7 @@ function publicSteps(row: ApplicationRow, events: readonly Event[], calendar: Wo
         event.type === 'intake'
           ? startCase({
               channel: row.channel as Channel,
-              applicantKind: (row.state as CaseState).applicantKind,
+              applicantKind: row.state.applicantKind,
               receivedOn: row.received_on,
             })
           : state && applyAction(state, { ...data, type: event.type, on: event.on } as CaseAction, calendar);

@@ -13,7 +13,7 @@ import {
 } from '@xxgk/core';
 import { batchesOf } from '../../db/batches.js';
 import { json, type Database } from '../../db/schema.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { getOrgan } from '../organs/repository.js';

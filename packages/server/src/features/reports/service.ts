@@ -14,7 +14,7 @@ import {
 } from '@xxgk/core';
 import { json, type Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../errors.js';
 import { loadFonts, parseUpload } from '../../runtime/index.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
@@ -61,9 +61,9 @@ export class ReportService {
 
   private async previous(organId: number, year: number): Promise<Report | undefined> {
     const row = await findReport(this.db, organId, year - 1);
-    if (row) return row.report as Report;
+    if (row) return row.report;
     const imported = await latestImport(this.db, organId, year - 1);
-    return imported?.report as Report | undefined;
+    return imported?.report;
   }
 
   private async check(organId: number, year: number, report: Report): Promise<Finding[]> {
@@ -80,7 +80,7 @@ export class ReportService {
     if (year > thisYear) throw badRequest(`${year}年度尚未开始，不能编制该年度的年度报告（今年是${thisYear}年）`);
     const existing = await findReport(this.db, organId, year);
     // Written prose is kept when recompiling.
-    const kept = existing ? (existing.report as Report).sections : undefined;
+    const kept = existing ? existing.report.sections : undefined;
     const compiled = await compileFromRecords(this.db, organ, year, format, kept);
     const findings = await this.check(organId, year, compiled.report);
     await this.db.transaction().execute(async (trx) => {
@@ -116,7 +116,7 @@ export class ReportService {
       await appendAudit(trx, {
         ...reportEntry(actor, organId, year),
         action: 'compile',
-        before: current ? { cells: (current.report as Report).cells, version: current.version } : undefined,
+        before: current ? { cells: current.report.cells, version: current.version } : undefined,
         after: { cells: compiled.report.cells, findings: countBySeverity(findings) },
       });
     });
@@ -137,7 +137,7 @@ export class ReportService {
     const row = await findReport(this.db, organId, year);
     const imported = await latestImport(this.db, organId, year);
     const publication = row ? await latestPublication(this.db, row.id) : undefined;
-    const report = row?.report as Report | undefined;
+    const report = row?.report;
     // A published report is frozen; a draft is compared with what the records say now.
     const stale = checkStale && report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
     return {
@@ -147,7 +147,7 @@ export class ReportService {
       status: (row?.status ?? 'notStarted') as ReportStatus,
       version: row?.version ?? 0,
       report: report ?? null,
-      findings: (row?.findings as Finding[] | undefined) ?? [],
+      findings: row?.findings ?? [],
       compiledAt: row?.compiled_at ?? null,
       publishedOn: row?.published_on ?? null,
       late: row?.late ?? false,
@@ -162,8 +162,8 @@ export class ReportService {
             id: imported.id,
             fileName: imported.file_name,
             importedAt: imported.imported_at,
-            findings: imported.findings as Finding[],
-            differences: report ? compareReports(report, imported.report as Report) : [],
+            findings: imported.findings,
+            differences: report ? compareReports(report, imported.report) : [],
           }
         : null,
     };
@@ -188,7 +188,7 @@ export class ReportService {
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
     if (row.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
-    const report = { ...(row.report as Report), sections };
+    const report = { ...row.report, sections };
     // Checked before the transaction: PGlite has one connection, which the transaction holds.
     const findings = await this.check(organId, year, report);
     await this.db.transaction().execute(async (trx) => {
@@ -209,7 +209,7 @@ export class ReportService {
       await appendAudit(trx, {
         ...reportEntry(actor, organId, year),
         action: 'editSections',
-        before: (current.report as Report).sections,
+        before: current.report.sections,
         after: sections,
       });
     });
@@ -231,8 +231,8 @@ export class ReportService {
     if (row.status === 'published') throw conflict(`${year}年度报告已发布`);
     const early = !this.yearEnded(year);
     const earlyReason = reasonForEarlyPublication(year, early, reason);
-    refuseStale(await staleCells(this.db, organ, row.report as Report));
-    const report: Report = { ...(row.report as Report), meta: { ...(row.report as Report).meta, publishedOn } };
+    refuseStale(await staleCells(this.db, organ, row.report));
+    const report: Report = { ...row.report, meta: { ...row.report.meta, publishedOn } };
     const findings = await this.check(organId, year, report);
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
@@ -322,14 +322,8 @@ export class ReportService {
     const sha256 = contentHash(bytes);
     const earlier = await findImportByContent(this.db, organId, sha256);
     if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
-    let parsed;
-    try {
-      parsed = await parseUpload(bytes, fileName);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError')
-        throw unprocessable('unreadable-report', error.message);
-      throw error;
-    }
+    // A file that cannot be read is a ParseError, which the HTTP layer answers with a 422.
+    const parsed = await parseUpload(bytes, fileName);
     const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
     const read = withYear(parsed.report, reportYear);
     const applied = applyCorrections(read, corrections, corrector);

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The server's import graph, type-only imports included (a circle of types is a circle of
+ * meaning too). Sources import `./x.js` for `./x.ts`, as ESM TypeScript writes it.
+ */
+async function circles(folders: readonly string[]): Promise<string[]> {
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const result = await cruise([...folders], {
+      tsPreCompilationDeps: true,
+      validate: true,
+      exclude: { path: 'node_modules|\\.test\\.ts$' },
+      enhancedResolveOptions: { extensionAlias: { '.js': ['.ts', '.js'] }, extensions: ['.ts', '.js'] },
+      ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
+    });
+    const output = result.output as ICruiseResult;
+    expect(output.summary.totalCruised).toBeGreaterThan(50);
+    return output.summary.violations.map((v) =>
+      [v.from, ...(v.cycle ?? []).map((step) => (typeof step === 'string' ? step : step.name))].join(' → '),
+    );
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe('the server’s modules', () => {
+  it('import one another without a circle', async () => {
+    expect(await circles(['packages/server/src'])).toEqual([]);
+  });
+});
