@@ -73,4 +73,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // SQL lives in repositories (and db/, the infrastructure): nowhere else builds a query.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/repository.ts', 'packages/server/src/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: '查询只写在 repository.ts 中',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: '查询只写在 repository.ts 中' },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CalendarYear, CaseState, CellSource, Finding, Report } from '@xxgk/core';
 
 /*
@@ -216,4 +216,7 @@ export type NewApplication = Insertable<ApplicationsTable>;
 export type ApplicationUpdate = Updateable<ApplicationsTable>;
 
 /** JSON text for a JSONB parameter: both drivers then store the value, not a PostgreSQL array. */
+/** The database, or a transaction on it: what a repository's functions take. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
 export const json = (value: unknown): string => JSON.stringify(value);

@@ -3,19 +3,7 @@ import { APPROVED_MOVES, isSelfApproval, type CaseActionType } from '@xxgk/core'
 import type { Database, Organ } from '../../db/schema.js';
 import type { Actor } from '../access.js';
 import { findOrgan } from '../organs/repository.js';
-
-/** Who made the latest move of `type` on the application (null: the public portal or unknown). */
-async function authorOf(db: Kysely<Database>, applicationId: number, type: CaseActionType) {
-  const row = await db
-    .selectFrom('application_events')
-    .select('actor_id')
-    .where('application_id', '=', applicationId)
-    .where('type', '=', type)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.actor_id ?? null;
-}
+import { authorOf } from './repository.js';
 
 /**
  * Whether the actor's `type` approves their own move (true: allowed by the organ, to be marked);

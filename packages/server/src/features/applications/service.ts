@@ -205,26 +205,15 @@ export class ApplicationService {
       const row = await repo.findApplication(trx, id);
       if (!row) throw notFound('申请');
       assertWrite(actor, await getOrgan(trx, row.organ_id), '申请', CASE_WORKERS);
-      const inserted = await trx
-        .insertInto('attachments')
-        .values({
-          application_id: id,
-          file_name: checked.fileName,
-          media_type: checked.mediaType,
-          size: checked.size,
-          sha256: checked.sha256,
-          content: bytes,
-          uploaded_by: actor.id,
-        })
-        .returning([
-          'id',
-          'file_name as fileName',
-          'media_type as mediaType',
-          'size',
-          'sha256',
-          'uploaded_at as uploadedAt',
-        ])
-        .executeTakeFirstOrThrow();
+      const inserted = await repo.insertAttachment(trx, {
+        applicationId: id,
+        fileName: checked.fileName,
+        mediaType: checked.mediaType,
+        size: checked.size,
+        sha256: checked.sha256,
+        content: bytes,
+        uploadedBy: actor.id,
+      });
       await appendAudit(trx, {
         actorId: actor.id,
         organId: row.organ_id,
@@ -238,12 +227,7 @@ export class ApplicationService {
   }
 
   async attachment(actor: Actor, attachmentId: number) {
-    const found = await this.db
-      .selectFrom('attachments')
-      .innerJoin('applications', 'applications.id', 'attachments.application_id')
-      .select(['attachments.file_name', 'attachments.media_type', 'attachments.content', 'applications.organ_id'])
-      .where('attachments.id', '=', attachmentId)
-      .executeTakeFirst();
+    const found = await repo.findAttachment(this.db, attachmentId);
     if (!found) throw notFound('附件');
     assertRead(actor, await getOrgan(this.db, found.organ_id), '附件');
     // Attachments carry the applicant's personal data: only the organ's own staff open them.
@@ -263,14 +247,7 @@ export class ApplicationService {
     const state = row.state;
     const events = await repo.listEvents(this.db, row.id);
     const ownOrgan = actor.organId === row.organ_id;
-    const attachments = ownOrgan
-      ? await this.db
-          .selectFrom('attachments')
-          .select(['id', 'file_name as fileName', 'media_type as mediaType', 'size', 'uploaded_at as uploadedAt'])
-          .where('application_id', '=', row.id)
-          .orderBy('id')
-          .execute()
-      : [];
+    const attachments = ownOrgan ? await repo.listAttachments(this.db, row.id) : [];
     const canAct = actor.organId === row.organ_id && CASE_WORKERS.includes(actor.role);
     return {
       ...applicationView(row, actor.role),

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Finding, Report, Severity } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
-import type { Database } from '../../db/schema.js';
+import { json, type Database, type Db } from '../../db/schema.js';
 
-/** A cell corrected by hand when the file was saved (reports service `importFile`). */
+/** A cell corrected by hand when the file was saved (the imports service's `importFile`). */
 export interface StoredCorrection {
   readonly cellId: string;
   readonly from: number | null;
@@ -97,4 +97,41 @@ export async function findImportByContent(db: Kysely<Database>, organId: number,
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The organ's latest import of a year's report. */
+export async function latestImport(db: Kysely<Database>, organId: number, year: number) {
+  return db
+    .selectFrom('imported_reports')
+    .selectAll()
+    .where('organ_id', '=', organId)
+    .where('year', '=', year)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** An import as kept: the (corrected) report and the findings on it. */
+export interface ImportValues {
+  readonly organ_id: number;
+  readonly year: number;
+  readonly file_name: string;
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+  readonly imported_by: number | null;
+  readonly content_sha256: string;
+}
+
+/** Saves an import, replacing the earlier import `replacing` when given; returns its id. */
+export async function saveImport(db: Db, values: ImportValues, replacing?: number): Promise<{ id: number }> {
+  const row = { ...values, report: json(values.report), findings: json(values.findings) };
+  if (replacing === undefined) {
+    return db.insertInto('imported_reports').values(row).returning('id').executeTakeFirstOrThrow();
+  }
+  return db
+    .updateTable('imported_reports')
+    .set({ ...row, imported_at: new Date() })
+    .where('id', '=', replacing)
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

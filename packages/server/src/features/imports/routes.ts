@@ -66,7 +66,7 @@ export function importRoutes(app: App): void {
       const body = c.req.valid('json');
       const bytes = new Uint8Array(Buffer.from(body.content, 'base64'));
       if (bytes.length === 0) throw badRequest(`文件 ${body.fileName} 是空的`);
-      const result = await c.var.services.reports.importFile(
+      const result = await c.var.services.imports.importFile(
         requireActor(c.var.actor),
         organId,
         body.year,

@@ -25,7 +25,7 @@ import type { ApplicationService } from '../applications/service.js';
 import { letterInput } from '../applications/letters.js';
 import * as repo from '../applications/repository.js';
 import type { CalendarService } from '../calendar/service.js';
-import { findOrgan, getOrgan } from '../organs/repository.js';
+import { findOrgan, getOrgan, organsOfKinds } from '../organs/repository.js';
 import { Captcha } from './captcha.js';
 import type { PortalApplyInput, PortalStatusView, PortalStepView } from './schemas.js';
 
@@ -55,12 +55,7 @@ export class PortalService {
   }
 
   async organs() {
-    return this.db
-      .selectFrom('organs')
-      .select(['id', 'name', 'region'])
-      .where('kind', 'in', ACCEPTING_KINDS)
-      .orderBy('path')
-      .execute();
+    return organsOfKinds(this.db, ACCEPTING_KINDS);
   }
 
   /** 网上申请: received on the day the portal confirms it (第三十一条), which is today. */

@@ -8,7 +8,7 @@ import {
   type Report,
   type ReportFormat,
 } from '@xxgk/core';
-import type { Db } from '../applications/repository.js';
+import type { Db } from '../../db/schema.js';
 import { recordsForYear } from './repository.js';
 
 /** Section 六 of the 2021 format reports the fee notices of the year and the amount collected. */

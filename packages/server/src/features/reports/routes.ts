@@ -139,7 +139,7 @@ export function reportRoutes(app: App): void {
       const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
       if (bytes.length === 0) throw badRequest('请上传报告文件');
       const actor = requireActor(c.var.actor);
-      const result = await c.var.services.reports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
+      const result = await c.var.services.imports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
       return c.json(result, 201);
     },
   );
