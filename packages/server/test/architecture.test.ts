@@ -1,8 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import { cruise, type ICruiseOptions, type ICruiseResult } from 'dependency-cruiser';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** enhanced-resolve's own option, which dependency-cruiser passes on but does not declare. */
+const RESOLVE = {
+  extensionAlias: { '.js': ['.ts', '.js'] },
+  extensions: ['.ts', '.js'],
+} as ICruiseOptions['enhancedResolveOptions'];
 
 /**
  * The server's import graph, type-only imports included (a circle of types is a circle of
@@ -16,7 +22,7 @@ async function circles(folders: readonly string[]): Promise<string[]> {
       tsPreCompilationDeps: true,
       validate: true,
       exclude: { path: 'node_modules|\\.test\\.ts$' },
-      enhancedResolveOptions: { extensionAlias: { '.js': ['.ts', '.js'] }, extensions: ['.ts', '.js'] },
+      enhancedResolveOptions: RESOLVE,
       ruleSet: { forbidden: [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }] },
     });
     const output = result.output as ICruiseResult;

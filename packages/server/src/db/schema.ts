@@ -179,12 +179,24 @@ export interface ReportPublicationsTable {
   published_at: Timestamp;
 }
 
+/** A cell corrected by hand when an imported report was saved, as its `report` column lists it. */
+export interface CorrectionColumn {
+  cellId: string;
+  from: number | null;
+  to: number | null;
+  reason: string;
+  by: number | null;
+  byName: string;
+  at: string;
+}
+
 export interface ImportedReportsTable {
   id: Generated<number>;
   organ_id: number;
   year: number;
   file_name: string;
-  report: Json<Report>;
+  /** The file's report, with the corrections applied and listed. */
+  report: Json<Report & { corrections?: CorrectionColumn[] }>;
   findings: Json<Finding[]>;
   imported_by: number | null;
   imported_at: Timestamp;
