@@ -9,7 +9,7 @@ import {
   type Report,
   type ReportFormat,
 } from '@xxgk/core';
-import type { Db } from '../applications/repository.js';
+import type { Db } from '../../db/schema.js';
 import { recordsForYear } from './repository.js';
 
 function isBlank(section: Report['sections']['otherMatters']): boolean {

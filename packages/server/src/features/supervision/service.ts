@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { countBySeverity, publicationDeadline, type Finding } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { forbidden } from '../../http/errors.js';
+import { forbidden } from '../../errors.js';
 import type { Actor } from '../access.js';
 import type { ReportStatus } from '../reports/service.js';
 import {
