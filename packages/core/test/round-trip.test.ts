@@ -60,5 +60,6 @@ describe.each(REPORT_FORMATS)('round trip, format %s', (format) => {
       expect(read.meta.format, context).toBe(original.meta.format);
       expect(read.cells, context).toEqual(original.cells);
     }
-  });
+    // A DOCX round trip of every seed takes ≈20 s alone; room for a machine running much else.
+  }, 180_000);
 });

@@ -34,7 +34,6 @@ import {
 
 type StoredReport = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
-
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
 
 const PUBLISHED_READ_ONLY = '年度报告已发布，文字部分不能再修改；如需更正，请重新编制后再次审核发布';
