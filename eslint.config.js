@@ -50,4 +50,57 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
+  {
+    // The server's lower layers know nothing of HTTP: services, repositories and the access rules
+    // throw the domain's errors (src/errors.ts), which http/app.ts alone turns into answers.
+    files: [
+      'packages/server/src/features/**/*.ts',
+      'packages/server/src/errors.ts',
+      'packages/server/src/services.ts',
+      'packages/server/src/db/**/*.ts',
+    ],
+    ignores: ['packages/server/src/features/*/routes.ts', 'packages/server/src/features/*/schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/http/*', 'hono', 'hono/*'], message: '服务、仓储与权限规则不依赖 HTTP 层' },
+            { group: ['**/routes.js'], message: '路由只由 http/app.ts 汇集' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A repository holds a table's SQL and nothing above it.
+    files: ['packages/server/src/features/**/repository.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/http/*', 'hono', 'hono/*'], message: '仓储不依赖 HTTP 层' },
+            { group: ['**/service.js', '**/services.js'], message: '仓储不调用服务' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives in repositories (and db/, the infrastructure): nowhere else builds a query.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/repository.ts', 'packages/server/src/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: '查询只写在 repository.ts 中',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: '查询只写在 repository.ts 中' },
+      ],
+    },
+  },
 );

@@ -13,7 +13,7 @@ export default defineConfig({
     // Tests run the TypeScript sources of every package, not a stale build.
     alias: {
       '@xxgk/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-      '@xxgk/server/runtime': fileURLToPath(new URL('./packages/server/src/runtime/index.ts', import.meta.url)),
+      '@xxgk/node': fileURLToPath(new URL('./packages/node/src/index.ts', import.meta.url)),
     },
   },
   test: {
@@ -27,6 +27,7 @@ export default defineConfig({
     // damaged PDFs (mozilla/pdf.js#8608) while the read itself ends in a ParseError, as the fuzz
     // tests check. Only those pdf.js exceptions are let through; every other unhandled error fails.
     onUnhandledError: (error) => (isPdfJsLeak(error) ? false : undefined),
-    hookTimeout: 120_000,
+    // Room for a browser and the demo on a busy 2-core machine; a hung hook still ends.
+    hookTimeout: 240_000,
   },
 });

@@ -38,8 +38,8 @@ const corpusRoot = join(root, 'bench/.corpus');
 const cli = join(root, 'packages/cli/bin/xxgk.js');
 
 const core = await import('../packages/core/dist/index.js');
-const { loadFonts } = await import('../packages/server/dist/runtime/fonts.js');
-const { readCMap } = await import('../packages/server/dist/runtime/cmaps.js');
+const { loadFonts } = await import('../packages/node/dist/fonts.js');
+const { readCMap } = await import('../packages/node/dist/cmaps.js');
 
 const reports = Array.from({ length: REPORTS }, (_, i) =>
   core.generateReport(core.seededRandom(90_000 + i), { format: i % 2 ? '2021' : '2019' }),

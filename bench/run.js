@@ -47,7 +47,7 @@ else await parent();
 /** Runs one op and prints its figures as JSON. */
 async function child(name) {
   const core = await import('../packages/core/dist/index.js');
-  const { chooseFont, loadFonts } = await import('../packages/server/dist/runtime/fonts.js');
+  const { chooseFont, loadFonts } = await import('../packages/node/dist/fonts.js');
   const reports = [];
   for (let i = 0; i < CORPUS_SIZE; i += 1) {
     reports.push(core.generateReport(core.seededRandom(SEED + i), { format: i % 2 === 0 ? '2019' : '2021' }));
@@ -127,7 +127,7 @@ async function child(name) {
 async function parent() {
   const built = await Promise.all([
     import('../packages/core/dist/index.js'),
-    import('../packages/server/dist/runtime/fonts.js'),
+    import('../packages/node/dist/fonts.js'),
   ]).then(
     () => true,
     () => false,

@@ -6,7 +6,7 @@ import { RENDER_FORMATS, render } from './commands/render.js';
 import { rules } from './commands/rules.js';
 import { schema } from './commands/schema.js';
 import { template } from './commands/template.js';
-import { FontError } from '@xxgk/server/runtime';
+import { FontError } from '@xxgk/node';
 import { CliError, EXIT } from './errors.js';
 import { terminal, type Output } from './output.js';
 

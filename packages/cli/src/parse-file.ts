@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, ParseError, parseReport, type ParseLimits } from '@xxgk/core';
-import { readCMap } from '@xxgk/server/runtime';
+import { readCMap, readReportFile } from '@xxgk/node';
 import { formatParsed, type OutputMode } from './parse-output.js';
 
 /** The outcome of reading one file, as it crosses from a worker thread: its output text, or why it failed. */
@@ -16,16 +15,7 @@ export async function parseFile(
   explainCell?: string,
 ): Promise<FileResult> {
   try {
-    const size = (await stat(file)).size;
-    if (size > limits.maxBytes) {
-      return {
-        ok: false,
-        file,
-        code: 'too-large',
-        message: `${file}：文件大小 ${size} 字节，超过上限 ${limits.maxBytes} 字节`,
-      };
-    }
-    const bytes = new Uint8Array(await readFile(file));
+    const bytes = await readReportFile(file, limits.maxBytes);
     const parsed = await parseReport(bytes, { file, limits, readCMap });
     return { ok: true, file, text: formatParsed({ file, ...parsed }, mode, explainCell) };
   } catch (error) {

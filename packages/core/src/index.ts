@@ -4,6 +4,7 @@ export * from './model/validate.js';
 export * from './model/template.js';
 export * from './model/sections.js';
 export * from './model/generate.js';
+export * from './model/publication.js';
 export * from './rules/index.js';
 export { rulesMarkdown } from './rules/docs.js';
 export { formatForYear } from './rules/format.js';

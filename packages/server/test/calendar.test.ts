@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, parseHolidayNotice } from '@xxgk/core';
-import { extractDocx } from '../../core/src/parse/extract/docx.js';
+import { extractDocx } from '../../core/src/parse/extract/docx/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';

@@ -295,7 +295,7 @@ describe.each(ENGINES)('the list of saved imports on %s', (engine) => {
   it('names no importer for one the system saved (the demo)', async () => {
     const bytes = new Uint8Array(await readFile(SEED_WITH_ERRORS));
     // The file was saved in beforeAll: the system keeps both, as a person would confirm.
-    const { id } = await server.services.reports.importFile(null, organ, 2021, 'demo.txt', bytes, [], 'keepBoth');
+    const { id } = await server.services.imports.importFile(null, organ, 2021, 'demo.txt', bytes, [], 'keepBoth');
     const list = await officer.request('GET', `/api/organs/${organ}/imports?q=demo`);
     expect(list.body.items).toEqual([expect.objectContaining({ id, importedByName: null, errorCount: 2 })]);
     expect((await officer.request('GET', `/api/imports/${id}`)).body.importedByName).toBeNull();

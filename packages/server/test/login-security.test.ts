@@ -144,9 +144,12 @@ describe.each(ENGINES)('login throttling, audit and cost on %s', (engine) => {
     expect(huge.status).toBe(400);
     expect(huge.body.error?.message).toMatch(/password/);
     expect(checked).toHaveLength(0);
-    // The service bounds it too, for callers other than the route.
+    // The service bounds it too, for callers other than the route: a refusal of invalid input (400).
     const auth = new AuthService(server.database.db, () => now);
-    await expect(auth.login('officer', 'x'.repeat(1025), 'cli')).rejects.toMatchObject({ status: 400 });
+    await expect(auth.login('officer', 'x'.repeat(1025), 'cli')).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'bad-request',
+    });
     // A new account's password is bounded the same way.
     const admin = await server.login('sysadmin');
     const made = await admin.request('POST', `/api/organs/${server.organs.agency}/users`, {

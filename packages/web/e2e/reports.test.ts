@@ -38,7 +38,9 @@ describe('annual report editor in a real browser', () => {
     await page.getByText('已由记录重新编制，并重新检查').waitFor();
     const compiled = await stored();
     expect(compiled.version).toBe(versionBefore + 1);
-    const blank = (compiled.findings as { rule: string; cells: string[] }[]).find((f) => f.rule === 'cell-blank');
+    const blank = (compiled.findings as { rule: string; cells: readonly string[] }[]).find(
+      (f) => f.rule === 'cell-blank',
+    );
     expect(blank?.cells).toEqual(['s2.penalty.decisions']);
 
     // Clicking the finding marks its cell in the official layout.

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
-import { Piscina } from 'piscina';
 import { cellsCsvHeader, DEFAULT_LIMITS, type ParseLimits } from '@xxgk/core';
+import { WorkerPool, type WorkerFailure } from '@xxgk/node';
 import { CliError, EXIT } from '../errors.js';
 import { collectFiles } from '../files.js';
 import { writeOutput } from '../io.js';
 import type { Output } from '../output.js';
 import type { FileResult } from '../parse-file.js';
 import type { OutputMode } from '../parse-output.js';
+import type { FileTask } from '../parse-worker.js';
 
 export interface ParseCommandOptions {
   readonly json?: boolean;
@@ -48,34 +49,32 @@ const WORKER = new URL('../../dist/parse-worker.js', import.meta.url).href;
  */
 async function runAll(
   files: readonly string[],
-  task: { limits: ParseLimits; mode: OutputMode; explain?: string },
+  task: Omit<FileTask, 'file'>,
   jobs: number,
   onDone: (result: FileResult) => void,
 ): Promise<FileResult[]> {
   const { limits } = task;
-  const pool = new Piscina({
-    filename: WORKER,
-    maxThreads: jobs,
+  const pool = new WorkerPool<FileTask, FileResult>({
+    worker: WORKER,
+    threads: jobs,
     minThreads: Math.min(jobs, files.length),
     // A file that exhausts memory kills its worker, not the batch.
-    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    memoryMb: 1024,
+    // The extractors keep to the time limit where they can; this is the backstop for the rest.
+    timeMs: limits.timeoutMs + 5_000,
   });
   try {
     return await Promise.all(
       files.map(async (file) => {
-        // The extractors keep to the time limit where they can; this is the backstop for the rest.
-        const signal = AbortSignal.timeout(limits.timeoutMs + 5_000);
-        const result: FileResult = await pool.run({ file, ...task }, { signal }).catch((error: Error) => {
-          const timedOut = error.name === 'AbortError' || signal.aborted;
-          return {
-            ok: false as const,
-            file,
-            code: timedOut ? 'timeout' : 'internal',
-            message: timedOut
+        const result = await pool.run({ file, ...task }).catch((error: WorkerFailure): FileResult => ({
+          ok: false,
+          file,
+          code: error.reason === 'timeout' ? 'timeout' : 'internal',
+          message:
+            error.reason === 'timeout'
               ? `${file}：读取超时（超过 ${limits.timeoutMs / 1000} 秒）`
               : `${file}：读取时出错（${error.message}）`,
-          };
-        });
+        }));
         onDone(result);
         return result;
       }),

@@ -10,7 +10,7 @@ import {
   type Report,
 } from '@xxgk/core';
 import { CliError, EXIT } from '../errors.js';
-import { loadFonts } from '@xxgk/server/runtime';
+import { loadFonts } from '@xxgk/node';
 import { readReport, writeOutput } from '../io.js';
 import type { Output } from '../output.js';
 

@@ -1,4 +1,5 @@
 export * from './model.js';
+export * from './applicant.js';
 export * from './state.js';
 export { CaseRuleError, type CaseRuleCode } from './errors.js';
 export { lastEventOn } from './events.js';

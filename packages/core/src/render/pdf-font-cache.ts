@@ -103,7 +103,7 @@ let cachedSource: FontSource | undefined;
 
 /**
  * Keeps parsed fonts across PDFs (2–3× faster for a CJK font). `fontkit` must be the instance
- * pdfkit itself loads: see `packages/server/src/runtime/fonts.ts`. Calling it again does nothing.
+ * pdfkit itself loads: see `packages/node/src/fonts.ts`. Calling it again does nothing.
  */
 export function enablePdfFontCache(fontkit: Fontkit): void {
   cachedSource ??= fontCache(fontkit);

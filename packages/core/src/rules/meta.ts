@@ -1,3 +1,4 @@
+import { PUBLICATION_DEADLINE, publicationDeadline } from '../model/publication.js';
 import { example, sample } from './examples.js';
 import type { Rule } from './types.js';
 
@@ -16,16 +17,18 @@ export const agencyMissing: Rule = {
 export const publicationLate: Rule = {
   id: 'publication-late',
   severity: 'warning',
-  title: '年度报告在次年1月31日前公布（条例第四十九条）',
+  title: `年度报告在${PUBLICATION_DEADLINE}前公布（条例第四十九条）`,
   check: ({ report }) => {
     const { publishedOn, year } = report.meta;
-    const deadline = `${year + 1}-01-31`;
+    const deadline = publicationDeadline(year);
     if (!publishedOn || publishedOn <= deadline) return [];
     return [{ message: `报告于 ${publishedOn} 公布，晚于法定期限 ${deadline}`, cells: [] }];
   },
   examples: {
     pass: [
-      example('1月31日当天公布', () => sample('2021', (r) => void (r.meta.publishedOn = `${r.meta.year + 1}-01-31`))),
+      example('1月31日当天公布', () =>
+        sample('2021', (r) => void (r.meta.publishedOn = publicationDeadline(r.meta.year))),
+      ),
     ],
     fail: [example('2月公布', () => sample('2021', (r) => void (r.meta.publishedOn = `${r.meta.year + 1}-02-03`)))],
   },

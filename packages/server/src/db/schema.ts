@@ -1,11 +1,13 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { CalendarYear, CaseState, CellSource, Finding, Report } from '@xxgk/core';
 
 /*
  * The typed shape of every table, as the migrations leave it. DATE columns are 'YYYY-MM-DD'
  * strings (see database.ts); JSONB columns are written as JSON text and read back parsed.
  */
 
-type Json<T> = ColumnType<T, string, string>;
+/** A JSONB column holding a `T`: written as JSON text (see `json`), read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrgansTable {
@@ -58,7 +60,7 @@ export interface AuditLogTable {
 
 export interface CalendarYearsTable {
   year: number;
-  data: Json<unknown>;
+  data: Json<CalendarYear>;
   updated_by: number | null;
   updated_at: Timestamp;
 }
@@ -88,7 +90,7 @@ export interface ApplicationsTable {
   due_moved_reason: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: string | null;
   closed_on: string | null;
-  state: Json<unknown>;
+  state: Json<CaseState>;
   version: Generated<number>;
   created_by: number | null;
   created_at: Timestamp;
@@ -154,9 +156,9 @@ export interface AnnualReportsTable {
   organ_id: number;
   year: number;
   status: string;
-  report: Json<unknown>;
-  findings: Json<unknown>;
-  sources: Json<unknown>;
+  report: Json<Report>;
+  findings: Json<Finding[]>;
+  sources: Json<Record<string, CellSource>>;
   compiled_at: Timestamp | null;
   version: Generated<number>;
   updated_at: Timestamp;
@@ -167,8 +169,8 @@ export interface AnnualReportsTable {
 export interface ReportPublicationsTable {
   id: Generated<number>;
   report_id: number;
-  report: Json<unknown>;
-  findings: Json<unknown>;
+  report: Json<Report>;
+  findings: Json<Finding[]>;
   docx: Uint8Array;
   pdf: Uint8Array;
   html: string;
@@ -177,13 +179,25 @@ export interface ReportPublicationsTable {
   published_at: Timestamp;
 }
 
+/** A cell corrected by hand when an imported report was saved, as its `report` column lists it. */
+export interface CorrectionColumn {
+  cellId: string;
+  from: number | null;
+  to: number | null;
+  reason: string;
+  by: number | null;
+  byName: string;
+  at: string;
+}
+
 export interface ImportedReportsTable {
   id: Generated<number>;
   organ_id: number;
   year: number;
   file_name: string;
-  report: Json<unknown>;
-  findings: Json<unknown>;
+  /** The file's report, with the corrections applied and listed. */
+  report: Json<Report & { corrections?: CorrectionColumn[] }>;
+  findings: Json<Finding[]>;
   imported_by: number | null;
   imported_at: Timestamp;
   /** SHA-256 of the file's bytes (hex); null for imports saved before it was kept. */
@@ -214,4 +228,7 @@ export type NewApplication = Insertable<ApplicationsTable>;
 export type ApplicationUpdate = Updateable<ApplicationsTable>;
 
 /** JSON text for a JSONB parameter: both drivers then store the value, not a PostgreSQL array. */
+/** The database, or a transaction on it: what a repository's functions take. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
 export const json = (value: unknown): string => JSON.stringify(value);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 
 /**
  * A view of an open transaction whose own `transaction()` runs its callback inside it, so that
@@ -19,4 +19,12 @@ export function within<DB>(trx: Transaction<DB>): Kysely<DB> {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * Holds PostgreSQL's advisory lock `key` until the transaction ends: a second transaction taking
+ * it waits, so that work which must happen once (loading the demo) happens once.
+ */
+export async function lockForTransaction<DB>(trx: Transaction<DB>, key: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Report, Role } from '@xxgk/core';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../features/access.js';
-import { within } from '../db/within.js';
+import { lockForTransaction, within } from '../db/within.js';
+import { noOrgans } from '../features/organs/repository.js';
 import { createServices } from '../services.js';
 import { demoCases } from './applications.js';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_SEED_REPORTS, DEMO_USERS } from './organs.js';
@@ -20,7 +21,7 @@ export interface DemoSummary {
 
 /** True when the database has no organs yet: the demo is loaded only into an empty database. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('organs').select('id').limit(1).execute()).length === 0;
+  return noOrgans(db);
 }
 
 /** Any constant: two servers starting on one empty PostgreSQL database load the demo once. */
@@ -34,7 +35,7 @@ const DEMO_LOCK = 0x78786b;
  */
 export async function loadDemo(db: Kysely<Database>, today: string): Promise<DemoSummary | undefined> {
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(trx);
+    await lockForTransaction(trx, DEMO_LOCK);
     if (!(await isEmpty(trx))) return undefined;
     return fill(within(trx), today);
   });
@@ -199,7 +200,7 @@ async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
 
   for (const seed of DEMO_SEED_REPORTS) {
     const bytes = new Uint8Array(await readFile(new URL(seed.file, SEEDS_DIR)));
-    await services.reports.importFile(null, organIds.get(seed.organ) as number, undefined, seed.file, bytes);
+    await services.imports.importFile(null, organIds.get(seed.organ) as number, undefined, seed.file, bytes);
   }
 
   // Last year's reports: 应急局 on time, 教育局 late, 人社局 a draft only, 市场监管局 not started.

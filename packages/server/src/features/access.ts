@@ -1,5 +1,5 @@
 import type { Role } from '@xxgk/core';
-import { forbidden, notFound } from '../http/errors.js';
+import { forbidden, notFound } from '../errors.js';
 
 /** The person making a request, as the services need them. */
 export interface Actor {

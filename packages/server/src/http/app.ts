@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import { applicationRoutes } from '../features/applications/routes.js';
@@ -15,14 +14,14 @@ import { supervisionRoutes } from '../features/supervision/routes.js';
 import { statisticsRoutes } from '../features/statistics/routes.js';
 import { importRoutes } from '../features/imports/routes.js';
 import type { Services } from '../services.js';
-import type { AppEnv } from './env.js';
+import type { App, AppEnv } from './env.js';
 import { databaseAnswers } from '../db/health.js';
-import { HttpError, tooLarge, unavailable, type ErrorBody } from './errors.js';
+import { errorAnswer, type ErrorBody } from './errors.js';
+import { tooLarge, unavailable } from '../errors.js';
 import { validationError } from './openapi.js';
 import { identifyClient } from './client.js';
 import { session } from './session.js';
 import { textGuard } from './text.js';
-import { databaseProblem } from './database-errors.js';
 import { logError } from '../log.js';
 import { serveWeb } from './web.js';
 
@@ -31,7 +30,7 @@ z.config(z.locales.zhCN());
 
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
-export type App = OpenAPIHono<AppEnv>;
+export type { App } from './env.js';
 
 const API_INFO = {
   openapi: '3.1.0',
@@ -128,21 +127,13 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   if (options.webDir !== false) serveWeb(app, options.webDir);
 
   app.notFound((c) => c.json<ErrorBody>({ error: { code: 'not-found', message: '接口不存在' } }, 404));
+  // The one place a failure becomes an answer: see errorAnswer for what is known.
   app.onError((error, c) => {
-    if (error instanceof HttpError) {
-      for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-      return c.json<ErrorBody>(
-        { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
-        error.status,
-      );
+    const known = errorAnswer(error);
+    if (known) {
+      for (const [name, value] of Object.entries(known.headers ?? {})) c.header(name, value);
+      return c.json(known.body, known.status);
     }
-    if (error instanceof HTTPException) {
-      // Raised by Hono itself (a body it cannot parse, an unsupported content type).
-      const message = error.status === 415 ? '不支持的请求内容类型' : `请求有误：${error.message}`;
-      return c.json<ErrorBody>({ error: { code: 'http', message } }, error.status);
-    }
-    const known = databaseProblem(error);
-    if (known) return c.json<ErrorBody>({ error: { code: known.code, message: known.message } }, known.status);
     logError(error, `${c.req.method} ${c.req.path}`);
     return c.json<ErrorBody>(
       { error: { code: 'internal', message: '服务器内部错误，请稍后重试或联系系统管理员' } },

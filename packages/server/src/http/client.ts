@@ -1,17 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './env.js';
+import type { AppEnv, ClientInfo } from './env.js';
 
 /** The header that names the client when there is no socket (in-process tests only). */
 export const TEST_CLIENT_HEADER = 'x-test-client-address';
-
-/** Who is asking, as far as the server can tell: the address limits count by, and whether over TLS. */
-export interface ClientInfo {
-  readonly address: string;
-  /** The request reached the server (or, with a trusted proxy, the proxy) over HTTPS. */
-  readonly https: boolean;
-}
 
 /** The last (rightmost) value of a forwarding header: the one the proxy next to us wrote. */
 function lastForwarded(value: string | undefined): string | undefined {

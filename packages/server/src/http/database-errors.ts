@@ -1,5 +1,5 @@
 import { TooManyParametersError } from '../db/batches.js';
-import { HttpError } from './errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
  * What the database refuses, as the answer a person can act on. Validation catches these
@@ -23,14 +23,26 @@ const BY_CODE: Readonly<Record<string, readonly [number, string, string]>> = {
   '57014': [503, 'unavailable', '数据库繁忙，请稍后重试'],
 };
 
-export function databaseProblem(error: unknown): HttpError | undefined {
-  if (error instanceof TooManyParametersError) return new HttpError(413, 'too-large', '一次提交的数据过多，请分批提交');
+export interface DatabaseProblem {
+  readonly status: ContentfulStatusCode;
+  readonly code: string;
+  readonly message: string;
+}
+
+const answer = (status: number, code: string, message: string): DatabaseProblem => ({
+  status: status as ContentfulStatusCode,
+  code,
+  message,
+});
+
+export function databaseProblem(error: unknown): DatabaseProblem | undefined {
+  if (error instanceof TooManyParametersError) return answer(413, 'too-large', '一次提交的数据过多，请分批提交');
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   const known = BY_CODE[code];
-  if (known) return new HttpError(known[0] as 400, known[1], known[2]);
+  if (known) return answer(known[0], known[1], known[2]);
   // Class 08: the connection to the database failed.
   if (code.startsWith('08') || code === '57P01' || code === 'ECONNREFUSED')
-    return new HttpError(503, 'unavailable', '数据库暂时无法连接，请稍后重试');
+    return answer(503, 'unavailable', '数据库暂时无法连接，请稍后重试');
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { z, type RouteConfig } from '@hono/zod-openapi';
 import { formatPath } from '@xxgk/core';
 import type { ZodError } from 'zod';
-import { badRequest } from './errors.js';
+import { badRequest } from '../errors.js';
 
 export const ErrorSchema = z
   .object({

@@ -3,7 +3,8 @@ import { createMiddleware } from 'hono/factory';
 import { SESSION_COOKIE } from '../features/auth/service.js';
 import type { Actor } from '../features/access.js';
 import type { AppEnv } from './env.js';
-import { HttpError, unauthorized } from './errors.js';
+import { HttpError } from './errors.js';
+import { unauthorized } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'X-CSRF-Token';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { badRequest } from './errors.js';
+import { badRequest } from '../errors.js';
 
 /**
  * Text PostgreSQL cannot store (NUL, in text and in JSON alike) or that no form field holds

@@ -1,22 +1,9 @@
 import type { Kysely } from 'kysely';
-import { APPROVED_MOVES, CaseRuleError, isSelfApproval, type CaseActionType } from '@xxgk/core';
+import { APPROVED_MOVES, isSelfApproval, type CaseActionType } from '@xxgk/core';
 import type { Database, Organ } from '../../db/schema.js';
-import { unprocessable } from '../../http/errors.js';
 import type { Actor } from '../access.js';
 import { findOrgan } from '../organs/repository.js';
-
-/** Who made the latest move of `type` on the application (null: the public portal or unknown). */
-async function authorOf(db: Kysely<Database>, applicationId: number, type: CaseActionType) {
-  const row = await db
-    .selectFrom('application_events')
-    .select('actor_id')
-    .where('application_id', '=', applicationId)
-    .where('type', '=', type)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.actor_id ?? null;
-}
+import { authorOf } from './repository.js';
 
 /**
  * Whether the actor's `type` approves their own move (true: allowed by the organ, to be marked);
@@ -33,12 +20,8 @@ export async function checkSelfApproval(
   const approved = APPROVED_MOVES[type];
   if (!approved) return false;
   const authorId = await authorOf(db, applicationId, approved);
-  try {
-    return isSelfApproval(type, { personId: actor.id, authorId, selfApprovalAllowed: organ.allow_self_approval });
-  } catch (error) {
-    if (error instanceof CaseRuleError) throw unprocessable(error.code, error.message);
-    throw error;
-  }
+  // A refusal is a CaseRuleError, which the HTTP layer answers with a 422.
+  return isSelfApproval(type, { personId: actor.id, authorId, selfApprovalAllowed: organ.allow_self_approval });
 }
 
 /** The allowed actions less the approvals the actor may not make, being their own moves. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { tooLarge, unprocessable } from '../../http/errors.js';
+import { tooLarge, unprocessable } from '../../errors.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 

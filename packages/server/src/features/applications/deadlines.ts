@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { caseDeadline, CalendarError, type CaseState, type WorkCalendar } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { appendAudit } from '../audit/repository.js';
+import { moveDueDate, openCases } from './repository.js';
 
 /**
  * Deadlines against a changing calendar: whether a stored due date rests on a provisional year,
@@ -48,24 +49,10 @@ function dueOnFor(state: CaseState, calendar: WorkCalendar, today: string) {
 
 /** Every open case whose stored due date differs on `calendar`, by organ and serial number. */
 export async function dueMoves(db: Kysely<Database>, calendar: WorkCalendar, today: string): Promise<DueMove[]> {
-  const open = await db
-    .selectFrom('applications')
-    .innerJoin('organs', 'organs.id', 'applications.organ_id')
-    .select([
-      'applications.id',
-      'applications.serial_no',
-      'applications.organ_id',
-      'organs.name as organ_name',
-      'applications.state',
-      'applications.due_on',
-    ])
-    .where('applications.status', '!=', 'closed')
-    .orderBy('applications.organ_id')
-    .orderBy('applications.id')
-    .execute();
+  const open = await openCases(db);
   const moves: DueMove[] = [];
   for (const row of open) {
-    const deadline = dueOnFor(row.state as CaseState, calendar, today);
+    const deadline = dueOnFor(row.state, calendar, today);
     const to = deadline?.dueOn ?? null;
     if (to === row.due_on) continue;
     moves.push({
@@ -94,14 +81,8 @@ export async function recomputeDueDates(
   const moves = await dueMoves(db, calendar, today);
   await db.transaction().execute(async (trx) => {
     for (const move of moves) {
-      const updated = await trx
-        .updateTable('applications')
-        .set({ due_on: move.to, due_moved_from: move.from, due_moved_at: new Date(), due_moved_reason: reason })
-        .where('id', '=', move.id)
-        // An officer's move in the meantime recomputed the date already: leave it.
-        .where(sql<boolean>`due_on is not distinct from ${move.from}::date`)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows !== 1n) continue;
+      // An officer's move in the meantime recomputed the date already: leave it.
+      if (!(await moveDueDate(trx, move, reason))) continue;
       await appendAudit(trx, {
         actorId: null,
         organId: move.organId,

@@ -7,7 +7,7 @@ import {
   type WorkCalendar,
 } from '@xxgk/core';
 import type { ApplicationRow, Organ } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 
 interface EventNote {
   readonly type: string;

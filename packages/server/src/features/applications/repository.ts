@@ -1,11 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { PAUSED_STATUSES, type CaseActionType, type CaseStatus } from '@xxgk/core';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PAUSED_STATUSES, type CaseActionType, type CaseState, type CaseStatus } from '@xxgk/core';
+import { batchesOf } from '../../db/batches.js';
 import { containsPattern } from '../../db/like.js';
-import type { ApplicationRow, ApplicationUpdate, Database, NewApplication } from '../../db/schema.js';
+import type { ApplicationRow, ApplicationUpdate, Database, Db, NewApplication } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
 import { SUMMARY_COLUMNS } from './views.js';
-
-export type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertApplication(db: Db, row: NewApplication): Promise<ApplicationRow> {
   return db.insertInto('applications').values(row).returningAll().executeTakeFirstOrThrow();
@@ -190,11 +189,140 @@ export async function listApplications(db: Db, query: ListQuery) {
 
 /** The records the annual report of a year is compiled from: received by its end, open at its start. */
 export async function applicationsForYear(db: Db, organId: number, year: number) {
+  return (
+    db
+      .selectFrom('applications')
+      .select(['serial_no', 'applicant_kind', 'received_on', 'closed_on', 'outcome'])
+      // Only the fee notice of each case, for section 六: the whole state is many times larger.
+      .select(sql<CaseState['fee'] | null>`state -> 'fee'`.as('fee'))
+      .where('organ_id', '=', organId)
+      .where('received_on', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]))
+      .execute()
+  );
+}
+
+/** Who made the latest move of `type` on the application (null: the public portal or unknown). */
+export async function authorOf(db: Db, applicationId: number, type: CaseActionType): Promise<number | null> {
+  const row = await db
+    .selectFrom('application_events')
+    .select('actor_id')
+    .where('application_id', '=', applicationId)
+    .where('type', '=', type)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actor_id ?? null;
+}
+
+/** Every open case with its state and stored due date, by organ and id. */
+export async function openCases(db: Db) {
   return db
     .selectFrom('applications')
-    .select(['id', 'applicant_kind', 'received_on', 'closed_on', 'outcome'])
-    .where('organ_id', '=', organId)
-    .where('received_on', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]))
+    .innerJoin('organs', 'organs.id', 'applications.organ_id')
+    .select([
+      'applications.id',
+      'applications.serial_no',
+      'applications.organ_id',
+      'organs.name as organ_name',
+      'applications.state',
+      'applications.due_on',
+    ])
+    .where('applications.status', '!=', 'closed')
+    .orderBy('applications.organ_id')
+    .orderBy('applications.id')
     .execute();
+}
+
+/**
+ * Moves a case's due date from `from` to `to`, keeping the previous date and why; false when the
+ * date is no longer `from` (an officer's move in the meantime recomputed it already).
+ */
+export async function moveDueDate(
+  db: Db,
+  move: { id: number; from: string | null; to: string | null },
+  reason: string,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('applications')
+    .set({ due_on: move.to, due_moved_from: move.from, due_moved_at: new Date(), due_moved_reason: reason })
+    .where('id', '=', move.id)
+    .where(sql<boolean>`due_on is not distinct from ${move.from}::date`)
+    .executeTakeFirst();
+  return updated.numUpdatedRows === 1n;
+}
+
+export interface NewAttachment {
+  readonly applicationId: number;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly content: Uint8Array;
+  readonly uploadedBy: number;
+}
+
+export async function insertAttachment(db: Db, file: NewAttachment) {
+  return db
+    .insertInto('attachments')
+    .values({
+      application_id: file.applicationId,
+      file_name: file.fileName,
+      media_type: file.mediaType,
+      size: file.size,
+      sha256: file.sha256,
+      content: file.content,
+      uploaded_by: file.uploadedBy,
+    })
+    .returning([
+      'id',
+      'file_name as fileName',
+      'media_type as mediaType',
+      'size',
+      'sha256',
+      'uploaded_at as uploadedAt',
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/** An attachment's file and the organ whose case it belongs to. */
+export async function findAttachment(db: Db, attachmentId: number) {
+  return db
+    .selectFrom('attachments')
+    .innerJoin('applications', 'applications.id', 'attachments.application_id')
+    .select(['attachments.file_name', 'attachments.media_type', 'attachments.content', 'applications.organ_id'])
+    .where('attachments.id', '=', attachmentId)
+    .executeTakeFirst();
+}
+
+/** A case's attachments, without their content, oldest first. */
+export async function listAttachments(db: Db, applicationId: number) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'file_name as fileName', 'media_type as mediaType', 'size', 'uploaded_at as uploadedAt'])
+    .where('application_id', '=', applicationId)
+    .orderBy('id')
+    .execute();
+}
+
+/** The ids of the organ's applications with these serial numbers (the unknown ones are absent). */
+export async function applicationIdsBySerial(db: Db, organId: number, serials: readonly string[]) {
+  const found: { id: number; serial_no: string }[] = [];
+  for (const batch of batchesOf(serials, 1)) {
+    found.push(
+      ...(await db
+        .selectFrom('applications')
+        .select(['id', 'serial_no'])
+        .where('organ_id', '=', organId)
+        .where('serial_no', 'in', batch)
+        .execute()),
+    );
+  }
+  return new Map(found.map((a) => [a.serial_no, a.id]));
+}
+
+/** The organ an application belongs to; undefined when there is no such application. */
+export async function organOfApplication(db: Db, applicationId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('applications').select('organ_id').where('id', '=', applicationId).executeTakeFirst();
+  return row?.organ_id;
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CASE_STATUSES, LETTER_KINDS } from '@xxgk/core';
-import { badRequest } from '../../http/errors.js';
-import type { App } from '../../http/app.js';
+import { badRequest } from '../../errors.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, ErrorSchema, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ActRequestSchema, asCaseAction } from './actions.js';

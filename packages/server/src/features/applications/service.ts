@@ -6,7 +6,6 @@ import {
   CalendarError,
   applyAction,
   caseDeadline,
-  CaseRuleError,
   letterTitle,
   renderLetterDocx,
   startCase,
@@ -19,7 +18,7 @@ import {
 import type { ApplicationRow, Database } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
@@ -58,9 +57,12 @@ export class ApplicationService {
     const today = this.today();
     checkReceipt(input, today);
     const calendar = await this.calendars.calendar();
-    const state = wrapRule(() =>
-      startCase({ channel: input.channel, applicantKind: input.applicantKind, receivedOn: input.receivedOn }),
-    );
+    // A rule refusing (CaseRuleError) or a calendar that cannot count (CalendarError) is a 422.
+    const state = startCase({
+      channel: input.channel,
+      applicantKind: input.applicantKind,
+      receivedOn: input.receivedOn,
+    });
     // A receipt late in December counts into a year whose notice is not out yet: the due date is
     // provisional (暂定) until the administrator enters the notice, which then recomputes it.
     const { deadline } = deadlineOrWarning(state, calendar, today);
@@ -124,11 +126,11 @@ export class ApplicationService {
       if (current.version !== version) {
         throw conflict(`该申请已被他人修改（当前版本 ${current.version}，您提交的是 ${version}），请刷新后重试`);
       }
-      const before = current.state as CaseState;
-      const next = wrapRule(() => applyAction(before, action, calendar));
+      const before = current.state;
+      const next = applyAction(before, action, calendar);
       // Marked on the event and in the audit: an approval of one's own draft, which the organ allows.
       const selfApproval = await checkSelfApproval(trx, id, action.type, actor, organ);
-      const deadline = wrapRule(() => caseDeadline(next, calendar, today));
+      const deadline = caseDeadline(next, calendar, today);
       const set = {
         status: next.status,
         due_on: deadline.dueOn,
@@ -192,7 +194,7 @@ export class ApplicationService {
       throw forbidden('只有本机关经办人、审核人可以生成文书');
     const calendar = await this.calendars.calendar();
     const events = await repo.listEvents(this.db, id);
-    const input = letterInput(kind, row, row.state as CaseState, organ, events, calendar, this.today());
+    const input = letterInput(kind, row, row.state, organ, events, calendar, this.today());
     const bytes = await renderLetterDocx(input);
     return { name: `${row.serial_no}${letterTitle(input)}.docx`, bytes };
   }
@@ -203,26 +205,15 @@ export class ApplicationService {
       const row = await repo.findApplication(trx, id);
       if (!row) throw notFound('申请');
       assertWrite(actor, await getOrgan(trx, row.organ_id), '申请', CASE_WORKERS);
-      const inserted = await trx
-        .insertInto('attachments')
-        .values({
-          application_id: id,
-          file_name: checked.fileName,
-          media_type: checked.mediaType,
-          size: checked.size,
-          sha256: checked.sha256,
-          content: bytes,
-          uploaded_by: actor.id,
-        })
-        .returning([
-          'id',
-          'file_name as fileName',
-          'media_type as mediaType',
-          'size',
-          'sha256',
-          'uploaded_at as uploadedAt',
-        ])
-        .executeTakeFirstOrThrow();
+      const inserted = await repo.insertAttachment(trx, {
+        applicationId: id,
+        fileName: checked.fileName,
+        mediaType: checked.mediaType,
+        size: checked.size,
+        sha256: checked.sha256,
+        content: bytes,
+        uploadedBy: actor.id,
+      });
       await appendAudit(trx, {
         actorId: actor.id,
         organId: row.organ_id,
@@ -236,12 +227,7 @@ export class ApplicationService {
   }
 
   async attachment(actor: Actor, attachmentId: number) {
-    const found = await this.db
-      .selectFrom('attachments')
-      .innerJoin('applications', 'applications.id', 'attachments.application_id')
-      .select(['attachments.file_name', 'attachments.media_type', 'attachments.content', 'applications.organ_id'])
-      .where('attachments.id', '=', attachmentId)
-      .executeTakeFirst();
+    const found = await repo.findAttachment(this.db, attachmentId);
     if (!found) throw notFound('附件');
     assertRead(actor, await getOrgan(this.db, found.organ_id), '附件');
     // Attachments carry the applicant's personal data: only the organ's own staff open them.
@@ -258,17 +244,10 @@ export class ApplicationService {
 
   private async view(actor: Actor, row: ApplicationRow) {
     const calendar = await this.calendars.calendar();
-    const state = row.state as CaseState;
+    const state = row.state;
     const events = await repo.listEvents(this.db, row.id);
     const ownOrgan = actor.organId === row.organ_id;
-    const attachments = ownOrgan
-      ? await this.db
-          .selectFrom('attachments')
-          .select(['id', 'file_name as fileName', 'media_type as mediaType', 'size', 'uploaded_at as uploadedAt'])
-          .where('application_id', '=', row.id)
-          .orderBy('id')
-          .execute()
-      : [];
+    const attachments = ownOrgan ? await repo.listAttachments(this.db, row.id) : [];
     const canAct = actor.organId === row.organ_id && CASE_WORKERS.includes(actor.role);
     return {
       ...applicationView(row, actor.role),
@@ -288,7 +267,7 @@ export class ApplicationService {
     const calendar = await this.calendars.calendar();
     const today = this.today();
     const { dueWithin, queue, soon = 3, ...filters } = query;
-    const dueBy = dueWithin === undefined ? undefined : wrapRule(() => calendar.addWorkingDays(today, dueWithin));
+    const dueBy = dueWithin === undefined ? undefined : calendar.addWorkingDays(today, dueWithin);
     const { items, total } = await repo.listApplications(this.db, {
       ...filters,
       organId,
@@ -366,16 +345,6 @@ function deadlineOrWarning(state: CaseState, calendar: WorkCalendar, today: stri
     return { deadline: caseDeadline(state, calendar, today), calendarWarning: null };
   } catch (error) {
     if (error instanceof CalendarError) return { deadline: null, calendarWarning: error.message };
-    throw error;
-  }
-}
-
-function wrapRule<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof CaseRuleError) throw unprocessable(error.code, error.message);
-    if (error instanceof CalendarError) throw unprocessable(error.code, error.message);
     throw error;
   }
 }

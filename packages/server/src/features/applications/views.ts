@@ -1,9 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
-  APPLICANT_KINDS,
   CHANNELS,
-  DELIVERY_FORMS,
-  DELIVERY_WAYS,
   type ApplicantKind,
   type CaseStatus,
   type Channel,
@@ -13,29 +10,18 @@ import {
   type Role,
 } from '@xxgk/core';
 import type { ApplicationRow } from '../../db/schema.js';
+import { applicantShape, contactGiven } from './applicant.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const IntakeSchema = z
   .object({
     channel: z.enum(CHANNELS),
-    applicantKind: z.enum(APPLICANT_KINDS),
-    applicantName: z.string().trim().min(1, '请填写申请人姓名或名称').max(200),
-    applicantIdNumber: z.string().trim().max(64).optional(),
-    applicantPhone: z.string().trim().max(64).optional(),
-    applicantEmail: z.email('电子邮箱格式不正确').optional(),
-    applicantAddress: z.string().trim().max(300).optional(),
-    request: z.string().trim().min(4, '请描述所需政府信息（名称、文号或便于查询的其他特征性描述）').max(5000),
-    deliveryForm: z.enum(DELIVERY_FORMS),
-    deliveryWay: z.enum(DELIVERY_WAYS),
+    ...applicantShape,
     submittedOn: isoDate,
     receivedOn: isoDate,
   })
-  // 第二十九条: an application gives a way to reach the applicant.
-  .refine((v) => v.applicantPhone || v.applicantEmail || v.applicantAddress, {
-    message: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
-    path: ['applicantPhone'],
-  })
+  .refine(...contactGiven)
   .openapi('IntakeInput');
 export type IntakeInput = z.infer<typeof IntakeSchema>;
 

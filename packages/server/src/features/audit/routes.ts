@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../../http/app.js';
-import { forbidden } from '../../http/errors.js';
+import type { App } from '../../http/env.js';
+import { forbidden } from '../../errors.js';
 import { ERROR_RESPONSES, json, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { organsUnder } from '../organs/repository.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '@xxgk/core';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, ErrorSchema, json, jsonBody } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';

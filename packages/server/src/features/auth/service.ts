@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Role } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { badRequest, HttpError, unauthorized } from '../../http/errors.js';
+import { badRequest, DomainError, unauthorized } from '../../errors.js';
 import type { Actor } from '../access.js';
+import { createSession, deleteSession, findLogin, findSession } from './repository.js';
 import { appendAudit } from '../audit/repository.js';
 import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { LoginThrottle } from './throttle.js';
@@ -44,12 +45,10 @@ export interface AuthOptions {
 }
 
 /** A login refused unchecked while its account or address waits after failures. */
-export function tooManyAttempts(waitMs: number): HttpError {
+export function tooManyAttempts(waitMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const when = seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
-  return new HttpError(429, 'too-many-attempts', `登录失败次数过多，请于 ${when}后再试`, undefined, {
-    'Retry-After': String(seconds),
-  });
+  return new DomainError('too-many', 'too-many-attempts', `登录失败次数过多，请于 ${when}后再试`, undefined, seconds);
 }
 
 /** Password login, cookie sessions kept in the database, and the CSRF token that goes with each. */
@@ -76,13 +75,7 @@ export class AuthService {
     if (password.length > MAX_PASSWORD_LENGTH) throw badRequest(`密码不能超过 ${MAX_PASSWORD_LENGTH} 个字符`);
     const wait = this.throttle.waitMs(username, client);
     if (wait > 0) throw tooManyAttempts(wait);
-    const user = await this.db
-      .selectFrom('users')
-      .innerJoin('organs', 'organs.id', 'users.organ_id')
-      .select(['users.id', 'users.organ_id', 'users.role', 'users.display_name', 'users.password_hash', 'users.active'])
-      .select('organs.path')
-      .where('users.username', '=', username)
-      .executeTakeFirst();
+    const user = await findLogin(this.db, username);
     // The same answer, after the same work, for an unknown name, a closed account and a wrong
     // password: an unknown name is checked against a hash of no one's password.
     const matches = await this.verify(password, user?.password_hash ?? (await dummyHash()));
@@ -104,10 +97,7 @@ export class AuthService {
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(this.now() + SESSION_HOURS * 3600_000);
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('sessions')
-        .values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
-        .execute();
+      await createSession(trx, { tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt });
       await appendAudit(trx, {
         actorId: user.id,
         organId: user.organ_id,
@@ -135,14 +125,7 @@ export class AuthService {
     const key = sha256(token);
     const known = this.known.get(key);
     if (known && known.expiresAt > this.now()) return known;
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .innerJoin('organs', 'organs.id', 'users.organ_id')
-      .select(['users.id', 'users.organ_id', 'users.role', 'users.display_name', 'users.active', 'organs.path'])
-      .select(['sessions.csrf_token', 'sessions.expires_at'])
-      .where('sessions.token_hash', '=', key)
-      .executeTakeFirst();
+    const row = await findSession(this.db, key);
     if (!row || !row.active || row.expires_at.getTime() < this.now()) return undefined;
     const session: KnownSession = {
       csrfToken: row.csrf_token,
@@ -156,7 +139,7 @@ export class AuthService {
   async logout(token: string, actor: Actor): Promise<void> {
     this.known.delete(sha256(token));
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+      await deleteSession(trx, sha256(token));
       await appendAudit(trx, {
         actorId: actor.id,
         organId: actor.organId,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, json } from '../../http/openapi.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 import { requireActor } from '../../http/session.js';
 
 const Day = z.object({ date: z.string(), name: z.string() });

@@ -7,10 +7,11 @@ import {
   WorkCalendar,
   type CalendarYear,
 } from '@xxgk/core';
-import { json, type Database } from '../../db/schema.js';
-import { badRequest, forbidden } from '../../http/errors.js';
+import type { Database } from '../../db/schema.js';
+import { badRequest, forbidden } from '../../errors.js';
 import type { Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
+import { saveCalendarYear, storedCalendarYear, storedCalendarYears, storedYearNumbers } from './repository.js';
 
 /**
  * The working-day calendar: the State Council notices shipped with the core (2019–2026), with
@@ -24,8 +25,7 @@ export class CalendarService {
 
   async calendar(): Promise<WorkCalendar> {
     if (!this.cached) {
-      const rows = await this.db.selectFrom('calendar_years').select('data').execute();
-      const overrides = rows.map((row) => row.data as CalendarYear);
+      const overrides = await storedCalendarYears(this.db);
       this.cached = new WorkCalendar(mergeCalendarYears(defaultCalendarYears(), overrides));
     }
     return this.cached;
@@ -36,7 +36,7 @@ export class CalendarService {
    * have none and run on the provisional calendar: the ones a deadline can reach now.
    */
   async years(today: string): Promise<{ year: number; source: CalendarSource }[]> {
-    const stored = new Set((await this.db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year));
+    const stored = await storedYearNumbers(this.db);
     const calendar = await this.calendar();
     const thisYear = Number(today.slice(0, 4));
     const years = new Set([...calendar.years(), thisYear - 1, thisYear, thisYear + 1]);
@@ -51,12 +51,8 @@ export class CalendarService {
     const calendar = await this.calendar();
     const data = calendar.yearData(year);
     if (!data) return undefined;
-    const stored = await this.db
-      .selectFrom('calendar_years')
-      .select('data')
-      .where('year', '=', year)
-      .executeTakeFirst();
-    if (stored) return { ...(stored.data as CalendarYear), source: 'administrator' };
+    const stored = await storedCalendarYear(this.db, year);
+    if (stored) return { ...stored, source: 'administrator' };
     const shipped = defaultCalendarYears().find((y) => y.year === year);
     return shipped ? { ...shipped, source: 'shipped' } : { ...data, source: 'provisional' };
   }
@@ -65,8 +61,7 @@ export class CalendarService {
   async withYear(actor: Actor, input: unknown): Promise<{ year: CalendarYear; calendar: WorkCalendar }> {
     if (actor.role !== 'sysAdmin') throw forbidden('只有系统管理员可以维护节假日安排');
     const year = checked(input);
-    const rows = await this.db.selectFrom('calendar_years').select('data').execute();
-    const overrides = rows.map((row) => row.data as CalendarYear).filter((y) => y.year !== year.year);
+    const overrides = (await storedCalendarYears(this.db)).filter((y) => y.year !== year.year);
     const calendar = new WorkCalendar(mergeCalendarYears(defaultCalendarYears(), [...overrides, year]));
     return { year, calendar };
   }
@@ -75,25 +70,15 @@ export class CalendarService {
     if (actor.role !== 'sysAdmin') throw forbidden('只有系统管理员可以维护节假日安排');
     const year = checked(input);
     const replaced = await this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('calendar_years')
-        .select('data')
-        .where('year', '=', year.year)
-        .executeTakeFirst();
-      await trx
-        .insertInto('calendar_years')
-        .values({ year: year.year, data: json(year), updated_by: actor.id })
-        .onConflict((oc) =>
-          oc.column('year').doUpdateSet({ data: json(year), updated_by: actor.id, updated_at: new Date() }),
-        )
-        .execute();
+      const before = await storedCalendarYear(trx, year.year);
+      await saveCalendarYear(trx, year, actor.id);
       await appendAudit(trx, {
         actorId: actor.id,
         organId: null,
         entity: 'calendar',
         entityId: year.year,
         action: before ? 'update' : 'create',
-        before: before?.data,
+        before,
         after: year,
       });
       return before !== undefined || defaultCalendarYears().some((y) => y.year === year.year);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { chinaToday } from '../../clock.js';
-import { HttpError } from '../../http/errors.js';
+import { DomainError } from '../../errors.js';
 
 /** What to do when the file was imported before: replace that import, or keep both. */
 export const DUPLICATE_CHOICES = ['replace', 'keepBoth'] as const;
@@ -41,19 +41,19 @@ export const DuplicateImportSchema = z
   .openapi('DuplicateImport');
 
 /** The file was imported before and the request did not say whether to replace it or keep both. */
-export class DuplicateImportError extends HttpError {
+export class DuplicateImportError extends DomainError {
   constructor(
     fileName: string,
     readonly existing: ExistingImport,
   ) {
     super(
-      409,
+      'conflict',
       'duplicate-import',
       `文件 ${fileName} 与 ${chinaToday(new Date(existing.importedAt))} 导入的“${existing.fileName}”（${existing.year}年度）内容相同：请选择替换原导入，或另存一份`,
     );
   }
 
-  body() {
-    return { error: { code: 'duplicate-import' as const, message: this.message }, existing: this.existing };
+  override extra() {
+    return { existing: this.existing };
   }
 }

@@ -1,21 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Finding, Report, Severity } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
-import type { Database } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import { json, type CorrectionColumn, type Database, type Db, type ImportedReportsTable } from '../../db/schema.js';
 
-/** A cell corrected by hand when the file was saved (reports service `importFile`). */
-export interface StoredCorrection {
-  readonly cellId: string;
-  readonly from: number | null;
-  readonly to: number | null;
-  readonly reason: string;
-  readonly by: number | null;
-  readonly byName: string;
-  readonly at: string;
-}
+/** A cell corrected by hand when the file was saved (the imports service's `importFile`). */
+export type StoredCorrection = CorrectionColumn;
 
 /** The `report` column of an import: the file's report, with the corrections applied and listed. */
-export type StoredReport = Report & { readonly corrections?: readonly StoredCorrection[] };
+export type StoredReport = Selectable<ImportedReportsTable>['report'];
 
 /** How many of an import's findings have the severity, counted in the database. */
 function findingCount(severity: Severity): RawBuilder<number> {
@@ -73,16 +66,12 @@ export async function listImports(db: Kysely<Database>, query: ImportListQuery) 
 
 /** One saved import with its report and findings. */
 export async function findImport(db: Kysely<Database>, id: number) {
-  return (
-    db
-      .selectFrom('imported_reports')
-      .leftJoin('users', 'users.id', 'imported_reports.imported_by')
-      .select([...summaryColumns(), 'imported_reports.report', 'imported_reports.findings'])
-      .where('imported_reports.id', '=', id)
-      // The columns hold what `importFile` wrote: the (corrected) report and the findings on it.
-      .$narrowType<{ report: StoredReport; findings: Finding[] }>()
-      .executeTakeFirst()
-  );
+  return db
+    .selectFrom('imported_reports')
+    .leftJoin('users', 'users.id', 'imported_reports.imported_by')
+    .select([...summaryColumns(), 'imported_reports.report', 'imported_reports.findings'])
+    .where('imported_reports.id', '=', id)
+    .executeTakeFirst();
 }
 
 export type ImportSummaryRow = Awaited<ReturnType<typeof listImports>>['items'][number];
@@ -97,4 +86,41 @@ export async function findImportByContent(db: Kysely<Database>, organId: number,
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The organ's latest import of a year's report. */
+export async function latestImport(db: Kysely<Database>, organId: number, year: number) {
+  return db
+    .selectFrom('imported_reports')
+    .selectAll()
+    .where('organ_id', '=', organId)
+    .where('year', '=', year)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** An import as kept: the (corrected) report and the findings on it. */
+export interface ImportValues {
+  readonly organ_id: number;
+  readonly year: number;
+  readonly file_name: string;
+  readonly report: Report;
+  readonly findings: readonly Finding[];
+  readonly imported_by: number | null;
+  readonly content_sha256: string;
+}
+
+/** Saves an import, replacing the earlier import `replacing` when given; returns its id. */
+export async function saveImport(db: Db, values: ImportValues, replacing?: number): Promise<{ id: number }> {
+  const row = { ...values, report: json(values.report), findings: json(values.findings) };
+  if (replacing === undefined) {
+    return db.insertInto('imported_reports').values(row).returning('id').executeTakeFirstOrThrow();
+  }
+  return db
+    .updateTable('imported_reports')
+    .set({ ...row, imported_at: new Date() })
+    .where('id', '=', replacing)
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

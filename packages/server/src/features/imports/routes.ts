@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../../http/app.js';
-import { badRequest } from '../../http/errors.js';
+import type { App } from '../../http/env.js';
+import { badRequest } from '../../errors.js';
 import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ReportImportSchema } from '../reports/schemas.js';
-import { DuplicateChoiceSchema, DuplicateImportError, DuplicateImportSchema } from './duplicate.js';
+import { DuplicateChoiceSchema, DuplicateImportSchema } from './duplicate.js';
 import { ImportedReportPageSchema, ImportedReportSchema, ParsedFileSchema } from './schemas.js';
 
 const CorrectionSchema = z.object({
@@ -66,21 +66,16 @@ export function importRoutes(app: App): void {
       const body = c.req.valid('json');
       const bytes = new Uint8Array(Buffer.from(body.content, 'base64'));
       if (bytes.length === 0) throw badRequest(`文件 ${body.fileName} 是空的`);
-      try {
-        const result = await c.var.services.reports.importFile(
-          requireActor(c.var.actor),
-          organId,
-          body.year,
-          body.fileName,
-          bytes,
-          body.corrections,
-          body.onDuplicate,
-        );
-        return c.json(result, 201);
-      } catch (error) {
-        if (error instanceof DuplicateImportError) return c.json(error.body(), 409);
-        throw error;
-      }
+      const result = await c.var.services.imports.importFile(
+        requireActor(c.var.actor),
+        organId,
+        body.year,
+        body.fileName,
+        bytes,
+        body.corrections,
+        body.onDuplicate,
+      );
+      return c.json(result, 201);
     },
   );
   app.openapi(

@@ -1,15 +1,33 @@
 import type { Kysely } from 'kysely';
-import { compareReports, withYear, type CellDifference, type Finding, type ReadReport, type Report } from '@xxgk/core';
+import {
+  checkReport,
+  compareReports,
+  countBySeverity,
+  ParseError,
+  withYear,
+  type CellDifference,
+  type Finding,
+  type ReadReport,
+  type Report,
+} from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { notFound, unprocessable } from '../../http/errors.js';
-import { parseUpload } from '../../runtime/index.js';
+import { badRequest, notFound } from '../../errors.js';
+import { parseUpload } from '@xxgk/node';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { getOrgan } from '../organs/repository.js';
-import { findReport, latestImport } from '../reports/repository.js';
+import { findReport } from '../reports/repository.js';
 import { sourceView, type SourceView } from './document.js';
-import { importView } from '../reports/imported.js';
-import { contentHash, type ExistingImport } from './duplicate.js';
-import { findImport, findImportByContent, listImports, type ImportSummaryRow } from './repository.js';
+import { applyCorrections, importView, yearChosenFinding, yearOfImport, type ImportCorrection } from './imported.js';
+import { contentHash, DuplicateImportError, type DuplicateChoice, type ExistingImport } from './duplicate.js';
+import {
+  findImport,
+  findImportByContent,
+  latestImport,
+  listImports,
+  saveImport,
+  type ImportSummaryRow,
+} from './repository.js';
+import { appendAudit } from '../audit/repository.js';
 
 /** The reports a freshly read file is set beside: the organ's own for the year, or last year's. */
 export interface ImportComparison {
@@ -58,8 +76,8 @@ function summaryView(row: ImportSummaryRow) {
 /**
  * Reading a published report's file for a person to check before it is kept: the tables read,
  * where each number came from, the findings, and how it differs from the organ's own report.
- * Saving (with hand corrections) is the report service's `importFile`; what was saved is listed
- * and reopened here, by whoever may read the organ's records.
+ * Saving it (with hand corrections) is `importFile`, which both upload endpoints call; what was
+ * saved is listed and reopened here, by whoever may read the organ's records.
  */
 export class ImportService {
   constructor(private readonly db: Kysely<Database>) {}
@@ -71,12 +89,12 @@ export class ImportService {
     try {
       parsed = await parseUpload(bytes, fileName);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError') {
+      if (error instanceof ParseError) {
         // The reader's message starts with the file's name already: said once.
         const said = error.message.startsWith(`${fileName}：`)
           ? error.message.slice(fileName.length + 1)
           : error.message;
-        throw unprocessable('unreadable-report', `无法读取文件 ${fileName}：${said}`);
+        throw new ParseError(error.code, `无法读取文件 ${fileName}：${said}`);
       }
       throw error;
     }
@@ -129,7 +147,7 @@ export class ImportService {
           year: y,
           against: 'compiled',
           status: own.status,
-          differences: compareReports(report, own.report as Report),
+          differences: compareReports(report, own.report),
         };
       }
       const imported = await latestImport(this.db, organId, y);
@@ -138,10 +156,87 @@ export class ImportService {
           year: y,
           against: 'imported',
           status: 'imported',
-          differences: compareReports(report, imported.report as Report),
+          differences: compareReports(report, imported.report),
         };
       }
     }
     return null;
+  }
+
+  /** Reads a report published as a file (any format the parser reads) and keeps it beside the compiled one. */
+  /**
+   * `actor` null is the system itself (the demo loader); `year` undefined takes the year the file
+   * states. Routes always pass the person and the year.
+   */
+  async importFile(
+    actor: Actor | null,
+    organId: number,
+    year: number | undefined,
+    fileName: string,
+    bytes: Uint8Array,
+    corrections: readonly ImportCorrection[] = [],
+    onDuplicate?: DuplicateChoice,
+  ) {
+    const organ = await getOrgan(this.db, organId);
+    if (actor) assertWrite(actor, organ, '年度报告', IMPORTERS);
+    const corrector = actor;
+    if (corrections.length > 0 && !corrector) throw badRequest('人工更正须由登录的人员作出');
+    if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
+    const sha256 = contentHash(bytes);
+    const earlier = await findImportByContent(this.db, organId, sha256);
+    if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
+    // A file that cannot be read is a ParseError, which the HTTP layer answers with a 422.
+    const parsed = await parseUpload(bytes, fileName);
+    const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
+    const read = withYear(parsed.report, reportYear);
+    const applied = applyCorrections(read, corrections, corrector);
+    const cells = { ...read.cells };
+    for (const c of applied) cells[c.cellId] = c.to;
+    const report = applied.length ? { ...read, cells, corrections: applied } : read;
+    // A year a person chose, or corrected cells: the rules judge the report as it is kept.
+    const findings =
+      applied.length || chosen
+        ? [...(chosen ? [yearChosenFinding(reportYear)] : []), ...checkReport({ report: { ...read, cells } })]
+        : parsed.findings;
+    const values = {
+      organ_id: organId,
+      year: reportYear,
+      file_name: fileName,
+      report,
+      findings,
+      imported_by: actor?.id ?? null,
+      content_sha256: sha256,
+    };
+    const replaced = earlier && onDuplicate === 'replace' ? earlier : undefined;
+    const row = await this.db.transaction().execute(async (trx) => {
+      const inserted = await saveImport(trx, values, replaced?.id);
+      await appendAudit(trx, {
+        actorId: actor?.id ?? null,
+        organId,
+        entity: 'importedReport',
+        entityId: inserted.id,
+        action: replaced ? 'reimport' : 'import',
+        ...(replaced ? { before: importView(replaced) } : {}),
+        after: {
+          fileName,
+          year: reportYear,
+          findings: countBySeverity(findings),
+          ...(earlier ? { sameFileAs: earlier.id, onDuplicate } : {}),
+        },
+      });
+      for (const c of applied) {
+        await appendAudit(trx, {
+          actorId: c.by,
+          organId,
+          entity: 'importedReport',
+          entityId: inserted.id,
+          action: 'correctCell',
+          before: { cellId: c.cellId, value: c.from },
+          after: { cellId: c.cellId, value: c.to, reason: c.reason },
+        });
+      }
+      return inserted;
+    });
+    return { id: row.id, year: reportYear, report, findings, corrections: applied };
   }
 }

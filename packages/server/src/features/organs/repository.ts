@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Organ } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 
 export async function findOrgan(db: Kysely<Database>, id: number): Promise<Organ | undefined> {
   return db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -50,6 +50,10 @@ export interface NewOrgan {
 }
 
 /** Inserts an organ and sets its path from its parent's, in the caller's transaction. */
+export async function organCodeTaken(db: Kysely<Database>, code: string): Promise<boolean> {
+  return (await db.selectFrom('organs').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
 export async function insertOrgan(db: Kysely<Database>, input: NewOrgan): Promise<Organ> {
   const parent = input.parentId === null ? undefined : await getOrgan(db, input.parentId);
   const inserted = await db
@@ -120,4 +124,19 @@ export async function setOrganSettings(db: Kysely<Database>, id: number, setting
 /** Drops the remembered copy of an organ (after its settings changed). */
 export function forgetOrgan(db: Kysely<Database>, id: number): void {
   knownOrgans.get(db)?.delete(id);
+}
+
+/** The organs of the given kinds, as the public may see them, in tree order. */
+export async function organsOfKinds(db: Kysely<Database>, kinds: readonly string[]) {
+  return db
+    .selectFrom('organs')
+    .select(['id', 'name', 'region'])
+    .where('kind', 'in', [...kinds])
+    .orderBy('path')
+    .execute();
+}
+
+/** True when no organ is recorded yet. */
+export async function noOrgans(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('organs').select('id').limit(1).execute()).length === 0;
 }

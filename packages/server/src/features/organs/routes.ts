@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '@xxgk/core';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, Id, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords.js';

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '@xxgk/core';
 import type { Database, Organ } from '../../db/schema.js';
-import { badRequest, conflict, forbidden } from '../../http/errors.js';
+import { badRequest, conflict, forbidden } from '../../errors.js';
 import { canRead, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { insertUser, organUsers, usernameTaken } from '../auth/repository.js';
 import {
+  organCodeTaken,
   allOrgans,
   forgetOrgan,
   getOrgan,
@@ -53,8 +55,7 @@ export class OrganService {
   async create(actor: Actor | null, input: NewOrgan) {
     if (actor && actor.role !== 'sysAdmin') throw forbidden('只有系统管理员可以新增机关');
     return this.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('organs').select('id').where('code', '=', input.code).executeTakeFirst();
-      if (exists) throw conflict(`机关代码“${input.code}”已被使用`);
+      if (await organCodeTaken(trx, input.code)) throw conflict(`机关代码“${input.code}”已被使用`);
       const organ = await insertOrgan(trx, input);
       await appendAudit(trx, {
         actorId: actor?.id ?? null,
@@ -102,23 +103,14 @@ export class OrganService {
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
       await getOrgan(trx, input.organId);
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', input.username)
-        .executeTakeFirst();
-      if (taken) throw conflict(`用户名“${input.username}”已被使用`);
-      const user = await trx
-        .insertInto('users')
-        .values({
-          organ_id: input.organId,
-          username: input.username,
-          display_name: input.displayName,
-          role: input.role,
-          password_hash: passwordHash,
-        })
-        .returning(['id', 'organ_id', 'username', 'display_name', 'role'])
-        .executeTakeFirstOrThrow();
+      if (await usernameTaken(trx, input.username)) throw conflict(`用户名“${input.username}”已被使用`);
+      const user = await insertUser(trx, {
+        organId: input.organId,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+      });
       const view = {
         id: user.id,
         organId: user.organ_id,
@@ -142,12 +134,7 @@ export class OrganService {
     const organ = await getOrgan(this.db, organId);
     const allowed = actor.role === 'sysAdmin' || (actor.role === 'organAdmin' && actor.organId === organId);
     if (!allowed) throw forbidden('无权查看该机关的账号');
-    const rows = await this.db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'active'])
-      .where('organ_id', '=', organ.id)
-      .orderBy('id')
-      .execute();
+    const rows = await organUsers(this.db, organ.id);
     return rows.map((u) => ({
       id: u.id,
       username: u.username,

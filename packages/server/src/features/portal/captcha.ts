@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { badRequest } from '../../http/errors.js';
+import { badRequest } from '../../errors.js';
 import { GLYPHS } from './glyphs.js';
 
 /** How long a captcha stays valid. */

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import type { AppEnv } from '../../http/env.js';
 import type { ErrorBody } from '../../http/errors.js';
 import { ERROR_RESPONSES, json, jsonBody } from '../../http/openapi.js';

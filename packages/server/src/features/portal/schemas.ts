@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { APPLICANT_KINDS, DELIVERY_FORMS, DELIVERY_WAYS } from '@xxgk/core';
+import { APPLICANT_FIELDS } from '@xxgk/core';
+import { applicantShape, contactGiven } from '../applications/applicant.js';
 
 /** What the public portal asks for: 第二十九条's contents of an application, plus the captcha. */
 export const PortalApplySchema = z
@@ -7,29 +8,16 @@ export const PortalApplySchema = z
     organId: z.number().int().positive(),
     captchaToken: z.string().min(1, '请获取验证码').max(200),
     captchaAnswer: z.string().trim().min(1, '请填写验证码').max(10),
-    applicantKind: z.enum(APPLICANT_KINDS),
-    applicantName: z.string().trim().min(1, '请填写申请人姓名或者名称').max(200),
-    applicantIdNumber: z.string().trim().max(64).optional(),
-    applicantPhone: z.string().trim().max(64).optional(),
-    applicantEmail: z.email('电子邮箱格式不正确').optional(),
-    applicantAddress: z.string().trim().max(300).optional(),
-    request: z
-      .string()
-      .trim()
-      .min(4, '请描述申请公开的政府信息（名称、文号或者便于行政机关查询的其他特征性描述）')
-      .max(5000),
-    deliveryForm: z.enum(DELIVERY_FORMS),
-    deliveryWay: z.enum(DELIVERY_WAYS),
+    ...applicantShape,
   })
   // 第二十九条: 申请人的姓名或者名称、身份证明、联系方式.
-  .refine((v) => v.applicantKind !== 'natural' || (v.applicantIdNumber ?? '').length >= 6, {
-    message: '公民申请须提供身份证明（身份证件号码）',
-    path: ['applicantIdNumber'],
-  })
-  .refine((v) => v.applicantPhone || v.applicantEmail || v.applicantAddress, {
-    message: '请至少填写一种联系方式（电话、电子邮箱或通信地址）',
-    path: ['applicantPhone'],
-  })
+  .refine(
+    (v) =>
+      v.applicantKind !== 'natural' ||
+      (v.applicantIdNumber ?? '').length >= (APPLICANT_FIELDS.applicantIdNumber.min as number),
+    { message: APPLICANT_FIELDS.applicantIdNumber.required, path: ['applicantIdNumber'] },
+  )
+  .refine(...contactGiven)
   .openapi('PortalApplication');
 export type PortalApplyInput = z.infer<typeof PortalApplySchema>;
 

@@ -19,13 +19,13 @@ import {
 } from '@xxgk/core';
 import type { Clock } from '../../clock.js';
 import type { ApplicationRow, Database } from '../../db/schema.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../errors.js';
 import { dueProvisional } from '../applications/deadlines.js';
 import type { ApplicationService } from '../applications/service.js';
 import { letterInput } from '../applications/letters.js';
 import * as repo from '../applications/repository.js';
 import type { CalendarService } from '../calendar/service.js';
-import { findOrgan, getOrgan } from '../organs/repository.js';
+import { findOrgan, getOrgan, organsOfKinds } from '../organs/repository.js';
 import { Captcha } from './captcha.js';
 import type { PortalApplyInput, PortalStatusView, PortalStepView } from './schemas.js';
 
@@ -55,12 +55,7 @@ export class PortalService {
   }
 
   async organs() {
-    return this.db
-      .selectFrom('organs')
-      .select(['id', 'name', 'region'])
-      .where('kind', 'in', ACCEPTING_KINDS)
-      .orderBy('path')
-      .execute();
+    return organsOfKinds(this.db, ACCEPTING_KINDS);
   }
 
   /** 网上申请: received on the day the portal confirms it (第三十一条), which is today. */
@@ -99,7 +94,7 @@ export class PortalService {
     const row = await this.byCode(code);
     const organ = await getOrgan(this.db, row.organ_id);
     const calendar = await this.calendars.calendar();
-    const state = row.state as CaseState;
+    const state = row.state;
     const events = await repo.listEvents(this.db, row.id);
     const today = this.today();
     let paused = false;
@@ -144,7 +139,7 @@ export class PortalService {
   /** The 答复书 of a closed case, for the holder of its query code. */
   async answerLetter(code: string) {
     const row = await this.byCode(code);
-    const state = row.state as CaseState;
+    const state = row.state;
     if (row.status !== 'closed' || !state.outcome) throw notFound('该申请的答复（尚未办结）');
     const organ = await getOrgan(this.db, row.organ_id);
     const calendar = await this.calendars.calendar();
@@ -200,7 +195,7 @@ function publicSteps(row: ApplicationRow, events: readonly Event[], calendar: Wo
         event.type === 'intake'
           ? startCase({
               channel: row.channel as Channel,
-              applicantKind: (row.state as CaseState).applicantKind,
+              applicantKind: row.state.applicantKind,
               receivedOn: row.received_on,
             })
           : state && applyAction(state, { ...data, type: event.type, on: event.on } as CaseAction, calendar);

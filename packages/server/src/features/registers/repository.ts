@@ -1,9 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { DocumentRecord, ReviewRecord } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
-import type { Database } from '../../db/schema.js';
-
-export type Db = Kysely<Database> | Transaction<Database>;
+import type { Insertable, Updateable } from 'kysely';
+import { batchesOf } from '../../db/batches.js';
+import { json, type Db, type DocumentsTable, type ReviewCasesTable } from '../../db/schema.js';
 
 export type DocumentKind = DocumentRecord['kind'];
 export type ReviewKind = ReviewRecord['kind'];
@@ -146,4 +146,123 @@ export async function findReview(db: Db, id: number): Promise<ReviewView> {
     .$narrowType<ReviewValues>()
     .where('review_cases.id', '=', id)
     .executeTakeFirstOrThrow();
+}
+
+/** The organ's documents issued by the end of `year` (repealed ones too: the report counts them). */
+export async function documentsForYear(db: Db, organId: number, year: number) {
+  return db
+    .selectFrom('documents')
+    .select(['kind', 'number', 'title', 'issued_on', 'repealed_on'])
+    .where('organ_id', '=', organId)
+    .where('issued_on', '<=', `${year}-12-31`)
+    .execute();
+}
+
+/** The figures entered by hand for the organ's year (fees, other counts); none entered is {}. */
+export async function yearFiguresOf(db: Db, organId: number, year: number): Promise<Record<string, number | null>> {
+  const row = await db
+    .selectFrom('year_figures')
+    .select('figures')
+    .where('organ_id', '=', organId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row?.figures ?? {};
+}
+
+/** The organ's reviews and lawsuits filed by the end of `year`. */
+export async function reviewsForYear(db: Db, organId: number, year: number) {
+  return db
+    .selectFrom('review_cases')
+    .select(['kind', 'case_no', 'filed_on', 'concluded_on', 'result'])
+    .where('organ_id', '=', organId)
+    .where('filed_on', '<=', `${year}-12-31`)
+    .execute();
+}
+
+type DocumentColumns = Omit<Insertable<DocumentsTable>, 'organ_id'>;
+type ReviewColumns = Omit<Insertable<ReviewCasesTable>, 'organ_id'>;
+
+export async function insertDocument(db: Db, organId: number, columns: DocumentColumns): Promise<DocumentView> {
+  return db
+    .insertInto('documents')
+    .values({ organ_id: organId, ...columns })
+    .returning(DOCUMENT_COLUMNS)
+    .$narrowType<DocumentValues>()
+    .executeTakeFirstOrThrow();
+}
+
+/** A document's row, locked for the change that follows. */
+export async function lockDocument(db: Db, id: number) {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateDocument(db: Db, id: number, columns: Updateable<DocumentsTable>): Promise<DocumentView> {
+  return db
+    .updateTable('documents')
+    .set(columns)
+    .where('id', '=', id)
+    .returning(DOCUMENT_COLUMNS)
+    .$narrowType<DocumentValues>()
+    .executeTakeFirstOrThrow();
+}
+
+/** Many documents at once, in as many statements as the parameter limit needs. */
+export async function insertDocuments(db: Db, rows: readonly Insertable<DocumentsTable>[]): Promise<void> {
+  for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
+    await db.insertInto('documents').values(batch).execute();
+}
+
+/** The figures entered for an organ's year and their version; `lock` for the change that follows. */
+export async function findFigures(db: Db, organId: number, year: number, lock = false) {
+  const query = db
+    .selectFrom('year_figures')
+    .select(['figures', 'version'])
+    .where('organ_id', '=', organId)
+    .where('year', '=', year);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** Stores a year's figures as `version`: the first save inserts, later ones replace. */
+export async function saveFigures(
+  db: Db,
+  at: { organId: number; year: number; version: number; first: boolean },
+  figures: Record<string, number | null>,
+): Promise<void> {
+  const { organId, year, version } = at;
+  if (at.first) {
+    await db
+      .insertInto('year_figures')
+      .values({ organ_id: organId, year, figures: json(figures), version })
+      .execute();
+    return;
+  }
+  await db
+    .updateTable('year_figures')
+    .set({ figures: json(figures), version, updated_at: new Date() })
+    .where('organ_id', '=', organId)
+    .where('year', '=', year)
+    .execute();
+}
+
+export async function insertReview(db: Db, organId: number, columns: ReviewColumns) {
+  return db
+    .insertInto('review_cases')
+    .values({ organ_id: organId, ...columns })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A case's row, locked for the change that follows. */
+export async function lockReview(db: Db, id: number) {
+  return db.selectFrom('review_cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateReview(db: Db, id: number, columns: Updateable<ReviewCasesTable>) {
+  return db.updateTable('review_cases').set(columns).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Many cases at once, in as many statements as the parameter limit needs. */
+export async function insertReviews(db: Db, rows: readonly Insertable<ReviewCasesTable>[]): Promise<void> {
+  for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
+    await db.insertInto('review_cases').values(batch).execute();
 }

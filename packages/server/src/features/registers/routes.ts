@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_FORMATS } from '@xxgk/core';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, Id, IdParam, IsoDate, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 

@@ -11,19 +11,27 @@ import {
   type ReviewRecord,
   type Role,
 } from '@xxgk/core';
-import { batchesOf } from '../../db/batches.js';
-import { json, type Database } from '../../db/schema.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import type { Database } from '../../db/schema.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { getOrgan } from '../organs/repository.js';
+import { applicationIdsBySerial, organOfApplication } from '../applications/repository.js';
 import {
-  DOCUMENT_COLUMNS,
+  findFigures,
   findReview,
+  insertDocument,
+  insertDocuments,
+  insertReview,
+  insertReviews,
+  lockDocument,
+  lockReview,
+  saveFigures,
+  updateDocument,
+  updateReview,
   listDocuments,
   listReviews,
   type DocumentQuery,
-  type DocumentValues,
   type DocumentView,
   type Page,
   type ReviewQuery,
@@ -97,12 +105,7 @@ export class RegisterService {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     checkDocument(input);
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('documents')
-        .values({ organ_id: organId, ...documentColumns(input) })
-        .returning(DOCUMENT_COLUMNS)
-        .$narrowType<DocumentValues>()
-        .executeTakeFirstOrThrow();
+      const row = await insertDocument(trx, organId, documentColumns(input));
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -118,16 +121,10 @@ export class RegisterService {
   async updateDocument(actor: Actor, id: number, input: DocumentRecord): Promise<DocumentView> {
     checkDocument(input);
     return this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('documents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      const before = await lockDocument(trx, id);
       if (!before) throw notFound('文件登记');
       assertWrite(actor, await getOrgan(trx, before.organ_id), '文件登记', REGISTER_KEEPERS);
-      const row = await trx
-        .updateTable('documents')
-        .set(documentColumns(input))
-        .where('id', '=', id)
-        .returning(DOCUMENT_COLUMNS)
-        .$narrowType<DocumentValues>()
-        .executeTakeFirstOrThrow();
+      const row = await updateDocument(trx, id, documentColumns(input));
       await appendAudit(trx, {
         actorId: actor.id,
         organId: before.organ_id,
@@ -152,8 +149,7 @@ export class RegisterService {
     if (dryRun || parsed.errors.length > 0 || parsed.rows.length === 0) return { ...parsed, saved: 0 };
     await this.db.transaction().execute(async (trx) => {
       const rows = parsed.rows.map(({ value }) => ({ organ_id: organId, ...documentColumns(value) }));
-      for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
-        await trx.insertInto('documents').values(batch).execute();
+      await insertDocuments(trx, rows);
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -168,12 +164,7 @@ export class RegisterService {
 
   async figures(actor: Actor, organId: number, year: number): Promise<RegisterFigures> {
     assertRead(actor, await getOrgan(this.db, organId), '机关的登记');
-    const row = await this.db
-      .selectFrom('year_figures')
-      .select(['figures', 'version'])
-      .where('organ_id', '=', organId)
-      .where('year', '=', year)
-      .executeTakeFirst();
+    const row = await findFigures(this.db, organId, year);
     const format = formatForYear(year) ?? null;
     return {
       year,
@@ -209,27 +200,10 @@ export class RegisterService {
       }
     }
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('year_figures')
-        .select(['figures', 'version'])
-        .where('organ_id', '=', organId)
-        .where('year', '=', year)
-        .forUpdate()
-        .executeTakeFirst();
+      const current = await findFigures(trx, organId, year, true);
       if ((current?.version ?? 0) !== version) throw conflict('该年度数据已被他人修改，请刷新后重试');
-      if (current) {
-        await trx
-          .updateTable('year_figures')
-          .set({ figures: json(figures), version: version + 1, updated_at: new Date() })
-          .where('organ_id', '=', organId)
-          .where('year', '=', year)
-          .execute();
-      } else {
-        await trx
-          .insertInto('year_figures')
-          .values({ organ_id: organId, year, figures: json(figures), version: 1 })
-          .execute();
-      }
+      // The first save is version 1 (version was 0).
+      await saveFigures(trx, { organId, year, version: version + 1, first: !current }, figures);
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -255,11 +229,7 @@ export class RegisterService {
     checkReview(input);
     return this.db.transaction().execute(async (trx) => {
       if (input.applicationId) await this.linkedApplication(trx, organId, input.applicationId);
-      const row = await trx
-        .insertInto('review_cases')
-        .values({ organ_id: organId, ...reviewColumns(input, input.applicationId ?? null) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertReview(trx, organId, reviewColumns(input, input.applicationId ?? null));
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -275,21 +245,11 @@ export class RegisterService {
   async updateReview(actor: Actor, id: number, input: ReviewInput): Promise<ReviewView> {
     checkReview(input);
     return this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('review_cases')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const before = await lockReview(trx, id);
       if (!before) throw notFound('复议诉讼案件');
       assertWrite(actor, await getOrgan(trx, before.organ_id), '复议诉讼案件', REGISTER_KEEPERS);
       if (input.applicationId) await this.linkedApplication(trx, before.organ_id, input.applicationId);
-      const row = await trx
-        .updateTable('review_cases')
-        .set(reviewColumns(input, input.applicationId ?? null))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await updateReview(trx, id, reviewColumns(input, input.applicationId ?? null));
       await appendAudit(trx, {
         actorId: actor.id,
         organId: before.organ_id,
@@ -307,18 +267,7 @@ export class RegisterService {
     assertWrite(actor, await getOrgan(this.db, organId), '机关的登记', REGISTER_KEEPERS);
     const parsed = parseReviewsCsv(decodeCsv(bytes));
     const serials = [...new Set(parsed.rows.map((r) => r.value.applicationSerialNo).filter((s): s is string => !!s))];
-    const linked = [];
-    for (const batch of batchesOf(serials, 1)) {
-      linked.push(
-        ...(await this.db
-          .selectFrom('applications')
-          .select(['id', 'serial_no'])
-          .where('organ_id', '=', organId)
-          .where('serial_no', 'in', batch)
-          .execute()),
-      );
-    }
-    const idBySerial = new Map(linked.map((a) => [a.serial_no, a.id]));
+    const idBySerial = await applicationIdsBySerial(this.db, organId, serials);
     const errors = [...parsed.errors];
     for (const { line, value } of parsed.rows) {
       if (value.applicationSerialNo && !idBySerial.has(value.applicationSerialNo)) {
@@ -336,8 +285,7 @@ export class RegisterService {
         organ_id: organId,
         ...reviewColumns(value, value.applicationSerialNo ? (idBySerial.get(value.applicationSerialNo) ?? null) : null),
       }));
-      for (const batch of batchesOf(rows, Object.keys(rows[0] ?? {}).length))
-        await trx.insertInto('review_cases').values(batch).execute();
+      await insertReviews(trx, rows);
       await appendAudit(trx, {
         actorId: actor.id,
         organId,
@@ -351,12 +299,7 @@ export class RegisterService {
   }
 
   private async linkedApplication(trx: Kysely<Database>, organId: number, applicationId: number) {
-    const app = await trx
-      .selectFrom('applications')
-      .select('organ_id')
-      .where('id', '=', applicationId)
-      .executeTakeFirst();
-    if (!app || app.organ_id !== organId)
+    if ((await organOfApplication(trx, applicationId)) !== organId)
       throw badRequest('关联的申请不存在或不属于本机关', [{ path: 'applicationId', message: '不属于本机关' }]);
   }
 }

@@ -1,41 +1,16 @@
 import {
   compareReports,
   compileReport,
+  feeSentence,
+  feeSummary,
   type ApplicantKind,
-  type CaseState,
   type CellDifference,
   type Outcome,
   type Report,
   type ReportFormat,
 } from '@xxgk/core';
-import type { Db } from '../applications/repository.js';
+import type { Db } from '../../db/schema.js';
 import { recordsForYear } from './repository.js';
-
-/** Section 六 of the 2021 format reports the fee notices of the year and the amount collected. */
-export interface FeeSummary {
-  readonly notices: number;
-  readonly amount: number;
-  readonly collected: number;
-}
-
-export function feeSummary(feeNotices: readonly CaseState['fee'][], year: number): FeeSummary {
-  let notices = 0;
-  let amount = 0;
-  let collected = 0;
-  for (const fee of feeNotices) {
-    if (!fee || !fee.noticeOn.startsWith(`${year}-`)) continue;
-    notices += 1;
-    amount += fee.amount;
-    if (fee.paidOn) collected += fee.amount;
-  }
-  return { notices, amount, collected };
-}
-
-/** The sentence on fees that section 六 needs, written from the records. */
-export function feeSentence(fees: FeeSummary, year: number): string {
-  if (fees.notices === 0) return `${year}年度本机关未发出信息处理费收费通知，未收取信息处理费。`;
-  return `${year}年度本机关发出信息处理费收费通知${fees.notices}件，金额共计${fees.amount}元，实际收取${fees.collected}元。`;
-}
 
 function isBlank(section: Report['sections']['otherMatters']): boolean {
   return section.paragraphs.length === 0 && section.subsections.every((sub) => sub.paragraphs.length === 0);

@@ -1,5 +1,5 @@
 import type { CellDifference } from '@xxgk/core';
-import { HttpError, unprocessable } from '../../http/errors.js';
+import { conflict, unprocessable } from '../../errors.js';
 
 /**
  * The reason for publishing a report before its year has ended, which the audit keeps; without
@@ -25,9 +25,8 @@ export function reasonForEarlyPublication(
 export function refuseStale(stale: readonly CellDifference[]): void {
   const first = stale[0];
   if (!first) return;
-  throw new HttpError(
-    409,
-    'report-stale',
+  throw conflict(
     `办理记录在编制后有变动，报告中 ${stale.length} 个数字已与记录不符（如“${first.label}”${first.a ?? '空'} → ${first.b ?? '空'}），请重新编制后再发布`,
+    'report-stale',
   );
 }

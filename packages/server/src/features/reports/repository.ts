@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { CaseState, CellSource } from '@xxgk/core';
-import type { Database } from '../../db/schema.js';
-import type { Db } from '../applications/repository.js';
+import type { CellSource, Finding, Report } from '@xxgk/core';
+import { json, type Database, type Db } from '../../db/schema.js';
+import { applicationsForYear } from '../applications/repository.js';
+import { documentsForYear, reviewsForYear, yearFiguresOf } from '../registers/repository.js';
 
 /** Every column but `sources`, which can be megabytes (the serial numbers behind each cell). */
 const REPORT_COLUMNS = [
@@ -37,15 +38,88 @@ export async function latestPublication(db: Kysely<Database>, reportId: number) 
     .executeTakeFirst();
 }
 
-export async function latestImport(db: Kysely<Database>, organId: number, year: number) {
-  return db
-    .selectFrom('imported_reports')
-    .selectAll()
-    .where('organ_id', '=', organId)
-    .where('year', '=', year)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** What a change to a report row may set; JSON values are given as they are and stored as JSON. */
+export interface ReportChanges {
+  readonly status?: 'draft' | 'published';
+  readonly report?: Report;
+  readonly findings?: readonly Finding[];
+  readonly sources?: Readonly<Record<string, CellSource>>;
+  readonly compiledAt?: Date;
+  readonly publishedOn?: string;
+  readonly late?: boolean;
+  readonly version: number;
+}
+
+export async function updateReport(db: Db, id: number, changes: ReportChanges): Promise<void> {
+  await db
+    .updateTable('annual_reports')
+    .set({
+      ...(changes.status ? { status: changes.status } : {}),
+      ...(changes.report ? { report: json(changes.report) } : {}),
+      ...(changes.findings ? { findings: json(changes.findings) } : {}),
+      ...(changes.sources ? { sources: json(changes.sources) } : {}),
+      ...(changes.compiledAt ? { compiled_at: changes.compiledAt } : {}),
+      ...(changes.publishedOn ? { published_on: changes.publishedOn } : {}),
+      ...(changes.late !== undefined ? { late: changes.late } : {}),
+      version: changes.version,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A new draft, as first compiled. */
+export async function insertReport(
+  db: Db,
+  draft: {
+    organId: number;
+    year: number;
+    report: Report;
+    findings: readonly Finding[];
+    sources: Readonly<Record<string, CellSource>>;
+  },
+): Promise<void> {
+  await db
+    .insertInto('annual_reports')
+    .values({
+      organ_id: draft.organId,
+      year: draft.year,
+      status: 'draft',
+      report: json(draft.report),
+      findings: json(draft.findings),
+      sources: json(draft.sources),
+      compiled_at: new Date(),
+    })
+    .execute();
+}
+
+/** The published version frozen with its files. */
+export async function insertPublication(
+  db: Db,
+  publication: {
+    reportId: number;
+    report: Report;
+    findings: readonly Finding[];
+    docx: Uint8Array;
+    pdf: Uint8Array;
+    html: string;
+    publishedOn: string;
+    publishedBy: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto('report_publications')
+    .values({
+      report_id: publication.reportId,
+      report: json(publication.report),
+      findings: json(publication.findings),
+      docx: publication.docx,
+      pdf: publication.pdf,
+      html: publication.html,
+      published_on: publication.publishedOn,
+      published_by: publication.publishedBy,
+    })
+    .execute();
 }
 
 /** The records one cell of a compiled report was counted from. */
@@ -60,37 +134,13 @@ export async function cellSource(db: Db, organId: number, year: number, cellId: 
   return row?.source ?? null;
 }
 
-/** The organ's records a year's report is compiled from. */
+/** The organ's records a year's report is compiled from, each asked of the repository that keeps it. */
 export async function recordsForYear(db: Db, organId: number, year: number) {
-  const last = `${year}-12-31`;
   const [applications, documents, figures, reviews] = await Promise.all([
-    db
-      .selectFrom('applications')
-      .select(['serial_no', 'applicant_kind', 'received_on', 'closed_on', 'outcome'])
-      // Only the fee notice of each case, for section 六: the whole state is many times larger.
-      .select(sql<CaseState['fee'] | null>`state -> 'fee'`.as('fee'))
-      .where('organ_id', '=', organId)
-      .where('received_on', '<=', last)
-      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]))
-      .execute(),
-    db
-      .selectFrom('documents')
-      .select(['kind', 'number', 'title', 'issued_on', 'repealed_on'])
-      .where('organ_id', '=', organId)
-      .where('issued_on', '<=', last)
-      .execute(),
-    db
-      .selectFrom('year_figures')
-      .select('figures')
-      .where('organ_id', '=', organId)
-      .where('year', '=', year)
-      .executeTakeFirst(),
-    db
-      .selectFrom('review_cases')
-      .select(['kind', 'case_no', 'filed_on', 'concluded_on', 'result'])
-      .where('organ_id', '=', organId)
-      .where('filed_on', '<=', last)
-      .execute(),
+    applicationsForYear(db, organId, year),
+    documentsForYear(db, organId, year),
+    yearFiguresOf(db, organId, year),
+    reviewsForYear(db, organId, year),
   ]);
-  return { applications, documents, figures: figures?.figures ?? {}, reviews };
+  return { applications, documents, figures, reviews };
 }

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ReportSchema } from '@xxgk/core';
-import type { App } from '../../http/app.js';
-import { badRequest } from '../../http/errors.js';
+import type { App } from '../../http/env.js';
+import { badRequest } from '../../errors.js';
 import { ERROR_RESPONSES, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
-import { DuplicateChoiceSchema, DuplicateImportError, DuplicateImportSchema } from '../imports/duplicate.js';
+import { DuplicateChoiceSchema, DuplicateImportSchema } from '../imports/duplicate.js';
 import { CellSourceSchema, ReportImportSchema, ReportStateSchema } from './schemas.js';
 
 const ReportParams = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
@@ -138,14 +138,9 @@ export function reportRoutes(app: App): void {
       const { fileName, onDuplicate } = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
       if (bytes.length === 0) throw badRequest('请上传报告文件');
-      try {
-        const actor = requireActor(c.var.actor);
-        const result = await c.var.services.reports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
-        return c.json(result, 201);
-      } catch (error) {
-        if (error instanceof DuplicateImportError) return c.json(error.body(), 409);
-        throw error;
-      }
+      const actor = requireActor(c.var.actor);
+      const result = await c.var.services.imports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
+      return c.json(result, 201);
     },
   );
   app.openapi(

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   CellValueSchema,
   ExtraRowSchema,
+  PUBLICATION_DEADLINE,
   ReportMetaSchema,
   ReportSchema as CoreReportSchema,
   SEVERITY_LABELS,
@@ -84,7 +85,7 @@ export const ReportStateSchema = z
     findings: z.array(FindingSchema).readonly(),
     compiledAt: timestamp.nullable(),
     publishedOn: z.iso.date().nullable(),
-    late: z.boolean().openapi({ description: '晚于次年1月31日发布（条例第四十九条）' }),
+    late: z.boolean().openapi({ description: `晚于${PUBLICATION_DEADLINE}发布（条例第四十九条）` }),
     today: z.iso.date().openapi({ description: '服务的当前日期（北京时间）' }),
     yearEnded: z.boolean().openapi({ description: '报告所述年度已经结束（按北京时间）；未结束时发布须说明理由' }),
     stale: z.array(StaleCellSchema).openapi({

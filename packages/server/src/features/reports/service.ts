@@ -4,39 +4,39 @@ import {
   compareReports,
   countBySeverity,
   formatForYear,
+  publicationDeadline,
   renderDocx,
   renderHtml,
   renderPdf,
   type Finding,
   type Report,
   type Role,
-  withYear,
 } from '@xxgk/core';
-import { json, type Database } from '../../db/schema.js';
+import type { Database, Db } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../http/errors.js';
-import { loadFonts, parseUpload } from '../../runtime/index.js';
+import { badRequest, conflict, notFound, unprocessable } from '../../errors.js';
+import { loadFonts } from '@xxgk/node';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
-import { contentHash, DuplicateImportError, type DuplicateChoice } from '../imports/duplicate.js';
-import { findImportByContent } from '../imports/repository.js';
 import { getOrgan } from '../organs/repository.js';
 import { compileFromRecords, staleCells } from './compile.js';
-import { applyCorrections, importView, yearChosenFinding, yearOfImport, type ImportCorrection } from './imported.js';
 import { reasonForEarlyPublication, refuseStale } from './publishing.js';
-import { cellSource, findReport, latestImport, latestPublication } from './repository.js';
+import { latestImport } from '../imports/repository.js';
+import {
+  cellSource,
+  findReport,
+  insertPublication,
+  insertReport,
+  latestPublication,
+  updateReport,
+  type ReportChanges,
+} from './repository.js';
 
-export { feeSentence, feeSummary, type FeeSummary } from './compile.js';
-export type { ImportCorrection } from './imported.js';
+type StoredReport = NonNullable<Awaited<ReturnType<typeof findReport>>>;
 
 const REPORT_EDITORS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
 
 const PUBLISHED_READ_ONLY = '年度报告已发布，文字部分不能再修改；如需更正，请重新编制后再次审核发布';
-
-/** 条例第四十九条: a department publishes its report on the year by 31 January of the next. */
-export function publicationDeadline(year: number): string {
-  return `${year + 1}-01-31`;
-}
 
 /** Whose report an audit entry is about: an organ's report of a year. */
 function reportEntry(actor: Actor, organId: number, year: number) {
@@ -61,9 +61,9 @@ export class ReportService {
 
   private async previous(organId: number, year: number): Promise<Report | undefined> {
     const row = await findReport(this.db, organId, year - 1);
-    if (row) return row.report as Report;
+    if (row) return row.report;
     const imported = await latestImport(this.db, organId, year - 1);
-    return imported?.report as Report | undefined;
+    return imported?.report;
   }
 
   private async check(organId: number, year: number, report: Report): Promise<Finding[]> {
@@ -80,43 +80,29 @@ export class ReportService {
     if (year > thisYear) throw badRequest(`${year}年度尚未开始，不能编制该年度的年度报告（今年是${thisYear}年）`);
     const existing = await findReport(this.db, organId, year);
     // Written prose is kept when recompiling.
-    const kept = existing ? (existing.report as Report).sections : undefined;
+    const kept = existing ? existing.report.sections : undefined;
     const compiled = await compileFromRecords(this.db, organ, year, format, kept);
     const findings = await this.check(organId, year, compiled.report);
     await this.db.transaction().execute(async (trx) => {
       const current = await findReport(trx, organId, year, true);
+      const { report, sources } = compiled;
       if (current) {
-        await trx
-          .updateTable('annual_reports')
-          .set({
-            status: 'draft',
-            report: json(compiled.report),
-            findings: json(findings),
-            sources: json(compiled.sources),
-            compiled_at: new Date(),
-            updated_at: new Date(),
-            version: current.version + 1,
-          })
-          .where('id', '=', current.id)
-          .execute();
+        const version = current.version + 1;
+        await updateReport(trx, current.id, {
+          status: 'draft',
+          report,
+          findings,
+          sources,
+          compiledAt: new Date(),
+          version,
+        });
       } else {
-        await trx
-          .insertInto('annual_reports')
-          .values({
-            organ_id: organId,
-            year,
-            status: 'draft',
-            report: json(compiled.report),
-            findings: json(findings),
-            sources: json(compiled.sources),
-            compiled_at: new Date(),
-          })
-          .execute();
+        await insertReport(trx, { organId, year, report, findings, sources });
       }
       await appendAudit(trx, {
         ...reportEntry(actor, organId, year),
         action: 'compile',
-        before: current ? { cells: (current.report as Report).cells, version: current.version } : undefined,
+        before: current ? { cells: current.report.cells, version: current.version } : undefined,
         after: { cells: compiled.report.cells, findings: countBySeverity(findings) },
       });
     });
@@ -137,7 +123,7 @@ export class ReportService {
     const row = await findReport(this.db, organId, year);
     const imported = await latestImport(this.db, organId, year);
     const publication = row ? await latestPublication(this.db, row.id) : undefined;
-    const report = row?.report as Report | undefined;
+    const report = row?.report;
     // A published report is frozen; a draft is compared with what the records say now.
     const stale = checkStale && report && row?.status === 'draft' ? await staleCells(this.db, organ, report) : [];
     return {
@@ -147,7 +133,7 @@ export class ReportService {
       status: (row?.status ?? 'notStarted') as ReportStatus,
       version: row?.version ?? 0,
       report: report ?? null,
-      findings: (row?.findings as Finding[] | undefined) ?? [],
+      findings: row?.findings ?? [],
       compiledAt: row?.compiled_at ?? null,
       publishedOn: row?.published_on ?? null,
       late: row?.late ?? false,
@@ -162,11 +148,36 @@ export class ReportService {
             id: imported.id,
             fileName: imported.file_name,
             importedAt: imported.imported_at,
-            findings: imported.findings as Finding[],
-            differences: report ? compareReports(report, imported.report as Report) : [],
+            findings: imported.findings,
+            differences: report ? compareReports(report, imported.report) : [],
           }
         : null,
     };
+  }
+
+  /**
+   * One change to a report as the person saw it: in a transaction, the row locked and its version
+   * checked (a change by someone else in the meantime is refused), `change` says what to set and
+   * what the audit records, `alongside` writes what goes with it; the version goes up by one.
+   */
+  private async saveVersion(
+    actor: Actor,
+    at: { organId: number; year: number; version: number },
+    change: (current: StoredReport) => {
+      changes: Omit<ReportChanges, 'version'>;
+      audit: { action: string; before: unknown; after: unknown };
+    },
+    alongside?: (trx: Db, current: StoredReport) => Promise<void>,
+  ): Promise<void> {
+    const { organId, year, version } = at;
+    await this.db.transaction().execute(async (trx) => {
+      const current = await findReport(trx, organId, year, true);
+      if (!current || current.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+      const { changes, audit } = change(current);
+      await updateReport(trx, current.id, { ...changes, version: version + 1 });
+      await alongside?.(trx, current);
+      await appendAudit(trx, { ...reportEntry(actor, organId, year), ...audit });
+    });
   }
 
   /** Whether the year reported on is over, on the service's clock in China time. */
@@ -188,30 +199,15 @@ export class ReportService {
     const row = await findReport(this.db, organId, year);
     if (!row) throw notFound('年度报告草稿');
     if (row.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
-    const report = { ...(row.report as Report), sections };
+    const report = { ...row.report, sections };
     // Checked before the transaction: PGlite has one connection, which the transaction holds.
     const findings = await this.check(organId, year, report);
-    await this.db.transaction().execute(async (trx) => {
-      const current = await findReport(trx, organId, year, true);
-      if (!current || current.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
+    await this.saveVersion(actor, { organId, year, version }, (current) => {
       if (current.status === 'published') throw conflict(PUBLISHED_READ_ONLY);
-      await trx
-        .updateTable('annual_reports')
-        .set({
-          report: json(report),
-          findings: json(findings),
-          status: 'draft',
-          version: version + 1,
-          updated_at: new Date(),
-        })
-        .where('id', '=', current.id)
-        .execute();
-      await appendAudit(trx, {
-        ...reportEntry(actor, organId, year),
-        action: 'editSections',
-        before: (current.report as Report).sections,
-        after: sections,
-      });
+      return {
+        changes: { report, findings, status: 'draft' },
+        audit: { action: 'editSections', before: current.report.sections, after: sections },
+      };
     });
     return this.get(actor, organId, year);
   }
@@ -231,8 +227,8 @@ export class ReportService {
     if (row.status === 'published') throw conflict(`${year}年度报告已发布`);
     const early = !this.yearEnded(year);
     const earlyReason = reasonForEarlyPublication(year, early, reason);
-    refuseStale(await staleCells(this.db, organ, row.report as Report));
-    const report: Report = { ...(row.report as Report), meta: { ...(row.report as Report).meta, publishedOn } };
+    refuseStale(await staleCells(this.db, organ, row.report));
+    const report: Report = { ...row.report, meta: { ...row.report.meta, publishedOn } };
     const findings = await this.check(organId, year, report);
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
@@ -244,48 +240,35 @@ export class ReportService {
     const [docx, pdf] = await Promise.all([renderDocx(report), loadFonts().then((fonts) => renderPdf(report, fonts))]);
     const html = renderHtml(report);
     const late = publishedOn > publicationDeadline(year);
-    await this.db.transaction().execute(async (trx) => {
-      const current = await findReport(trx, organId, year, true);
-      if (!current || current.version !== version) throw conflict('年度报告已被他人修改，请刷新后重试');
-      await trx
-        .updateTable('annual_reports')
-        .set({
-          status: 'published',
-          report: json(report),
-          findings: json(findings),
-          published_on: publishedOn,
-          late,
-          version: version + 1,
-          updated_at: new Date(),
-        })
-        .where('id', '=', current.id)
-        .execute();
-      await trx
-        .insertInto('report_publications')
-        .values({
-          report_id: current.id,
-          report: json(report),
-          findings: json(findings),
+    await this.saveVersion(
+      actor,
+      { organId, year, version },
+      (current) => ({
+        changes: { status: 'published', report, findings, publishedOn, late },
+        audit: {
+          action: 'publish',
+          before: { status: current.status, version },
+          after: {
+            status: 'published',
+            publishedOn,
+            late,
+            version: version + 1,
+            ...(early ? { beforeYearEnd: true, reason: earlyReason } : {}),
+          },
+        },
+      }),
+      (trx, current) =>
+        insertPublication(trx, {
+          reportId: current.id,
+          report,
+          findings,
           docx,
           pdf,
           html,
-          published_on: publishedOn,
-          published_by: actor.id,
-        })
-        .execute();
-      await appendAudit(trx, {
-        ...reportEntry(actor, organId, year),
-        action: 'publish',
-        before: { status: current.status, version },
-        after: {
-          status: 'published',
           publishedOn,
-          late,
-          version: version + 1,
-          ...(early ? { beforeYearEnd: true, reason: earlyReason } : {}),
-        },
-      });
-    });
+          publishedBy: actor.id,
+        }),
+    );
     return this.get(actor, organId, year);
   }
 
@@ -298,95 +281,5 @@ export class ReportService {
     const name = `${organ.name}${year}年政府信息公开工作年度报告.${kind}`;
     const body = kind === 'html' ? new TextEncoder().encode(publication.html) : publication[kind];
     return { name, body };
-  }
-
-  /** Reads a report published as a file (any format the parser reads) and keeps it beside the compiled one. */
-  /**
-   * `actor` null is the system itself (the demo loader); `year` undefined takes the year the file
-   * states. Routes always pass the person and the year.
-   */
-  async importFile(
-    actor: Actor | null,
-    organId: number,
-    year: number | undefined,
-    fileName: string,
-    bytes: Uint8Array,
-    corrections: readonly ImportCorrection[] = [],
-    onDuplicate?: DuplicateChoice,
-  ) {
-    const organ = await getOrgan(this.db, organId);
-    if (actor) assertWrite(actor, organ, '年度报告', REPORT_EDITORS);
-    const corrector = actor;
-    if (corrections.length > 0 && !corrector) throw badRequest('人工更正须由登录的人员作出');
-    if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
-    const sha256 = contentHash(bytes);
-    const earlier = await findImportByContent(this.db, organId, sha256);
-    if (earlier && !onDuplicate) throw new DuplicateImportError(fileName, importView(earlier));
-    let parsed;
-    try {
-      parsed = await parseUpload(bytes, fileName);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ParseError')
-        throw unprocessable('unreadable-report', error.message);
-      throw error;
-    }
-    const { reportYear, chosen } = yearOfImport(fileName, parsed, year);
-    const read = withYear(parsed.report, reportYear);
-    const applied = applyCorrections(read, corrections, corrector);
-    const cells = { ...read.cells };
-    for (const c of applied) cells[c.cellId] = c.to;
-    const report = applied.length ? { ...read, cells, corrections: applied } : read;
-    // A year a person chose, or corrected cells: the rules judge the report as it is kept.
-    const findings =
-      applied.length || chosen
-        ? [...(chosen ? [yearChosenFinding(reportYear)] : []), ...checkReport({ report: { ...read, cells } })]
-        : parsed.findings;
-    const values = {
-      organ_id: organId,
-      year: reportYear,
-      file_name: fileName,
-      report: json(report),
-      findings: json(findings),
-      imported_by: actor?.id ?? null,
-      content_sha256: sha256,
-    };
-    const replaced = earlier && onDuplicate === 'replace' ? earlier : undefined;
-    const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = replaced
-        ? await trx
-            .updateTable('imported_reports')
-            .set({ ...values, imported_at: new Date() })
-            .where('id', '=', replaced.id)
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        : await trx.insertInto('imported_reports').values(values).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(trx, {
-        actorId: actor?.id ?? null,
-        organId,
-        entity: 'importedReport',
-        entityId: inserted.id,
-        action: replaced ? 'reimport' : 'import',
-        ...(replaced ? { before: importView(replaced) } : {}),
-        after: {
-          fileName,
-          year: reportYear,
-          findings: countBySeverity(findings),
-          ...(earlier ? { sameFileAs: earlier.id, onDuplicate } : {}),
-        },
-      });
-      for (const c of applied) {
-        await appendAudit(trx, {
-          actorId: c.by,
-          organId,
-          entity: 'importedReport',
-          entityId: inserted.id,
-          action: 'correctCell',
-          before: { cellId: c.cellId, value: c.from },
-          after: { cellId: c.cellId, value: c.to, reason: c.reason },
-        });
-      }
-      return inserted;
-    });
-    return { id: row.id, year: reportYear, report, findings, corrections: applied };
   }
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { App } from '../../http/app.js';
+import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, json } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { StatisticsSchema } from './schemas.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { APPLICANT_KIND_LABELS, APPLICANT_KINDS, OUTCOME_LABELS, OUTCOMES } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
-import { forbidden } from '../../http/errors.js';
+import { forbidden } from '../../errors.js';
 import type { Actor } from '../access.js';
 import { organsUnder } from '../organs/repository.js';
 import { applicantKindsByYear, outcomesByYear, type CountRow } from './repository.js';

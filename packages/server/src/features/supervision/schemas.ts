@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PUBLICATION_DEADLINE } from '@xxgk/core';
 import { Paging } from '../../http/openapi.js';
 import { REPORT_STATUSES } from '../reports/service.js';
 import { SUPERVISION_STATUSES } from './service.js';
@@ -38,7 +39,7 @@ export const SupervisionOrganQuery = z.object({
 export const SupervisionYearSchema = z
   .object({
     year: z.number(),
-    deadline: z.iso.date().openapi({ description: '发布期限：次年1月31日（条例第四十九条）' }),
+    deadline: z.iso.date().openapi({ description: `发布期限：${PUBLICATION_DEADLINE}（条例第四十九条）` }),
     today: z.iso.date(),
     totals: z.object({ notStarted: count, draft: count, published: count, late: count }),
     late: z

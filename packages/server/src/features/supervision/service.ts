@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { countBySeverity, type Finding } from '@xxgk/core';
+import { countBySeverity, publicationDeadline, type Finding } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { forbidden } from '../../http/errors.js';
+import { forbidden } from '../../errors.js';
 import type { Actor } from '../access.js';
-import { publicationDeadline, type ReportStatus } from '../reports/service.js';
+import type { ReportStatus } from '../reports/service.js';
 import {
   applicationCounts,
   countByStatus,

@@ -1,7 +1,6 @@
-import { SEVERITY_LABELS, type Finding } from '@xxgk/core';
-import { Button, List, Tag, Typography } from 'antd';
-
-const COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
+import type { Finding } from '@xxgk/core';
+import { Button, List, Typography } from 'antd';
+import { SeverityTag } from '../../components/SeverityTag.js';
 
 /** The reader's and the consistency rules' findings on a file. */
 export function FindingsList({ findings, onSelect }: { findings: readonly Finding[]; onSelect(cellId: string): void }) {
@@ -13,7 +12,7 @@ export function FindingsList({ findings, onSelect }: { findings: readonly Findin
       renderItem={(finding) => (
         <List.Item>
           <div>
-            <Tag color={COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
+            <SeverityTag severity={finding.severity} />
             <span>{finding.message}</span>
             {finding.cells.slice(0, 3).map((cellId) => (
               <Button key={cellId} type="link" size="small" onClick={() => onSelect(cellId)}>

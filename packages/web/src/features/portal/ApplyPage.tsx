@@ -11,6 +11,7 @@ import {
   type DeliveryWay,
 } from '@xxgk/core';
 import { useState } from 'react';
+import { applicantRules, contactRule, maxLengthOf } from '../../components/applicantRules.js';
 import { ErrorState, Loading } from '../../components/PageState.js';
 import { fetchCaptcha, fetchOrgans, portalKeys, submitApplication, type CaptchaMode } from './api.js';
 import { CaptchaField } from './CaptchaField.js';
@@ -100,15 +101,6 @@ export default function ApplyPage() {
   if (organs.isLoading) return <Loading />;
   if (organs.error) return <ErrorState error={organs.error} onRetry={() => void organs.refetch()} />;
 
-  const contactRequired = {
-    validator: () =>
-      (['applicantPhone', 'applicantEmail', 'applicantAddress'] as const).some((f) =>
-        blank(form.getFieldValue(f) as string | undefined),
-      )
-        ? Promise.resolve()
-        : Promise.reject(new Error('请至少填写一种联系方式（电话、电子邮箱或通信地址）')),
-  };
-
   return (
     <Row gutter={20} align="top">
       <Col span={16}>
@@ -165,45 +157,44 @@ export default function ApplyPage() {
             <Form.Item
               label={applicantType === 'organisation' ? '名称' : '姓名'}
               name="applicantName"
-              rules={[{ required: true, whitespace: true, message: '请填写申请人的姓名或者名称' }]}
+              rules={applicantRules('applicantName')}
             >
-              <Input maxLength={200} autoComplete={applicantType === 'organisation' ? 'organization' : 'name'} />
+              <Input
+                maxLength={maxLengthOf('applicantName')}
+                autoComplete={applicantType === 'organisation' ? 'organization' : 'name'}
+              />
             </Form.Item>
             {applicantType !== 'organisation' && (
               <Form.Item
                 label="身份证件号码"
                 name="applicantIdNumber"
                 extra="身份证明（第二十九条），仅受理机关可见"
-                rules={[{ required: true, whitespace: true, min: 6, message: '请填写身份证件号码' }]}
+                rules={applicantRules('applicantIdNumber', true)}
               >
-                <Input maxLength={64} autoComplete="off" />
+                <Input maxLength={maxLengthOf('applicantIdNumber')} autoComplete="off" />
               </Form.Item>
             )}
             <Form.Item
               label="联系电话"
               name="applicantPhone"
               dependencies={['applicantEmail', 'applicantAddress']}
-              rules={[contactRequired]}
+              rules={[contactRule]}
             >
-              <Input maxLength={64} autoComplete="tel" />
+              <Input maxLength={maxLengthOf('applicantPhone')} autoComplete="tel" />
             </Form.Item>
-            <Form.Item
-              label="电子邮箱"
-              name="applicantEmail"
-              rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
-            >
-              <Input maxLength={200} autoComplete="email" />
+            <Form.Item label="电子邮箱" name="applicantEmail" rules={applicantRules('applicantEmail')}>
+              <Input maxLength={maxLengthOf('applicantEmail')} autoComplete="email" />
             </Form.Item>
             <Form.Item label="通信地址" name="applicantAddress">
-              <Input maxLength={300} autoComplete="street-address" />
+              <Input maxLength={maxLengthOf('applicantAddress')} autoComplete="street-address" />
             </Form.Item>
             <Form.Item
               label="所需政府信息"
               name="request"
               extra="政府信息的名称、文号或者便于行政机关查询的其他特征性描述"
-              rules={[{ required: true, whitespace: true, min: 4, message: '请描述申请公开的政府信息（至少 4 个字）' }]}
+              rules={applicantRules('request')}
             >
-              <Input.TextArea rows={3} maxLength={5000} showCount />
+              <Input.TextArea rows={3} maxLength={maxLengthOf('request')} showCount />
             </Form.Item>
             <Form.Item label="获取信息的方式" name="deliveryForm">
               <Radio.Group options={DELIVERY_FORMS.map((f) => ({ value: f, label: DELIVERY_FORM_LABELS[f] }))} />

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { EmptyState, ErrorState, Loading } from '../../components/PageState.js';
 import { useFigures, useSaveFigures } from './api.js';
-import { yearOptions } from './yearOptions.js';
+import { chinaYear, yearOptions } from '../../components/years.js';
 
 type Values = Record<string, number | null | undefined>;
 
@@ -45,7 +45,13 @@ export function FiguresTab({ organId }: { organId: number }) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
         <label htmlFor="figures-year">年度</label>
-        <Select id="figures-year" value={year} onChange={setYear} options={yearOptions()} style={{ width: 120 }} />
+        <Select
+          id="figures-year"
+          value={year}
+          onChange={setYear}
+          options={yearOptions(chinaYear() + 1)}
+          style={{ width: 120 }}
+        />
       </Space>
       {figures.isLoading ? (
         <Loading />

@@ -1,7 +1,6 @@
-import { SEVERITY_LABELS, countBySeverity, ruleById, type Finding, type Severity } from '@xxgk/core';
+import { countBySeverity, ruleById, type Finding } from '@xxgk/core';
 import { Alert, Button, List, Space, Tag, Typography } from 'antd';
-
-const COLORS: Readonly<Record<Severity, string>> = { error: 'red', warning: 'orange', info: 'blue' };
+import { SeverityTag } from '../../components/SeverityTag.js';
 
 interface Props {
   readonly findings: readonly Finding[];
@@ -19,9 +18,7 @@ export function FindingsList({ findings, selected, onSelect }: Props) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {(['error', 'warning', 'info'] as const).map((severity) => (
-          <Tag key={severity} color={COLORS[severity]}>
-            {SEVERITY_LABELS[severity]} {counts[severity]}
-          </Tag>
+          <SeverityTag key={severity} severity={severity} count={counts[severity]} />
         ))}
       </Space>
       <List
@@ -32,7 +29,7 @@ export function FindingsList({ findings, selected, onSelect }: Props) {
           const rule = ruleById(finding.rule);
           const text = (
             <>
-              <Tag color={COLORS[finding.severity]}>{SEVERITY_LABELS[finding.severity]}</Tag>
+              <SeverityTag severity={finding.severity} />
               {rule?.crossYear && <Tag color="purple">跨年度</Tag>}
               <span>{finding.message}</span>
             </>

@@ -1,4 +1,4 @@
-import { CELLS, displayValue } from '@xxgk/core';
+import { CELLS, displayValue, PUBLICATION_DEADLINE } from '@xxgk/core';
 import { Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -12,7 +12,7 @@ import { ReportPreview } from './ReportPreview.js';
 import { SectionsEditor } from './SectionsEditor.js';
 import { StaleBanner } from './StaleBanner.js';
 import { StatusTags } from './StatusTags.js';
-import { chinaYear, yearOptions } from './yearOptions.js';
+import { chinaYear, yearOptions } from '../../components/years.js';
 
 type Highlight = { readonly finding?: number; readonly cells: readonly string[]; readonly key: number };
 
@@ -50,7 +50,7 @@ export function ReportEditor({ year }: { year: number }) {
           {state && <StatusTags state={state} />}
           {state?.publishedOn && (
             <Typography.Text type="secondary">
-              {state.publishedOn} 发布{state.late ? '（晚于次年1月31日）' : ''}
+              {state.publishedOn} 发布{state.late ? `（晚于${PUBLICATION_DEADLINE}）` : ''}
             </Typography.Text>
           )}
         </Space>

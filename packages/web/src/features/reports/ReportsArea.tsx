@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { ReportEditor } from './ReportEditor.js';
-import { chinaYear } from './yearOptions.js';
+import { chinaYear } from '../../components/years.js';
 
 function ReportYear() {
   const { year } = useParams();

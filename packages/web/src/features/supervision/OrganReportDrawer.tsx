@@ -1,12 +1,11 @@
-import { renderHtml, SEVERITY_LABELS } from '@xxgk/core';
+import { renderHtml } from '@xxgk/core';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Drawer, List, Tag, Typography } from 'antd';
 import { ErrorState, EmptyState, Loading } from '../../components/PageState.js';
+import { SeverityTag } from '../../components/SeverityTag.js';
 import { organReport } from './api.js';
 import { StatusTag } from './StatusTag.js';
 import type { SupervisionOrgan } from './types.js';
-
-const COLORS = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
 /** An organ's report of the year, read-only, with what the rules found. */
 export function OrganReportDrawer({
@@ -63,7 +62,7 @@ export function OrganReportDrawer({
                   renderItem={(f) => (
                     <List.Item>
                       <div>
-                        <Tag color={COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
+                        <SeverityTag severity={f.severity} />
                         {f.message}
                       </div>
                     </List.Item>

@@ -19,6 +19,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.js';
+import { applicantRules, contactRule } from '../../components/applicantRules.js';
 import { fromIso, ISO, toIso } from './format.js';
 import { useServerToday } from './queries.js';
 
@@ -38,8 +39,6 @@ interface IntakeValues {
 }
 
 const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-const CONTACT_FIELDS = ['applicantPhone', 'applicantEmail', 'applicantAddress'] as const;
-const CONTACT_MESSAGE = '请至少填写一种联系方式（电话、电子邮箱或通信地址）';
 
 /** 登记申请: what the applicant sent, and the day it counts as received (第三十一条). */
 export function IntakeDrawer({ organId, open, onClose }: { organId: number; open: boolean; onClose: () => void }) {
@@ -139,16 +138,12 @@ export function IntakeDrawer({ organId, open, onClose }: { organId: number; open
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
-              name="applicantName"
-              label="申请人姓名或名称"
-              rules={[{ required: true, whitespace: true, message: '请填写申请人姓名或名称' }, { max: 200 }]}
-            >
+            <Form.Item name="applicantName" label="申请人姓名或名称" rules={applicantRules('applicantName')}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="applicantIdNumber" label="身份证件号码" rules={[{ max: 64 }]}>
+            <Form.Item name="applicantIdNumber" label="身份证件号码" rules={applicantRules('applicantIdNumber', false)}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
@@ -157,29 +152,18 @@ export function IntakeDrawer({ organId, open, onClose }: { organId: number; open
               name="applicantPhone"
               label="联系电话"
               dependencies={['applicantEmail', 'applicantAddress']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: () =>
-                    CONTACT_FIELDS.some((field) => optional(getFieldValue(field) as string | undefined))
-                      ? Promise.resolve()
-                      : Promise.reject(new Error(CONTACT_MESSAGE)),
-                }),
-              ]}
+              rules={[contactRule]}
             >
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item
-              name="applicantEmail"
-              label="电子邮箱"
-              rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}
-            >
+            <Form.Item name="applicantEmail" label="电子邮箱" rules={applicantRules('applicantEmail')}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="applicantAddress" label="通信地址" rules={[{ max: 300 }]}>
+            <Form.Item name="applicantAddress" label="通信地址" rules={applicantRules('applicantAddress')}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
@@ -187,11 +171,7 @@ export function IntakeDrawer({ organId, open, onClose }: { organId: number; open
             <Form.Item
               name="request"
               label="所需政府信息的名称、文号或者便于查询的其他特征性描述"
-              rules={[
-                { required: true, whitespace: true, message: '请填写申请内容' },
-                { min: 4, message: '请描述所需政府信息（名称、文号或便于查询的其他特征性描述）' },
-                { max: 5000 },
-              ]}
+              rules={applicantRules('request')}
             >
               <Input.TextArea rows={3} />
             </Form.Item>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // The CLI's reader of pdf.js's CMaps, the one the core is given in real use.
-import { readCMap } from '../../../../../server/src/runtime/cmaps.js';
+import { readCMap } from '../../../../../node/src/cmaps.js';
 import { displayValue, reportView } from '../../../layout/report-view.js';
 import { seededRandom } from '../../../model/generate.js';
 import type { Report } from '../../../model/schema.js';

@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { ParseError, type ParsedReport, type ParseLimits } from '@xxgk/core';
-import { HttpError } from '../http/errors.js';
 import type { ParseOutcome, ParseTask } from './parse-worker.js';
+import { WorkerFailure, WorkerPool, type WorkerFailureReason } from './worker-pool.js';
 
 /**
- * Uploaded reports are read on worker threads (piscina, as `xxgk parse` reads files), never on
+ * Uploaded reports are read on worker threads (a WorkerPool, as `xxgk parse` reads files), never on
  * the request thread: pdf.js and the DOCX reader can spend seconds in one synchronous stretch on
  * a hostile file, and only a thread can be stopped. Each read is bounded four ways — the readers'
  * own limits (size, inflated parts, pages, time), the worker's heap, a wall-clock limit after
@@ -16,7 +15,7 @@ import type { ParseOutcome, ParseTask } from './parse-worker.js';
 export interface ParsePoolOptions {
   /** Reads at once, each on its own worker thread. */
   readonly threads: number;
-  /** Uploads that may wait for a thread; one more is answered 503. */
+  /** Uploads that may wait for a thread; one more is refused (PoolBusyError, which the server answers 503). */
   readonly queue: number;
   /** The V8 heap of a worker (old generation), in MB; past it the worker dies and the read fails. */
   readonly memoryMb: number;
@@ -45,79 +44,58 @@ export const UPLOAD_PARSING: ParsePoolOptions = {
   limits: { timeoutMs: 20_000 },
 };
 
-/** The worker's module, built: from src/ (tests) and from dist/ alike it is dist/runtime/parse-worker.js. */
-const WORKER = new URL('../../dist/runtime/parse-worker.js', import.meta.url).href;
+/** The worker's module, built: from src/ (tests) and from dist/ alike it is dist/parse-worker.js. */
+const WORKER = new URL('../dist/parse-worker.js', import.meta.url).href;
+
+/** Every thread is reading and the queue is full: try again later (the server answers 503). */
+export class PoolBusyError extends Error {
+  override readonly name = 'PoolBusyError';
+  readonly code = 'busy';
+  constructor(readonly file: string) {
+    super(`服务器正在读取其他上传的文件，暂时无法读取 ${file}，请稍后再试`);
+  }
+}
 
 export class ParsePool {
-  private pool: Piscina | undefined;
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly pool: WorkerPool<ParseTask, ParseOutcome>;
 
-  constructor(readonly options: ParsePoolOptions = UPLOAD_PARSING) {}
+  constructor(readonly options: ParsePoolOptions = UPLOAD_PARSING) {
+    const { threads, memoryMb, timeMs } = options;
+    this.pool = new WorkerPool({ worker: WORKER, threads, minThreads: 1, memoryMb, timeMs, idleTimeoutMs: 60_000 });
+  }
 
-  /** Reads `bytes` as a report on a worker thread; throws ParseError (a 422) or a 503 HttpError when busy. */
+  /** Reads `bytes` as a report on a worker thread; throws ParseError, or PoolBusyError when busy. */
   async parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
-    if (this.running < this.options.threads) this.running += 1;
-    else if (this.waiting.length >= this.options.queue) {
-      throw new HttpError(503, 'busy', `服务器正在读取其他上传的文件，暂时无法读取 ${file}，请稍后再试`);
-    } else {
-      // The thread that finishes hands its place over (see below), so `running` stays counted.
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    try {
-      return await this.run(bytes, file);
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
-    }
-  }
-
-  /** Stops the worker threads (after the reads under way). */
-  async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.close();
-  }
-
-  private threadPool(): Piscina {
-    this.pool ??= new Piscina({
-      filename: WORKER,
-      minThreads: 1,
-      maxThreads: this.options.threads,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
-    });
-    return this.pool;
-  }
-
-  private async run(bytes: Uint8Array, file: string): Promise<ParsedReport> {
+    if (this.pool.busy && this.pool.queued >= this.options.queue) throw new PoolBusyError(file);
     const { limits, maxOutputChars, timeMs } = this.options;
     /*
      * The bytes are copied to the worker (structured clone), not moved: the caller's stay usable,
      * and the copy in transit is not one more ArrayBuffer on this thread, whose growing external
      * memory makes V8 collect garbage here, in the request thread, more often.
      */
-    const task: ParseTask = { bytes, file, limits, maxOutputChars };
-    // Started only once a thread is free, so the time is the read's own, not the wait's.
-    const signal = AbortSignal.timeout(timeMs);
     let outcome: ParseOutcome;
     try {
-      outcome = await this.threadPool().run(task, { signal });
+      outcome = await this.pool.run({ bytes, file, limits, maxOutputChars });
     } catch (error) {
-      throw workerFailure(error, signal.aborted, file, timeMs);
+      if (error instanceof WorkerFailure) throw workerFailure(error.reason, file, timeMs);
+      throw error;
     }
     if (!outcome.ok) throw new ParseError(outcome.code, outcome.message);
     return JSON.parse(outcome.json) as ParsedReport;
   }
+
+  /** Stops the worker threads (after the reads under way). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
 }
 
 /** A read that ended its worker: terminated at the time limit, out of memory, or a reader's bug. */
-function workerFailure(error: unknown, timedOut: boolean, file: string, timeMs: number): ParseError {
-  if (timedOut) {
+function workerFailure(reason: WorkerFailureReason, file: string, timeMs: number): ParseError {
+  if (reason === 'timeout') {
     return new ParseError('timeout', `读取超过 ${timeMs / 1000} 秒仍未完成，文件过大或结构异常，已停止读取`, file);
   }
-  if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+  if (reason === 'out-of-memory') {
     return new ParseError('too-large', '读取时超出内存上限，文件过大或结构异常，已停止读取', file);
   }
   // Whatever a file makes a reader do, the person who sent it gets a 4xx that names it.

@@ -1,5 +1,5 @@
 import type { Finding, ParsedReport, Report } from '@xxgk/core';
-import { badRequest } from '../../http/errors.js';
+import { badRequest } from '../../errors.js';
 import type { ExistingImport } from '../imports/duplicate.js';
 
 /**

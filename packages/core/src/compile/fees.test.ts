@@ -1,6 +1,8 @@
-import { applyAction, defaultWorkCalendar, startCase, type CaseState } from '@xxgk/core';
 import { describe, expect, it } from 'vitest';
-import { feeSentence, feeSummary } from '../src/features/reports/service.js';
+import { defaultWorkCalendar } from '../calendar/index.js';
+import { applyAction, startCase } from '../cases/machine.js';
+import type { CaseState } from '../cases/state.js';
+import { feeSentence, feeSummary } from './fees.js';
 
 describe('the fee sentence of section 六', () => {
   const calendar = defaultWorkCalendar();

@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
+import { ignorePdfJsLeaks } from './worker-pool.js';
 
 /*
  * Reading yields to answering requests: on Linux the nice value is per thread, and this lowers
@@ -15,16 +16,8 @@ if (process.platform === 'linux') {
   }
 }
 
-/*
- * pdf.js, run in this thread, leaves a stray rejected promise behind on some damaged PDFs
- * (mozilla/pdf.js#8608) after the read itself has ended in a ParseError. In a worker thread an
- * unhandled rejection would end the thread and fail whichever file it reads next, so this thread,
- * which only ever reads files, lets pdf.js's own exceptions go (as the CLI's worker does).
- */
-process.on('unhandledRejection', (reason) => {
-  const name = (reason as { name?: string } | undefined)?.name ?? '';
-  if (!/Exception$|^FormatError$/.test(name)) throw reason;
-});
+// This thread only ever reads files (see ignorePdfJsLeaks).
+ignorePdfJsLeaks();
 
 /** One uploaded file to read on a worker thread of the parse pool. */
 export interface ParseTask {

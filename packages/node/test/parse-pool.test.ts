@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParseError } from '@xxgk/core';
 import { hostileDocx } from '../../../bench/hostile.js';
-import { HttpError } from '../src/http/errors.js';
-import { ParsePool, UPLOAD_PARSING, type ParsePoolOptions } from '../src/runtime/parse-pool.js';
+import { ParsePool, PoolBusyError, UPLOAD_PARSING, type ParsePoolOptions } from '../src/parse-pool.js';
 
 const PDF = new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url);
 
@@ -62,14 +61,14 @@ describe('the parse pool that reads uploads on worker threads', () => {
     expect(error.message).toBe('报告.pdf：读取结果超过 10 KB 的上限，文件过大或结构异常，已停止读取');
   });
 
-  it('reads at most `threads` at once with at most `queue` waiting; one more is a 503 in Chinese', async () => {
+  it('reads at most `threads` at once with at most `queue` waiting; one more is refused in Chinese', async () => {
     const bytes = new Uint8Array(await readFile(PDF));
     const reader = make({ threads: 1, queue: 1 });
     const results = await Promise.allSettled([1, 2, 3].map((n) => reader.parse(bytes, `报告${n}.pdf`)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
-    const busy = (results[2] as PromiseRejectedResult).reason as HttpError;
-    expect(busy).toBeInstanceOf(HttpError);
-    expect(busy.status).toBe(503);
+    const busy = (results[2] as PromiseRejectedResult).reason as PoolBusyError;
+    expect(busy).toBeInstanceOf(PoolBusyError);
+    expect(busy.code).toBe('busy');
     expect(busy.message).toBe('服务器正在读取其他上传的文件，暂时无法读取 报告3.pdf，请稍后再试');
     // The places are given back: the pool reads again.
     expect((await reader.parse(bytes, '报告4.pdf')).source).toBe('pdf');

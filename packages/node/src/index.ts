@@ -1,0 +1,23 @@
+/**
+ * What the core needs from a Node process, shared by the server and the CLI: fonts and CMaps to
+ * render and read PDFs, report files read within the readers' size limit, and worker threads to
+ * read reports on.
+ */
+export { bundledFont, chooseFont, FontError, loadFonts } from './fonts.js';
+export { readCMap } from './cmaps.js';
+export { readReportFile } from './files.js';
+export {
+  closeParsePool,
+  ParsePool,
+  parseUpload,
+  PoolBusyError,
+  UPLOAD_PARSING,
+  type ParsePoolOptions,
+} from './parse-pool.js';
+export {
+  ignorePdfJsLeaks,
+  WorkerFailure,
+  WorkerPool,
+  type WorkerFailureReason,
+  type WorkerPoolOptions,
+} from './worker-pool.js';
