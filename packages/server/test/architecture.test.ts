@@ -6,12 +6,12 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** enhanced-resolve's own option, which dependency-cruiser passes on but does not declare. */
 const RESOLVE = {
-  extensionAlias: { '.js': ['.ts', '.js'] },
-  extensions: ['.ts', '.js'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+  extensions: ['.ts', '.tsx', '.js'],
 } as ICruiseOptions['enhancedResolveOptions'];
 
 /**
- * The server's import graph, type-only imports included (a circle of types is a circle of
+ * The repository's import graph, type-only imports included (a circle of types is a circle of
  * meaning too). Sources import `./x.js` for `./x.ts`, as ESM TypeScript writes it.
  */
 async function circles(folders: readonly string[]): Promise<string[]> {
@@ -35,8 +35,9 @@ async function circles(folders: readonly string[]): Promise<string[]> {
   }
 }
 
-describe('the server’s modules', () => {
+describe('the modules of every package', () => {
   it('import one another without a circle', async () => {
-    expect(await circles(['packages/server/src'])).toEqual([]);
+    const packages = ['core', 'node', 'server', 'cli', 'web'].map((name) => `packages/${name}/src`);
+    expect(await circles(packages)).toEqual([]);
   });
 });

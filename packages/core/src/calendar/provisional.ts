@@ -1,5 +1,5 @@
 import chineseDays from 'chinese-days';
-import type { CalendarDay, CalendarYear } from './calendar.js';
+import type { CalendarDay, CalendarYear } from './types.js';
 import { dayNumber, firstDayOfYear, isoFromDayNumber, weekdayOfDayNumber } from './dates.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatPath, type SchemaIssue } from '../model/validate.js';
-import type { CalendarYear } from './calendar.js';
+import type { CalendarYear } from './types.js';
 import { dayNumberOrUndefined, isIsoDate, weekdayOfDayNumber, yearOfDayNumber } from './dates.js';
 import { CalendarError } from './errors.js';
 

@@ -6,7 +6,7 @@ import {
   type ReportFormat,
 } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
-import type { ParserFinding, ReadValue } from './rows-to-cells.js';
+import type { ParserFinding, ReadValue } from './readings.js';
 
 /** A section 三 row that printed fewer values than columns: its blank cells collapsed away. */
 export interface CollapsedRow {

@@ -1,6 +1,9 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
+import type { ParserFinding, ReadValue } from './readings.js';
+
+export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
 import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -10,19 +13,6 @@ import type { SourceCell, SourceRow } from './rows.js';
  * wherever the rows stand (a table of the file, a text line, a pipe or tab layout). The
  * extractors (extract/) rebuild a file's own tables; this reads the report's cells out of rows.
  */
-
-/** A value read for one cell ID: a number, or null for a blank, with its source. */
-export interface ReadValue {
-  readonly value: number | null;
-  readonly source: Source;
-}
-
-export interface ParserFinding {
-  readonly rule: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly message: string;
-  readonly cells: readonly string[];
-}
 
 export interface TableReading {
   readonly values: Map<string, ReadValue>;

@@ -9,7 +9,7 @@ import {
   type Outcome,
 } from '@xxgk/core';
 import { DatePicker, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
-import type { ActionValues } from './ActionModal.js';
+import type { ActionValues } from './actionValues.js';
 
 const OUTCOME_GROUPS: readonly { label: string; prefix: string }[] = [
   { label: '予以公开', prefix: 'granted' },

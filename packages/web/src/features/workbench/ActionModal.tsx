@@ -1,30 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACTION_LABELS, type CaseActionType, type FeeMethod } from '@xxgk/core';
 import { Alert, App, Button, DatePicker, Form, Modal } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { ApiError, api, unwrap } from '../../api/client.js';
-import type { components } from '../../api/schema.js';
 import { ActionFields } from './ActionFields.js';
+import type { ActionBody, ActionValues, AnswerOutcome } from './actionValues.js';
 import { fromIso, ISO } from './format.js';
 import { caseKey } from './queries.js';
 import type { CaseDetail } from './types.js';
-
-/** An action as the API takes it (CaseActionRequest). */
-type ActionBody = components['schemas']['CaseActionRequest']['action'];
-/** The outcomes an answer may be drafted with (the core's ANSWER_OUTCOMES). */
-type AnswerOutcome = Extract<ActionBody, { type: 'draftAnswer' }>['outcome'];
-
-export interface ActionValues {
-  on: Dayjs;
-  dueOn?: Dayjs | null;
-  note?: string;
-  thirdParty?: string;
-  method?: FeeMethod;
-  quantity?: number;
-  days?: number;
-  reason?: string;
-  outcome?: AnswerOutcome;
-}
 
 /** The request body of an action from the form's values; the server checks it again. */
 function toAction(type: CaseActionType, v: ActionValues): ActionBody {

@@ -1,34 +1,15 @@
 import { BLOCKS, TITLE_HEADINGS } from './lines.js';
 import type { ElementNode, TreeNode } from './tree.js';
 import { SECTIONS } from './tree.js';
+import type { Measure, TableShape } from './tree.js';
+
+export type { Measure, TableShape } from './tree.js';
 
 // ---------------------------------------------------------------------------------------------
 // Tables
 
 /** Largest rowspan or colspan honoured (the HTML standard clamps colspan to 1000 too). */
 export const MAX_SPAN = 1000;
-
-export interface TableShape {
-  /** Row groups (thead, tbody, tfoot, or a run of bare rows) in source order, each a list of rows. */
-  readonly groups: readonly (readonly ElementNode[])[];
-  readonly cells: number;
-  /** Text and elements outside any cell, which browsers draw before the table. */
-  readonly stray: readonly TreeNode[];
-  readonly captions: readonly ElementNode[];
-}
-
-export interface Measure {
-  /** Visible characters, nested tables included. */
-  readonly chars: number;
-  /** Block elements and line breaks: about the number of lines. */
-  readonly blocks: number;
-  /** Holds an <h1> or <h2>. */
-  readonly heading: boolean;
-  /** Tables nested anywhere inside. */
-  readonly tables: number;
-  /** Some nested table is too big to flatten into a cell. */
-  readonly bigTable: boolean;
-}
 
 /** A nested table this small (a label pair, a diagonal header) reads as text of its cell. */
 const SMALL_TABLE_CELLS = 6;

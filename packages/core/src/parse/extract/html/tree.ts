@@ -1,4 +1,3 @@
-import type { Measure, TableShape } from './shape.js';
 import { Parser } from 'htmlparser2';
 import { ParseError } from '../../errors.js';
 import type { ExtractOptions } from '../types.js';
@@ -234,4 +233,26 @@ export function buildTree(text: string, options: ExtractOptions): ElementNode {
   }
   parser.end();
   return builder.root;
+}
+
+export interface TableShape {
+  /** Row groups (thead, tbody, tfoot, or a run of bare rows) in source order, each a list of rows. */
+  readonly groups: readonly (readonly ElementNode[])[];
+  readonly cells: number;
+  /** Text and elements outside any cell, which browsers draw before the table. */
+  readonly stray: readonly TreeNode[];
+  readonly captions: readonly ElementNode[];
+}
+
+export interface Measure {
+  /** Visible characters, nested tables included. */
+  readonly chars: number;
+  /** Block elements and line breaks: about the number of lines. */
+  readonly blocks: number;
+  /** Holds an <h1> or <h2>. */
+  readonly heading: boolean;
+  /** Tables nested anywhere inside. */
+  readonly tables: number;
+  /** Some nested table is too big to flatten into a cell. */
+  readonly bigTable: boolean;
 }
