@@ -36,6 +36,14 @@ function check(value: unknown, path: string, depth: number): void {
   }
 }
 
+function parseJson(bytes: ArrayBuffer): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks the address, the query and JSON or form bodies of every API request. */
 export const textGuard: MiddlewareHandler = async (c, next) => {
   if (FORBIDDEN.test(c.req.path)) refuse('请求地址', c.req.path);
@@ -44,18 +52,22 @@ export const textGuard: MiddlewareHandler = async (c, next) => {
   }
   const type = c.req.header('content-type') ?? '';
   if (/^application\/json/i.test(type)) {
-    // A copy is read, so that the route reads the body as it always does (some read the raw
-    // bytes); a body that is no JSON is left for the route's validator to answer.
-    const body: unknown = await c.req.raw
-      .clone()
-      .json()
-      .catch(() => undefined);
-    check(body, '', 0);
+    // Read and parsed once: Hono keeps the bytes (for routes that take them raw) and the parsed
+    // value, where the route's validator finds it. A body that is no JSON is left for the
+    // validator to answer.
+    const body = parseJson(await c.req.arrayBuffer());
+    if (body !== undefined) {
+      check(body.value, '', 0);
+      c.req.bodyCache.json = Promise.resolve(body.value);
+    }
   } else if (/^multipart\/form-data/i.test(type)) {
-    const form = await c.req.raw
-      .clone()
+    // The same: the bytes kept, and the form where the route's parseBody finds it, only when it
+    // is one (a cached failure would fail the routes that take the bytes).
+    const form = await new Response(await c.req.arrayBuffer(), { headers: { 'content-type': type } })
       .formData()
       .catch(() => undefined);
+    // Hono keeps promises in its cache (its own reads store `raw.formData()`), though typed as values.
+    if (form) c.req.bodyCache.formData = Promise.resolve(form) as unknown as FormData;
     const fields: [string, string][] = [];
     form?.forEach((value, key) => fields.push([key, typeof value === 'string' ? value : value.name]));
     for (const [key, text] of fields) {

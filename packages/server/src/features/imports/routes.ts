@@ -43,7 +43,7 @@ export function importRoutes(app: App): void {
     async (c) => {
       const { organId } = c.req.valid('param');
       const { fileName } = c.req.valid('query');
-      const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw badRequest(`文件 ${fileName} 是空的`);
       return c.json(await c.var.services.imports.parse(requireActor(c.var.actor), organId, fileName, bytes), 200);
     },

@@ -112,7 +112,8 @@ function pageWindow({ page, pageSize }: { page: number; pageSize: number }) {
   return { limit: pageSize, offset: (page - 1) * pageSize };
 }
 
-async function bodyBytes(request: Request): Promise<Uint8Array> {
+/** The body's bytes, as Hono keeps them (the text guard may have read them first). */
+async function bodyBytes(request: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<Uint8Array> {
   return new Uint8Array(await request.arrayBuffer());
 }
 
@@ -189,7 +190,7 @@ export function registerRoutes(app: App): void {
       const result = await c.var.services.registers.importDocuments(
         requireActor(c.var.actor),
         c.req.valid('param').organId,
-        await bodyBytes(c.req.raw),
+        await bodyBytes(c.req),
         c.req.valid('query').dryRun === 'true',
       );
       return c.json(result, 200);
@@ -299,7 +300,7 @@ export function registerRoutes(app: App): void {
       const result = await c.var.services.registers.importReviews(
         requireActor(c.var.actor),
         c.req.valid('param').organId,
-        await bodyBytes(c.req.raw),
+        await bodyBytes(c.req),
         c.req.valid('query').dryRun === 'true',
       );
       return c.json(result, 200);

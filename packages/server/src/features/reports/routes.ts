@@ -136,7 +136,7 @@ export function reportRoutes(app: App): void {
     async (c) => {
       const { organId, year } = c.req.valid('param');
       const { fileName, onDuplicate } = c.req.valid('query');
-      const bytes = new Uint8Array(await c.req.raw.arrayBuffer());
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0) throw badRequest('请上传报告文件');
       const actor = requireActor(c.var.actor);
       const result = await c.var.services.imports.importFile(actor, organId, year, fileName, bytes, [], onDuplicate);
