@@ -1,111 +1,28 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { REPORT_FORMATS } from '@xxgk/core';
+import { createRoute, type z } from '@hono/zod-openapi';
+import type { Actor } from '../access.js';
 import type { App } from '../../http/env.js';
-import { ERROR_RESPONSES, Id, IdParam, IsoDate, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
+import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
+import type { RegisterService } from './service.js';
+import {
+  CsvBody,
+  Document,
+  DocumentInput,
+  DocumentPage,
+  DocumentQuery,
+  DryRun,
+  ImportResult,
+  RegisterFigures,
+  RegisterFiguresInput,
+  Review,
+  ReviewInput,
+  ReviewPage,
+  ReviewQuery,
+  SavedRegisterFigures,
+  YearParam,
+} from './schemas.js';
 
-const DocumentKind = z.enum(['regulation', 'normativeDoc']);
-const ReviewKind = z.enum(['review', 'suit', 'suitAfterReview']);
-const ReviewResult = z.enum(['upheld', 'corrected', 'other']);
-/** A search box's text: blank means no search. */
-const Search = z.string().trim().max(100).optional();
-
-const DocumentInput = z
-  .object({
-    kind: DocumentKind,
-    number: z.string().trim().max(100).optional(),
-    title: z.string().trim().min(2).max(300),
-    issuedOn: IsoDate,
-    repealedOn: IsoDate.optional(),
-  })
-  .openapi('DocumentInput');
-// Written out rather than extending DocumentInput: an extended schema becomes `allOf`, and the
-// generated type then intersects `number?: string` with `number: string | null`, losing the null.
-const Document = z
-  .object({
-    id: z.number(),
-    organId: z.number(),
-    kind: DocumentKind,
-    number: z.string().nullable(),
-    title: z.string(),
-    issuedOn: z.string(),
-    repealedOn: z.string().nullable(),
-  })
-  .openapi('Document');
-const DocumentPage = z.object({ total: z.number(), items: z.array(Document) }).openapi('DocumentPage');
-const DocumentQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  q: Search.openapi({ description: '标题或文号中的文字' }),
-  status: z.enum(['inForce', 'repealed']).optional().openapi({ description: 'inForce 现行有效，repealed 已废止' }),
-  ...Paging,
-});
-
-const ReviewInput = z
-  .object({
-    kind: ReviewKind,
-    caseNo: z.string().trim().min(1).max(100),
-    applicationId: Id.nullable().optional(),
-    filedOn: IsoDate,
-    concludedOn: IsoDate.optional(),
-    result: ReviewResult.optional(),
-    note: z.string().max(2000).nullable().optional(),
-  })
-  .openapi('ReviewInput');
-const Review = z
-  .object({
-    id: z.number(),
-    kind: ReviewKind,
-    caseNo: z.string(),
-    applicationId: z.number().nullable(),
-    applicationSerialNo: z.string().nullable(),
-    filedOn: z.string(),
-    concludedOn: z.string().nullable(),
-    result: ReviewResult.nullable(),
-    note: z.string().nullable(),
-  })
-  .openapi('Review');
-const ReviewPage = z.object({ total: z.number(), items: z.array(Review) }).openapi('ReviewPage');
-const ReviewQuery = z.object({
-  kind: ReviewKind.optional(),
-  q: Search.openapi({ description: '案号中的文字' }),
-  ...Paging,
-});
-
-const FigureValues = z.record(z.string(), z.number().nullable());
-// Named apart from the statistics' YearFigures (counts of applications), which is another thing.
-const RegisterFigures = z
-  .object({
-    year: z.number(),
-    format: z.enum(REPORT_FORMATS).nullable().openapi({ description: '该年度适用的年度报告格式；不适用时为 null' }),
-    cells: z.array(z.string()).openapi({ description: '该格式须填报的项，按表中顺序' }),
-    figures: FigureValues,
-    version: z.number().openapi({ description: '首次保存前为 0' }),
-  })
-  .openapi('RegisterFigures');
-const RegisterFiguresInput = z
-  .object({ version: z.number().int().min(0), figures: FigureValues })
-  .openapi('RegisterFiguresInput');
-const SavedRegisterFigures = z
-  .object({ year: z.number(), figures: FigureValues, version: z.number() })
-  .openapi('SavedRegisterFigures');
-
-const CsvBody = {
-  body: {
-    content: {
-      'text/csv': { schema: z.string().openapi({ format: 'binary', description: 'UTF-8 或 GBK 编码的 CSV 文件' }) },
-    },
-    required: true,
-  },
-};
-const DryRun = z.object({ dryRun: z.enum(['true', 'false']).default('true') });
-const ImportResult = z
-  .object({
-    rows: z.array(z.object({ line: z.number(), value: z.record(z.string(), z.unknown()) })),
-    errors: z.array(z.object({ line: z.number(), field: z.string().optional(), message: z.string() })),
-    saved: z.number(),
-  })
-  .openapi('CsvImportResult');
-const YearParam = OrganParam.extend({ year: z.coerce.number().int().min(2008).max(2100) });
+const tags = ['登记簿'];
 
 /** The rows of a page, from the page number (from 1) and its size. */
 function pageWindow({ page, pageSize }: { page: number; pageSize: number }) {
@@ -117,8 +34,102 @@ async function bodyBytes(request: { arrayBuffer(): Promise<ArrayBuffer> }): Prom
   return new Uint8Array(await request.arrayBuffer());
 }
 
-export function registerRoutes(app: App): void {
-  const tags = ['登记簿'];
+/**
+ * A register whose entries are added one by one, corrected, and imported from CSV: the documents
+ * (规章、规范性文件) and the reviews and suits (复议、诉讼) are kept alike, so their three write
+ * routes are made here once; only their lists, which filter differently, are written apart.
+ */
+type CsvOutcome =
+  Awaited<ReturnType<RegisterService['importDocuments']>> | Awaited<ReturnType<RegisterService['importReviews']>>;
+
+interface EntryRegister<I extends z.ZodType, E extends z.ZodType> {
+  /** `/api/organs/{organId}/<segment>`, `/api/<segment>/{id}`. */
+  segment: 'documents' | 'reviews';
+  Input: I;
+  Entry: E;
+  summaries: { add: string; update: string; import: string };
+  /** The CSV's columns, as the import route's description gives them. */
+  csvColumns: string;
+  add(registers: RegisterService, actor: Actor, organId: number, input: z.infer<I>): Promise<z.infer<E>>;
+  update(registers: RegisterService, actor: Actor, id: number, input: z.infer<I>): Promise<z.infer<E>>;
+  importCsv(
+    registers: RegisterService,
+    actor: Actor,
+    organId: number,
+    bytes: Uint8Array,
+    dryRun: boolean,
+  ): Promise<CsvOutcome>;
+}
+
+function entryRoutes<I extends z.ZodType, E extends z.ZodType>(app: App, register: EntryRegister<I, E>): void {
+  const { segment, summaries } = register;
+  // Widened: with the generic schemas themselves, Hono cannot compute the validated input's type.
+  const Input: z.ZodType = register.Input;
+  const Entry: z.ZodType = register.Entry;
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `/api/organs/{organId}/${segment}`,
+      tags,
+      summary: summaries.add,
+      request: { params: OrganParam, ...jsonBody(Input) },
+      responses: { 201: json('已登记', Entry), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const input = c.req.valid('json') as z.infer<I>;
+      const row = await register.add(
+        c.var.services.registers,
+        requireActor(c.var.actor),
+        c.req.valid('param').organId,
+        input,
+      );
+      return c.json(row, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: `/api/${segment}/{id}`,
+      tags,
+      summary: summaries.update,
+      request: { params: IdParam, ...jsonBody(Input) },
+      responses: { 200: json('已修改', Entry), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const input = c.req.valid('json') as z.infer<I>;
+      const row = await register.update(
+        c.var.services.registers,
+        requireActor(c.var.actor),
+        c.req.valid('param').id,
+        input,
+      );
+      return c.json(row, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `/api/organs/{organId}/${segment}/import`,
+      tags,
+      summary: summaries.import,
+      description: `列：${register.csvColumns}。任何一行有错时不保存。`,
+      request: { params: OrganParam, query: DryRun, ...CsvBody },
+      responses: { 200: json('预览或导入结果', ImportResult), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const result = await register.importCsv(
+        c.var.services.registers,
+        requireActor(c.var.actor),
+        c.req.valid('param').organId,
+        await bodyBytes(c.req),
+        c.req.valid('query').dryRun === 'true',
+      );
+      return c.json(result, 200);
+    },
+  );
+}
+
+function documentRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -140,63 +151,23 @@ export function registerRoutes(app: App): void {
       return c.json(page, 200);
     },
   );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/organs/{organId}/documents',
-      tags,
-      summary: '登记一件文件',
-      request: { params: OrganParam, ...jsonBody(DocumentInput) },
-      responses: { 201: json('已登记', Document), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const row = await c.var.services.registers.addDocument(
-        requireActor(c.var.actor),
-        c.req.valid('param').organId,
-        c.req.valid('json'),
-      );
-      return c.json(row, 201);
+  entryRoutes(app, {
+    segment: 'documents',
+    Input: DocumentInput,
+    Entry: Document,
+    summaries: {
+      add: '登记一件文件',
+      update: '修改文件登记（如登记废止）',
+      import: '从 CSV 导入文件登记（dryRun=true 只预览）',
     },
-  );
-  app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/documents/{id}',
-      tags,
-      summary: '修改文件登记（如登记废止）',
-      request: { params: IdParam, ...jsonBody(DocumentInput) },
-      responses: { 200: json('已修改', Document), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const row = await c.var.services.registers.updateDocument(
-        requireActor(c.var.actor),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json(row, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/organs/{organId}/documents/import',
-      tags,
-      summary: '从 CSV 导入文件登记（dryRun=true 只预览）',
-      description: '列：类别、文号、标题、制发日期、废止日期。任何一行有错时不保存。',
-      request: { params: OrganParam, query: DryRun, ...CsvBody },
-      responses: { 200: json('预览或导入结果', ImportResult), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const result = await c.var.services.registers.importDocuments(
-        requireActor(c.var.actor),
-        c.req.valid('param').organId,
-        await bodyBytes(c.req),
-        c.req.valid('query').dryRun === 'true',
-      );
-      return c.json(result, 200);
-    },
-  );
+    csvColumns: '类别、文号、标题、制发日期、废止日期',
+    add: (registers, actor, organId, input) => registers.addDocument(actor, organId, input),
+    update: (registers, actor, id, input) => registers.updateDocument(actor, id, input),
+    importCsv: (registers, ...rest) => registers.importDocuments(...rest),
+  });
+}
 
+function figureRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -229,7 +200,9 @@ export function registerRoutes(app: App): void {
       );
     },
   );
+}
 
+function reviewRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -250,60 +223,25 @@ export function registerRoutes(app: App): void {
       return c.json(page, 200);
     },
   );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/organs/{organId}/reviews',
-      tags,
-      summary: '登记复议或诉讼案件',
-      request: { params: OrganParam, ...jsonBody(ReviewInput) },
-      responses: { 201: json('已登记', Review), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const row = await c.var.services.registers.addReview(
-        requireActor(c.var.actor),
-        c.req.valid('param').organId,
-        c.req.valid('json'),
-      );
-      return c.json(row, 201);
+  entryRoutes(app, {
+    segment: 'reviews',
+    Input: ReviewInput,
+    Entry: Review,
+    summaries: {
+      add: '登记复议或诉讼案件',
+      update: '修改复议或诉讼案件（如登记审结结果）',
+      import: '从 CSV 导入复议诉讼案件（dryRun=true 只预览）',
     },
-  );
-  app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/reviews/{id}',
-      tags,
-      summary: '修改复议或诉讼案件（如登记审结结果）',
-      request: { params: IdParam, ...jsonBody(ReviewInput) },
-      responses: { 200: json('已修改', Review), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const row = await c.var.services.registers.updateReview(
-        requireActor(c.var.actor),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json(row, 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/organs/{organId}/reviews/import',
-      tags,
-      summary: '从 CSV 导入复议诉讼案件（dryRun=true 只预览）',
-      description: '列：类型、案号、收案日期、审结日期、结果、关联申请编号。任何一行有错时不保存。',
-      request: { params: OrganParam, query: DryRun, ...CsvBody },
-      responses: { 200: json('预览或导入结果', ImportResult), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const result = await c.var.services.registers.importReviews(
-        requireActor(c.var.actor),
-        c.req.valid('param').organId,
-        await bodyBytes(c.req),
-        c.req.valid('query').dryRun === 'true',
-      );
-      return c.json(result, 200);
-    },
-  );
+    csvColumns: '类型、案号、收案日期、审结日期、结果、关联申请编号',
+    add: (registers, actor, organId, input) => registers.addReview(actor, organId, input),
+    update: (registers, actor, id, input) => registers.updateReview(actor, id, input),
+    importCsv: (registers, ...rest) => registers.importReviews(...rest),
+  });
+}
+
+/** The registers behind the report's sections 二 and 四: documents, yearly figures, reviews and suits. */
+export function registerRoutes(app: App): void {
+  documentRoutes(app);
+  figureRoutes(app);
+  reviewRoutes(app);
 }
