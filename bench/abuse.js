@@ -28,6 +28,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { hostileDocx, hostilePdf } from './hostile.js';
+import { ask, requireBuild, serveInChild } from './support/child.js';
+import { createCounty } from './support/county.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PASSWORD = 'Bench-password-1';
@@ -42,46 +44,29 @@ if (!Number.isFinite(SECONDS) || SECONDS <= 0) throw new Error('BENCH_SECONDS sh
 // The child: the server, and its memory.
 
 async function serveChild(dataDir) {
-  try {
-    const server = await import('../packages/server/dist/index.js');
-    const { serve } = await import('@hono/node-server');
-    const handle = await server.openDatabase({ dataDir });
-    const services = server.createServices(handle.db);
-    const agency = await services.organs.create(null, {
-      parentId: null,
-      name: '相山区应急管理局',
-      kind: 'department',
-      code: 'XSYJ',
-    });
-    await services.organs.createUser(null, {
-      organId: agency.id,
-      username: USERNAME,
-      displayName: '李经办',
-      role: 'officer',
-      password: PASSWORD,
-    });
-    let peak = 0;
-    const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
-    setInterval(sample, 100).unref();
-    const app = server.createApp(services);
-    const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      process.send({ type: 'ready', port: info.port, organId: agency.id }),
-    );
-    process.on('message', async (message) => {
-      if (message?.type === 'memory') {
-        sample();
-        process.send({ type: 'memory', peak, now: process.memoryUsage.rss() });
-        peak = 0;
-      } else if (message?.type === 'stop') {
-        http.close();
-        http.closeAllConnections();
-        await handle.close();
-        process.exit(0);
-      }
-    });
-  } catch (error) {
-    process.send({ type: 'error', message: error?.stack ?? String(error) }, () => process.exit(1));
-  }
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+  await serveInChild({
+    database: { dataDir },
+    async prepare(services) {
+      const { agency } = await createCounty(services);
+      await services.organs.createUser(null, {
+        organId: agency.id,
+        username: USERNAME,
+        displayName: '李经办',
+        role: 'officer',
+        password: PASSWORD,
+      });
+      setInterval(sample, 100).unref();
+      return { organId: agency.id };
+    },
+    onMessage(message) {
+      if (message?.type !== 'memory') return;
+      sample();
+      process.send({ type: 'memory', peak, now: process.memoryUsage.rss() });
+      peak = 0;
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,32 +185,8 @@ async function runPhase(name, base, server, attacker, target) {
   return result;
 }
 
-function ask(child, message) {
-  return new Promise((resolve, reject) => {
-    const onMessage = (reply) => {
-      child.off('exit', onExit);
-      if (reply?.type === 'error') reject(new Error(`server process: ${reply.message}`));
-      else resolve(reply);
-    };
-    const onExit = (code) => {
-      child.off('message', onMessage);
-      reject(new Error(`server process exited with code ${code}`));
-    };
-    child.once('message', onMessage);
-    child.once('exit', onExit);
-    if (message) child.send(message);
-  });
-}
-
 async function parent() {
-  const built = await import('../packages/server/dist/index.js').then(
-    () => true,
-    () => false,
-  );
-  if (!built) {
-    console.error('bench:abuse: the packages are not built; run `npm run build` first');
-    process.exit(1);
-  }
+  await requireBuild('bench:abuse');
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown';
   console.log(`node ${process.version}; CPU: ${cpu}; ${cpus().length} logical CPUs, ${mb(totalmem())} MB RAM`);
   console.log(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { agencyOfficer, type TestClient, type TestServer } from './support/http.js';
 
 const SEED = new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url);
 
@@ -20,9 +20,7 @@ describe.each(ENGINES)('importing a file without a year, and the same file twice
   let officer: TestClient;
   let organ: number;
   beforeAll(async () => {
-    server = await startTestServer(engine, '2026-11-23');
-    officer = await server.login('officer');
-    organ = server.organs.agency;
+    ({ server, officer, organ } = await agencyOfficer(engine, '2026-11-23'));
   });
   afterAll(() => server.close());
 

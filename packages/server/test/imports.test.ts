@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
-import { postBytes, startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { agencyOfficer, postBytes, type TestClient, type TestServer } from './support/http.js';
 
 const SEED = new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url);
 const PDF = new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url);
@@ -26,9 +26,7 @@ describe.each(ENGINES)('reading and importing published reports on %s', (engine)
   let officer: TestClient;
   let organ: number;
   beforeAll(async () => {
-    server = await startTestServer(engine, '2026-11-23');
-    officer = await server.login('officer');
-    organ = server.organs.agency;
+    ({ server, officer, organ } = await agencyOfficer(engine, '2026-11-23'));
   });
   afterAll(() => server.close());
 
@@ -169,9 +167,7 @@ describe.each(ENGINES)('the list of saved imports on %s', (engine) => {
   /** The two saves, oldest first: seed 000 with a hand correction, then seed 003 as read. */
   const saved: { id: number; findings: { severity: string }[] }[] = [];
   beforeAll(async () => {
-    server = await startTestServer(engine, '2026-11-23');
-    officer = await server.login('officer');
-    organ = server.organs.agency;
+    ({ server, officer, organ } = await agencyOfficer(engine, '2026-11-23'));
     for (const [file, year, corrections] of [
       [SEED, 2020, [corrected]],
       [SEED_WITH_ERRORS, 2021, []],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from './support/databases.js';
-import { postBytes, startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { agencyOfficer, postBytes, type TestClient, type TestServer } from './support/http.js';
 
 /*
  * The parse pool (@xxgk/node) refuses an upload when every thread is reading and the queue is
@@ -20,9 +20,7 @@ describe.each(ENGINES)('uploads while the parse pool is full on %s', (engine) =>
   let officer: TestClient;
   let organ: number;
   beforeAll(async () => {
-    server = await startTestServer(engine, '2026-11-23');
-    officer = await server.login('officer');
-    organ = server.organs.agency;
+    ({ server, officer, organ } = await agencyOfficer(engine, '2026-11-23'));
   });
   afterAll(() => server.close());
 

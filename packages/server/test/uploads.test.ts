@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileDocx, hostilePdf } from '../../../bench/hostile.js';
 import { ENGINES } from './support/databases.js';
-import { postBytes, startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { agencyOfficer, postBytes, type TestClient, type TestServer } from './support/http.js';
 
 /*
  * Issue 11, item 4.2: on the request thread, a 1.7 MB PDF whose page content inflates to 256 MB
@@ -17,9 +17,7 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
   let officer: TestClient;
   let organ: number;
   beforeAll(async () => {
-    server = await startTestServer(engine, '2026-11-23');
-    officer = await server.login('officer');
-    organ = server.organs.agency;
+    ({ server, officer, organ } = await agencyOfficer(engine, '2026-11-23'));
   });
   afterAll(() => server.close());
 

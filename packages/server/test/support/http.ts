@@ -1,3 +1,4 @@
+import { createCounty } from '../../../../bench/support/county.js';
 import type { Role } from '@xxgk/core';
 import { createApp, type App } from '../../src/http/app.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -76,20 +77,7 @@ export async function startTestServer(engine: Engine, today = '2026-03-02'): Pro
   const database = await openTestDatabase(engine);
   let now = today;
   const services = createServices(database.db, { today: () => now });
-  const government = await services.organs.create(null, {
-    parentId: null,
-    name: '相山区人民政府',
-    kind: 'government',
-    code: 'XS',
-  });
-  const agency = await services.organs.create(null, {
-    parentId: government.id,
-    name: '相山区应急管理局',
-    kind: 'department',
-    code: 'XSYJ',
-    reviewBody: '相山区人民政府',
-    court: '淮北市相山区人民法院',
-  });
+  const { government, agency } = await createCounty(services);
   const otherAgency = await services.organs.create(null, {
     parentId: government.id,
     name: '相山区教育局',
@@ -154,4 +142,10 @@ export async function postBytes(server: TestServer, client: TestClient, path: st
     body: bytes as Uint8Array<ArrayBuffer>,
   });
   return { status: response.status, body: await response.json() };
+}
+
+/** What most import tests begin with: a server, the agency's officer signed in, and the agency's id. */
+export async function agencyOfficer(engine: Engine, today: string) {
+  const server = await startTestServer(engine, today);
+  return { server, officer: await server.login('officer'), organ: server.organs.agency };
 }
