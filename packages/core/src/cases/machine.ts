@@ -192,112 +192,135 @@ export function applyAction(state: CaseState, action: CaseAction, calendar: Work
   return nextState(state, action, calendar);
 }
 
+/** How each action moves a case on: one handler a kind, each checking the rules of its own step. */
+type Transitions = {
+  [T in CaseAction['type']]: (
+    state: CaseState,
+    action: Extract<CaseAction, { type: T }>,
+    calendar: WorkCalendar,
+  ) => CaseState;
+};
+
+const TRANSITIONS: Transitions = {
+  requestCorrection: (state, action, calendar) => {
+    const { on } = action;
+    const noticeDue = correctionNoticeDueOn(state, calendar);
+    if (on > noticeDue) {
+      throw new CaseRuleError(
+        'correction-notice-late',
+        `补正告知应在收到申请之日起${CORRECTION_NOTICE_WORKING_DAYS}个工作日内发出（第三十条），本申请应于${noticeDue}前告知，${on}已超过期限`,
+      );
+    }
+    if (!action.note?.trim()) {
+      throw new CaseRuleError('correction-note-missing', '补正告知应写明需要补正的事项和合理的补正期限（第三十条）');
+    }
+    if (action.dueOn !== undefined) {
+      checkDate(action.dueOn, '补正期限');
+      if (action.dueOn <= on) {
+        throw new CaseRuleError('correction-due-invalid', `补正期限${action.dueOn}应晚于告知日期${on}`);
+      }
+    }
+    const dueOn = action.dueOn ?? calendar.addWorkingDays(on, DEFAULT_CORRECTION_WORKING_DAYS);
+    return { ...state, status: 'awaitingCorrection', correction: { noticeOn: on, dueOn } };
+  },
+  receiveCorrection: (state, { on }) => {
+    const correction = required(state.correction);
+    if (on > correction.dueOn) {
+      throw new CaseRuleError(
+        'correction-late',
+        `补正期限已于${correction.dueOn}届满，${on}收到的补正已逾期；无正当理由逾期不补正的，应“逾期未补正，终止办理”`,
+      );
+    }
+    // 第三十条: the answer period runs afresh from receipt of the corrected application.
+    return { ...state, status: 'inProgress', periodStartsOn: on, correction: { ...correction, correctedOn: on } };
+  },
+  lapseCorrection: (state, { on }) => {
+    const correction = required(state.correction);
+    if (on <= correction.dueOn) {
+      throw new CaseRuleError(
+        'correction-not-lapsed',
+        `补正期限至${correction.dueOn}，期限届满前不能按逾期未补正终止办理`,
+      );
+    }
+    return close(state, 'other.noCorrection', on);
+  },
+  startConsultation: (state, { on }) => {
+    return { ...state, status: 'consulting', pauses: [...state.pauses, { kind: 'consultation', from: on }] };
+  },
+  endConsultation: (state, { on }) => {
+    return { ...state, status: 'inProgress', pauses: endPause(state.pauses, 'consultation', on) };
+  },
+  sendFeeNotice,
+  recordPayment: (state, { on }) => {
+    const fee = required(state.fee);
+    if (on > fee.dueOn) {
+      throw new CaseRuleError(
+        'payment-late',
+        `缴费期限已于${fee.dueOn}届满，${on}缴费已逾期；应“逾期未缴费，终止办理”`,
+      );
+    }
+    return { ...state, status: 'inProgress', fee: { ...fee, paidOn: on }, pauses: endPause(state.pauses, 'fee', on) };
+  },
+  lapseFee: (state, { on }) => {
+    const fee = required(state.fee);
+    if (on <= fee.dueOn) {
+      throw new CaseRuleError('fee-not-lapsed', `缴费期限至${fee.dueOn}，期限届满前不能按逾期未缴费终止办理`);
+    }
+    return close(state, 'other.unpaidFee', on);
+  },
+  requestExtension: (state, action, calendar) => {
+    const { on } = action;
+    const { days, reason } = action;
+    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS) {
+      throw new CaseRuleError(
+        'extension-days-invalid',
+        `延长答复期限应为1至${MAX_EXTENSION_WORKING_DAYS}个工作日（第三十三条），收到的是“${String(days)}”`,
+      );
+    }
+    if (!reason?.trim()) throw new CaseRuleError('extension-reason-missing', '申请延期应写明理由');
+    const dueOn = answerDueOn(state, calendar);
+    if (dueOn !== null && on > dueOn) {
+      throw new CaseRuleError('extension-late', `延期应在答复期限届满前申请，本申请答复期限已于${dueOn}届满`);
+    }
+    return { ...state, extension: { days, reason, requestedOn: on } };
+  },
+  approveExtension: (state, { on }) => {
+    return { ...state, extension: { ...required(state.extension), approvedOn: on } };
+  },
+  rejectExtension: (state, { on }) => {
+    return { ...state, extension: { ...required(state.extension), rejectedOn: on } };
+  },
+  draftAnswer: (state, action) => {
+    const { on } = action;
+    if (!ANSWER_OUTCOMES.includes(action.outcome)) {
+      const why = OUTCOMES.includes(action.outcome)
+        ? '逾期未补正、逾期未缴费只能通过相应的终止办理操作登记'
+        : '不是有效的办理结果';
+      throw new CaseRuleError('outcome-not-allowed', `答复结果“${String(action.outcome)}”不能选择：${why}`);
+    }
+    return { ...state, status: 'answerPending', answer: { outcome: action.outcome, draftedOn: on } };
+  },
+  approveAnswer: (state, { on }) => {
+    const answer = required(state.answer);
+    return { ...close(state, answer.outcome, on), answer: { ...answer, approvedOn: on } };
+  },
+  returnAnswer: (state) => {
+    const { answer: _returned, ...rest } = state;
+    return { ...rest, status: 'inProgress' };
+  },
+  withdraw: (state, { on }) => {
+    return close(state, 'other.other', on);
+  },
+};
+
 function nextState(state: CaseState, action: CaseAction, calendar: WorkCalendar): CaseState {
-  const { on } = action;
-  switch (action.type) {
-    case 'requestCorrection': {
-      const noticeDue = correctionNoticeDueOn(state, calendar);
-      if (on > noticeDue) {
-        throw new CaseRuleError(
-          'correction-notice-late',
-          `补正告知应在收到申请之日起${CORRECTION_NOTICE_WORKING_DAYS}个工作日内发出（第三十条），本申请应于${noticeDue}前告知，${on}已超过期限`,
-        );
-      }
-      if (!action.note?.trim()) {
-        throw new CaseRuleError('correction-note-missing', '补正告知应写明需要补正的事项和合理的补正期限（第三十条）');
-      }
-      if (action.dueOn !== undefined) {
-        checkDate(action.dueOn, '补正期限');
-        if (action.dueOn <= on) {
-          throw new CaseRuleError('correction-due-invalid', `补正期限${action.dueOn}应晚于告知日期${on}`);
-        }
-      }
-      const dueOn = action.dueOn ?? calendar.addWorkingDays(on, DEFAULT_CORRECTION_WORKING_DAYS);
-      return { ...state, status: 'awaitingCorrection', correction: { noticeOn: on, dueOn } };
-    }
-    case 'receiveCorrection': {
-      const correction = required(state.correction);
-      if (on > correction.dueOn) {
-        throw new CaseRuleError(
-          'correction-late',
-          `补正期限已于${correction.dueOn}届满，${on}收到的补正已逾期；无正当理由逾期不补正的，应“逾期未补正，终止办理”`,
-        );
-      }
-      // 第三十条: the answer period runs afresh from receipt of the corrected application.
-      return { ...state, status: 'inProgress', periodStartsOn: on, correction: { ...correction, correctedOn: on } };
-    }
-    case 'lapseCorrection': {
-      const correction = required(state.correction);
-      if (on <= correction.dueOn) {
-        throw new CaseRuleError(
-          'correction-not-lapsed',
-          `补正期限至${correction.dueOn}，期限届满前不能按逾期未补正终止办理`,
-        );
-      }
-      return close(state, 'other.noCorrection', on);
-    }
-    case 'startConsultation':
-      return { ...state, status: 'consulting', pauses: [...state.pauses, { kind: 'consultation', from: on }] };
-    case 'endConsultation':
-      return { ...state, status: 'inProgress', pauses: endPause(state.pauses, 'consultation', on) };
-    case 'sendFeeNotice':
-      return sendFeeNotice(state, action, calendar);
-    case 'recordPayment': {
-      const fee = required(state.fee);
-      if (on > fee.dueOn) {
-        throw new CaseRuleError(
-          'payment-late',
-          `缴费期限已于${fee.dueOn}届满，${on}缴费已逾期；应“逾期未缴费，终止办理”`,
-        );
-      }
-      return { ...state, status: 'inProgress', fee: { ...fee, paidOn: on }, pauses: endPause(state.pauses, 'fee', on) };
-    }
-    case 'lapseFee': {
-      const fee = required(state.fee);
-      if (on <= fee.dueOn) {
-        throw new CaseRuleError('fee-not-lapsed', `缴费期限至${fee.dueOn}，期限届满前不能按逾期未缴费终止办理`);
-      }
-      return close(state, 'other.unpaidFee', on);
-    }
-    case 'requestExtension': {
-      const { days, reason } = action;
-      if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS) {
-        throw new CaseRuleError(
-          'extension-days-invalid',
-          `延长答复期限应为1至${MAX_EXTENSION_WORKING_DAYS}个工作日（第三十三条），收到的是“${String(days)}”`,
-        );
-      }
-      if (!reason?.trim()) throw new CaseRuleError('extension-reason-missing', '申请延期应写明理由');
-      const dueOn = answerDueOn(state, calendar);
-      if (dueOn !== null && on > dueOn) {
-        throw new CaseRuleError('extension-late', `延期应在答复期限届满前申请，本申请答复期限已于${dueOn}届满`);
-      }
-      return { ...state, extension: { days, reason, requestedOn: on } };
-    }
-    case 'approveExtension':
-      return { ...state, extension: { ...required(state.extension), approvedOn: on } };
-    case 'rejectExtension':
-      return { ...state, extension: { ...required(state.extension), rejectedOn: on } };
-    case 'draftAnswer': {
-      if (!ANSWER_OUTCOMES.includes(action.outcome)) {
-        const why = OUTCOMES.includes(action.outcome)
-          ? '逾期未补正、逾期未缴费只能通过相应的终止办理操作登记'
-          : '不是有效的办理结果';
-        throw new CaseRuleError('outcome-not-allowed', `答复结果“${String(action.outcome)}”不能选择：${why}`);
-      }
-      return { ...state, status: 'answerPending', answer: { outcome: action.outcome, draftedOn: on } };
-    }
-    case 'approveAnswer': {
-      const answer = required(state.answer);
-      return { ...close(state, answer.outcome, on), answer: { ...answer, approvedOn: on } };
-    }
-    case 'returnAnswer': {
-      const { answer: _returned, ...rest } = state;
-      return { ...rest, status: 'inProgress' };
-    }
-    case 'withdraw':
-      return close(state, 'other.other', on);
-  }
+  // The map's type pairs each kind with its handler; TypeScript cannot follow the pairing through an index.
+  const transition = TRANSITIONS[action.type] as (
+    state: CaseState,
+    action: CaseAction,
+    calendar: WorkCalendar,
+  ) => CaseState;
+  return transition(state, action, calendar);
 }
 
 function sendFeeNotice(

@@ -64,8 +64,20 @@ export function generateReport(random: Random, options: GenerateOptions): Report
   const year = options.year ?? (format === '2019' ? 2019 + Math.floor(random() * 2) : 2021 + Math.floor(random() * 5));
   const agency = options.agency ?? pick(random, AGENCIES);
   const other = options.other ?? defaultOtherLayout(format);
-  const cells: Record<string, number> = {};
+  const cells: Record<string, number> = {
+    ...section2Cells(random, format),
+    ...section3Cells(random, format, other),
+    ...section4Cells(random),
+  };
+  return {
+    meta: { agency, year, format, title: `${agency}${year}年政府信息公开工作年度报告` },
+    sections: generatedSections(agency, year, format, cells['s3.new.total'] ?? 0),
+    cells,
+  };
+}
 
+function section2Cells(random: Random, format: ReportFormat): Record<string, number> {
+  const cells: Record<string, number> = {};
   for (const block of S2_BLOCKS[format]) {
     for (const row of block.rows) {
       for (const column of row.columns) {
@@ -82,7 +94,12 @@ export function generateReport(random: Random, options: GenerateOptions): Report
       cells[`s2.${row}.inForce`] = (cells[`s2.${row}.inForce`] ?? 0) + (cells[`s2.${row}.issued`] ?? 0);
     }
   }
+  return cells;
+}
 
+/** Section 三 balanced column by column: 新收 + 上年结转 = 办理结果总计 + 结转下年. */
+function section3Cells(random: Random, format: ReportFormat, other: OtherRowLayout): Record<string, number> {
+  const cells: Record<string, number> = {};
   const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
   for (const column of APPLICANT_COLUMNS) {
     const scale = column.key === 'natural' ? 30 : 6;
@@ -110,7 +127,11 @@ export function generateReport(random: Random, options: GenerateOptions): Report
       0,
     );
   }
+  return cells;
+}
 
+function section4Cells(random: Random): Record<string, number> {
+  const cells: Record<string, number> = {};
   for (const group of S4_GROUPS) {
     let total = 0;
     for (const part of S4_PARTS) {
@@ -120,35 +141,33 @@ export function generateReport(random: Random, options: GenerateOptions): Report
     }
     cells[`s4.${group.key}.total`] = total;
   }
+  return cells;
+}
 
-  const received = cells['s3.new.total'] ?? 0;
+function generatedSections(agency: string, year: number, format: ReportFormat, received: number): Report['sections'] {
   return {
-    meta: { agency, year, format, title: `${agency}${year}年政府信息公开工作年度报告` },
-    sections: {
-      overview: {
+    overview: {
+      paragraphs: [
+        `${year}年，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。`,
+      ],
+      subsections: OVERVIEW_HEADINGS.map((heading, index) => ({
+        heading,
         paragraphs: [
-          `${year}年，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，现将本年度政府信息公开工作情况报告如下。`,
+          index === 1
+            ? `${year}年共收到政府信息公开申请${received}件，均在法定期限内答复。`
+            : `${heading.slice(3)}工作按照年度工作要点有序推进，第${index + 1}项任务全部完成。`,
         ],
-        subsections: OVERVIEW_HEADINGS.map((heading, index) => ({
-          heading,
-          paragraphs: [
-            index === 1
-              ? `${year}年共收到政府信息公开申请${received}件，均在法定期限内答复。`
-              : `${heading.slice(3)}工作按照年度工作要点有序推进，第${index + 1}项任务全部完成。`,
-          ],
-        })),
-      },
-      problems: {
-        paragraphs: ['政策解读形式较为单一，信息发布的及时性有待提高。下一步将加强培训，完善工作机制。'],
-        subsections: [],
-      },
-      otherMatters: {
-        paragraphs: [
-          format === '2021' ? `本年度未收取信息处理费，发出收费通知0件，金额0万元。` : '无其他需要报告的事项。',
-        ],
-        subsections: [],
-      },
+      })),
     },
-    cells,
+    problems: {
+      paragraphs: ['政策解读形式较为单一，信息发布的及时性有待提高。下一步将加强培训，完善工作机制。'],
+      subsections: [],
+    },
+    otherMatters: {
+      paragraphs: [
+        format === '2021' ? `本年度未收取信息处理费，发出收费通知0件，金额0万元。` : '无其他需要报告的事项。',
+      ],
+      subsections: [],
+    },
   };
 }

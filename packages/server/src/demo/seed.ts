@@ -9,6 +9,7 @@ import { createServices } from '../services.js';
 import { demoCases } from './applications.js';
 import { DEMO_ORGANS, DEMO_PASSWORD, DEMO_SEED_REPORTS, DEMO_USERS } from './organs.js';
 import { demoProse } from './prose.js';
+import { fillRegisters } from './registers.js';
 
 const SEEDS_DIR = new URL('../../demo-data/seeds/', import.meta.url);
 
@@ -41,6 +42,16 @@ export async function loadDemo(db: Kysely<Database>, today: string): Promise<Dem
   });
 }
 
+/** The demo's services, its clock, and its organs and accounts by key. */
+interface DemoContext {
+  readonly services: ReturnType<typeof createServices>;
+  readonly today: string;
+  /** Runs `run` with the services' clock at `date`. */
+  at<T>(date: string, run: () => Promise<T>): Promise<T>;
+  organId(key: string): number;
+  actor(username: string): Actor;
+}
+
 /**
  * The demo: the organs and accounts, two years of applications worked through the real
  * services (so every case has a lawful history and an audit trail), registers, the five seed
@@ -50,15 +61,44 @@ export async function loadDemo(db: Kysely<Database>, today: string): Promise<Dem
 async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
   let now = today;
   const services = createServices(db, { today: () => now });
-  const at = async <T>(date: string, run: () => Promise<T>): Promise<T> => {
-    now = date;
-    try {
-      return await run();
-    } finally {
-      now = today;
-    }
+  const { organIds, actors } = await createPeople(services);
+  const demo: DemoContext = {
+    services,
+    today,
+    async at(date, run) {
+      now = date;
+      try {
+        return await run();
+      } finally {
+        now = today;
+      }
+    },
+    organId: (key) => organIds.get(key) as number,
+    actor: (username) => actors.get(username) as Actor,
   };
+  const applications = await workCases(demo);
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  await fillRegisters(services, demo.actor('yj.jbr'), demo.organId('xsyj'), lastYear);
+  for (const seed of DEMO_SEED_REPORTS) {
+    const bytes = new Uint8Array(await readFile(new URL(seed.file, SEEDS_DIR)));
+    await services.imports.importFile(null, demo.organId(seed.organ), undefined, seed.file, bytes);
+  }
+  await publishReports(demo);
+  return {
+    organs: DEMO_ORGANS.length,
+    users: DEMO_USERS.map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      organ: DEMO_ORGANS.find((o) => o.key === u.organ)?.name as string,
+    })),
+    password: DEMO_PASSWORD,
+    applications,
+  };
+}
 
+/** The organs (parents first) and their accounts; the ids by key and the actors by username. */
+async function createPeople(services: DemoContext['services']) {
   const organIds = new Map<string, number>();
   const organPaths = new Map<string, string>();
   for (const organ of DEMO_ORGANS) {
@@ -93,18 +133,20 @@ async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
       name: user.displayName,
     });
   }
-  const actor = (username: string) => actors.get(username) as Actor;
+  return { organIds, actors };
+}
 
+/** Last year's and this year's applications of two organs, each step taken on its own day; how many. */
+async function workCases({ services, today, at, organId: idOf, actor }: DemoContext): Promise<number> {
   const calendar = await services.calendar.calendar();
-  const year = Number(today.slice(0, 4));
-  const lastYear = year - 1;
+  const lastYear = Number(today.slice(0, 4)) - 1;
   let applications = 0;
   const work = [
     { organ: 'xsyj', officer: 'yj.jbr', reviewer: 'yj.shr', perYear: 140, seed: 11 },
     { organ: 'xsjy', officer: 'jy.jbr', reviewer: 'jy.shr', perYear: 60, seed: 23 },
   ];
   for (const w of work) {
-    const organId = organIds.get(w.organ) as number;
+    const organId = idOf(w.organ);
     const thisYearShare = Math.round((w.perYear * calendar.workingDaysBetween(`${lastYear}-12-31`, today)) / 250);
     const cases = [
       ...demoCases(calendar, {
@@ -135,81 +177,19 @@ async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
       }
     }
   }
+  return applications;
+}
 
-  const yj = organIds.get('xsyj') as number;
-  const yjOfficer = actor('yj.jbr');
-  const documents = [
-    {
-      kind: 'normativeDoc',
-      number: `相应急〔${lastYear - 2}〕5号`,
-      title: '相山区安全生产举报奖励办法',
-      issuedOn: `${lastYear - 2}-06-12`,
-      repealedOn: `${lastYear}-09-30`,
-    },
-    {
-      kind: 'normativeDoc',
-      number: `相应急〔${lastYear - 1}〕8号`,
-      title: '相山区生产安全事故应急预案管理实施细则',
-      issuedOn: `${lastYear - 1}-04-20`,
-    },
-    {
-      kind: 'normativeDoc',
-      number: `相应急〔${lastYear}〕3号`,
-      title: '相山区安全生产举报奖励实施办法',
-      issuedOn: `${lastYear}-10-08`,
-    },
-    {
-      kind: 'normativeDoc',
-      number: `相应急〔${lastYear}〕11号`,
-      title: '相山区危险化学品安全风险分级管控办法',
-      issuedOn: `${lastYear}-12-15`,
-    },
-  ] as const;
-  for (const document of documents) await services.registers.addDocument(yjOfficer, yj, document);
-  await services.registers.putFigures(yjOfficer, yj, lastYear, 0, {
-    's2.licensing.decisions': 46,
-    's2.penalty.decisions': 38,
-    's2.enforcement.decisions': 5,
-    's2.fees.amount': 0,
-  });
-  await services.registers.putFigures(yjOfficer, yj, year, 0, {
-    's2.licensing.decisions': 31,
-    's2.penalty.decisions': 27,
-    's2.enforcement.decisions': 2,
-    's2.fees.amount': 0,
-  });
-  await services.registers.addReview(yjOfficer, yj, {
-    kind: 'review',
-    caseNo: `相政复〔${lastYear}〕12号`,
-    filedOn: `${lastYear}-05-18`,
-    concludedOn: `${lastYear}-07-10`,
-    result: 'upheld',
-  });
-  await services.registers.addReview(yjOfficer, yj, {
-    kind: 'review',
-    caseNo: `相政复〔${lastYear}〕31号`,
-    filedOn: `${lastYear}-11-03`,
-  });
-  await services.registers.addReview(yjOfficer, yj, {
-    kind: 'suit',
-    caseNo: `（${lastYear}）皖0603行初45号`,
-    filedOn: `${lastYear}-08-21`,
-    concludedOn: `${lastYear}-12-02`,
-    result: 'other',
-  });
-
-  for (const seed of DEMO_SEED_REPORTS) {
-    const bytes = new Uint8Array(await readFile(new URL(seed.file, SEEDS_DIR)));
-    await services.imports.importFile(null, organIds.get(seed.organ) as number, undefined, seed.file, bytes);
-  }
-
-  // Last year's reports: 应急局 on time, 教育局 late, 人社局 a draft only, 市场监管局 not started.
+/** Last year's reports: 应急局 on time, 教育局 late, 人社局 a draft only, 市场监管局 not started; this year's draft. */
+async function publishReports({ services, today, at, organId: idOf, actor }: DemoContext): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const lastYear = year - 1;
   const publishing = [
     { organ: 'xsyj', officer: 'yj.jbr', reviewer: 'yj.shr', on: `${year}-01-22` },
     { organ: 'xsjy', officer: 'jy.jbr', reviewer: 'jy.shr', on: `${year}-02-09` },
   ];
   for (const p of publishing) {
-    const organId = organIds.get(p.organ) as number;
+    const organId = idOf(p.organ);
     await at(p.on, async () => {
       const draft = await services.reports.compile(actor(p.officer), organId, lastYear);
       const name = DEMO_ORGANS.find((o) => o.key === p.organ)?.name as string;
@@ -225,18 +205,6 @@ async function fill(db: Kysely<Database>, today: string): Promise<DemoSummary> {
       await services.reports.publish(actor(p.reviewer), organId, lastYear, edited.version);
     });
   }
-  await at(`${year}-01-28`, () => services.reports.compile(actor('rs.jbr'), organIds.get('xsrs') as number, lastYear));
-  await services.reports.compile(yjOfficer, yj, year);
-
-  return {
-    organs: DEMO_ORGANS.length,
-    users: DEMO_USERS.map((u) => ({
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role,
-      organ: DEMO_ORGANS.find((o) => o.key === u.organ)?.name as string,
-    })),
-    password: DEMO_PASSWORD,
-    applications,
-  };
+  await at(`${year}-01-28`, () => services.reports.compile(actor('rs.jbr'), idOf('xsrs'), lastYear));
+  await services.reports.compile(actor('yj.jbr'), idOf('xsyj'), year);
 }
