@@ -2,6 +2,7 @@ import { ParseError } from '../../errors.js';
 import type { Extractor } from '../types.js';
 import { documentFrom, readPage, type PageContent } from './pages.js';
 import { binaryDataFactory, loadPdfJs, type PdfDocument, type PdfJs } from './pdfjs.js';
+import { readWithPdfium } from './pdfium.js';
 import { checkPdfStreams } from './streams.js';
 
 /*
@@ -51,6 +52,18 @@ export const extractPdf: Extractor = async (bytes, options) => {
   }
   // Before pdf.js, which inflates a stream whole and unbounded.
   checkPdfStreams(bytes, limits, file);
+  if (options.pdfium) {
+    const engine = await options.pdfium();
+    try {
+      return documentFrom(readWithPdfium(engine, bytes, limits, file), new Set(), options);
+    } catch (error) {
+      if (error instanceof ParseError) throw error;
+      // A trap inside the WebAssembly (a damaged file PDFium did not expect): the module may be left inconsistent.
+      options.pdfium(engine).catch(() => {});
+      const said = error instanceof Error ? error.message : String(error);
+      throw new ParseError('corrupt', `PDF 文件已损坏或不完整，无法读取（PDFium：${said}）`, file);
+    }
+  }
   const pdfjs = await loadPdfJs();
   const missingCMaps = new Set<string>();
   let task: ReturnType<PdfJs['getDocument']>;
