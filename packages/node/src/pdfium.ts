@@ -9,6 +9,56 @@ import type { Pdfium } from '@xxgk/core';
  * (each worker thread of the parse pool has its own), and handed to `parseReport`.
  */
 
+/**
+ * The functions the core calls, all on numbers only. The package's wrappers go through
+ * Emscripten's `ccall` (argument conversion, a stack frame) on every call, which was a fifth of a
+ * read's time at one call per glyph: the raw WebAssembly exports (`FPDFText_GetUnicode`…) are
+ * called instead. (A boolean comes back as 0 or 1, which the core only tests for truth.)
+ */
+const NUMERIC: readonly (keyof Pdfium)[] = [
+  'FPDF_GetLastError',
+  'FPDF_GetPageCount',
+  'FPDF_LoadPage',
+  'FPDF_ClosePage',
+  'FPDF_CloseDocument',
+  'FPDFPage_GetMediaBox',
+  'FPDFPage_GetRotation',
+  'FPDFText_LoadPage',
+  'FPDFText_ClosePage',
+  'FPDFText_CountChars',
+  'FPDFText_GetUnicode',
+  'FPDFText_IsGenerated',
+  'FPDFText_GetCharAngle',
+  'FPDFText_GetFontSize',
+  'FPDFText_GetTextObject',
+  'FPDFText_GetCharOrigin',
+  'FPDFText_GetLooseCharBox',
+  'FPDFText_GetMatrix',
+  'FPDFPage_CountObjects',
+  'FPDFPage_GetObject',
+  'FPDFPageObj_GetType',
+  'FPDFPageObj_GetMatrix',
+  'FPDFFormObj_CountObjects',
+  'FPDFFormObj_GetObject',
+  'FPDFPath_GetDrawMode',
+  'FPDFPath_CountSegments',
+  'FPDFPath_GetPathSegment',
+  'FPDFPathSegment_GetPoint',
+  'FPDFPathSegment_GetType',
+  'FPDFPathSegment_GetClose',
+];
+
+function direct(module: Pdfium): Pdfium {
+  // The exports themselves: the module's `_FPDF…` functions wrap them once more, with assertions.
+  const raw = module.pdfium.wasmExports as unknown as Record<string, unknown>;
+  const fast: Record<string, unknown> = {};
+  for (const name of NUMERIC) if (typeof raw[name] === 'function') fast[name] = raw[name];
+  const load = raw.FPDF_LoadMemDocument as ((data: number, size: number, password: number) => number) | undefined;
+  // No password is ever given: a null pointer rather than an empty string put on the stack.
+  if (load) fast.FPDF_LoadMemDocument = (data: number, size: number) => load(data, size, 0);
+  return Object.assign(Object.create(module) as Pdfium, fast);
+}
+
 let engine: Promise<Pdfium> | undefined;
 let current: Pdfium | undefined;
 
@@ -21,7 +71,7 @@ async function instantiate(): Promise<Pdfium> {
   if (!heaps.HEAPU8 || !heaps.HEAP32 || !heaps.HEAPF32 || !heaps.HEAPF64) {
     throw new Error('@embedpdf/pdfium 未提供内存视图（HEAPU8 等），无法使用');
   }
-  current = module as unknown as Pdfium;
+  current = direct(module as unknown as Pdfium);
   return current;
 }
 

@@ -51,7 +51,7 @@ export const extractPdf: Extractor = async (bytes, options) => {
     );
   }
   // Before pdf.js, which inflates a stream whole and unbounded.
-  checkPdfStreams(bytes, limits, file);
+  await checkPdfStreams(bytes, limits, file);
   if (options.pdfium) {
     const engine = await options.pdfium();
     try {
