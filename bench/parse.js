@@ -4,7 +4,9 @@
 // per input kind under bench/.corpus/: text in the three layouts of the seeds, HTML, DOCX, PDF
 // (rendered by the core), and legacy DOC (the DOCX converted by LibreOffice's "MS Word 97" filter).
 // Then, for each kind:
-//   - one core: parseReport() over the corpus bytes in this thread (reading, the rules included);
+//   - one core: parseReport() over the corpus bytes in this thread (reading, the rules included),
+//     as reports per second of this thread's CPU time (the aim) and by the clock (which other
+//     work on a shared machine slows);
 //   - all cores: `xxgk parse DIR --cells -j N` over the kind's folder, as a user runs it;
 //   - the baselines a user would reach for instead, on the same files, one process per file as a
 //     user runs them: `pandoc -t plain` for DOCX and `pdftotext -layout` for PDF. They only produce
@@ -195,7 +197,7 @@ for (const kind of KINDS) {
   results[kind] = result;
   const aim = AIMS[kind] ? ` (aim ${AIMS[kind]})` : '';
   console.log(
-    `${kind.padEnd(5)} one core ${single.reportsPerSecond.toFixed(0).padStart(6)}/s${aim}, ${single.msPerReport.toFixed(2)} ms, ${single.wrong} of ${single.sampled} wrong | ` +
+    `${kind.padEnd(5)} one core ${(1000 / single.cpuMsPerReport).toFixed(0).padStart(6)}/s of CPU${aim} (${single.reportsPerSecond.toFixed(0)}/s by the clock), ${single.cpuMsPerReport.toFixed(2)} ms CPU, ${single.wrong} of ${single.sampled} wrong | ` +
       `CLI -j1 ${cliOne.reportsPerSecond.toFixed(0)}/s, -j${multi.jobs} ${multi.reportsPerSecond.toFixed(0)}/s, peak ${multi.peakRssMb} MB` +
       (result.baseline
         ? ` | CPU per file: xxgk ${single.cpuMsPerReport.toFixed(1)} ms, ${result.baseline.command} ${result.baseline.cpuMsPerReport.toFixed(1)} ms → ${ratio(single, result.baseline)}` +
