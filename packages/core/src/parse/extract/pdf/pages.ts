@@ -1,5 +1,7 @@
 import type { DocumentNode, ExtractMessage, ExtractedDocument, TableCell } from '../../document.js';
 import type { ExtractOptions } from '../types.js';
+import { bandGrids } from './bands.js';
+import { joinStackedHeaders } from './stacked.js';
 import { findGrids, gridTable, type PageTable } from './grids.js';
 import { visualLines, type VisualLine } from './lines.js';
 import { asMatrix } from './matrix.js';
@@ -110,13 +112,17 @@ export function pageContent(runs: Run[], rulesOf: () => PageRules, height: numbe
   const tables: PageTable[] = [];
   if (lines.some((line) => line.fragments.length >= 2)) {
     const { horizontal, vertical } = rulesOf();
-    for (const grid of findGrids(horizontal, vertical)) {
+    const grids = findGrids(horizontal, vertical);
+    // Rules that make no grid may still rule a table's rows.
+    const gridded = new Set(grids.flatMap((grid) => grid.horizontal));
+    const loose = horizontal.filter((rule) => !gridded.has(rule));
+    for (const grid of [...grids, ...bandGrids(loose, vertical, runs)]) {
       const table = gridTable(grid, runs);
       if (table) tables.push(table);
     }
     if (tables.length > 0) lines = visualLines(runs);
   }
-  return { lines, tables, height, chars };
+  return { lines: joinStackedHeaders(lines), tables, height, chars };
 }
 
 export function documentFrom(
