@@ -6,11 +6,15 @@ import { readWithPdfium } from './pdfium.js';
 import { checkPdfStreams } from './streams.js';
 
 /*
- * PDF → intermediate document, with pdf.js (its legacy build, which runs in Node ≥ 20 and in
- * browsers). A PDF has no lines or tables, only glyph runs and strokes placed on a page:
+ * PDF → intermediate document, with PDFium (WebAssembly) when the caller hands it in, as the CLI
+ * and the server do, else with pdf.js (its legacy build, which runs in Node ≥ 20 and in
+ * browsers); docs/pdf-engines.md compares them. A PDF has no lines or tables, only glyph runs
+ * and strokes placed on a page:
  *
  * - tables drawn with ruling lines (as Word, WPS, LibreOffice and pdfmake draw them) are
  *   rebuilt from the rules, with merged cells, and their text assigned to cells by position;
+ *   tables ruled only horizontally take their columns from the gaps in their text;
+ * - column headers printed one character per line are joined into the columns' headers;
  * - all other text is grouped into visual lines by baseline, each split into fragments with
  *   their horizontal extent where a wide gap leaves a column (a borderless table, a tab stop);
  * - running page numbers and headers are dropped;
