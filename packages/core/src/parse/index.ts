@@ -94,4 +94,4 @@ export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
 export { readDocument, withYear, type ReadReport } from './read.js';
-export type { Pdfium } from './extract/pdf/pdfium.js';
+export type { Pdfium } from './extract/pdf/pdfium-api.js';

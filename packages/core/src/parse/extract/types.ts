@@ -1,6 +1,6 @@
 import type { ExtractedDocument } from '../document.js';
 import type { ParseLimits } from '../errors.js';
-import type { Pdfium } from './pdf/pdfium.js';
+import type { Pdfium } from './pdf/pdfium-api.js';
 
 export interface ExtractOptions {
   /** The file's name, for messages only: the readers never touch the file system. */

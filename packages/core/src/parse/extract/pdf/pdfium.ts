@@ -3,6 +3,9 @@ import { multiply, type Matrix } from './matrix.js';
 import { pageContent, type PageContent } from './pages.js';
 import { ruleSink } from './rules.js';
 import { cleanRun, type Run } from './text.js';
+import type { Handle, Pdfium, Ptr } from './pdfium-api.js';
+
+export type { Pdfium } from './pdfium-api.js';
 
 /*
  * PDF through PDFium compiled to WebAssembly (@embedpdf/pdfium, MIT; the engine of Chrome's PDF
@@ -15,51 +18,6 @@ import { cleanRun, type Run } from './text.js';
  * initialised module (`@xxgk/node`'s `loadPdfium`). All of a read is synchronous, so one module
  * serves every read of a thread without locking.
  */
-
-type Ptr = number;
-type Handle = number;
-
-/** The part of PDFium's C API, as `@embedpdf/pdfium` wraps it, that the reader calls. */
-export interface Pdfium {
-  readonly pdfium: {
-    readonly HEAPU8: Uint8Array;
-    readonly HEAP32: Int32Array;
-    readonly HEAPF32: Float32Array;
-    readonly HEAPF64: Float64Array;
-    readonly wasmExports: { malloc(size: number): Ptr; free(ptr: Ptr): void };
-  };
-  FPDF_LoadMemDocument(data: Ptr, size: number, password: string): Handle;
-  FPDF_GetLastError(): number;
-  FPDF_GetPageCount(doc: Handle): number;
-  FPDF_LoadPage(doc: Handle, index: number): Handle;
-  FPDF_ClosePage(page: Handle): void;
-  FPDF_CloseDocument(doc: Handle): void;
-  FPDFPage_GetMediaBox(page: Handle, left: Ptr, bottom: Ptr, right: Ptr, top: Ptr): boolean;
-  FPDFText_LoadPage(page: Handle): Handle;
-  FPDFText_ClosePage(textPage: Handle): void;
-  FPDFText_CountChars(textPage: Handle): number;
-  FPDFText_GetUnicode(textPage: Handle, index: number): number;
-  FPDFText_IsGenerated(textPage: Handle, index: number): number;
-  FPDFText_GetCharAngle(textPage: Handle, index: number): number;
-  FPDFText_GetFontSize(textPage: Handle, index: number): number;
-  FPDFText_GetTextObject(textPage: Handle, index: number): Handle;
-  FPDFText_GetCharOrigin(textPage: Handle, index: number, x: Ptr, y: Ptr): boolean;
-  FPDFText_GetLooseCharBox(textPage: Handle, index: number, rect: Ptr): boolean;
-  FPDFText_GetMatrix(textPage: Handle, index: number, matrix: Ptr): boolean;
-  FPDFPage_GetRotation(page: Handle): number;
-  FPDFPage_CountObjects(page: Handle): number;
-  FPDFPage_GetObject(page: Handle, index: number): Handle;
-  FPDFPageObj_GetType(object: Handle): number;
-  FPDFPageObj_GetMatrix(object: Handle, matrix: Ptr): boolean;
-  FPDFFormObj_CountObjects(form: Handle): number;
-  FPDFFormObj_GetObject(form: Handle, index: number): Handle;
-  FPDFPath_GetDrawMode(path: Handle, fillMode: Ptr, stroke: Ptr): boolean;
-  FPDFPath_CountSegments(path: Handle): number;
-  FPDFPath_GetPathSegment(path: Handle, index: number): Handle;
-  FPDFPathSegment_GetPoint(segment: Handle, x: Ptr, y: Ptr): boolean;
-  FPDFPathSegment_GetType(segment: Handle): number;
-  FPDFPathSegment_GetClose(segment: Handle): boolean;
-}
 
 /** FPDF_GetLastError's codes. */
 const ERR_PASSWORD = 4;
