@@ -5,6 +5,7 @@
  */
 export { bundledFont, chooseFont, FontError, loadFonts } from './fonts.js';
 export { readCMap } from './cmaps.js';
+export { loadPdfium } from './pdfium.js';
 export { readReportFile } from './files.js';
 export {
   closeParsePool,

@@ -16,6 +16,7 @@ export interface ParseOptions {
   readonly file?: string;
   readonly limits?: Partial<ParseLimits>;
   readonly readCMap?: ExtractOptions['readCMap'];
+  readonly pdfium?: ExtractOptions['pdfium'];
 }
 
 export interface ParsedReport {
@@ -76,6 +77,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     limits,
     ...(options.file ? { file: options.file } : {}),
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
+    ...(options.pdfium ? { pdfium: options.pdfium } : {}),
   });
   const { report, findings } = readDocument(document, options.file);
   const rules =
@@ -92,3 +94,4 @@ export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
 export { readDocument, withYear, type ReadReport } from './read.js';
+export type { Pdfium } from './extract/pdf/pdfium-api.js';

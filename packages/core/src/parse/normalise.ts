@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
+import { LABEL_NUMBERING } from './extract/label-variants.js';
 
 /*
  * Labels come in every spelling a clerk or a site can produce: full- and half-width
@@ -46,8 +47,8 @@ function canonicalUncached(text: string): string {
     .replace(/．/g, '.');
 }
 
-/** Numbering in front of a label: 一、 (一) 1. 1、 — what the label says without it. */
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}[.、]?(?!\d))/;
+/** Numbering in front of a label: 一、 (一) 1. 1、 (6) 〔六〕 — what the label says without it. */
+const NUMBERING = LABEL_NUMBERING;
 
 export interface NumberedLabel {
   /** The numbering as written, canonical: "三、", "(六)", "3." or "". */

@@ -1,5 +1,6 @@
 import type { ExtractedDocument } from '../document.js';
 import type { ParseLimits } from '../errors.js';
+import type { Pdfium } from './pdf/pdfium-api.js';
 
 export interface ExtractOptions {
   /** The file's name, for messages only: the readers never touch the file system. */
@@ -10,6 +11,13 @@ export interface ExtractOptions {
    * caller reads them from wherever pdf.js is installed. Without it, such PDFs may read badly.
    */
   readonly readCMap?: (name: string) => Promise<Uint8Array>;
+  /**
+   * Hands over PDFium (WebAssembly), initialised: PDFs are then read with it, about seven times
+   * faster than with pdf.js (docs/pdf-engines.md). Loading it reads a file, so the caller does
+   * (`@xxgk/node`'s `loadPdfium`); without it, pdf.js reads PDFs. It is called again with the
+   * module when that failed inside (a trap), so that the next read gets a fresh one.
+   */
+  readonly pdfium?: (failed?: Pdfium) => Promise<Pdfium>;
 }
 
 /** Turns the bytes of one kind of file into the intermediate document. */

@@ -1,4 +1,5 @@
 import { E, type CellBuilder, type Container, type ParagraphBuilder, type TableBuilder } from './elements.js';
+import type { ListCounter } from './numbering.js';
 import { attribute, clamp, isOn, toInt } from './xml.js';
 
 /** A bound on gridSpan/gridBefore values (Word allows 63 columns), so that a damaged file cannot ask for millions. */
@@ -35,7 +36,10 @@ export class BodyBuilder {
   private readonly fields: boolean[] = [];
   private fieldsInInstruction = 0;
 
-  constructor(private readonly names: AttributeNames) {}
+  constructor(
+    private readonly names: AttributeNames,
+    private readonly lists?: ListCounter,
+  ) {}
 
   /** Character data of the current paragraph. */
   text(text: string): void {
@@ -106,6 +110,17 @@ export class BodyBuilder {
         return;
       case E.FldChar:
         this.fieldChar(attribute(tag, this.names.fldCharType));
+        return;
+      case E.PStyle:
+      case E.NumId:
+      case E.Ilvl:
+        // Paragraph properties only (the same names in a run's properties mean nothing here).
+        if (paragraph && !paragraph.inRun) {
+          const value = attribute(tag, this.names.val);
+          if (code === E.PStyle) paragraph.style = value;
+          else if (code === E.NumId) paragraph.numId = value;
+          else paragraph.ilvl = toInt(value, 0);
+        }
         return;
       default:
         return;
@@ -216,7 +231,10 @@ export class BodyBuilder {
         const done = this.paragraphs.pop();
         if (!done) return;
         const items = this.container().items;
-        items.push(done.parts.join(''));
+        const number = this.lists?.next(done.numId, done.ilvl, done.style) ?? '';
+        const text = done.parts.join('');
+        // Word puts a tab after the number; a space after a Latin one ("1. "), nothing after "一、".
+        items.push(number === '' ? text : `${number}${/[\w.)]$/.test(number) ? ' ' : ''}${text}`);
         for (const item of done.anchored) items.push(item);
         return;
       }

@@ -30,6 +30,9 @@ export const enum E {
   Choice,
   Fallback,
   AltChunk,
+  PStyle,
+  NumId,
+  Ilvl,
 }
 
 export type Item = string | TableBuilder;
@@ -58,6 +61,10 @@ export interface ParagraphBuilder {
   inRun: boolean;
   inRunProps: boolean;
   hidden: boolean;
+  /** Its automatic numbering (w:numPr) and paragraph style, for the number Word draws before it. */
+  numId?: string | undefined;
+  ilvl?: number | undefined;
+  style?: string | undefined;
 }
 
 export interface Container {
@@ -92,6 +99,9 @@ export function elementCodes(w: string, mc: string): Map<string, E> {
   put('hMerge', E.HMerge);
   put('txbxContent', E.TxbxContent);
   put('altChunk', E.AltChunk);
+  put('pStyle', E.PStyle);
+  put('numId', E.NumId);
+  put('ilvl', E.Ilvl);
   // Not text of the document as it reads now: deleted and moved-away revisions, field
   // instructions, ruby (phonetic guide) text, and the previous state of changed properties
   // (a tblGridChange holds the old grid, a tcPrChange the old spans).

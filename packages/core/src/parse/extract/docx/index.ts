@@ -32,6 +32,28 @@ function mainPart(zip: ZipArchive, limit: number, file: string | undefined): str
   return 'word/document.xml';
 }
 
+/** Beyond this, numbering and style definitions are not read (a real document's are far smaller). */
+const MAX_DEFINITIONS_BYTES = 4 * 1024 * 1024;
+
+/** word/numbering.xml and word/styles.xml, for automatic numbering; absent or oversized ones are not read. */
+function listParts(zip: ZipArchive, budget: number, file: string | undefined): { numbering?: string; styles?: string } {
+  const numbering = findEntry(zip, 'word/numbering.xml');
+  if (!numbering || numbering.size > MAX_DEFINITIONS_BYTES) return {};
+  const styles = findEntry(zip, 'word/styles.xml');
+  const wanted = styles && styles.size <= MAX_DEFINITIONS_BYTES ? [numbering, styles] : [numbering];
+  const limit = Math.max(0, Math.min(budget, 2 * MAX_DEFINITIONS_BYTES));
+  try {
+    const [numberingBytes, stylesBytes] = readEntries(zip, wanted, limit, file, 'DOCX 文件', MAX_DEFINITIONS_BYTES);
+    return {
+      numbering: decodeXml(numberingBytes as Uint8Array),
+      ...(stylesBytes ? { styles: decodeXml(stylesBytes) } : {}),
+    };
+  } catch {
+    // Damaged definitions cost the numbers, not the document.
+    return {};
+  }
+}
+
 export const extractDocx: Extractor = async (bytes, options) => {
   const { file, limits } = options;
   if (bytes.length === 0) throw new ParseError('empty', '文件是空的', file);
@@ -58,7 +80,7 @@ export const extractDocx: Extractor = async (bytes, options) => {
   const [xmlBytes] = readEntries(zip, [entry], budget, file, 'DOCX 文件', limits.maxPartBytes);
   let parsed: Parsed;
   try {
-    parsed = parseDocumentXml(decodeXml(xmlBytes as Uint8Array));
+    parsed = parseDocumentXml(decodeXml(xmlBytes as Uint8Array), listParts(zip, budget - entry.size, file));
   } catch (error) {
     if (error instanceof ParseError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

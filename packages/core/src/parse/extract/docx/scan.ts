@@ -1,5 +1,6 @@
 import { BodyBuilder } from './body.js';
 import { E, elementCodes, type Item } from './elements.js';
+import { ListCounter, readNumbering } from './numbering.js';
 import { decodeEntities, namespacePrefixes } from './xml.js';
 
 /*
@@ -74,17 +75,25 @@ function skipMarkup(xml: string, lt: number, builder: BodyBuilder): number {
 }
 
 /** Scans word/document.xml. Throws a plain Error with a Chinese reason when it is not well-formed. */
-export function parseDocumentXml(xml: string): Parsed {
+export function parseDocumentXml(
+  xml: string,
+  parts: { numbering?: string | undefined; styles?: string | undefined } = {},
+): Parsed {
   const root = rootTag(xml);
   // Word binds both on the root; when a generator binds them lower down, assume the usual prefixes.
   const bound = namespacePrefixes(xml.slice(root.start, root.end + 1));
   const w = bound.w ?? 'w';
   const codes = elementCodes(w, bound.mc ?? 'mc');
-  const builder = new BodyBuilder({
-    val: w ? `${w}:val` : 'val',
-    width: w ? `${w}:w` : 'w',
-    fldCharType: w ? `${w}:fldCharType` : 'fldCharType',
-  });
+  const lists =
+    parts.numbering === undefined ? undefined : new ListCounter(readNumbering(parts.numbering, parts.styles, w));
+  const builder = new BodyBuilder(
+    {
+      val: w ? `${w}:val` : 'val',
+      width: w ? `${w}:w` : 'w',
+      fldCharType: w ? `${w}:fldCharType` : 'fldCharType',
+    },
+    lists,
+  );
   const names: string[] = [];
   /** While > 0, everything below the element at this depth is ignored. */
   let skipDepth = 0;

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { ParseError } from '../../errors.js';
 import type { ExtractOptions } from '../types.js';
+import { HiddenRules } from './css.js';
 
 // ---------------------------------------------------------------------------------------------
 // The tree
@@ -132,6 +133,8 @@ class TreeBuilder {
   private readonly tables: number[] = [];
   /** htmlparser2's own count of open elements (every open event is matched by one close event). */
   private open = 0;
+  /** What the page's `<style>` elements hide, as read so far. */
+  private readonly hidden = new HiddenRules();
 
   constructor(private readonly file: string | undefined) {}
 
@@ -151,7 +154,12 @@ class TreeBuilder {
   private push(name: string, attribs: Record<string, string>, start: number): void {
     const parent = this.top();
     const table = name === 'table';
-    if (parent.drop || DROPPED.has(name) || isChrome(name, attribs, parent.inArticle)) {
+    if (
+      parent.drop ||
+      DROPPED.has(name) ||
+      isChrome(name, attribs, parent.inArticle) ||
+      this.hidden.hides(name, attribs)
+    ) {
       // A dropped table still counts as a table context, so its cells stay inside it.
       this.stack.push({ name, node: parent.node, drop: true, inArticle: parent.inArticle, table });
       if (table) this.tables.push(this.stack.length - 1);
@@ -211,6 +219,7 @@ class TreeBuilder {
 
   onText(text: string, start: number): void {
     const top = this.top();
+    if (top.name === 'style') this.hidden.add(text);
     if (top.drop) return;
     if (TABLE_CONTEXT.has(top.node.name) && !hasVisibleText(text)) return;
     top.node.children.push({ text, start });

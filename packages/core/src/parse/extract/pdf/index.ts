@@ -2,14 +2,19 @@ import { ParseError } from '../../errors.js';
 import type { Extractor } from '../types.js';
 import { documentFrom, readPage, type PageContent } from './pages.js';
 import { binaryDataFactory, loadPdfJs, type PdfDocument, type PdfJs } from './pdfjs.js';
+import { readWithPdfium } from './pdfium.js';
 import { checkPdfStreams } from './streams.js';
 
 /*
- * PDF → intermediate document, with pdf.js (its legacy build, which runs in Node ≥ 20 and in
- * browsers). A PDF has no lines or tables, only glyph runs and strokes placed on a page:
+ * PDF → intermediate document, with PDFium (WebAssembly) when the caller hands it in, as the CLI
+ * and the server do, else with pdf.js (its legacy build, which runs in Node ≥ 20 and in
+ * browsers); docs/pdf-engines.md compares them. A PDF has no lines or tables, only glyph runs
+ * and strokes placed on a page:
  *
  * - tables drawn with ruling lines (as Word, WPS, LibreOffice and pdfmake draw them) are
  *   rebuilt from the rules, with merged cells, and their text assigned to cells by position;
+ *   tables ruled only horizontally take their columns from the gaps in their text;
+ * - column headers printed one character per line are joined into the columns' headers;
  * - all other text is grouped into visual lines by baseline, each split into fragments with
  *   their horizontal extent where a wide gap leaves a column (a borderless table, a tab stop);
  * - running page numbers and headers are dropped;
@@ -50,7 +55,19 @@ export const extractPdf: Extractor = async (bytes, options) => {
     );
   }
   // Before pdf.js, which inflates a stream whole and unbounded.
-  checkPdfStreams(bytes, limits, file);
+  await checkPdfStreams(bytes, limits, file);
+  if (options.pdfium) {
+    const engine = await options.pdfium();
+    try {
+      return documentFrom(readWithPdfium(engine, bytes, limits, file), new Set(), options);
+    } catch (error) {
+      if (error instanceof ParseError) throw error;
+      // A trap inside the WebAssembly (a damaged file PDFium did not expect): the module may be left inconsistent.
+      options.pdfium(engine).catch(() => {});
+      const said = error instanceof Error ? error.message : String(error);
+      throw new ParseError('corrupt', `PDF 文件已损坏或不完整，无法读取（PDFium：${said}）`, file);
+    }
+  }
   const pdfjs = await loadPdfJs();
   const missingCMaps = new Set<string>();
   let task: ReturnType<PdfJs['getDocument']>;

@@ -1,11 +1,13 @@
 import type { DocumentNode, ExtractMessage, ExtractedDocument, TableCell } from '../../document.js';
 import type { ExtractOptions } from '../types.js';
+import { bandGrids } from './bands.js';
+import { joinStackedHeaders } from './stacked.js';
 import { findGrids, gridTable, type PageTable } from './grids.js';
 import { visualLines, type VisualLine } from './lines.js';
 import { asMatrix } from './matrix.js';
 import type { PdfDocument, PdfJs } from './pdfjs.js';
 import { pageRules } from './rules.js';
-import { pageRuns } from './text.js';
+import { pageRuns, type Run } from './text.js';
 
 export interface PageContent {
   readonly lines: VisualLine[];
@@ -79,25 +81,48 @@ export async function readPage(doc: PdfDocument, number: number, pdfjs: PdfJs): 
   const viewport = page.getViewport({ scale: 1 });
   const viewportMatrix = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
   const runs = pageRuns((await page.getTextContent()).items, viewportMatrix);
+  let ops: Parameters<typeof pageRules>[0] | undefined;
+  // The drawing operators cost pdf.js about as much again as the text: fetched only when asked for.
+  if (mayHoldTable(runs)) ops = await page.getOperatorList();
+  const content = pageContent(
+    runs,
+    () => (ops ? pageRules(ops, pdfjs.OPS, viewportMatrix) : NO_RULES),
+    viewport.height,
+  );
+  // Frees the page's parsed resources (fonts stay cached for the next page).
+  page.cleanup();
+  return content;
+}
+
+const NO_RULES: PageRules = { horizontal: [], vertical: [] };
+type PageRules = ReturnType<typeof pageRules>;
+
+/** Whether a page's text has a line of two or more columns, where a ruled table may be. */
+export function mayHoldTable(runs: readonly Run[]): boolean {
+  return visualLines([...runs]).some((line) => line.fragments.length >= 2);
+}
+
+/**
+ * A page's lines and ruled tables from its glyph runs (display space) and, asked for only where a
+ * table may be (a line of two or more columns; never on a page of pictures), its rules.
+ */
+export function pageContent(runs: Run[], rulesOf: () => PageRules, height: number): PageContent {
   const chars = runs.reduce((sum, run) => sum + visibleLength(run.text), 0);
   let lines = visualLines([...runs]);
   const tables: PageTable[] = [];
-  /*
-   * The drawing operators (for the rules) cost pdf.js about as much again as the text, mostly
-   * in handing over fonts and glyph outlines: they are read only where a table may be, a page
-   * with a line of two or more columns, and never for a page of pictures (a scan).
-   */
   if (lines.some((line) => line.fragments.length >= 2)) {
-    const { horizontal, vertical } = pageRules(await page.getOperatorList(), pdfjs.OPS, viewportMatrix);
-    for (const grid of findGrids(horizontal, vertical)) {
+    const { horizontal, vertical } = rulesOf();
+    const grids = findGrids(horizontal, vertical);
+    // Rules that make no grid may still rule a table's rows.
+    const gridded = new Set(grids.flatMap((grid) => grid.horizontal));
+    const loose = horizontal.filter((rule) => !gridded.has(rule));
+    for (const grid of [...grids, ...bandGrids(loose, vertical, runs)]) {
       const table = gridTable(grid, runs);
       if (table) tables.push(table);
     }
     if (tables.length > 0) lines = visualLines(runs);
   }
-  // Frees the page's parsed resources (fonts stay cached for the next page).
-  page.cleanup();
-  return { lines, tables, height: viewport.height, chars };
+  return { lines: joinStackedHeaders(lines), tables, height, chars };
 }
 
 export function documentFrom(

@@ -19,8 +19,8 @@ export interface Rule {
 /** Rules thicker than this are filled areas (shading), not borders. */
 const RULE_MAX_THICKNESS = 3;
 
-/** Collects the page's straight horizontal and vertical strokes and hairline fills. */
-export function pageRules(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS'], viewport: Matrix) {
+/** Collects straight horizontal and vertical strokes and hairline fills, from any engine's paths. */
+export function ruleSink() {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   const addSegment = (x0: number, y0: number, x1: number, y1: number): void => {
@@ -39,6 +39,17 @@ export function pageRules(ops: { fnArray: number[]; argsArray: unknown[] }, OPS:
     else if (right - left <= RULE_MAX_THICKNESS && bottom - top > right - left)
       addSegment((left + right) / 2, top, (left + right) / 2, bottom);
   };
+  return {
+    /** One path in pdf.js's encoding (see addPath), placed through `ctm`. */
+    add: (path: ArrayLike<number>, filled: boolean, ctm: Matrix): void =>
+      addPath(path, filled, ctm, addSegment, addBox),
+    rules: () => ({ horizontal: mergeRules(horizontal), vertical: mergeRules(vertical) }),
+  };
+}
+
+/** Collects the page's straight horizontal and vertical strokes and hairline fills from pdf.js's operators. */
+export function pageRules(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS'], viewport: Matrix) {
+  const sink = ruleSink();
   const strokes = new Set([
     OPS.stroke,
     OPS.closeStroke,
@@ -64,10 +75,10 @@ export function pageRules(ops: { fnArray: number[]; argsArray: unknown[] }, OPS:
       const paint = args[0] as number;
       const path = (args[1] as (Float32Array | null)[] | undefined)?.[0];
       if (!path || !(strokes.has(paint) || fills.has(paint))) return;
-      addPath(path, fills.has(paint), ctm, addSegment, addBox);
+      sink.add(path, fills.has(paint), ctm);
     }
   });
-  return { horizontal: mergeRules(horizontal), vertical: mergeRules(vertical) };
+  return sink.rules();
 }
 
 type AddSegment = (x0: number, y0: number, x1: number, y1: number) => void;
@@ -78,7 +89,7 @@ type AddSegment = (x0: number, y0: number, x1: number, y1: number) => void;
  * is no rule.
  */
 function addPath(
-  path: Float32Array,
+  path: ArrayLike<number>,
   filled: boolean,
   ctm: Matrix,
   addSegment: AddSegment,

@@ -57,6 +57,11 @@ function splitTypedColumns(run: Run): Run[] {
   return runs;
 }
 
+/** A run as an engine read it, cleaned: radicals mapped back, spaces inside Chinese dropped, typed columns split. */
+export function cleanRun(run: Run): Run[] {
+  return splitTypedColumns({ ...run, text: normalizeText(run.text).replace(SPACE_IN_CJK, '$1') });
+}
+
 export function pageRuns(items: readonly TextContentItem[], viewport: Matrix): Run[] {
   const runs: Run[] = [];
   for (const item of items) {
@@ -69,8 +74,7 @@ export function pageRuns(items: readonly TextContentItem[], viewport: Matrix): R
     // Only upright, left-to-right runs make lines: a rotated run is a watermark ("内部资料"
     // across the page) or a stamp, and would otherwise scatter its glyphs into the body's lines.
     if (a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * Math.abs(d) || size === 0) continue;
-    const text = normalizeText(item.str).replace(SPACE_IN_CJK, '$1');
-    runs.push(...splitTypedColumns({ text, x0: e, x1: e + Math.max(item.width, 0), y: f, size }));
+    runs.push(...cleanRun({ text: item.str, x0: e, x1: e + Math.max(item.width, 0), y: f, size }));
   }
   return runs;
 }

@@ -1,0 +1,246 @@
+import { ParseError, type ParseLimits } from '../../errors.js';
+import { multiply, type Matrix } from './matrix.js';
+import { pageContent, type PageContent } from './pages.js';
+import { ruleSink } from './rules.js';
+import { cleanRun, type Run } from './text.js';
+import type { Handle, Pdfium, Ptr } from './pdfium-api.js';
+
+export type { Pdfium } from './pdfium-api.js';
+
+/*
+ * PDF through PDFium compiled to WebAssembly (@embedpdf/pdfium, MIT; the engine of Chrome's PDF
+ * viewer). It reads the text layer and the paths of a page without converting any font to an
+ * outline or a web font, which is where pdf.js spent most of its time (see docs/pdf-engines.md):
+ * about seven times faster than pdf.js and within reach of `pdftotext`. Its CMaps are built in,
+ * so CID fonts need no `readCMap`.
+ *
+ * The core loads no WebAssembly itself (loading it reads a file): the caller hands in the
+ * initialised module (`@xxgk/node`'s `loadPdfium`). All of a read is synchronous, so one module
+ * serves every read of a thread without locking.
+ */
+
+/** FPDF_GetLastError's codes. */
+const ERR_PASSWORD = 4;
+const ERR_SECURITY = 5;
+/** FPDFPageObj_GetType's codes. */
+const OBJ_PATH = 2;
+const OBJ_FORM = 5;
+/** FPDFPathSegment_GetType's codes. */
+const SEGMENT_LINETO = 0;
+const SEGMENT_MOVETO = 2;
+/** Within one text object, glyphs further apart than this (in ems) start a new run. */
+const RUN_BREAK_EM = 3;
+/** Bytes of scratch memory for out-parameters (a box, an origin and a matrix at once). */
+const SCRATCH = 64;
+
+/** Out-parameter memory, read back after each call (the heap views change when memory grows). */
+class Scratch {
+  readonly at: Ptr;
+  constructor(private readonly engine: Pdfium) {
+    this.at = engine.pdfium.wasmExports.malloc(SCRATCH);
+  }
+  f32(index: number): number {
+    return this.engine.pdfium.HEAPF32[(this.at >> 2) + index] as number;
+  }
+  f64(index: number): number {
+    return this.engine.pdfium.HEAPF64[(this.at >> 3) + index] as number;
+  }
+  i32(index: number): number {
+    return this.engine.pdfium.HEAP32[(this.at >> 2) + index] as number;
+  }
+  free(): void {
+    this.engine.pdfium.wasmExports.free(this.at);
+  }
+}
+
+/** Is the character a space of some kind (a run may hold spaces: typed columns are split later). */
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x09;
+
+/** Is the glyph upright once the page is turned by its /Rotate (quarter turns)? */
+function upright(angle: number, quarterTurns: number): boolean {
+  const turned = (angle + (quarterTurns * Math.PI) / 2) % (2 * Math.PI);
+  return turned < 0.01 || turned > 2 * Math.PI - 0.01;
+}
+
+/** The page's glyph runs in display space (through `view`): one per text object and baseline. */
+function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns: number, scratch: Scratch): Run[] {
+  const [a, b, c, d, e, f] = view;
+  const runs: Run[] = [];
+  let text = '';
+  let x0 = 0;
+  let x1 = 0;
+  let y = 0;
+  let size = 0;
+  let object: Handle = 0;
+  const flush = (): void => {
+    if (text.trim() !== '') runs.push(...cleanRun({ text, x0, x1, y, size }));
+    text = '';
+  };
+  const count = engine.FPDFText_CountChars(textPage);
+  for (let i = 0; i < count; i += 1) {
+    const code = engine.FPDFText_GetUnicode(textPage, i);
+    /*
+     * PDFium's own line breaks and guessed spaces end a run: whether a gap is a space, a column
+     * or nothing (between Chinese characters) is for the line builder to judge, as with pdf.js.
+     */
+    if (engine.FPDFText_IsGenerated(textPage, i) === 1 || code === 0x0d || code === 0x0a || code === 0xfffe) {
+      flush();
+      continue;
+    }
+    // Only upright glyphs make lines: rotated text is a watermark or a stamp (as with pdf.js).
+    if (!upright(engine.FPDFText_GetCharAngle(textPage, i), quarterTurns)) {
+      flush();
+      continue;
+    }
+    if (isSpace(code)) {
+      if (text !== '') text += ' ';
+      continue;
+    }
+    engine.FPDFText_GetLooseCharBox(textPage, i, scratch.at);
+    engine.FPDFText_GetCharOrigin(textPage, i, scratch.at + 16, scratch.at + 24);
+    engine.FPDFText_GetMatrix(textPage, i, scratch.at + 32);
+    const [left, right, ox, oy] = [scratch.f32(0), scratch.f32(2), scratch.f64(2), scratch.f64(3)];
+    const [boxTop, boxBottom] = [scratch.f32(1), scratch.f32(3)];
+    // The advance's ends and the origin in display space; the em is the font size through the glyph's matrix.
+    const ends = [a * left + c * boxBottom + e, a * right + c * boxTop + e, a * left + c * boxTop + e];
+    const boxLeft = Math.min(...ends);
+    const boxRight = Math.max(...ends);
+    const baseline = b * ox + d * oy + f;
+    const em = engine.FPDFText_GetFontSize(textPage, i) * Math.hypot(scratch.f32(10), scratch.f32(11));
+    const owner = engine.FPDFText_GetTextObject(textPage, i);
+    const sameRun =
+      text !== '' &&
+      owner === object &&
+      Math.abs(baseline - y) < 0.2 * em &&
+      boxLeft - x1 < RUN_BREAK_EM * em &&
+      boxLeft > x0 - 0.1 * em;
+    if (sameRun) x1 = Math.max(x1, boxRight);
+    else {
+      flush();
+      [x0, x1, y, size, object] = [boxLeft, boxRight, baseline, em, owner];
+    }
+    text += String.fromCodePoint(code);
+  }
+  flush();
+  return runs;
+}
+
+/** PDF user space to display space (y downwards from the top), the page turned by its /Rotate. */
+function viewOf(quarterTurns: number, [left, bottom, right, top]: readonly number[]): Matrix {
+  const turns: Record<number, Matrix> = {
+    1: [0, 1, 1, 0, -(bottom as number), -(left as number)],
+    2: [-1, 0, 0, 1, right as number, -(bottom as number)],
+    3: [0, -1, -1, 0, top as number, right as number],
+  };
+  return turns[quarterTurns] ?? [1, 0, 0, -1, -(left as number), top as number];
+}
+
+/** Adds the rules of the page objects (forms entered, their matrices applied) to `sink`. */
+function addObjectRules(
+  engine: Pdfium,
+  objects: { count: number; get: (index: number) => Handle },
+  outer: Matrix,
+  sink: ReturnType<typeof ruleSink>,
+  scratch: Scratch,
+): void {
+  for (let k = 0; k < objects.count; k += 1) {
+    const object = objects.get(k);
+    const type = engine.FPDFPageObj_GetType(object);
+    if (type !== OBJ_PATH && type !== OBJ_FORM) continue;
+    if (!engine.FPDFPageObj_GetMatrix(object, scratch.at)) continue;
+    const own: Matrix = [0, 1, 2, 3, 4, 5].map((n) => scratch.f32(n)) as unknown as Matrix;
+    const ctm = multiply(outer, own);
+    if (type === OBJ_FORM) {
+      const count = engine.FPDFFormObj_CountObjects(object);
+      const get = (index: number): Handle => engine.FPDFFormObj_GetObject(object, index);
+      addObjectRules(engine, { count, get }, ctm, sink, scratch);
+      continue;
+    }
+    if (!engine.FPDFPath_GetDrawMode(object, scratch.at, scratch.at + 4)) continue;
+    const [filled, stroked] = [scratch.i32(0) !== 0, scratch.i32(1) !== 0];
+    if (!filled && !stroked) continue;
+    // In pdf.js's encoding, which the rule finder reads: 0 moveTo, 1 lineTo, 3 a curve, 4 close.
+    const path: number[] = [];
+    const segments = engine.FPDFPath_CountSegments(object);
+    for (let s = 0; s < segments; s += 1) {
+      const segment = engine.FPDFPath_GetPathSegment(object, s);
+      engine.FPDFPathSegment_GetPoint(segment, scratch.at, scratch.at + 4);
+      const [x, y] = [scratch.f32(0), scratch.f32(1)];
+      const kind = engine.FPDFPathSegment_GetType(segment);
+      if (kind === SEGMENT_MOVETO) path.push(0, x, y);
+      else if (kind === SEGMENT_LINETO) path.push(1, x, y);
+      else path.push(3, x, y, x, y);
+      if (engine.FPDFPathSegment_GetClose(segment)) path.push(4);
+    }
+    sink.add(path, filled && !stroked, ctm);
+  }
+}
+
+function readPdfiumPage(engine: Pdfium, page: Handle, scratch: Scratch): PageContent {
+  engine.FPDFPage_GetMediaBox(page, scratch.at, scratch.at + 4, scratch.at + 8, scratch.at + 12);
+  const box = [0, 1, 2, 3].map((n) => scratch.f32(n));
+  const quarterTurns = engine.FPDFPage_GetRotation(page) & 3;
+  const view = viewOf(quarterTurns, box);
+  const textPage = engine.FPDFText_LoadPage(page);
+  const runs = textPage ? pageRunsOf(engine, textPage, view, quarterTurns, scratch) : [];
+  if (textPage) engine.FPDFText_ClosePage(textPage);
+  const rulesOf = (): ReturnType<ReturnType<typeof ruleSink>['rules']> => {
+    const sink = ruleSink();
+    const count = engine.FPDFPage_CountObjects(page);
+    addObjectRules(engine, { count, get: (index) => engine.FPDFPage_GetObject(page, index) }, view, sink, scratch);
+    return sink.rules();
+  };
+  const [left, bottom, right, top] = box as [number, number, number, number];
+  return pageContent(runs, rulesOf, quarterTurns % 2 ? right - left : top - bottom);
+}
+
+/**
+ * Reads every page of a PDF with PDFium: its lines and ruled tables, as the pdf.js path does.
+ * Throws ParseError for an encrypted, damaged or oversized file.
+ */
+export function readWithPdfium(
+  engine: Pdfium,
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  file: string | undefined,
+): PageContent[] {
+  const { malloc, free } = engine.pdfium.wasmExports;
+  const data = malloc(bytes.length);
+  engine.pdfium.HEAPU8.set(bytes, data);
+  const scratch = new Scratch(engine);
+  const deadline = Date.now() + limits.timeoutMs;
+  try {
+    const doc = engine.FPDF_LoadMemDocument(data, bytes.length, '');
+    if (!doc) {
+      const error = engine.FPDF_GetLastError();
+      if (error === ERR_PASSWORD || error === ERR_SECURITY)
+        throw new ParseError('encrypted', 'PDF 已加密，需要密码才能打开；请提供未加密的文件', file);
+      throw new ParseError('corrupt', `PDF 文件已损坏或不完整，无法读取（PDFium 错误 ${error}）`, file);
+    }
+    try {
+      const count = engine.FPDF_GetPageCount(doc);
+      if (count > limits.maxPages)
+        throw new ParseError('too-many-pages', `PDF 有 ${count} 页，超过 ${limits.maxPages} 页的上限`, file);
+      const pages: PageContent[] = [];
+      for (let index = 0; index < count; index += 1) {
+        if (Date.now() > deadline) {
+          const seconds = Math.round(limits.timeoutMs / 100) / 10;
+          throw new ParseError('timeout', `读取 PDF 超过 ${seconds} 秒仍未完成，文件可能已损坏或过于复杂`, file);
+        }
+        const page = engine.FPDF_LoadPage(doc, index);
+        if (!page) throw new ParseError('corrupt', `PDF 第 ${index + 1} 页已损坏，无法读取`, file);
+        try {
+          pages.push(readPdfiumPage(engine, page, scratch));
+        } finally {
+          engine.FPDF_ClosePage(page);
+        }
+      }
+      return pages;
+    } finally {
+      engine.FPDF_CloseDocument(doc);
+    }
+  } finally {
+    scratch.free();
+    free(data);
+  }
+}
