@@ -17,3 +17,4 @@ export * from './cases/index.js';
 export * from './compile/index.js';
 export * from './registers/index.js';
 export * from './render/letters/index.js';
+export * from './audit/index.js';

@@ -35,10 +35,7 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
-/** The Chinese name of a cell, for messages. */
-export function cellName(id: string): string {
-  return cellInfo(id).label;
-}
+export { cellName } from '../model/cells.js';
 
 export interface SumMismatch {
   readonly expected: number;

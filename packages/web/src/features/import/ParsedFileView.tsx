@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { cellInfo, countBySeverity } from '@xxgk/core';
+import { cellName, countBySeverity } from '@xxgk/core';
 import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
@@ -81,7 +81,7 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
         {selected ? (
           <Space wrap>
             <Typography.Text strong>
-              {selected}：{cellInfo(selected).label}
+              {cellName(selected)}
             </Typography.Text>
             <span>
               读出 {readValue(selected) ?? '空白'}
@@ -144,7 +144,7 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
                 <ul className="import-corrections">
                   {[...corrections.values()].map((c) => (
                     <li key={c.cellId}>
-                      {c.cellId}（{cellInfo(c.cellId).label}）：{readValue(c.cellId) ?? '空白'} → {c.value ?? '空白'}
+                      {cellName(c.cellId)}：{readValue(c.cellId) ?? '空白'} → {c.value ?? '空白'}
                       ，理由：{c.reason}
                     </li>
                   ))}

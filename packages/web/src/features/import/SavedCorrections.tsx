@@ -1,4 +1,4 @@
-import { cellInfo } from '@xxgk/core';
+import { cellName } from '@xxgk/core';
 import { Table, Typography } from 'antd';
 import { cellValue, dateTime } from './format.js';
 import type { CellCorrection } from './types.js';
@@ -24,7 +24,7 @@ export function SavedCorrections({
           dataIndex: 'cellId',
           render: (cellId: string) => (
             <Typography.Link onClick={() => onSelect(cellId)}>
-              {cellId}（{cellInfo(cellId).label}）
+              {cellName(cellId)}
             </Typography.Link>
           ),
         },

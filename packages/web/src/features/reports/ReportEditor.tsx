@@ -1,4 +1,4 @@
-import { CELLS, displayValue, PUBLICATION_DEADLINE } from '@xxgk/core';
+import { cellName, displayValue, PUBLICATION_DEADLINE } from '@xxgk/core';
 import { Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -72,7 +72,7 @@ export function ReportEditor({ year }: { year: number }) {
               extra={
                 clicked ? (
                   <Typography.Text type="secondary" style={{ maxWidth: 420 }} ellipsis>
-                    {CELLS.get(clicked)?.label ?? clicked}：{displayValue(state.report, clicked) || '（空）'}
+                    {cellName(clicked)}：{displayValue(state.report, clicked) || '（空）'}
                   </Typography.Text>
                 ) : (
                   <Typography.Text type="secondary">点击数字查看所在行列</Typography.Text>
