@@ -9,7 +9,8 @@ describe('the audit vocabulary', () => {
     expect(auditActionLabel('login')).toBe('登录');
     expect(auditActionLabel('intake')).toBe('登记收到申请');
     expect(auditActionLabel('approveAnswer')).toBe('审核通过并答复');
-    for (const type of Object.keys(ACTION_LABELS)) expect(auditActionLabel(type)).toBe(ACTION_LABELS[type as 'withdraw']);
+    for (const type of Object.keys(ACTION_LABELS))
+      expect(auditActionLabel(type)).toBe(ACTION_LABELS[type as 'withdraw']);
   });
 
   it('never shows a code, even one not in the vocabulary', () => {

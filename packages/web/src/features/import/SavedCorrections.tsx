@@ -23,9 +23,7 @@ export function SavedCorrections({
           title: '单元格',
           dataIndex: 'cellId',
           render: (cellId: string) => (
-            <Typography.Link onClick={() => onSelect(cellId)}>
-              {cellName(cellId)}
-            </Typography.Link>
+            <Typography.Link onClick={() => onSelect(cellId)}>{cellName(cellId)}</Typography.Link>
           ),
         },
         {

@@ -82,9 +82,7 @@ function SavedImportView({ saved }: { saved: ImportedReport }) {
       <Card size="small" className="import-selection" aria-live="polite">
         {selected ? (
           <Space wrap>
-            <Typography.Text strong>
-              {cellName(selected)}
-            </Typography.Text>
+            <Typography.Text strong>{cellName(selected)}</Typography.Text>
             <span>保存的值 {cellValue(saved.report.cells[selected])}</span>
             {correction && (
               <Tag color="purple">
