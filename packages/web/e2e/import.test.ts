@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { e2eSession, login, newPage, REVIEW_SCREENSHOTS, screenshot } from './support.js';
 
 const SEED = fileURLToPath(new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url));
 const PDF = fileURLToPath(new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url));
@@ -40,14 +40,28 @@ describe('importing published reports in a real browser', () => {
     const cell = seed.locator('td[data-cell="s3.new.total"] button');
     const value = ((await cell.textContent()) ?? '').trim();
     expect(value).toMatch(/^\d+$/);
+    // At 1366×768 both panes show side by side, sized to the window.
+    const tablesPane = seed.locator('.import-pane');
+    const sourcePane = seed.locator('.import-source-body');
+    const [tablesBox, sourceBox] = [await tablesPane.boundingBox(), await sourcePane.boundingBox()];
+    expect(tablesBox && sourceBox && Math.abs(tablesBox.y - sourceBox.y) < 2).toBe(true);
+    expect(sourceBox?.height).toBeLessThanOrEqual(768);
+    await screenshot(page, 'import-panes', REVIEW_SCREENSHOTS);
     await cell.click();
     const highlighted = seed.locator('.import-source .highlighted');
     await highlighted.waitFor();
     expect(await highlighted.textContent()).toContain(value);
     await expect(seed.locator('.import-place').textContent()).resolves.toMatch(/出处：第\d+行/);
-    await page.waitForTimeout(500); // the smooth scroll
-    expect(await highlighted.isVisible()).toBe(true);
+    // The highlighted source line is inside the source pane and the pane inside the window.
+    const inside = async () => {
+      const [line, pane] = [await highlighted.boundingBox(), await sourcePane.boundingBox()];
+      if (!line || !pane) return false;
+      const inPane = line.y >= pane.y && line.y + line.height <= pane.y + pane.height;
+      return inPane && pane.y >= 0 && pane.y + pane.height <= 768 && line.x + line.width <= 1366;
+    };
+    await expect.poll(inside).toBe(true);
     await screenshot(page, 'import-source');
+    await screenshot(page, 'import-source', REVIEW_SCREENSHOTS);
 
     // Correct a misread cell with a reason; it is shown as corrected, then saved.
     await seed.locator('td[data-cell="s2.regulations.made"] button').click();
