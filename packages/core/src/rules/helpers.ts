@@ -3,7 +3,6 @@ import {
   CELLS,
   S3_COLUMNS,
   S3_OUTCOME_GROUPS,
-  cellInfo,
   defaultOtherLayout,
   outcomeRowKeys,
   s3Rows,
