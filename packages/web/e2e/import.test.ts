@@ -139,7 +139,7 @@ describe('importing published reports in a real browser', () => {
     await keptCell.locator('button').click();
     await drawer.getByText('人工更正：读出 0，理由：原件第52行为3件，读取有误').waitFor();
     await drawer.getByRole('tab', { name: '人工更正（1）' }).click();
-    const correction = drawer.locator('.ant-table-row').filter({ hasText: 's2.regulations.made' });
+    const correction = drawer.locator('.ant-table-row').filter({ hasText: '规章·本年新制作数量' });
     await expect(correction.textContent()).resolves.toContain('0 → 3');
     await expect(correction.textContent()).resolves.toContain('李经办（应急局）');
     await drawer.getByRole('tab', { name: '表格' }).click();

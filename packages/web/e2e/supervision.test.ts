@@ -120,13 +120,13 @@ describe('the 政务公开办’s supervision dashboard in a real browser', () =
     const legend = async (chart: string) =>
       (await page.locator(`[data-chart="${chart}"] svg text`).allTextContents()).filter((t) => /^\d{4}年$/.test(t));
 
-    // 2024 looks back to 2022, before the demo's records: those years are left out, not drawn as zeros.
-    const stats = await session.app.services.statistics.year(actor, 2024);
+    // 2025 looks back to 2023, before the demo's records: those years are left out, not drawn as zeros.
+    const stats = await session.app.services.statistics.year(actor, 2025);
     const withOutcomes = stats.total.filter((y) => y.concluded > 0).map((y) => `${y.year}年`);
     const withKinds = stats.total.filter((y) => y.received > 0).map((y) => `${y.year}年`);
     expect(withKinds.length).toBeGreaterThan(0);
     expect(withKinds.length).toBeLessThan(stats.years.length);
-    await page.goto(`${session.app.baseUrl}/supervision?year=2024`);
+    await page.goto(`${session.app.baseUrl}/supervision?year=2025`);
     await page.locator('[data-chart="applicantKinds"] .year-chart svg').first().waitFor();
     await expect(legend('applicantKinds')).resolves.toEqual(withKinds);
     if (withOutcomes.length > 0) await expect(legend('outcomes')).resolves.toEqual(withOutcomes);

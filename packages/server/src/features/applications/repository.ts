@@ -187,7 +187,7 @@ export async function listApplications(db: Db, query: ListQuery) {
   return { items, total: Number(total.n) };
 }
 
-/** The organ's applications with these register serial numbers (a report cell's sources), in serial order. */
+/** The organ's applications with these register serial numbers (a report cell's sources), as received. */
 export async function applicationsBySerial(db: Db, organId: number, serials: readonly string[]) {
   if (serials.length === 0) return [];
   return db
@@ -195,7 +195,8 @@ export async function applicationsBySerial(db: Db, organId: number, serials: rea
     .select(['id', 'serial_no', 'received_on', 'status'])
     .where('organ_id', '=', organId)
     .where('serial_no', 'in', serials)
-    .orderBy('serial_no')
+    .orderBy('received_on')
+    .orderBy('id')
     .execute();
 }
 
