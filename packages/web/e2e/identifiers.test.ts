@@ -1,7 +1,7 @@
 import { ACTION_LABELS, APPLICANT_KINDS, CASE_STATUSES, OUTCOMES, RULES } from '@xxgk/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage } from './support.js';
+import { e2eSession, login, newPage, REVIEW_SCREENSHOTS, screenshot } from './support.js';
 
 const ORGAN = 2; // 相山区应急管理局
 
@@ -90,7 +90,10 @@ describe('every screen speaks Chinese, never the program’s codes', () => {
     for (const year of [2026, 2025]) {
       await visit(page, app.baseUrl, `/reports/${year}`, '正式版式预览');
       // 2026 is a draft with findings, each named by its requirement.
-      if (year === 2026) await page.getByText('规则：').first().waitFor();
+      if (year === 2026) {
+        await page.getByText('规则：').first().waitFor();
+        await screenshot(page, 'report-findings', REVIEW_SCREENSHOTS);
+      }
       // The sources of a number.
       await page.locator('.xxgk-preview td[data-cell="s3.new.total"]').click();
       await page
@@ -136,6 +139,8 @@ describe('every screen speaks Chinese, never the program’s codes', () => {
     await log.getByText('登录会话').first().waitFor();
     await log.getByRole('cell', { name: '登录', exact: true }).first().waitFor();
     await expectNoCodes(admin, '/admin');
+    await log.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'admin-audit-log', REVIEW_SCREENSHOTS);
     await visit(admin, app.baseUrl, '/supervision', '监督');
   });
 
