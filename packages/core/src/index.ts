@@ -18,3 +18,4 @@ export * from './compile/index.js';
 export * from './registers/index.js';
 export * from './render/letters/index.js';
 export * from './organs/index.js';
+export * from './audit/index.js';

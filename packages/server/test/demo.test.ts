@@ -39,6 +39,16 @@ describe('demo data', () => {
     expect(summary.applications).toBeGreaterThan(250);
   });
 
+  it('names each applicant as the kind it is counted under (a law firm is a 法律服务机构)', async () => {
+    const rows = await database.db.selectFrom('applications').select(['applicant_kind', 'applicant_name']).execute();
+    const kindsOf = (pattern: RegExp) =>
+      new Set(rows.filter((r) => pattern.test(r.applicant_name)).map((r) => r.applicant_kind));
+    expect(kindsOf(/律师事务所|法律服务所/)).toEqual(new Set(['legal']));
+    expect(kindsOf(/有限公司|集团/)).toEqual(new Set(['business']));
+    expect(kindsOf(/课题组/)).toEqual(new Set(['research']));
+    expect(kindsOf(/协会/)).toEqual(new Set(['ngo']));
+  });
+
   it('gives the officer open cases, some due soon', async () => {
     const { cookie, organId } = await login('yj.jbr');
     const response = await app.request(`/api/organs/${organId}/applications?open=true&pageSize=200`, {

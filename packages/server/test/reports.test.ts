@@ -139,6 +139,17 @@ describe.each(ENGINES)('registers and the annual report from records on %s', (en
       's4.suit.pending': 1,
     });
     expect(compiled.body.status).toBe('draft');
+    // A number of section 三 lists the applications it counts, each with the id that opens it.
+    const sources = await officer.request('GET', `/api/organs/${organ}/reports/2025/sources/s3.new.total`);
+    expect(sources.status).toBe(200);
+    expect(sources.body.source.count).toBe(3);
+    expect(sources.body.applications).toHaveLength(3);
+    const ids = sources.body.applications.map((application: { id: number }) => application.id);
+    expect(ids).toEqual(expect.arrayContaining([a.body.id, b.body.id]));
+    const serials = sources.body.applications.map((x: { serialNo: string }) => x.serialNo);
+    expect(new Set(serials)).toEqual(new Set(sources.body.source.ids));
+    const documents = await officer.request('GET', `/api/organs/${organ}/reports/2025/sources/s2.normativeDocs.issued`);
+    expect(documents.body).toMatchObject({ source: { documents: ['相应急〔2025〕3号'] }, applications: [] });
     // The blank prose sections are errors: nobody may publish yet.
     expect(compiled.body.findings.some((f: { rule: string }) => f.rule === 'section-missing')).toBe(true);
     const early = await reviewer.request('POST', `/api/organs/${organ}/reports/2025/publish`, {

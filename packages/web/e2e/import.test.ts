@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { e2eSession, login, newPage, REVIEW_SCREENSHOTS, screenshot } from './support.js';
 
 const SEED = fileURLToPath(new URL('../../../fixtures/seeds/000_54f61b233950245c.txt', import.meta.url));
 const PDF = fileURLToPath(new URL('../../../fixtures/parse/pdf/libreoffice-2021.pdf', import.meta.url));
@@ -40,14 +40,28 @@ describe('importing published reports in a real browser', () => {
     const cell = seed.locator('td[data-cell="s3.new.total"] button');
     const value = ((await cell.textContent()) ?? '').trim();
     expect(value).toMatch(/^\d+$/);
+    // At 1366×768 both panes show side by side, sized to the window.
+    const tablesPane = seed.locator('.import-pane');
+    const sourcePane = seed.locator('.import-source-body');
+    const [tablesBox, sourceBox] = [await tablesPane.boundingBox(), await sourcePane.boundingBox()];
+    expect(tablesBox && sourceBox && Math.abs(tablesBox.y - sourceBox.y) < 2).toBe(true);
+    expect(sourceBox?.height).toBeLessThanOrEqual(768);
+    await screenshot(page, 'import-panes', REVIEW_SCREENSHOTS);
     await cell.click();
     const highlighted = seed.locator('.import-source .highlighted');
     await highlighted.waitFor();
     expect(await highlighted.textContent()).toContain(value);
     await expect(seed.locator('.import-place').textContent()).resolves.toMatch(/出处：第\d+行/);
-    await page.waitForTimeout(500); // the smooth scroll
-    expect(await highlighted.isVisible()).toBe(true);
+    // The highlighted source line is inside the source pane and the pane inside the window.
+    const inside = async () => {
+      const [line, pane] = [await highlighted.boundingBox(), await sourcePane.boundingBox()];
+      if (!line || !pane) return false;
+      const inPane = line.y >= pane.y && line.y + line.height <= pane.y + pane.height;
+      return inPane && pane.y >= 0 && pane.y + pane.height <= 768 && line.x + line.width <= 1366;
+    };
+    await expect.poll(inside).toBe(true);
     await screenshot(page, 'import-source');
+    await screenshot(page, 'import-source', REVIEW_SCREENSHOTS);
 
     // Correct a misread cell with a reason; it is shown as corrected, then saved.
     await seed.locator('td[data-cell="s2.regulations.made"] button').click();
@@ -125,7 +139,7 @@ describe('importing published reports in a real browser', () => {
     await keptCell.locator('button').click();
     await drawer.getByText('人工更正：读出 0，理由：原件第52行为3件，读取有误').waitFor();
     await drawer.getByRole('tab', { name: '人工更正（1）' }).click();
-    const correction = drawer.locator('.ant-table-row').filter({ hasText: 's2.regulations.made' });
+    const correction = drawer.locator('.ant-table-row').filter({ hasText: '规章·本年新制作数量' });
     await expect(correction.textContent()).resolves.toContain('0 → 3');
     await expect(correction.textContent()).resolves.toContain('李经办（应急局）');
     await drawer.getByRole('tab', { name: '表格' }).click();

@@ -21,6 +21,27 @@ describe('login in a real browser', () => {
     expect(new URL(supervisor.url()).pathname).toBe('/supervision');
   });
 
+  it('asks who is logged in without an error in the console, on the login page and when sent to it', async () => {
+    const page = await newPage(session.browser);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const probes: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/auth/me') probes.push(response.status());
+    });
+    await page.goto(`${session.app.baseUrl}/login`);
+    await page.getByLabel('用户名').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${session.app.baseUrl}/workbench`);
+    await page.waitForURL(/\/login$/);
+    await page.waitForLoadState('networkidle');
+    expect(probes.length).toBeGreaterThanOrEqual(2);
+    expect(probes.every((status) => status === 200)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('runs under a Content-Security-Policy that refuses inline script, and the suite notices a refusal', async () => {
     const page = await newPage(session.browser);
     const response = await page.goto(`${session.app.baseUrl}/login`);

@@ -3,7 +3,7 @@ import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { solveCaptchaForTest } from '../../server/src/features/portal/testing.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
-import { e2eSession, newPage, screenshot, type E2eApp } from './support.js';
+import { e2eSession, newPage, REVIEW_SCREENSHOTS, screenshot, type E2eApp } from './support.js';
 
 const YJ = 2;
 const REQUEST = '相山区2026年度危险化学品企业安全生产检查计划（门户测试）';
@@ -84,6 +84,17 @@ describe('the public portal in a real browser', () => {
 
     // By keyboard: type to search the organs, Enter picks the match.
     await page.getByLabel('受理机关').fill('应急管理局');
+    // Five places each have an 应急管理局: each is listed under its region, the places in Chinese order.
+    const groups = page.locator('.ant-select-dropdown:visible .ant-select-item-group');
+    await groups.first().waitFor();
+    await expect(groups.allInnerTexts()).resolves.toEqual([
+      '安徽省淮北市相山区',
+      '河南省新乡市卫滨区',
+      '湖北省黄石市大冶市',
+      '浙江省杭州市上城区',
+      '浙江省嘉兴市海盐县',
+    ]);
+    await screenshot(page, 'portal-organ-by-region', REVIEW_SCREENSHOTS);
     await page.getByLabel('受理机关').press('Enter');
     await page.locator('.ant-select-content, .ant-select-selection-item').getByText('相山区应急管理局').waitFor();
     await page.getByLabel('姓名').fill('王小明');

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Report } from '@xxgk/core';
 import { describe, expect, it } from 'vitest';
 import { intake } from '../../server/test/support/fixtures.js';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { e2eSession, login, newPage, REVIEW_SCREENSHOTS, screenshot } from './support.js';
 
 const ORGAN = 2; // 相山区应急管理局
 
@@ -159,5 +159,25 @@ describe('annual report editor in a real browser', () => {
     await reviewer.getByTestId('sections-read-only').waitFor();
     expect(await reviewer.getByLabel('五、存在的主要问题及改进情况 正文').getAttribute('readonly')).not.toBeNull();
     expect(await reviewer.getByRole('button', { name: '保存文字部分' }).count()).toBe(0);
+  });
+
+  it('lists the applications behind a number of the compiled report, each opening its case', async () => {
+    const page = await newPage(session.browser);
+    await login(page, session.app, 'yj.jbr');
+    await page.goto(`${session.app.baseUrl}/reports/2025`);
+    const cell = page.locator('.xxgk-preview td[data-cell="s3.new.total"]');
+    await cell.waitFor();
+    const value = Number((await cell.innerText()).trim());
+    expect(value).toBeGreaterThan(0);
+    await cell.click();
+    const drawer = page.getByRole('dialog', { name: `一、本年新收政府信息公开申请数量·总计：${value}` });
+    await drawer.getByText(`由 ${value} 件政府信息公开申请计得`).waitFor();
+    const links = drawer.getByRole('link');
+    expect(await links.count()).toBe(value);
+    await screenshot(page, 'report-number-sources', REVIEW_SCREENSHOTS);
+    const serial = (await links.first().innerText()).trim();
+    await links.first().click();
+    await page.waitForURL(/\/workbench\/\d+$/);
+    await page.getByText(serial).first().waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { e2eSession, login, newPage, REVIEW_SCREENSHOTS, screenshot } from './support.js';
 
 /** The status tags of an organ's row in the dashboard's table. */
 async function statusOf(page: Page, organName: string): Promise<string> {
@@ -108,5 +108,35 @@ describe('the 政务公开办’s supervision dashboard in a real browser', () =
       '相山区应急管理局',
     );
     session.app.setToday('2026-11-23');
+  });
+
+  it('draws only the years that have figures, and says 暂无数据 when no year has any', async () => {
+    const page = await newPage(session.browser);
+    await login(page, session.app, 'gkb');
+    const db = session.app.database.db;
+    const gkb = await db.selectFrom('users').selectAll().where('username', '=', 'gkb').executeTakeFirstOrThrow();
+    const organ = await db.selectFrom('organs').selectAll().where('id', '=', gkb.organ_id).executeTakeFirstOrThrow();
+    const actor = { id: gkb.id, organId: gkb.organ_id, organPath: organ.path, role: 'supervisor' as const, name: '' };
+    const legend = async (chart: string) =>
+      (await page.locator(`[data-chart="${chart}"] svg text`).allTextContents()).filter((t) => /^\d{4}年$/.test(t));
+
+    // 2025 looks back to 2023, before the demo's records: those years are left out, not drawn as zeros.
+    const stats = await session.app.services.statistics.year(actor, 2025);
+    const withOutcomes = stats.total.filter((y) => y.concluded > 0).map((y) => `${y.year}年`);
+    const withKinds = stats.total.filter((y) => y.received > 0).map((y) => `${y.year}年`);
+    expect(withKinds.length).toBeGreaterThan(0);
+    expect(withKinds.length).toBeLessThan(stats.years.length);
+    await page.goto(`${session.app.baseUrl}/supervision?year=2025`);
+    await page.locator('[data-chart="applicantKinds"] .year-chart svg').first().waitFor();
+    await expect(legend('applicantKinds')).resolves.toEqual(withKinds);
+    if (withOutcomes.length > 0) await expect(legend('outcomes')).resolves.toEqual(withOutcomes);
+    await page.locator('[data-chart="outcomes"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'supervision-charts-years-with-data', REVIEW_SCREENSHOTS);
+
+    // 2021: nothing in any year.
+    await page.goto(`${session.app.baseUrl}/supervision?year=2021`);
+    await page.locator('[data-chart="outcomes"]').getByText('暂无数据').waitFor();
+    await page.locator('[data-chart="applicantKinds"]').getByText('暂无数据：这几年没有收到申请。').waitFor();
+    expect(await page.locator('.year-chart').count()).toBe(0);
   });
 });

@@ -15,6 +15,8 @@ import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
  */
 export const WEB_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/** Screenshots of single screens for review (committed beside the tests, not shown in the README). */
+export const REVIEW_SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
 /**
  * A browser test walks through many pages; on a 2-core machine busy with other test files a step
@@ -123,10 +125,10 @@ export async function login(page: Page, app: E2eApp, username: string, password 
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Saves a screenshot of the page under docs/screenshots/ (committed, shown in the README). */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+/** Saves a screenshot of the page under docs/screenshots/ (committed, shown in the README), or `directory`. */
+export async function screenshot(page: Page, name: string, directory = SCREENSHOTS): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  await page.screenshot({ path: `${directory}${name}.png` });
 }
 
 /**

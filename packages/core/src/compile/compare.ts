@@ -1,4 +1,4 @@
-import { ALL_CELL_IDS, cellInfo, formatCellIds } from '../model/cells.js';
+import { ALL_CELL_IDS, cellName, formatCellIds } from '../model/cells.js';
 import type { Report } from '../model/schema.js';
 
 /** Two amounts within one 元 (0.0001 万元) are the same figure, as the rules hold them. */
@@ -28,7 +28,7 @@ export function compareReports(a: Report, b: Report): CellDifference[] {
     if (sameValue(valueA, valueB)) continue;
     const delta =
       typeof valueA === 'number' && typeof valueB === 'number' ? Number((valueB - valueA).toFixed(4)) : null;
-    differences.push({ cellId, label: cellInfo(cellId).label, a: valueA, b: valueB, delta });
+    differences.push({ cellId, label: cellName(cellId), a: valueA, b: valueB, delta });
   }
   return differences;
 }

@@ -1,4 +1,4 @@
-import { CELLS, tableCellIds, type ReportFormat } from '../model/cells.js';
+import { CELLS, cellName, tableCellIds, type ReportFormat } from '../model/cells.js';
 import { CompileError } from './errors.js';
 import type { YearFigures } from './records.js';
 
@@ -43,7 +43,7 @@ export function takeFigures(
   for (const id of wanted) {
     const value = figures[id];
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new CompileError(`填报数字“${CELLS.get(id)?.label ?? id}”不是有效数值：${value}`, id);
+      throw new CompileError(`填报数字“${cellName(id)}”不是有效数值：${value}`, id);
     }
     cells[id] = value === undefined ? 0 : value;
     sources[id] = { figure: true };

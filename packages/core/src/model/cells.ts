@@ -295,13 +295,18 @@ function s2Cells(format: ReportFormat): CellInfo[] {
   );
 }
 
+/** A column of section 三 as the table's two-level header prints it. */
+function applicantColumnName(column: (typeof S3_COLUMNS)[number]): string {
+  return column.key === 'total' || column.key === 'natural' ? column.label : `法人或其他组织·${column.label}`;
+}
+
 function s3Cells(format: ReportFormat, other: OtherRowLayout): CellInfo[] {
   return s3Rows(format, other).flatMap((row) =>
     S3_COLUMNS.map((column) => ({
       id: `s3.${row.key}.${column.key}`,
       table: 's3' as const,
       kind: 'count' as const,
-      label: `${row.group ? row.group.label : ''}${row.label}·${column.key === 'total' || column.key === 'natural' ? column.label : `法人或其他组织${column.label}`}`,
+      label: [row.group?.label, row.label, applicantColumnName(column)].filter(Boolean).join('·'),
       formats: [format],
     })),
   );
@@ -339,6 +344,15 @@ function buildCatalogue(): Map<string, CellInfo> {
 /** Every cell ID either format knows, with what it is. */
 export const CELLS: ReadonlyMap<string, CellInfo> = buildCatalogue();
 export const ALL_CELL_IDS: readonly string[] = [...CELLS.keys()];
+
+/**
+ * The Chinese name of a cell as the report prints it, row headings then column heading joined by
+ * “·” (e.g. “（三）不予公开·2.其他法律行政法规禁止公开·自然人”): what every screen, message and
+ * document shows instead of the cell ID. An unknown ID is named as such, never shown raw.
+ */
+export function cellName(id: string): string {
+  return CELLS.get(id)?.label ?? '未知单元格';
+}
 
 export function isCellId(id: string): boolean {
   return CELLS.has(id);

@@ -1,5 +1,5 @@
 import { figureCellIds, isDocumentCell } from '../compile/figures.js';
-import { CELLS, REPORT_FORMATS, S2_BLOCKS, cellInfo, type ReportFormat } from '../model/cells.js';
+import { CELLS, REPORT_FORMATS, S2_BLOCKS, cellInfo, cellName, type ReportFormat } from '../model/cells.js';
 import { canonical, readCell } from '../parse/normalise.js';
 import { fieldError, readCsvTable, type CsvImport, type CsvRowError } from './table.js';
 import { writeCsv } from './write.js';
@@ -118,7 +118,7 @@ export function writeFiguresCsv(format: ReportFormat, figures: Readonly<Record<s
     FIGURES_CSV_HEADER,
     figureCellIds(format).map((id) => {
       const value = figures[id];
-      return [cellInfo(id).label, typeof value === 'number' ? String(value) : ''];
+      return [cellName(id), typeof value === 'number' ? String(value) : ''];
     }),
   );
 }

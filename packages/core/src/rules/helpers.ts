@@ -3,7 +3,6 @@ import {
   CELLS,
   S3_COLUMNS,
   S3_OUTCOME_GROUPS,
-  cellInfo,
   defaultOtherLayout,
   outcomeRowKeys,
   s3Rows,
@@ -35,10 +34,7 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
-/** The Chinese name of a cell, for messages. */
-export function cellName(id: string): string {
-  return cellInfo(id).label;
-}
+export { cellName } from '../model/cells.js';
 
 export interface SumMismatch {
   readonly expected: number;

@@ -80,14 +80,17 @@ const GIVEN = [
   '志强',
   '桂兰',
 ];
-const COMPANIES = [
-  '淮北市安达化工有限公司',
-  '相山区鑫源商贸有限公司',
-  '安徽恒信律师事务所',
-  '淮北师范大学课题组',
-  '相山区绿色家园环保协会',
-  '淮北市建投集团',
-];
+/**
+ * Applicants other than natural persons, by the kind the report counts them under (section 三's
+ * columns): a law firm is a 法律服务机构, not a 商业企业.
+ */
+const ORGANISATIONS: Readonly<Record<Exclude<ApplicantKind, 'natural'>, readonly string[]>> = {
+  business: ['淮北市安达化工有限公司', '相山区鑫源商贸有限公司', '淮北市建投集团'],
+  legal: ['安徽恒信律师事务所', '淮北市相城法律服务所'],
+  research: ['淮北师范大学课题组'],
+  ngo: ['相山区绿色家园环保协会'],
+  otherOrg: ['相山区东山街道居民委员会'],
+};
 const REQUESTS = [
   '2025年本区危险化学品经营许可证核发情况（企业名称、许可证编号）',
   '某小区火灾事故调查报告',
@@ -108,7 +111,11 @@ export interface DemoCase {
 }
 
 function applicantName(random: Random, kind: ApplicantKind): string {
-  if (kind !== 'natural') return COMPANIES[Math.floor(random() * COMPANIES.length)] as string;
+  if (kind !== 'natural') {
+    const names = ORGANISATIONS[kind];
+    // One draw, as for a person, so the rest of the demo stays as it was.
+    return names[Math.floor(random() * names.length)] as string;
+  }
   const surname = SURNAMES[Math.floor(random() * SURNAMES.length)] as string;
   return surname + (GIVEN[Math.floor(random() * GIVEN.length)] as string);
 }

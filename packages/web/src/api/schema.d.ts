@@ -98,7 +98,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 当前用户与 CSRF 令牌 */
+    /** 当前用户与 CSRF 令牌（未登录时 user 为 null） */
     get: {
       parameters: {
         query?: never;
@@ -108,13 +108,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 当前用户 */
+        /** @description 当前用户；未登录或会话已失效时 user 与 csrfToken 为 null */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['Me'];
+            'application/json': components['schemas']['SessionState'];
           };
         };
         /** @description 请求有误 */
@@ -3942,6 +3942,16 @@ export interface components {
         }[];
       };
     };
+    SessionState: {
+      user: {
+        id: number;
+        name: string;
+        /** @enum {string} */
+        role: 'officer' | 'reviewer' | 'organAdmin' | 'supervisor' | 'sysAdmin';
+        organId: number;
+      } | null;
+      csrfToken: string | null;
+    };
     Organ: {
       id: number;
       parentId: number | null;
@@ -4735,6 +4745,13 @@ export interface components {
             /** @description 文号，无文号时为标题 */
             documents: string[];
           };
+      /** @description 构成这个数字的申请（第三部分的单元格），可逐件打开；其他单元格为空 */
+      applications: {
+        id: number;
+        serialNo: string;
+        receivedOn: string;
+        status: string;
+      }[];
     };
     Statistics: {
       year: number;

@@ -187,6 +187,19 @@ export async function listApplications(db: Db, query: ListQuery) {
   return { items, total: Number(total.n) };
 }
 
+/** The organ's applications with these register serial numbers (a report cell's sources), as received. */
+export async function applicationsBySerial(db: Db, organId: number, serials: readonly string[]) {
+  if (serials.length === 0) return [];
+  return db
+    .selectFrom('applications')
+    .select(['id', 'serial_no', 'received_on', 'status'])
+    .where('organ_id', '=', organId)
+    .where('serial_no', 'in', serials)
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute();
+}
+
 /** The records the annual report of a year is compiled from: received by its end, open at its start. */
 export async function applicationsForYear(db: Db, organId: number, year: number) {
   return (

@@ -7,12 +7,14 @@ import { requireActor } from '../../http/session.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 import { SESSION_COOKIE, SESSION_HOURS } from './service.js';
 
-const Me = z
-  .object({
-    user: z.object({ id: z.number(), name: z.string(), role: z.enum(ROLES), organId: z.number() }),
-    csrfToken: z.string(),
-  })
-  .openapi('Me');
+const User = z.object({ id: z.number(), name: z.string(), role: z.enum(ROLES), organId: z.number() });
+const Me = z.object({ user: User, csrfToken: z.string() }).openapi('Me');
+
+/**
+ * Who the cookie names, or nobody: asking is not an error, so the login page's probe answers 200
+ * with `user: null` rather than a 401 the browser would log as a failed request.
+ */
+const SessionState = z.object({ user: User.nullable(), csrfToken: z.string().nullable() }).openapi('SessionState');
 
 const login = createRoute({
   method: 'post',
@@ -40,8 +42,11 @@ const me = createRoute({
   method: 'get',
   path: '/api/auth/me',
   tags: ['登录'],
-  summary: '当前用户与 CSRF 令牌',
-  responses: { 200: json('当前用户', Me), ...ERROR_RESPONSES },
+  summary: '当前用户与 CSRF 令牌（未登录时 user 为 null）',
+  responses: {
+    200: json('当前用户；未登录或会话已失效时 user 与 csrfToken 为 null', SessionState),
+    ...ERROR_RESPONSES,
+  },
 });
 
 const logout = createRoute({
@@ -76,7 +81,8 @@ export function authRoutes(app: App): void {
   });
 
   app.openapi(me, async (c) => {
-    const actor = requireActor(c.var.actor);
+    const actor = c.var.actor;
+    if (!actor) return c.json({ user: null, csrfToken: null }, 200);
     const found = await c.var.services.auth.session(c.var.sessionToken as string);
     return c.json(
       {

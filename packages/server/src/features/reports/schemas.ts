@@ -140,5 +140,8 @@ export const CellSourceSchema = z
       z.object({ figure: z.literal(true) }),
       z.object({ documents: z.array(z.string()).openapi({ description: '文号，无文号时为标题' }) }),
     ]),
+    applications: z
+      .array(z.object({ id: z.number(), serialNo: z.string(), receivedOn: z.string(), status: z.string() }))
+      .openapi({ description: '构成这个数字的申请（第三部分的单元格），可逐件打开；其他单元格为空' }),
   })
   .openapi('CellSource');

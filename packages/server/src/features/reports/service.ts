@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  cellName,
   checkReport,
   compareReports,
   countBySeverity,
@@ -22,6 +23,7 @@ import { getOrgan } from '../organs/repository.js';
 import { compileFromRecords, staleCells } from './compile.js';
 import { reasonForEarlyPublication, refuseStale } from './publishing.js';
 import { latestImport } from '../imports/repository.js';
+import { applicationsBySerial } from '../applications/repository.js';
 import {
   cellSource,
   findReport,
@@ -189,8 +191,16 @@ export class ReportService {
   async cellSource(actor: Actor, organId: number, year: number, cellId: string) {
     assertRead(actor, await getOrgan(this.db, organId), '年度报告');
     const source = await cellSource(this.db, organId, year, cellId);
-    if (source === null) throw notFound(`单元格 ${cellId} 的来源`);
-    return { cellId, source };
+    if (source === null) throw notFound(`单元格“${cellName(cellId)}”的来源`);
+    // Section 三's numbers count applications: named by serial number, opened by id.
+    const serials = cellId.startsWith('s3.') && 'ids' in source ? source.ids : [];
+    const applications = (await applicationsBySerial(this.db, organId, serials)).map((row) => ({
+      id: row.id,
+      serialNo: row.serial_no,
+      receivedOn: row.received_on,
+      status: row.status,
+    }));
+    return { cellId, source, applications };
   }
 
   /** Replaces the prose sections (一、五、六 …) written by people; the tables stay compiled. */

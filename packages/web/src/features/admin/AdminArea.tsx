@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { auditActionLabel, auditEntityLabel } from '@xxgk/core';
 import { Card, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.js';
 import { ErrorState } from '../../components/PageState.js';
@@ -31,9 +32,9 @@ export default function AdminArea() {
             columns={[
               { title: '时间', dataIndex: 'at', render: (at: string) => new Date(at).toLocaleString('zh-CN') },
               { title: '操作人', dataIndex: 'actorName', render: (name: string | null) => name ?? '系统' },
-              { title: '对象', dataIndex: 'entity' },
+              { title: '对象', dataIndex: 'entity', render: auditEntityLabel },
               { title: '编号', dataIndex: 'entityId' },
-              { title: '操作', dataIndex: 'action' },
+              { title: '操作', dataIndex: 'action', render: auditActionLabel },
             ]}
           />
         )}

@@ -1,3 +1,4 @@
+import { cellName } from '@xxgk/core';
 import { Table, Typography } from 'antd';
 import type { ImportComparison } from './types.js';
 
@@ -25,8 +26,7 @@ export function ComparisonTable({ comparison, year }: { comparison: ImportCompar
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           dataSource={[...comparison.differences]}
           columns={[
-            { title: '单元格', dataIndex: 'cellId', width: 200 },
-            { title: '名称', dataIndex: 'label', ellipsis: true },
+            { title: '单元格', dataIndex: 'cellId', render: (cellId: string) => cellName(cellId) },
             { title: '本文件', dataIndex: 'a', width: 90, render: (v: number | null | undefined) => v ?? '空白' },
             {
               title: `${comparison.year}年度报告`,

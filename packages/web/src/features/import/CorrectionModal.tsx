@@ -1,4 +1,4 @@
-import { cellInfo } from '@xxgk/core';
+import { cellName } from '@xxgk/core';
 import { Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { Correction } from './types.js';
@@ -33,7 +33,7 @@ export function CorrectionModal({ cellId, current, onCancel, onSave }: Props) {
     >
       {cellId && (
         <Typography.Paragraph type="secondary">
-          {cellId}：{cellInfo(cellId).label}。读出的值为 {current ?? '空白'}。
+          {cellName(cellId)}。读出的值为 {current ?? '空白'}。
         </Typography.Paragraph>
       )}
       <Form<Values>

@@ -1,4 +1,4 @@
-import type { Finding } from '@xxgk/core';
+import { cellName, type Finding } from '@xxgk/core';
 import { Button, List, Typography } from 'antd';
 import { SeverityTag } from '../../components/SeverityTag.js';
 
@@ -16,7 +16,7 @@ export function FindingsList({ findings, onSelect }: { findings: readonly Findin
             <span>{finding.message}</span>
             {finding.cells.slice(0, 3).map((cellId) => (
               <Button key={cellId} type="link" size="small" onClick={() => onSelect(cellId)}>
-                {cellId}
+                {cellName(cellId)}
               </Button>
             ))}
           </div>

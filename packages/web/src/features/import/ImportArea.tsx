@@ -76,6 +76,7 @@ function ReadFiles({ organId }: { organId: number }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Upload.Dragger
         multiple
+        className={entries.length > 0 ? 'import-dragger-compact' : undefined}
         accept={ACCEPT}
         showUploadList={false}
         beforeUpload={(file) => {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { cellInfo, countBySeverity } from '@xxgk/core';
-import { Alert, App, Button, Card, Col, Descriptions, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { cellName, countBySeverity } from '@xxgk/core';
+import { Alert, App, Button, Col, InputNumber, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { saveImport, savedImportKeys } from './api.js';
 import { DuplicateModal } from './DuplicateModal.js';
@@ -10,6 +10,7 @@ import { ComparisonTable } from './ComparisonTable.js';
 import { CorrectionModal } from './CorrectionModal.js';
 import { FindingsList } from './FindingsList.js';
 import { ReportTables } from './ReportTables.js';
+import { useWorkspaceInView } from './inView.js';
 import { SourcePanel, sourcePlace } from './SourcePanel.js';
 import type { Correction, DuplicateChoice, ParsedFile, SavedImport } from './types.js';
 
@@ -31,6 +32,10 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
   const [saved, setSaved] = useState<SavedImport | null>(null);
   /** Asking whether to replace the earlier import of the same file or keep both; the server's words when it said so. */
   const [asking, setAsking] = useState<{ message?: string } | null>(null);
+
+  const workspace = useRef<HTMLDivElement>(null);
+  const tablePane = useRef<HTMLDivElement>(null);
+  useWorkspaceInView(workspace, tablePane, selected);
 
   const source = selected ? parsed.provenance[selected] : undefined;
   const flagged = new Set(parsed.findings.flatMap((f) => (f.severity === 'info' ? [] : f.cells)));
@@ -64,63 +69,63 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Descriptions size="small" column={4} bordered>
-        <Descriptions.Item label="机关">{parsed.report.meta.agency ?? '未读出'}</Descriptions.Item>
-        <Descriptions.Item label="年度">{parsed.year ?? '未读出'}</Descriptions.Item>
-        <Descriptions.Item label="格式">
-          {parsed.report.meta.format === 'unknown' ? '未识别' : `${parsed.report.meta.format}年版`}
-        </Descriptions.Item>
-        <Descriptions.Item label="检查结果">
-          <Tag color="red">错误 {counts.error}</Tag>
+      <Space wrap size="small" className="import-meta">
+        <span>机关：{parsed.report.meta.agency ?? '未读出'}</span>
+        <span>年度：{parsed.year ?? '未读出'}</span>
+        <span>格式：{parsed.report.meta.format === 'unknown' ? '未识别' : `${parsed.report.meta.format}年版`}</span>
+        <span>
+          检查结果：<Tag color="red">错误 {counts.error}</Tag>
           <Tag color="orange">警告 {counts.warning}</Tag>
           <Tag color="blue">提示 {counts.info}</Tag>
-        </Descriptions.Item>
-      </Descriptions>
+        </span>
+      </Space>
 
-      <Card size="small" className="import-selection" aria-live="polite">
-        {selected ? (
-          <Space wrap>
-            <Typography.Text strong>
-              {selected}：{cellInfo(selected).label}
+      <div ref={workspace} className="import-workspace">
+        <div className="import-selection" aria-live="polite">
+          {selected ? (
+            <Space wrap size="small">
+              <Typography.Text strong>{cellName(selected)}</Typography.Text>
+              <span>
+                读出 {readValue(selected) ?? '空白'}
+                {corrections.has(selected) && (
+                  <Tag color="purple" style={{ marginLeft: 8 }}>
+                    已人工更正为 {corrections.get(selected)?.value ?? '空白'}
+                  </Tag>
+                )}
+              </span>
+              <span className="import-place">
+                {source
+                  ? `出处：${sourcePlace(source)}“${source.text ?? ''}”`
+                  : '出处：原文中没有对应位置（空白或推断）'}
+              </span>
+              <Button size="small" onClick={() => setEditing(selected)} disabled={saved !== null}>
+                修改
+              </Button>
+            </Space>
+          ) : (
+            <Typography.Text type="secondary">
+              点击表格中的数字，在右侧原文中查看它的出处；读错的数字可以修改。
             </Typography.Text>
-            <span>
-              读出 {readValue(selected) ?? '空白'}
-              {corrections.has(selected) && (
-                <Tag color="purple" style={{ marginLeft: 8 }}>
-                  已人工更正为 {corrections.get(selected)?.value ?? '空白'}
-                </Tag>
-              )}
-            </span>
-            <span className="import-place">
-              {source ? `出处：${sourcePlace(source)}“${source.text ?? ''}”` : '出处：原文中没有对应位置（空白或推断）'}
-            </span>
-            <Button size="small" onClick={() => setEditing(selected)} disabled={saved !== null}>
-              修改
-            </Button>
-          </Space>
-        ) : (
-          <Typography.Text type="secondary">
-            点击表格中的数字，在右侧原文中查看它的出处；读错的数字可以修改。
-          </Typography.Text>
-        )}
-      </Card>
+          )}
+        </div>
 
-      <Row gutter={12}>
-        <Col span={14}>
-          <div className="import-pane" aria-label="读出的表格">
-            <ReportTables
-              report={parsed.report}
-              selected={selected}
-              corrections={corrections}
-              flagged={flagged}
-              onSelect={setSelected}
-            />
-          </div>
-        </Col>
-        <Col span={10}>
-          <SourcePanel document={parsed.document} source={source} />
-        </Col>
-      </Row>
+        <Row gutter={12}>
+          <Col span={14}>
+            <div ref={tablePane} className="import-pane" aria-label="读出的表格">
+              <ReportTables
+                report={parsed.report}
+                selected={selected}
+                corrections={corrections}
+                flagged={flagged}
+                onSelect={setSelected}
+              />
+            </div>
+          </Col>
+          <Col span={10}>
+            <SourcePanel document={parsed.document} source={source} />
+          </Col>
+        </Row>
+      </div>
 
       <Tabs
         items={[
@@ -144,7 +149,7 @@ export function ParsedFileView({ organId, file, parsed }: Props) {
                 <ul className="import-corrections">
                   {[...corrections.values()].map((c) => (
                     <li key={c.cellId}>
-                      {c.cellId}（{cellInfo(c.cellId).label}）：{readValue(c.cellId) ?? '空白'} → {c.value ?? '空白'}
+                      {cellName(c.cellId)}：{readValue(c.cellId) ?? '空白'} → {c.value ?? '空白'}
                       ，理由：{c.reason}
                     </li>
                   ))}

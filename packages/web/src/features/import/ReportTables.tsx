@@ -1,4 +1,4 @@
-import { displayValue, reportView, type LayoutTable, type Report } from '@xxgk/core';
+import { cellName, displayValue, reportView, type LayoutTable, type Report } from '@xxgk/core';
 import { Typography } from 'antd';
 import type { Correction } from './types.js';
 
@@ -72,7 +72,7 @@ function Grid({ table, report, selected, corrections, flagged, onSelect }: Props
                   <button
                     type="button"
                     aria-pressed={selected === id}
-                    aria-label={`单元格 ${id}：${value || '空白'}${correction ? '（已人工更正）' : ''}`}
+                    aria-label={`${cellName(id)}：${value || '空白'}${correction ? '（已人工更正）' : ''}`}
                     onClick={() => onSelect(id)}
                   >
                     {value || '—'}

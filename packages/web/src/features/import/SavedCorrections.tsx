@@ -1,4 +1,4 @@
-import { cellInfo } from '@xxgk/core';
+import { cellName } from '@xxgk/core';
 import { Table, Typography } from 'antd';
 import { cellValue, dateTime } from './format.js';
 import type { CellCorrection } from './types.js';
@@ -23,9 +23,7 @@ export function SavedCorrections({
           title: '单元格',
           dataIndex: 'cellId',
           render: (cellId: string) => (
-            <Typography.Link onClick={() => onSelect(cellId)}>
-              {cellId}（{cellInfo(cellId).label}）
-            </Typography.Link>
+            <Typography.Link onClick={() => onSelect(cellId)}>{cellName(cellId)}</Typography.Link>
           ),
         },
         {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { cellInfo, countBySeverity } from '@xxgk/core';
+import { cellName, countBySeverity } from '@xxgk/core';
 import { Card, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../components/PageState.js';
@@ -82,9 +82,7 @@ function SavedImportView({ saved }: { saved: ImportedReport }) {
       <Card size="small" className="import-selection" aria-live="polite">
         {selected ? (
           <Space wrap>
-            <Typography.Text strong>
-              {selected}：{cellInfo(selected).label}
-            </Typography.Text>
+            <Typography.Text strong>{cellName(selected)}</Typography.Text>
             <span>保存的值 {cellValue(saved.report.cells[selected])}</span>
             {correction && (
               <Tag color="purple">

@@ -1,6 +1,7 @@
 import type { Source } from '@xxgk/core';
 import { Alert, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
+import { scrollWithin } from './inView.js';
 import type { SourceLine, SourceTable, SourceView } from './types.js';
 
 interface Props {
@@ -46,9 +47,8 @@ export function SourcePanel({ document, source }: Props) {
     const box = container.current;
     const element = box.querySelector<HTMLElement>(`[data-source="${target}"]`);
     if (!element) return;
-    // Scroll the source pane only (not the page), so the line sits in its middle.
-    const offset = element.getBoundingClientRect().top - box.getBoundingClientRect().top;
-    box.scrollTo({ top: box.scrollTop + offset - box.clientHeight / 2, behavior: 'smooth' });
+    // The source pane only (not the page), so the line sits in its middle.
+    scrollWithin(box, element, 'center');
   }, [target]);
 
   return (

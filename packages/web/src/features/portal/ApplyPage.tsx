@@ -18,6 +18,7 @@ import { CaptchaField } from './CaptchaField.js';
 import { LawNote } from './LawNote.js';
 import { ReceiptView } from './ReceiptView.js';
 import type { PortalReceipt } from './types.js';
+import { matchesOrgan, organGroups } from './organOptions.js';
 
 const ORGANISATION_KINDS: readonly ApplicantKind[] = ['business', 'research', 'ngo', 'legal', 'otherOrg'];
 
@@ -129,9 +130,10 @@ export default function ApplyPage() {
               rules={[{ required: true, message: '请选择受理申请的行政机关' }]}
             >
               <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder="请选择行政机关"
-                options={(organs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+                showSearch={{ filterOption: matchesOrgan }}
+                listHeight={400}
+                placeholder="请先找到所在地区，再选择该地区的行政机关（可输入地区或机关名称查找）"
+                options={organGroups(organs.data ?? [])}
               />
             </Form.Item>
             <Form.Item label="申请人类型" name="applicantType">

@@ -54,7 +54,7 @@ export function FindingsList({ findings, selected, onSelect }: Props) {
               )}
               {rule && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  规则 {rule.id}：{rule.title}
+                  规则：{rule.title}
                 </Typography.Text>
               )}
             </List.Item>

@@ -1,10 +1,11 @@
-import { CELLS, displayValue, PUBLICATION_DEADLINE } from '@xxgk/core';
+import { cellName, displayValue, PUBLICATION_DEADLINE } from '@xxgk/core';
 import { Card, Col, Row, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
 import { useReport } from './api.js';
+import { CellSourcesDrawer } from './CellSourcesDrawer.js';
 import { DifferencesPanel } from './DifferencesPanel.js';
 import { FindingsList } from './FindingsList.js';
 import { ReportActions } from './ReportActions.js';
@@ -72,10 +73,10 @@ export function ReportEditor({ year }: { year: number }) {
               extra={
                 clicked ? (
                   <Typography.Text type="secondary" style={{ maxWidth: 420 }} ellipsis>
-                    {CELLS.get(clicked)?.label ?? clicked}：{displayValue(state.report, clicked) || '（空）'}
+                    {cellName(clicked)}：{displayValue(state.report, clicked) || '（空）'}
                   </Typography.Text>
                 ) : (
-                  <Typography.Text type="secondary">点击数字查看所在行列</Typography.Text>
+                  <Typography.Text type="secondary">点击数字查看由哪些记录计得</Typography.Text>
                 )
               }
               styles={{ body: { padding: 0, height: 'calc(100vh - 230px)', minHeight: 420, overflow: 'auto' } }}
@@ -137,6 +138,15 @@ export function ReportEditor({ year }: { year: number }) {
             </Card>
           </Col>
         </Row>
+      )}
+      {state?.report && (
+        <CellSourcesDrawer
+          organId={organId}
+          year={year}
+          cellId={clicked}
+          value={clicked ? displayValue(state.report, clicked) : ''}
+          onClose={() => setClicked(undefined)}
+        />
       )}
     </Space>
   );

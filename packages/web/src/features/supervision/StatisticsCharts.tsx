@@ -6,12 +6,20 @@ import { statistics } from './api.js';
 import type { Statistics, YearFigures } from './types.js';
 import { YearChart } from './YearChart.js';
 
+/**
+ * One bar series per year, only for the years with something to show in this chart: a year
+ * without data drawn as a row of zeros reads as “nothing happened” rather than “no records”.
+ */
 function seriesOf(stats: Statistics, keys: readonly string[], field: 'outcomes' | 'applicantKinds') {
-  return stats.total.map((figures: YearFigures) => ({
-    year: figures.year,
-    values: keys.map((key) => figures[field][key] ?? 0),
-  }));
+  return stats.total
+    .map((figures: YearFigures) => ({
+      year: figures.year,
+      values: keys.map((key) => figures[field][key] ?? 0),
+    }))
+    .filter((series) => series.values.some((value) => value > 0));
 }
+
+const NO_DATA = '暂无数据';
 
 /** 依申请公开 under the government, summed: 办理结果 and applicant kinds, the year beside the years before. */
 export function StatisticsCharts({ year }: { year: number }) {
@@ -38,7 +46,11 @@ export function StatisticsCharts({ year }: { year: number }) {
           'applicantKinds',
         ),
       },
-      summary: stats.total.map((y) => `${y.year}年收到申请 ${y.received} 件、办结 ${y.concluded} 件`).join('；'),
+      summary:
+        stats.total
+          .filter((y) => y.received > 0 || y.concluded > 0)
+          .map((y) => `${y.year}年收到申请 ${y.received} 件、办结 ${y.concluded} 件`)
+          .join('；') || NO_DATA,
     };
   }, [query.data]);
 
@@ -49,8 +61,8 @@ export function StatisticsCharts({ year }: { year: number }) {
     <Row gutter={16}>
       <Col span={14}>
         <Card size="small" title="办理结果（按办结年度，各机关合计）" data-chart="outcomes">
-          {charts.outcomes.categories.length === 0 ? (
-            <Typography.Text type="secondary">这几年没有办结的申请。</Typography.Text>
+          {charts.outcomes.series.length === 0 ? (
+            <Typography.Text type="secondary">{NO_DATA}：这几年没有办结的申请。</Typography.Text>
           ) : (
             <YearChart
               title={`办理结果：${charts.summary}`}
@@ -63,11 +75,15 @@ export function StatisticsCharts({ year }: { year: number }) {
       </Col>
       <Col span={10}>
         <Card size="small" title="申请人类型（按收到申请年度，各机关合计）" data-chart="applicantKinds">
-          <YearChart
-            title={`申请人类型：${charts.summary}`}
-            categories={charts.kinds.categories}
-            series={charts.kinds.series}
-          />
+          {charts.kinds.series.length === 0 ? (
+            <Typography.Text type="secondary">{NO_DATA}：这几年没有收到申请。</Typography.Text>
+          ) : (
+            <YearChart
+              title={`申请人类型：${charts.summary}`}
+              categories={charts.kinds.categories}
+              series={charts.kinds.series}
+            />
+          )}
           <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
             {charts.summary}
           </Typography.Paragraph>

@@ -1,5 +1,5 @@
 import {
-  ACTION_LABELS,
+  auditActionLabel,
   FEE_METHOD_LABELS,
   OUTCOME_LABELS,
   CHANNEL_LABELS,
@@ -12,9 +12,7 @@ import type { CaseEvent } from './types.js';
 
 /** The name of an event or audited action in the officers' words. */
 export function actionLabel(type: string): string {
-  if (type === 'intake') return '登记收到申请';
-  if (type === 'upload') return '上传附件';
-  return (ACTION_LABELS as Record<string, string>)[type] ?? type;
+  return auditActionLabel(type);
 }
 
 /** The details an event records, one short Chinese line each. */
