@@ -73,3 +73,14 @@ export function caseReminderTitle(kind: Exclude<ReminderKind, 'urged'>, facts: C
       return `${facts.from ?? '其他机关'}转办申请${facts.serialNo}${due}`;
   }
 }
+
+/** Why the 政务公开办 sends a 催办: a late annual report, or applications past their due date. */
+export const URGE_REASONS = ['lateReport', 'overdueCases'] as const;
+export type UrgeReason = (typeof URGE_REASONS)[number];
+
+/** The reason in words; a late report names its year. */
+export function urgeReasonText(reason: UrgeReason, year?: number | null): string {
+  return reason === 'lateReport'
+    ? `${year ?? ''}年度政府信息公开工作年度报告逾期未发布`
+    : '有依申请公开申请超过答复期限未办结';
+}
