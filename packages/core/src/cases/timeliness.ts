@@ -44,12 +44,18 @@ export interface Timeliness {
   readonly inHand: number;
   /** Closed cases measured. */
   readonly answered: number;
+  /** The median and 90th percentile of the working days to answer, to a tenth. */
   readonly medianWorkingDays: number | null;
   readonly p90WorkingDays: number | null;
   /** Closed after the due date (`answeredLate` of `caseDeadline`). */
   readonly answeredLate: number;
   /** answeredLate / answered, 0–1; null when none answered. */
   readonly lateShare: number | null;
+}
+
+/** Shown to a tenth of a working day: 18.4, not 18.400000000000002. */
+function tenths(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
 }
 
 export function timeliness(rows: readonly TimelinessRow[], calendar: WorkCalendar): Timeliness {
@@ -67,8 +73,8 @@ export function timeliness(rows: readonly TimelinessRow[], calendar: WorkCalenda
   return {
     inHand,
     answered: days.length,
-    medianWorkingDays: percentile(days, 50),
-    p90WorkingDays: percentile(days, 90),
+    medianWorkingDays: tenths(percentile(days, 50)),
+    p90WorkingDays: tenths(percentile(days, 90)),
     answeredLate: late,
     lateShare: days.length === 0 ? null : late / days.length,
   };

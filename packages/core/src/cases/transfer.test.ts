@@ -89,7 +89,7 @@ describe('timeliness', () => {
       inHand: 1,
       answered: 2,
       medianWorkingDays: 13.5,
-      p90WorkingDays: 5 + 17 * 0.9,
+      p90WorkingDays: 20.3, // 5 + 17 × 0.9, to a tenth
       answeredLate: 1,
       lateShare: 0.5,
     });
