@@ -65,7 +65,8 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
   const notes = async (as: TestClient, unread = false) =>
     (await as.request<{ total: number; unread: number; items: Note[] }>('GET', `/api/notifications?unread=${unread}`))
       .body;
-  const version = async (id: number) => (await officer.request('GET', `/api/applications/${id}`)).body.version as number;
+  const version = async (id: number) =>
+    (await officer.request('GET', `/api/applications/${id}`)).body.version as number;
   const act = async (id: number, as: TestClient, action: Record<string, unknown>) =>
     as.request('POST', `/api/applications/${id}/actions`, { version: await version(id), action });
 
@@ -103,7 +104,9 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     expect(waiting.map((n) => n.kind)).toEqual(['awaitingApproval']);
     expect(waiting[0]?.title).toMatch(/待审核，答复期限2026-03-30$/);
     // The drafter is not asked to approve their own draft.
-    expect((await notes(officer)).items.some((n) => n.applicationId === id && n.kind === 'awaitingApproval')).toBe(false);
+    expect((await notes(officer)).items.some((n) => n.applicationId === id && n.kind === 'awaitingApproval')).toBe(
+      false,
+    );
     expect((await act(id, reviewer, { type: 'returnAnswer', on: '2026-03-02', note: '请补充依据' })).status).toBe(200);
     const returned = (await notes(officer)).items.find((n) => n.applicationId === id && n.kind === 'returned');
     expect(returned?.title).toContain('答复被退回修改');
@@ -139,7 +142,7 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
       expect(await service.sendMail()).toBe(1);
       expect(await service.sendMail()).toBe(0);
       expect(smtp.received).toHaveLength(1);
-      const mail = smtp.received[0]!;
+      const mail = smtp.received[0] as (typeof smtp.received)[number];
       expect(mail.to).toEqual(['officer2@example.gov.cn']);
       expect(mail.subject).toBe(`【政府信息公开】申请${created.body.serialNo}的答复被退回修改，答复期限2026-03-30`);
       expect(mail.text).toContain('答复期限：2026-03-30');

@@ -214,6 +214,15 @@ describe.each(ENGINES)('催办 and 转办 on %s', (engine) => {
       note: '说明',
     });
     expect(again.status).toBe(422);
-    expect((await supervisor.request('POST', `/api/applications/${id}/transfer`, { version: 1, on: '2026-03-02', organName: '某局', note: '说明' })).status).toBe(403);
+    expect(
+      (
+        await supervisor.request('POST', `/api/applications/${id}/transfer`, {
+          version: 1,
+          on: '2026-03-02',
+          organName: '某局',
+          note: '说明',
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -42,9 +42,9 @@ describe.each(ENGINES)('workload and timeliness on %s', (engine) => {
     // officer2: one answer after 1 working day, and two cases in hand.
     await answered(officer2, '2026-03-03');
     for (let i = 0; i < 2; i++)
-      expect((await officer2.request('POST', `/api/organs/${server.organs.agency}/applications`, intake())).status).toBe(
-        201,
-      );
+      expect(
+        (await officer2.request('POST', `/api/organs/${server.organs.agency}/applications`, intake())).status,
+      ).toBe(201);
     server.setToday('2026-04-02');
     const result = await officer.request('GET', `/api/organs/${server.organs.agency}/workload?year=2026`);
     expect(result.status).toBe(200);
@@ -59,7 +59,13 @@ describe.each(ENGINES)('workload and timeliness on %s', (engine) => {
     const byName = Object.fromEntries(result.body.officers.map((o: { name: string }) => [o.name, o]));
     expect(byName.officer).toMatchObject({ inHand: 0, answered: 3, medianWorkingDays: 10, lateShare: 1 / 3 });
     expect(byName.officer.p90WorkingDays).toBe(19.6); // 10 + 12 × 0.8
-    expect(byName.officer2).toMatchObject({ inHand: 2, answered: 1, medianWorkingDays: 1, p90WorkingDays: 1, lateShare: 0 });
+    expect(byName.officer2).toMatchObject({
+      inHand: 2,
+      answered: 1,
+      medianWorkingDays: 1,
+      p90WorkingDays: 1,
+      lateShare: 0,
+    });
     // Another year holds none of these answers, only the cases in hand.
     const other = await officer.request('GET', `/api/organs/${server.organs.agency}/workload?year=2025`);
     expect(other.body.organ).toMatchObject({ inHand: 2, answered: 0, medianWorkingDays: null, lateShare: null });
@@ -74,12 +80,13 @@ describe.each(ENGINES)('workload and timeliness on %s', (engine) => {
       expect.objectContaining({ organName: '相山区应急管理局', inHand: 2, answered: 4, lateShare: 0.25 }),
     ]);
     expect(result.body.overall).toMatchObject({ inHand: 2, answered: 4, answeredLate: 1 });
-    expect((await (await server.login('foreignsupervisor')).request('GET', '/api/supervision/workload')).body.organs).toEqual(
-      [],
-    );
+    expect(
+      (await (await server.login('foreignsupervisor')).request('GET', '/api/supervision/workload')).body.organs,
+    ).toEqual([]);
     expect((await officer.request('GET', '/api/supervision/workload')).status).toBe(403);
-    expect((await (await server.login('otherofficer')).request('GET', `/api/organs/${server.organs.agency}/workload`)).status).toBe(
-      404,
-    );
+    expect(
+      (await (await server.login('otherofficer')).request('GET', `/api/organs/${server.organs.agency}/workload`))
+        .status,
+    ).toBe(404);
   });
 });

@@ -35,10 +35,4 @@ export {
   type NewCase,
 } from './machine.js';
 export * from './reminders.js';
-export {
-  answerWorkingDays,
-  percentile,
-  timeliness,
-  type Timeliness,
-  type TimelinessRow,
-} from './timeliness.js';
+export { answerWorkingDays, percentile, timeliness, type Timeliness, type TimelinessRow } from './timeliness.js';

@@ -302,7 +302,10 @@ function nextState(state: CaseState, action: CaseAction, calendar: WorkCalendar)
     case 'transfer': {
       const organName = action.organName?.trim();
       if (!organName) {
-        throw new CaseRuleError('referral-organ-missing', '转办应写明负责公开该政府信息的行政机关名称（第三十六条第（五）项）');
+        throw new CaseRuleError(
+          'referral-organ-missing',
+          '转办应写明负责公开该政府信息的行政机关名称（第三十六条第（五）项）',
+        );
       }
       return { ...close(state, REFERRAL_OUTCOME, on), referral: { organName, on } };
     }

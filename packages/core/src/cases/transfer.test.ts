@@ -57,9 +57,9 @@ describe('reminders', () => {
   });
 
   it('names the case number and deadline only', () => {
-    expect(caseReminderTitle('dueIn3', { serialNo: '〔2026〕XSYJ依申第1号', dueOn: '2026-03-30', workingDaysLeft: 3 })).toBe(
-      '申请〔2026〕XSYJ依申第1号距答复期限还有3个工作日，答复期限2026-03-30',
-    );
+    expect(
+      caseReminderTitle('dueIn3', { serialNo: '〔2026〕XSYJ依申第1号', dueOn: '2026-03-30', workingDaysLeft: 3 }),
+    ).toBe('申请〔2026〕XSYJ依申第1号距答复期限还有3个工作日，答复期限2026-03-30');
     expect(caseReminderTitle('transferredIn', { serialNo: 'X1', from: '相山区应急管理局' })).toBe(
       '相山区应急管理局转办申请X1',
     );

@@ -78,6 +78,12 @@ export async function remindOfUrge(db: Db, urge: { id: number; organId: number; 
   const people = await organPeople(db, urge.organId, ORGAN_STAFF);
   await insertNotifications(
     db,
-    people.map((userId) => ({ userId, kind: 'urged', title: urge.title, urgeId: urge.id, dedupeKey: `urged:${urge.id}` })),
+    people.map((userId) => ({
+      userId,
+      kind: 'urged',
+      title: urge.title,
+      urgeId: urge.id,
+      dedupeKey: `urged:${urge.id}`,
+    })),
   );
 }

@@ -78,9 +78,6 @@ export function notificationRoutes(app: App): void {
       responses: { 200: json('已保存', NotificationSettingsSchema), ...ERROR_RESPONSES },
     }),
     async (c) =>
-      c.json(
-        await c.var.services.notifications.setEmail(requireActor(c.var.actor), c.req.valid('json').email),
-        200,
-      ),
+      c.json(await c.var.services.notifications.setEmail(requireActor(c.var.actor), c.req.valid('json').email), 200),
   );
 }

@@ -51,6 +51,13 @@ export async function transferOf(db: Db, applicationId: number) {
       'ta.due_on as toDueOn',
       'u.display_name as byName',
     ])
-    .where((eb) => eb.or([eb('t.from_application_id', '=', applicationId), eb('t.to_application_id', '=', applicationId)]))
+    .where((eb) =>
+      eb.or([eb('t.from_application_id', '=', applicationId), eb('t.to_application_id', '=', applicationId)]),
+    )
     .executeTakeFirst();
+}
+
+/** Every organ on the platform but one: where a case may be transferred to, in tree order. */
+export async function receivingOrgans(db: Db, except: number) {
+  return db.selectFrom('organs').select(['id', 'name']).where('id', '!=', except).orderBy('path').execute();
 }

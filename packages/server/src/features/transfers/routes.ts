@@ -2,9 +2,20 @@ import { createRoute } from '@hono/zod-openapi';
 import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, IdParam, json, jsonBody } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
-import { TransferInputSchema, TransferResultSchema, TransferSchema } from './schemas.js';
+import { TransferInputSchema, TransferResultSchema, TransferSchema, TransferTargetsSchema } from './schemas.js';
 
 export function transferRoutes(app: App): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/transfer-targets',
+      tags: ['依申请公开'],
+      summary: '可接收转办的机关（平台上除本机关外的全部机关）',
+      responses: { 200: json('机关', TransferTargetsSchema), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await c.var.services.transfers.targets(requireActor(c.var.actor)), 200),
+  );
+
   app.openapi(
     createRoute({
       method: 'post',

@@ -36,3 +36,7 @@ export const TransferSchema = z
       .nullable(),
   })
   .openapi('CaseTransfer');
+
+export const TransferTargetsSchema = z
+  .object({ organs: z.array(z.object({ id: z.number(), name: z.string() })) })
+  .openapi('TransferTargets');

@@ -3,7 +3,7 @@ import { applyAction, caseDeadline, startCase, type CaseState } from '@xxgk/core
 import type { ApplicationRow, Database, Db, Organ } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
-import { badRequest, conflict, notFound, unprocessable } from '../../errors.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import * as cases from '../applications/repository.js';
 import { queryCode } from '../applications/service.js';
@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
 import { CASE_WORKERS, remindOfTransfer } from '../notifications/events.js';
 import { getOrgan } from '../organs/repository.js';
-import { insertTransfer, transferOf } from './repository.js';
+import { insertTransfer, receivingOrgans, transferOf } from './repository.js';
 
 export interface TransferInput {
   readonly version: number;
@@ -50,7 +50,11 @@ export class TransferService {
       const target = input.toOrganId === undefined ? undefined : await getOrgan(trx, input.toOrganId);
       if (target?.id === organ.id) throw unprocessable('transfer-self', '不能转办给本机关');
       const organName = target?.name ?? (input.organName as string).trim();
-      const next = applyAction(current.state, { type: 'transfer', on: input.on, organName, note: input.note }, calendar);
+      const next = applyAction(
+        current.state,
+        { type: 'transfer', on: input.on, organName, note: input.note },
+        calendar,
+      );
       const deadline = caseDeadline(next, calendar, today);
       const updated = await cases.updateApplication(trx, id, input.version, {
         status: next.status,
@@ -141,6 +145,12 @@ export class TransferService {
       fromOrganName: sender.name,
     });
     return row;
+  }
+
+  /** The organs a case worker may transfer to (names are public; every organ but their own). */
+  async targets(actor: Actor) {
+    if (!CASE_WORKERS.includes(actor.role)) throw forbidden('只有经办人、审核人可以转办');
+    return { organs: await receivingOrgans(this.db, actor.organId) };
   }
 
   /** The transfer a case was sent by or came through; both organs see both ends. */

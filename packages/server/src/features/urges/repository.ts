@@ -54,7 +54,10 @@ export async function listUrges(db: Db, where: { organId?: number; path?: string
   if (where.path !== undefined) q = q.where('o.path', 'like', `${where.path}%`);
   const [items, total] = await Promise.all([
     q.orderBy('g.id', 'desc').limit(limit).offset(offset).execute(),
-    q.clearSelect().select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

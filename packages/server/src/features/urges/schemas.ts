@@ -7,7 +7,9 @@ export const UrgeSchema = z
     id: z.number(),
     organId: z.number(),
     organName: z.string(),
-    reason: z.enum(URGE_REASONS).openapi({ description: 'lateReport 年度报告逾期未发布，overdueCases 有超期未办结的申请' }),
+    reason: z
+      .enum(URGE_REASONS)
+      .openapi({ description: 'lateReport 年度报告逾期未发布，overdueCases 有超期未办结的申请' }),
     year: z.number().nullable(),
     reasonText: z.string(),
     message: z.string(),

@@ -27,7 +27,14 @@ export class WorkloadService {
     const rows = await workloadRows(this.db, { organId }, span.from, span.to);
     const calendar = await this.calendars.calendar();
     const byHandler = groupBy(rows, (row) => row.handlerId ?? 0);
-    const names = new Map((await peopleNames(this.db, [...byHandler.keys()].filter((id) => id !== 0))).map((p) => [p.id, p.name]));
+    const names = new Map(
+      (
+        await peopleNames(
+          this.db,
+          [...byHandler.keys()].filter((id) => id !== 0),
+        )
+      ).map((p) => [p.id, p.name]),
+    );
     const officers = [...byHandler.entries()].map(([id, group]) => ({
       userId: id === 0 ? null : id,
       name: id === 0 ? '未分配' : (names.get(id) ?? '未知'),
