@@ -1,6 +1,7 @@
 import { DEFAULT_LIMITS } from '@xxgk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocx } from '../../core/src/parse/extract/docx/index.js';
+import { demoProse } from '../src/demo/prose.js';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
 import { startTestServer, type TestClient, type TestServer } from './support/http.js';
@@ -113,6 +114,27 @@ describe.each(ENGINES)('催办 and 转办 on %s', (engine) => {
       message: '催办',
     });
     expect(foreign.status).toBe(404);
+    // The 教育局 publishes its 2025 report late: late, but nothing left to chase.
+    const other = server.organs.otherAgency;
+    let state = (await otherOfficer.request('POST', `/api/organs/${other}/reports/2025/compile`)).body;
+    state = (
+      await otherOfficer.request('PUT', `/api/organs/${other}/reports/2025/sections`, {
+        version: state.version,
+        sections: demoProse('相山区教育局', 2025),
+      })
+    ).body;
+    const published = await (
+      await server.login('otherreviewer')
+    ).request('POST', `/api/organs/${other}/reports/2025/publish`, { version: state.version });
+    expect(published.body).toMatchObject({ status: 'published', late: true });
+    const afterPublishing = await supervisor.request('POST', '/api/urges', {
+      organId: other,
+      reason: 'lateReport',
+      year: 2025,
+      message: '催办',
+    });
+    expect(afterPublishing.status).toBe(422);
+    expect(afterPublishing.body.error.message).toBe('相山区教育局的2025年度报告已发布，无需催办');
     const byOfficer = await officer.request('POST', '/api/urges', {
       organId: agency,
       reason: 'lateReport',

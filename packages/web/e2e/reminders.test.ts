@@ -120,8 +120,11 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     const gkb = await newPage(session.browser);
     await login(gkb, session.app, 'gkb');
     await gkb.getByRole('heading', { name: '监督：2025年度政府信息公开工作年度报告' }).waitFor();
-    await gkb.getByRole('button', { name: '催办相山区教育局' }).click();
-    const dialog = gkb.getByRole('dialog', { name: '催办：相山区教育局' });
+    // The 教育局 published late: nothing to chase. The 人社局 has a draft only.
+    await gkb.getByRole('button', { name: '催办相山区人力资源和社会保障局' }).waitFor();
+    expect(await gkb.getByRole('button', { name: '催办相山区教育局' }).count()).toBe(0);
+    await gkb.getByRole('button', { name: '催办相山区人力资源和社会保障局' }).click();
+    const dialog = gkb.getByRole('dialog', { name: '催办：相山区人力资源和社会保障局' });
     await dialog.waitFor();
     await dialog.getByLabel('催办内容').fill('请于11月30日前发布2025年度报告并说明逾期原因。');
     await shot(gkb, 'urge-send');
@@ -132,7 +135,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await record.getByText('未答复').waitFor();
 
     const organ = await newPage(session.browser);
-    await login(organ, session.app, 'jy.shr');
+    await login(organ, session.app, 'rs.jbr');
     await organ.goto(`${session.app.baseUrl}/notifications`);
     await organ.getByRole('link', { name: '相山区人民政府催办：2025年度政府信息公开工作年度报告逾期未发布' }).click();
     await organ.getByRole('tab', { name: '收到的催办', selected: true }).waitFor();

@@ -84,3 +84,14 @@ export async function overdueCaseCount(db: Db, organId: number, today: string): 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Whether the organ's annual report of the year is published (late or not). */
+export async function reportPublished(db: Db, organId: number, year: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('annual_reports')
+    .select('status')
+    .where('organ_id', '=', organId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row?.status === 'published';
+}

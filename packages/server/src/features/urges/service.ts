@@ -96,6 +96,9 @@ export class UrgeService {
     const late = await lateOrgans(this.db, { path: organ.path, year: reportYear, overdue: today > deadline });
     if (!late.some((row) => row.organId === organId))
       throw unprocessable('not-late', `${name}的${reportYear}年度报告未逾期（发布期限${deadline}），无需催办`);
+    // Published after the deadline: late, but there is nothing left to chase.
+    if (await repo.reportPublished(this.db, organId, reportYear))
+      throw unprocessable('not-late', `${name}的${reportYear}年度报告已发布，无需催办`);
   }
 
   async answer(actor: Actor, id: number, answer: string) {

@@ -120,7 +120,7 @@ export function OrganTable({
                 <Button size="small" onClick={() => onOpen(o)} aria-label={`查看${o.organName}的报告`}>
                   查看报告
                 </Button>
-                {onUrge && o.status === 'late' && (
+                {onUrge && o.status === 'late' && o.reportStatus !== 'published' && (
                   <Button size="small" danger onClick={() => onUrge(o)} aria-label={`催办${o.organName}`}>
                     催办
                   </Button>
