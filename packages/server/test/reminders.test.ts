@@ -94,6 +94,10 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     mine = (await notes(officer)).items.filter((n) => n.applicationId === id);
     expect(mine.map((n) => n.kind)).toEqual(['overdue', 'dueIn1', 'dueIn3']);
     expect(mine[0]?.title).toContain('已超过答复期限');
+    // Closing the case settles its deadline reminders.
+    expect((await act(id, officer, { type: 'withdraw', on: '2026-03-31', note: '申请人撤回' })).status).toBe(200);
+    const settled = (await notes(officer)).items.filter((n) => n.applicationId === id);
+    expect(settled.map((n) => n.read)).toEqual([true, true, true]);
     server.setToday('2026-03-02');
   });
 
@@ -107,7 +111,14 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     expect((await notes(officer)).items.some((n) => n.applicationId === id && n.kind === 'awaitingApproval')).toBe(
       false,
     );
+    // Someone else's reminder cannot be marked.
+    const others = await officer2.request('POST', '/api/notifications/read', { ids: [waiting[0]?.id] });
+    expect(others.body.changed).toBe(0);
+    expect((await reviewer.request('GET', '/api/notifications/unread')).body.unread).toBe(1);
     expect((await act(id, reviewer, { type: 'returnAnswer', on: '2026-03-02', note: '请补充依据' })).status).toBe(200);
+    // The decision settles the reviewer's 待审核 reminder.
+    expect((await notes(reviewer)).items.find((n) => n.id === waiting[0]?.id)?.read).toBe(true);
+    expect((await reviewer.request('GET', '/api/notifications/unread')).body.unread).toBe(0);
     const returned = (await notes(officer)).items.find((n) => n.applicationId === id && n.kind === 'returned');
     expect(returned?.title).toContain('答复被退回修改');
 
@@ -116,10 +127,6 @@ describe.each(ENGINES)('reminders on %s', (engine) => {
     const marked = await officer.request('POST', '/api/notifications/read', { ids: [returned?.id] });
     expect(marked.body).toEqual({ changed: 1, unread: before - 1 });
     expect((await officer.request('GET', '/api/notifications/unread')).body).toEqual({ unread: before - 1 });
-    // Someone else's reminder cannot be marked.
-    const others = await officer2.request('POST', '/api/notifications/read', { ids: [waiting[0]?.id] });
-    expect(others.body.changed).toBe(0);
-    expect((await reviewer.request('GET', '/api/notifications/unread')).body.unread).toBeGreaterThan(0);
     expect((await officer.request('POST', '/api/notifications/read', { ids: 'all' })).body.unread).toBe(0);
     expect((await notes(officer, true)).items).toEqual([]);
   });

@@ -151,6 +151,7 @@ export class ApplicationService {
         serialNo: current.serial_no,
         dueOn: deadline.dueOn,
         version: version + 1,
+        closed: next.status === 'closed',
         type,
         actorId: actor.id,
       });

@@ -1,7 +1,7 @@
 import { caseReminderTitle, type CaseActionType, type Role } from '@xxgk/core';
 import type { Db } from '../../db/schema.js';
 import { authorOf } from '../applications/repository.js';
-import { insertNotifications, organPeople } from './repository.js';
+import { insertNotifications, organPeople, settleReminders } from './repository.js';
 
 /**
  * Reminders given as things happen, inside the transaction of the change they tell of, so that a
@@ -18,12 +18,23 @@ export interface CaseMove {
   readonly dueOn: string | null;
   /** The case's version after the move: one reminder per move. */
   readonly version: number;
+  /** The move closed the case. */
+  readonly closed: boolean;
   readonly type: CaseActionType;
   readonly actorId: number;
 }
 
-/** A draft or an extension request waits for a reviewer; a returned draft goes back to its drafter. */
+/** Moves that decide what a 待审核 reminder asked for. */
+const DECISIONS: readonly CaseActionType[] = ['approveAnswer', 'returnAnswer', 'approveExtension', 'rejectExtension'];
+const DEADLINE_KINDS = ['dueIn3', 'dueIn1', 'overdue'];
+
+/**
+ * A draft or an extension request waits for a reviewer; a returned draft goes back to its drafter.
+ * A decision settles the 待审核 reminders of the case, and closing it settles its deadline ones.
+ */
 export async function remindOfMove(db: Db, move: CaseMove): Promise<void> {
+  if (DECISIONS.includes(move.type)) await settleReminders(db, move.applicationId, ['awaitingApproval']);
+  if (move.closed) await settleReminders(db, move.applicationId, [...DEADLINE_KINDS, 'awaitingApproval', 'returned']);
   const facts = { serialNo: move.serialNo, dueOn: move.dueOn };
   const base = { applicationId: move.applicationId, dueOn: move.dueOn };
   if (move.type === 'draftAnswer' || move.type === 'requestExtension') {

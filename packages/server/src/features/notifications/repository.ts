@@ -121,13 +121,28 @@ export async function markRead(db: Db, userId: number, ids: readonly number[] | 
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }
 
-/** Reminders not mailed yet to people who gave an address, oldest first. */
+/**
+ * Marks read, for everyone, the unread reminders of `kinds` about a case: a decision answers the
+ * 待审核 reminders of its draft, and a closed case has no deadline left to remind of.
+ */
+export async function settleReminders(db: Db, applicationId: number, kinds: readonly string[]): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('application_id', '=', applicationId)
+    .where('kind', 'in', kinds)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/** Reminders not mailed yet and still unread (a settled one is news no more), to people who gave an address. */
 export async function unmailed(db: Db, limit: number) {
   return db
     .selectFrom('notifications as n')
     .innerJoin('users as u', 'u.id', 'n.user_id')
     .select(['n.id', 'n.kind', 'n.title', 'n.due_on as dueOn', 'u.email'])
     .where('n.mailed_at', 'is', null)
+    .where('n.read_at', 'is', null)
     .where('u.email', 'is not', null)
     .where('u.active', '=', true)
     .orderBy('n.id')

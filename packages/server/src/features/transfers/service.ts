@@ -10,6 +10,7 @@ import { queryCode } from '../applications/service.js';
 import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
 import { CASE_WORKERS, remindOfTransfer } from '../notifications/events.js';
+import { settleReminders } from '../notifications/repository.js';
 import { getOrgan } from '../organs/repository.js';
 import { insertTransfer, receivingOrgans, transferOf } from './repository.js';
 
@@ -64,6 +65,7 @@ export class TransferService {
         state: json(next),
       });
       if (!updated) throw conflict('该申请已被他人修改，请刷新后重试');
+      await settleReminders(trx, id, ['dueIn3', 'dueIn1', 'overdue', 'awaitingApproval', 'returned']);
       const received = target ? await this.receive(trx, current, target, organ, input.on) : undefined;
       const data = { organName, note: input.note, ...(target ? { toOrganId: target.id } : {}) };
       await cases.insertEvent(trx, { applicationId: id, type: 'transfer', on: input.on, actorId: actor.id, data });
