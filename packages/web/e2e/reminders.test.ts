@@ -9,7 +9,7 @@ const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
   // Not while a table is still fading in with its next page.
-  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${SHOTS}${name}.png` });
 }
