@@ -4,6 +4,8 @@ import { chinaToday } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { isEmpty, loadDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
+import { mailConfigFrom, smtpMailer } from './features/notifications/mail.js';
+import { startReminderTimer } from './features/notifications/timer.js';
 import { createServices } from './services.js';
 import { signInLines } from './start/sign-in.js';
 
@@ -19,6 +21,8 @@ export interface ServerConfig {
    * session cookie when it says https). Off by default: without a proxy, anyone could write them.
    */
   readonly trustProxy: boolean;
+  /** Reminder mails through SMTP (XXGK_SMTP_URL, XXGK_SMTP_FROM); absent = no mail. */
+  readonly mail?: ReturnType<typeof mailConfigFrom>;
 }
 
 export function configFrom(env: NodeJS.ProcessEnv): ServerConfig {
@@ -31,6 +35,7 @@ export function configFrom(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(env.XXGK_DATA_DIR ?? 'xxgk-data'),
     demo: env.XXGK_DEMO !== '0',
     trustProxy: trustProxyFrom(env.XXGK_TRUST_PROXY),
+    mail: mailConfigFrom(env),
   };
 }
 
@@ -56,7 +61,10 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
       console.log(`xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${seconds} 秒）`);
     }
   }
-  const services = createServices(database.db);
+  const mailer = config.mail ? smtpMailer(config.mail) : undefined;
+  if (config.mail) console.log(`xxgk：提醒邮件经 SMTP 发出（${new URL(config.mail.url).host}）`);
+  const services = createServices(database.db, mailer ? { mailer } : {});
+  const stopReminders = startReminderTimer(services.notifications, services.today);
   for (const line of await signInLines(database.db, services, env)) console.log(line);
   // PGlite has no autovacuum: refresh the planner's statistics as the tables grow.
   if (database.engine === 'pglite') setInterval(() => void database.analyze(), 10 * 60_000).unref();
@@ -65,6 +73,8 @@ export async function main(env: NodeJS.ProcessEnv): Promise<void> {
     console.log(`xxgk：已启动 http://localhost:${info.port}/  （API 说明 /api/openapi.json，健康检查 /api/health）`);
   });
   const stop = () => {
+    stopReminders();
+    mailer?.close();
     server.close(() => void database.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);

@@ -11,10 +11,17 @@ import { PortalService } from './features/portal/service.js';
 import { RegisterService } from './features/registers/service.js';
 import { ReportService } from './features/reports/service.js';
 import { SupervisionService } from './features/supervision/service.js';
+import type { Mailer } from './features/notifications/mail.js';
+import { NotificationService } from './features/notifications/service.js';
+import { TransferService } from './features/transfers/service.js';
+import { UrgeService } from './features/urges/service.js';
+import { WorkloadService } from './features/workload/service.js';
 
 export interface ServiceOptions {
   /** Today's date in China; tests fix it. */
   readonly today?: Clock;
+  /** Where reminder mails go; none = no mail (XXGK_SMTP_URL unset). */
+  readonly mailer?: Mailer;
 }
 
 /** Every service, wired once per process over one database. */
@@ -35,6 +42,10 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
     supervision: new SupervisionService(db, today),
     statistics: new StatisticsService(db),
     imports: new ImportService(db),
+    notifications: new NotificationService(db, calendar, today, options.mailer),
+    urges: new UrgeService(db, today),
+    transfers: new TransferService(db, calendar, today),
+    workload: new WorkloadService(db, calendar, today),
   };
 }
 

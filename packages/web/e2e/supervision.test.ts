@@ -18,7 +18,8 @@ describe('the 政务公开办’s supervision dashboard in a real browser', () =
     await login(page, session.app, 'gkb');
     expect(new URL(page.url()).pathname).toBe('/supervision');
     await page.getByRole('heading', { name: '监督：2025年度政府信息公开工作年度报告' }).waitFor();
-    const table = page.locator('.ant-table');
+    // The organs' table (the workload and 催办 cards below have tables of their own).
+    const table = page.locator('.ant-card').filter({ hasText: '各机关年度报告情况' }).locator('.ant-table');
     await table.getByRole('button', { name: '相山区应急管理局', exact: true }).waitFor();
     expect(await statusOf(page, '相山区应急管理局')).toBe('已发布');
     expect(await statusOf(page, '相山区教育局')).toMatch(/^逾期/);

@@ -151,9 +151,14 @@ describe('officers’ workbench in a real browser', () => {
     await officer.getByRole('link', { name: '返回申请列表' }).click();
     await officer.getByLabel('搜索申请').fill('端到端测试人');
     await officer.getByLabel('搜索申请').press('Enter');
-    const row = officer.locator('.ant-table-row').filter({ hasText: '端到端测试人' });
+    // The list's own rows (the workload table below it has rows too).
+    const listRows = officer
+      .locator('.ant-card')
+      .filter({ hasText: '申请列表（按答复期限排序）' })
+      .locator('.ant-table-row');
+    const row = listRows.filter({ hasText: '端到端测试人' });
     // The new case is on the list's first page already: wait for the searched page to replace it.
-    await expect.poll(() => officer.locator('.ant-table-row').count()).toBe(1);
+    await expect.poll(() => listRows.count()).toBe(1);
     await row.waitFor();
     await row.getByRole('link').click();
     await officer.waitForURL(new RegExp(`/workbench/${id}$`));

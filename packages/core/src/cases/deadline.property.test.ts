@@ -25,6 +25,8 @@ function lawfulAction(type: CaseActionType, on: string, variant: number): CaseAc
     case 'returnAnswer':
     case 'withdraw':
       return { type, on, note: '说明' };
+    case 'transfer':
+      return { type, on, organName: '相山区教育局', note: '所需信息由教育局负责公开' };
     default:
       return { type, on };
   }

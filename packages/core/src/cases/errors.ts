@@ -28,7 +28,8 @@ export type CaseRuleCode =
   | 'extension-not-pending'
   | 'outcome-not-allowed'
   /** The approver made the move being approved, and the organ does not allow that. */
-  | 'self-approval';
+  | 'self-approval'
+  | 'referral-organ-missing';
 
 export class CaseRuleError extends Error {
   constructor(

@@ -26,6 +26,7 @@ export {
 export {
   ACTION_STATUSES,
   APPROVED_MOVES,
+  REFERRAL_OUTCOME,
   allowedActions,
   applyAction,
   isSelfApproval,
@@ -33,3 +34,5 @@ export {
   type Approver,
   type NewCase,
 } from './machine.js';
+export * from './reminders.js';
+export { answerWorkingDays, percentile, timeliness, type Timeliness, type TimelinessRow } from './timeliness.js';

@@ -37,6 +37,8 @@ function actionOf(type: CaseActionType, on: string, variant: number): CaseAction
     case 'returnAnswer':
     case 'withdraw':
       return { type, on, note: '说明' };
+    case 'transfer':
+      return { type, on, organName: '相山区教育局', note: '所需信息由教育局负责公开' };
     default:
       return { type, on };
   }

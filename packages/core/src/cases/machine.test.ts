@@ -71,6 +71,8 @@ function lawful(type: CaseActionType): CaseAction {
     case 'returnAnswer':
     case 'withdraw':
       return { type, on, note: '说明' };
+    case 'transfer':
+      return { type, on, organName: '相山区教育局', note: '所需信息由教育局负责公开' };
     case 'sendFeeNotice':
       return { type, on, method: 'perApplication', quantity: 11 };
     case 'requestExtension':
@@ -91,6 +93,7 @@ describe('status × action', () => {
       'requestExtension',
       'draftAnswer',
       'withdraw',
+      'transfer',
     ]);
     expect(allowedActions(IN_STATUS.awaitingCorrection())).toEqual([
       'receiveCorrection',

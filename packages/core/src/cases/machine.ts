@@ -63,6 +63,8 @@ export const ACTION_STATUSES: Readonly<Record<CaseActionType, readonly CaseStatu
   approveAnswer: ['answerPending'],
   returnAnswer: ['answerPending'],
   withdraw: OPEN_STATUSES,
+  // Decided on receipt, before any letter to the applicant or a third party.
+  transfer: ['inProgress'],
 };
 
 /** Every action type, in the order of `ACTION_LABELS`. */
@@ -311,6 +313,16 @@ const TRANSITIONS: Transitions = {
   withdraw: (state, { on }) => {
     return close(state, 'other.other', on);
   },
+  transfer: (state, action) => {
+    const organName = action.organName?.trim();
+    if (!organName) {
+      throw new CaseRuleError(
+        'referral-organ-missing',
+        '转办应写明负责公开该政府信息的行政机关名称（第三十六条第（五）项）',
+      );
+    }
+    return { ...close(state, REFERRAL_OUTCOME, action.on), referral: { organName, on: action.on } };
+  },
 };
 
 function nextState(state: CaseState, action: CaseAction, calendar: WorkCalendar): CaseState {
@@ -353,6 +365,12 @@ function sendFeeNotice(
     pauses: [...state.pauses, { kind: 'fee', from: on }],
   };
 }
+
+/**
+ * How a referred case is counted in the annual report: the national format has no row of its own
+ * for 第三十六条第（五）项, so it falls under 本机关不掌握相关政府信息.
+ */
+export const REFERRAL_OUTCOME: Outcome = 'unable.notHeld';
 
 function close(state: CaseState, outcome: Outcome, on: string): CaseState {
   return { ...state, status: 'closed', outcome, closedOn: on };

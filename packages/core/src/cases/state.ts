@@ -76,6 +76,11 @@ export interface CaseState {
   };
   readonly outcome?: Outcome;
   readonly closedOn?: string;
+  /**
+   * 不属于本机关负责公开 (第三十六条第（五）项): the organ responsible, named to the applicant, and
+   * the day the case was referred (and, when that organ is on the platform, handed over to it).
+   */
+  readonly referral?: { readonly organName: string; readonly on: string };
 }
 
 /** Every move a person can make on a case, with the day it happened on. */
@@ -106,7 +111,13 @@ export type CaseAction =
   | { readonly type: 'draftAnswer'; readonly on: string; readonly outcome: Outcome }
   | { readonly type: 'approveAnswer'; readonly on: string }
   | { readonly type: 'returnAnswer'; readonly on: string; readonly note: string }
-  | { readonly type: 'withdraw'; readonly on: string; readonly note: string };
+  | { readonly type: 'withdraw'; readonly on: string; readonly note: string }
+  /**
+   * 转办: the information is another organ's to disclose (第三十六条第（五）项). The case ends here,
+   * counted as 本机关不掌握相关政府信息, and the applicant is told the organ's name; the receiving
+   * organ's own case starts on its own receipt date (`startCase`).
+   */
+  | { readonly type: 'transfer'; readonly on: string; readonly organName: string; readonly note: string };
 
 export type CaseActionType = CaseAction['type'];
 
@@ -127,6 +138,7 @@ export const ACTION_ROLES: Readonly<Record<CaseActionType, readonly Role[]>> = {
   approveAnswer: ['reviewer'],
   returnAnswer: ['reviewer'],
   withdraw: ['officer', 'reviewer'],
+  transfer: ['officer', 'reviewer'],
 };
 
 export const ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
@@ -145,4 +157,5 @@ export const ACTION_LABELS: Readonly<Record<CaseActionType, string>> = {
   approveAnswer: '审核通过并答复',
   returnAnswer: '退回修改',
   withdraw: '申请人撤回',
+  transfer: '转办（不属于本机关负责公开）',
 };

@@ -35,6 +35,8 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   active: Generated<boolean>;
+  /** Where reminder mails go (migration 0010); null = no mail. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -204,6 +206,51 @@ export interface ImportedReportsTable {
   content_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** 催办: the 政务公开办 reminds a late organ; the organ answers (migration 0010). */
+export interface UrgesTable {
+  id: Generated<number>;
+  organ_id: number;
+  /** 'lateReport' | 'overdueCases' (urges/service.ts). */
+  reason: string;
+  year: number | null;
+  message: string;
+  sent_by: number;
+  sent_at: Timestamp;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** 转办: a case handed to the organ responsible; `to_*` null when that organ is not on the platform. */
+export interface TransfersTable {
+  id: Generated<number>;
+  from_application_id: number;
+  to_application_id: number | null;
+  from_organ_id: number;
+  to_organ_id: number | null;
+  to_organ_name: string;
+  on: string;
+  note: string;
+  by: number | null;
+  at: Timestamp;
+}
+
+/** A reminder to one person (migration 0010). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** A core `ReminderKind`. */
+  kind: string;
+  title: string;
+  application_id: number | null;
+  urge_id: number | null;
+  due_on: string | null;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  mailed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   organs: OrgansTable;
   users: UsersTable;
@@ -219,6 +266,9 @@ export interface Database {
   annual_reports: AnnualReportsTable;
   report_publications: ReportPublicationsTable;
   imported_reports: ImportedReportsTable;
+  urges: UrgesTable;
+  transfers: TransfersTable;
+  notifications: NotificationsTable;
 }
 
 export type Organ = Selectable<OrgansTable>;

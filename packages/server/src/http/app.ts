@@ -13,6 +13,10 @@ import { reportRoutes } from '../features/reports/routes.js';
 import { supervisionRoutes } from '../features/supervision/routes.js';
 import { statisticsRoutes } from '../features/statistics/routes.js';
 import { importRoutes } from '../features/imports/routes.js';
+import { notificationRoutes } from '../features/notifications/routes.js';
+import { transferRoutes } from '../features/transfers/routes.js';
+import { urgeRoutes } from '../features/urges/routes.js';
+import { workloadRoutes } from '../features/workload/routes.js';
 import type { Services } from '../services.js';
 import type { App, AppEnv } from './env.js';
 import { databaseAnswers } from '../db/health.js';
@@ -118,8 +122,12 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   registerRoutes(app);
   reportRoutes(app);
   statisticsRoutes(app);
+  workloadRoutes(app);
   supervisionRoutes(app);
   importRoutes(app);
+  notificationRoutes(app);
+  urgeRoutes(app);
+  transferRoutes(app);
   auditRoutes(app);
   portalRoutes(app);
 

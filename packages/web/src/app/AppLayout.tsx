@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/PageState.js';
 import { useSession } from '../features/auth/session.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 interface Area {
   readonly path: string;
@@ -56,6 +57,7 @@ export function AppLayout() {
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space>
+          <NotificationBell />
           <Typography.Text style={{ color: '#fff' }}>
             {user.name}（{ROLE_LABELS[user.role]}）
           </Typography.Text>

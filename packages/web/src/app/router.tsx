@@ -18,6 +18,7 @@ const AREAS: Readonly<Record<string, () => PageModule>> = {
   '/import': () => import('../features/import/ImportArea.js'),
   '/supervision': () => import('../features/supervision/SupervisionArea.js'),
   '/admin': () => import('../features/admin/AdminArea.js'),
+  '/notifications': () => import('../features/notifications/NotificationsArea.js'),
 };
 
 /*
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       { path: '/import/*', element: page('/import') },
       { path: '/supervision/*', element: page('/supervision') },
       { path: '/admin/*', element: page('/admin') },
+      { path: '/notifications', element: page('/notifications') },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -42,8 +42,11 @@ export const OUTCOME_TEMPLATES: Readonly<Record<Outcome, (input: CheckedLetterIn
   'denied.query': () => [
     `经审查，您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定。根据${REGULATIONS}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理。`,
   ],
-  'unable.notHeld': () => [
-    `经检索，本机关没有您所申请公开的信息。根据${REGULATIONS}第三十六条第（四）项的规定，现告知您该政府信息不存在。`,
+  // 第三十六条第（五）项: not this organ's to disclose; the organ responsible is named (转办).
+  'unable.notHeld': ({ referral }) => [
+    referral
+      ? `经审查，您所申请公开的信息不属于本机关负责公开。根据${REGULATIONS}第三十六条第（五）项的规定，现告知您：负责公开该政府信息的行政机关为${referral.organName}，${referral.forwarded ? '本机关已将您的申请转交该机关办理。' : '请您向该机关提出申请。'}`
+      : `经检索，本机关没有您所申请公开的信息。根据${REGULATIONS}第三十六条第（四）项的规定，现告知您该政府信息不存在。`,
   ],
   'unable.needsCreation': () => [
     `经审查，本机关没有现成的您所申请的信息，需要对现有政府信息进行加工、分析方能形成。根据${REGULATIONS}第三十八条的规定，本机关不予提供。`,

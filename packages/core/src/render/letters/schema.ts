@@ -68,6 +68,14 @@ const LetterInputObject = z
       .strict()
       .optional()
       .describe('予以公开的信息已经主动公开时的获取途径（第三十六条第（一）项）'),
+    referral: z
+      .object({
+        organName: text.describe('负责公开该政府信息的行政机关名称'),
+        forwarded: z.boolean().optional().describe('申请已在平台内转交该机关'),
+      })
+      .strict()
+      .optional()
+      .describe('不属于本机关负责公开时告知的行政机关（第三十六条第（五）项）'),
     body: z.string().optional().describe('经办人自拟的段落，以换行分段'),
     correction: z
       .object({ dueOn: isoDate.describe('补正期限'), items: text.describe('需要补正的事项') })

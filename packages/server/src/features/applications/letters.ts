@@ -78,6 +78,7 @@ function letterContent(
         issuedOn: state.closedOn ?? state.answer?.draftedOn ?? today,
         outcome,
         ...(body ? { body } : {}),
+        ...(state.referral ? { referral: referralOf(state.referral.organName, events) } : {}),
       };
     }
     case 'correctionNotice': {
@@ -131,4 +132,10 @@ function letterContent(
       };
     }
   }
+}
+
+/** The organ named under 第三十六条第（五）项, and whether the case was handed over on the platform. */
+function referralOf(organName: string, events: readonly EventNote[]) {
+  const data = events.findLast((event) => event.type === 'transfer')?.data as { toOrganId?: unknown } | undefined;
+  return { organName, forwarded: typeof data?.toOrganId === 'number' };
 }

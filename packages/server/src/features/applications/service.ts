@@ -22,6 +22,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../errors.js';
 import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
+import { remindOfMove } from '../notifications/events.js';
 import { getOrgan } from '../organs/repository.js';
 import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
 import { checkAttachment } from './attachments.js';
@@ -37,7 +38,7 @@ const SEES_LETTERS: readonly Role[] = ['officer', 'reviewer', 'organAdmin'];
 
 /** Query codes avoid look-alike characters, so that an applicant can read one over the phone. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function queryCode(): string {
+export function queryCode(): string {
   return Array.from(randomBytes(12), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
 }
 
@@ -144,6 +145,16 @@ export class ApplicationService {
       const { type, on, ...fields } = action;
       const data = selfApproval ? { ...fields, selfApproval } : fields;
       await repo.insertEvent(trx, { applicationId: id, type, on, actorId: actor.id, data });
+      await remindOfMove(trx, {
+        applicationId: id,
+        organId: current.organ_id,
+        serialNo: current.serial_no,
+        dueOn: deadline.dueOn,
+        version: version + 1,
+        closed: next.status === 'closed',
+        type,
+        actorId: actor.id,
+      });
       await appendAudit(trx, {
         actorId: actor.id,
         organId: current.organ_id,

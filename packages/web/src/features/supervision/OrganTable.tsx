@@ -20,7 +20,16 @@ const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
  * Every organ under the government with its report of the year, a page at a time from the server
  * (a province has thousands), late first; filtered by status and searched by name.
  */
-export function OrganTable({ year, onOpen }: { year: number; onOpen(organ: SupervisionOrgan): void }) {
+export function OrganTable({
+  year,
+  onOpen,
+  onUrge,
+}: {
+  year: number;
+  onOpen(organ: SupervisionOrgan): void;
+  /** 催办 a late organ (政务公开办 only). */
+  onUrge?(organ: SupervisionOrgan): void;
+}) {
   const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
     search: '',
     status: 'all' as StatusFilter,
@@ -105,11 +114,18 @@ export function OrganTable({ year, onOpen }: { year: number; onOpen(organ: Super
           {
             title: '操作',
             key: 'action',
-            width: 90,
+            width: onUrge ? 150 : 90,
             render: (_: unknown, o) => (
-              <Button size="small" onClick={() => onOpen(o)} aria-label={`查看${o.organName}的报告`}>
-                查看报告
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => onOpen(o)} aria-label={`查看${o.organName}的报告`}>
+                  查看报告
+                </Button>
+                {onUrge && o.status === 'late' && o.reportStatus !== 'published' && (
+                  <Button size="small" danger onClick={() => onUrge(o)} aria-label={`催办${o.organName}`}>
+                    催办
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}

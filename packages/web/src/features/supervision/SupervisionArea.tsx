@@ -2,12 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Radio, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSession } from '../auth/session.js';
+import { SupervisionWorkloadCard } from '../workload/SupervisionWorkloadCard.js';
 import { ErrorState, Loading } from '../../components/PageState.js';
 import { supervisionYear } from './api.js';
 import { OrganReportDrawer } from './OrganReportDrawer.js';
 import { OrganTable } from './OrganTable.js';
 import { StatisticsCharts } from './StatisticsCharts.js';
 import { STATUS_LABELS } from './StatusTag.js';
+import { UrgeModal } from './UrgeModal.js';
+import { UrgesCard } from './UrgesCard.js';
 import type { SupervisionOrgan, SupervisionStatus } from './types.js';
 import './supervision.css';
 
@@ -32,6 +36,8 @@ export default function SupervisionArea() {
   const year = Number(params.get('year')) || thisYear - 1;
   const years = Array.from({ length: 6 }, (_, i) => thisYear - 5 + i);
   const [organ, setOrgan] = useState<SupervisionOrgan | null>(null);
+  const [urging, setUrging] = useState<SupervisionOrgan | null>(null);
+  const supervisor = useSession().user?.role === 'supervisor';
   const query = useQuery({ queryKey: ['supervision', year], queryFn: () => supervisionYear(year) });
   const data = query.data;
   const late = data?.late ?? [];
@@ -85,12 +91,15 @@ export default function SupervisionArea() {
             />
           )}
           <Card size="small" title="各机关年度报告情况">
-            <OrganTable key={year} year={year} onOpen={setOrgan} />
+            <OrganTable key={year} year={year} onOpen={setOrgan} {...(supervisor ? { onUrge: setUrging } : {})} />
           </Card>
+          {supervisor && <UrgesCard />}
+          <SupervisionWorkloadCard year={year} />
           <StatisticsCharts year={year} />
         </>
       ) : null}
       <OrganReportDrawer organ={organ} year={year} onClose={() => setOrgan(null)} />
+      {urging && <UrgeModal organ={urging} year={year} onClose={() => setUrging(null)} />}
     </Space>
   );
 }

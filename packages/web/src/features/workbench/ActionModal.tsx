@@ -9,7 +9,10 @@ import { caseKey } from './queries.js';
 import type { CaseDetail } from './types.js';
 
 /** The request body of an action from the form's values; the server checks it again. */
-function toAction(type: CaseActionType, v: ActionValues): ActionBody {
+/** Every move but 转办, which has its own form (TransferModal) and endpoint. */
+export type FormAction = Exclude<CaseActionType, 'transfer'>;
+
+function toAction(type: FormAction, v: ActionValues): ActionBody {
   const on = v.on.format(ISO);
   const note = v.note?.trim() ?? '';
   switch (type) {
@@ -39,7 +42,7 @@ export function ActionModal({
   onClose,
 }: {
   detail: CaseDetail;
-  type: CaseActionType;
+  type: FormAction;
   today: string;
   onClose: () => void;
 }) {

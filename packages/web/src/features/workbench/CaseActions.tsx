@@ -2,10 +2,11 @@ import { ACTION_LABELS, type CaseActionType } from '@xxgk/core';
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ActionModal } from './ActionModal.js';
+import { TransferModal } from './TransferModal.js';
 import type { CaseDetail } from './types.js';
 
 const PRIMARY: readonly CaseActionType[] = ['draftAnswer', 'approveAnswer', 'approveExtension', 'receiveCorrection'];
-const DANGER: readonly CaseActionType[] = ['lapseCorrection', 'lapseFee', 'withdraw', 'rejectExtension'];
+const DANGER: readonly CaseActionType[] = ['lapseCorrection', 'lapseFee', 'withdraw', 'rejectExtension', 'transfer'];
 
 /** The lawful next moves for this role only, as the server lists them. */
 export function CaseActions({ detail, today }: { detail: CaseDetail; today: string }) {
@@ -30,7 +31,10 @@ export function CaseActions({ detail, today }: { detail: CaseDetail; today: stri
           ))}
         </Space>
       )}
-      {open && (
+      {open === 'transfer' && (
+        <TransferModal key={detail.version} detail={detail} today={today} onClose={() => setOpen(null)} />
+      )}
+      {open && open !== 'transfer' && (
         <ActionModal
           key={`${open}-${detail.version}`}
           detail={detail}

@@ -10,6 +10,7 @@ import { CaseActions } from './CaseActions.js';
 import { CaseHeader } from './CaseHeader.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { LettersCard } from './LettersCard.js';
+import { TransferCard } from './TransferCard.js';
 import { useCase, useServerToday } from './queries.js';
 
 /** One application: where it stands, what happened, and what may lawfully be done next. */
@@ -36,6 +37,7 @@ export function CasePage() {
             <Col span={14}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                 <CaseActions detail={detail.data} today={today} />
+                <TransferCard key={detail.data.version} id={id} organId={detail.data.organId} />
                 <LettersCard detail={detail.data} />
                 <ApplicantCard detail={detail.data} />
                 <AttachmentsCard

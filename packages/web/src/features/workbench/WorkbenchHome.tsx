@@ -7,6 +7,7 @@ import { useSession } from '../auth/session.js';
 import { ApplicationsTable } from './ApplicationsTable.js';
 import { DashboardCards } from './DashboardCards.js';
 import { IntakeDrawer } from './IntakeDrawer.js';
+import { OrganWorkloadCard } from '../workload/OrganWorkloadCard.js';
 import { dashboardKey } from './queries.js';
 import { queueFromParam } from './queues.js';
 import type { CaseQueue } from './types.js';
@@ -61,6 +62,7 @@ export function WorkbenchHome() {
           onClearQueue={() => setQueue(undefined)}
         />
       </Card>
+      <OrganWorkloadCard organId={user.organId} />
       {canIntake && <IntakeDrawer organId={user.organId} open={intakeOpen} onClose={() => setIntakeOpen(false)} />}
     </Space>
   );
