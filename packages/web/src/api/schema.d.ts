@@ -4019,6 +4019,10 @@ export interface components {
       submittedOn: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description 拟写答复时经办人写的答复正文（模板段落之后），以换行分段 */
+      answerBody: string | null;
+      /** @description 审核人对答复的审批意见（批准或退回时填写） */
+      answerOpinion: string | null;
       /** @description 期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional） */
       deadline: components['schemas']['CaseDeadline'] | null;
       calendarWarning: string | null;
@@ -4385,11 +4389,13 @@ export interface components {
               | 'rejected.excessive'
               | 'rejected.confirm'
               | 'other.other';
+            body?: string;
           }
         | {
             /** @enum {string} */
             type: 'approveAnswer';
             on: string;
+            opinion?: string;
           }
         | {
             /** @enum {string} */

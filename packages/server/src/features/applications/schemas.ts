@@ -168,6 +168,11 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   deliveryWay: z.enum(DELIVERY_WAYS),
   submittedOn: day,
   createdAt: z.string().openapi({ format: 'date-time' }),
+  answerBody: z
+    .string()
+    .nullable()
+    .openapi({ description: '拟写答复时经办人写的答复正文（模板段落之后），以换行分段' }),
+  answerOpinion: z.string().nullable().openapi({ description: '审核人对答复的审批意见（批准或退回时填写）' }),
   deadline: orNull(CaseDeadlineSchema).openapi({
     description:
       '期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional）',

@@ -23,6 +23,7 @@ import { assertRead, assertWrite, type Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
 import { getOrgan } from '../organs/repository.js';
+import { answerColumns } from './answer-text.js';
 import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
 import { checkAttachment } from './attachments.js';
 import { dueMoves, dueProvisional, recomputeDueDates, type DueMove } from './deadlines.js';
@@ -131,17 +132,18 @@ export class ApplicationService {
       // Marked on the event and in the audit: an approval of one's own draft, which the organ allows.
       const selfApproval = await checkSelfApproval(trx, id, action.type, actor, organ);
       const deadline = caseDeadline(next, calendar, today);
+      const { type, on, ...fields } = action;
       const set = {
         status: next.status,
         due_on: deadline.dueOn,
         outcome: next.outcome ?? null,
         closed_on: next.closedOn ?? null,
         state: json(next),
+        ...answerColumns(type, fields),
       };
       if (!(await repo.updateApplication(trx, id, version, set))) {
         throw conflict('该申请已被他人修改，请刷新后重试');
       }
-      const { type, on, ...fields } = action;
       const data = selfApproval ? { ...fields, selfApproval } : fields;
       await repo.insertEvent(trx, { applicationId: id, type, on, actorId: actor.id, data });
       await appendAudit(trx, {
