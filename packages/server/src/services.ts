@@ -11,6 +11,7 @@ import { PortalService } from './features/portal/service.js';
 import { RegisterService } from './features/registers/service.js';
 import { ReportService } from './features/reports/service.js';
 import { SupervisionService } from './features/supervision/service.js';
+import { ExportService } from './features/exports/service.js';
 
 export interface ServiceOptions {
   /** Today's date in China; tests fix it. */
@@ -22,6 +23,8 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
   const today = options.today ?? systemClock;
   const calendar = new CalendarService(db);
   const applications = new ApplicationService(db, calendar, today);
+  const registers = new RegisterService(db);
+  const supervision = new SupervisionService(db, today);
   return {
     db,
     today,
@@ -30,9 +33,10 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
     organs: new OrganService(db),
     applications,
     portal: new PortalService(db, calendar, applications, today),
-    registers: new RegisterService(db),
+    registers,
     reports: new ReportService(db, today),
-    supervision: new SupervisionService(db, today),
+    supervision,
+    exports: new ExportService(db, applications, registers, supervision),
     statistics: new StatisticsService(db),
     imports: new ImportService(db),
   };

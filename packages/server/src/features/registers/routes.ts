@@ -33,7 +33,7 @@ const Document = z
   })
   .openapi('Document');
 const DocumentPage = z.object({ total: z.number(), items: z.array(Document) }).openapi('DocumentPage');
-const DocumentQuery = z.object({
+export const DocumentQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: Search.openapi({ description: '标题或文号中的文字' }),
   status: z.enum(['inForce', 'repealed']).optional().openapi({ description: 'inForce 现行有效，repealed 已废止' }),
@@ -65,7 +65,7 @@ const Review = z
   })
   .openapi('Review');
 const ReviewPage = z.object({ total: z.number(), items: z.array(Review) }).openapi('ReviewPage');
-const ReviewQuery = z.object({
+export const ReviewQuery = z.object({
   kind: ReviewKind.optional(),
   q: Search.openapi({ description: '案号中的文字' }),
   ...Paging,
