@@ -60,6 +60,19 @@ describe.each(ENGINES)("the answer's own words and the reviewer's opinion on %s"
     expect(readable(text, '附件：处罚决定书目录（共3页）')).toBe(true);
     expect(text.indexOf('第三十六条')).toBeLessThan(text.indexOf('附件：处罚决定书目录'));
     expect(readable(text, '初稿')).toBe(false);
+
+    // The print page's text is the DOCX's: the same paragraphs, the officer's among them.
+    const paragraphs = await officer.request<{ kind: string; text?: string }[]>(
+      'GET',
+      `/api/applications/${id}/letters/answer/text`,
+    );
+    expect(paragraphs.status).toBe(200);
+    expect(paragraphs.body[0]).toEqual({ kind: 'title', text: '政府信息公开申请答复书' });
+    const bodies = paragraphs.body.filter((p) => p.kind === 'body').map((p) => p.text);
+    expect(bodies).toContain('附件：处罚决定书目录（共3页）');
+    for (const line of bodies) expect(readable(text, line as string)).toBe(true);
+    const supervisor = await server.login('supervisor');
+    expect((await supervisor.request('GET', `/api/applications/${id}/letters/answer/text`)).status).toBe(403);
   }, 240_000);
 
   it('refuses a body longer than a letter can hold, naming the field', async () => {

@@ -913,6 +913,8 @@ export interface paths {
           dueWithin?: number | null;
           /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
           queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
+          /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
+          ids?: string;
           /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
           soon?: number | null;
           page?: number;
@@ -1242,6 +1244,81 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/applications/{id}/letters/{kind}/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 答复书或告知书的段落（打印页用，与 DOCX 同一文本） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          kind: 'answer' | 'correctionNotice' | 'extensionNotice' | 'feeNotice' | 'consultationNotice';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文书的段落 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LetterParagraph'][];
+          };
         };
         /** @description 请求有误 */
         400: {
@@ -3502,6 +3579,8 @@ export interface paths {
           dueWithin?: number | null;
           /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
           queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
+          /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
+          ids?: string;
           /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
           soon?: number | null;
         };
@@ -4795,6 +4874,15 @@ export interface components {
             on: string;
             note: string;
           };
+    };
+    LetterParagraph: {
+      /** @enum {string} */
+      kind: 'title' | 'serialNo' | 'addressee' | 'body' | 'table' | 'signature' | 'date';
+      text?: string;
+      header?: string[];
+      rows?: string[][];
+      /** @description 署名、日期距右边距的字数 */
+      rightIndent?: number;
     };
     UploadedAttachment: components['schemas']['Attachment'] & {
       sha256: string;

@@ -16,6 +16,11 @@ export const ApplicationFilters = z.object({
   queue: z.enum(CASE_QUEUES).optional().openapi({
     description: '工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限',
   }),
+  ids: z
+    .string()
+    .regex(/^\d{1,10}(,\d{1,10}){0,199}$/, '应为以逗号分隔的申请编号（至多200个）')
+    .optional()
+    .openapi({ description: '只列出这些申请（列表中勾选的，以逗号分隔，至多200个）' }),
   soon: Soon.openapi({ description: 'queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同' }),
 });
 
@@ -26,6 +31,7 @@ export function listFilters(q: z.infer<typeof ApplicationFilters>): Omit<ListReq
     ...(q.open ? { open: q.open === 'true' } : {}),
     ...(q.year ? { year: q.year } : {}),
     ...(q.q ? { search: q.q } : {}),
+    ...(q.ids ? { ids: q.ids.split(',').map(Number) } : {}),
     ...(q.dueWithin !== undefined ? { dueWithin: q.dueWithin, open: true } : {}),
     ...(q.queue ? { queue: q.queue, soon: q.soon } : {}),
   };

@@ -10,6 +10,7 @@ import {
   ApplicationDetailSchema,
   ApplicationPageSchema,
   DashboardSchema,
+  LetterParagraphSchema,
   UploadedAttachmentSchema,
 } from './schemas.js';
 import { IntakeSchema } from './views.js';
@@ -113,6 +114,26 @@ export function applicationRoutes(app: App): void {
         'content-type': DOCX,
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(letter.name)}`,
       });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/applications/{id}/letters/{kind}/text',
+      tags: ['依申请公开'],
+      summary: '答复书或告知书的段落（打印页用，与 DOCX 同一文本）',
+      request: { params: IdParam.extend({ kind: z.enum(LETTER_KINDS) }) },
+      responses: { 200: json('文书的段落', z.array(LetterParagraphSchema)), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { id, kind } = c.req.valid('param');
+      const paragraphs = await c.var.services.applications.letterText(requireActor(c.var.actor), id, kind);
+      // The core's paragraphs are read-only; the response copies the table's rows.
+      const copied = paragraphs.map((p) =>
+        p.kind === 'table' ? { kind: p.kind, header: [...p.header], rows: p.rows.map((r) => [...r]) } : p,
+      );
+      return c.json(copied, 200);
     },
   );
 

@@ -202,3 +202,14 @@ export const DashboardSchema = z
     thisYear: z.object({ received: z.number(), closed: z.number() }),
   } satisfies Record<CaseQueue, z.ZodNumber> & Record<string, z.ZodType>)
   .openapi('Dashboard');
+
+/** The core's LetterParagraph: one paragraph of a letter, as the DOCX prints it (for the print page). */
+export const LetterParagraphSchema = z
+  .object({
+    kind: z.enum(['title', 'serialNo', 'addressee', 'body', 'table', 'signature', 'date']),
+    text: z.string().optional(),
+    header: z.array(z.string()).optional(),
+    rows: z.array(z.array(z.string())).optional(),
+    rightIndent: z.number().optional().openapi({ description: '署名、日期距右边距的字数' }),
+  })
+  .openapi('LetterParagraph');

@@ -7,6 +7,7 @@ import {
   applyAction,
   caseDeadline,
   letterTitle,
+  letterParagraphs,
   renderLetterDocx,
   startCase,
   type CaseAction,
@@ -188,6 +189,17 @@ export class ApplicationService {
 
   /** The 答复书 or 告知书 of a kind for the case, as DOCX. */
   async letter(actor: Actor, id: number, kind: LetterKind) {
+    const { row, input } = await this.letterOf(actor, id, kind);
+    const bytes = await renderLetterDocx(input);
+    return { name: `${row.serial_no}${letterTitle(input)}.docx`, bytes };
+  }
+
+  /** The same letter as paragraphs, for the print page: the one text model the DOCX prints. */
+  async letterText(actor: Actor, id: number, kind: LetterKind) {
+    return letterParagraphs((await this.letterOf(actor, id, kind)).input);
+  }
+
+  private async letterOf(actor: Actor, id: number, kind: LetterKind) {
     const row = await repo.findApplication(this.db, id);
     if (!row) throw notFound('申请');
     const organ = await getOrgan(this.db, row.organ_id);
@@ -196,9 +208,7 @@ export class ApplicationService {
       throw forbidden('只有本机关经办人、审核人可以生成文书');
     const calendar = await this.calendars.calendar();
     const events = await repo.listEvents(this.db, id);
-    const input = letterInput(kind, row, row.state, organ, events, calendar, this.today());
-    const bytes = await renderLetterDocx(input);
-    return { name: `${row.serial_no}${letterTitle(input)}.docx`, bytes };
+    return { row, input: letterInput(kind, row, row.state, organ, events, calendar, this.today()) };
   }
 
   async addAttachment(actor: Actor, id: number, fileName: string, bytes: Uint8Array) {
