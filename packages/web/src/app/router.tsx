@@ -18,6 +18,7 @@ const AREAS: Readonly<Record<string, () => PageModule>> = {
   '/import': () => import('../features/import/ImportArea.js'),
   '/supervision': () => import('../features/supervision/SupervisionArea.js'),
   '/admin': () => import('../features/admin/AdminArea.js'),
+  '/print': () => import('../features/print/PrintArea.js'),
 };
 
 /*
@@ -55,6 +56,8 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/portal/*', element: page('/portal') },
+  // Print pages stand outside the app's frame: the sheet alone, no menu or header.
+  { path: '/print/*', element: page('/print') },
   {
     element: <AppLayout />,
     children: [

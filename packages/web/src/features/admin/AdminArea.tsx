@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { ErrorState } from '../../components/PageState.js';
 import { CalendarCard } from './CalendarCard.js';
 import { OrganSettingsCard } from './OrganSettingsCard.js';
@@ -18,7 +19,10 @@ export default function AdminArea() {
       </Typography.Title>
       <CalendarCard />
       <OrganSettingsCard />
-      <Card title="审计日志（最近 50 条）">
+      <Card
+        title="审计日志（最近 50 条）"
+        extra={<ExportButton path="/api/audit/export" fileName="审计日志.xlsx" label="导出全部（Excel）" />}
+      >
         {audit.error ? (
           <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (

@@ -1,6 +1,7 @@
 import { DOCUMENTS_CSV_HEADER } from '@xxgk/core';
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -65,6 +66,13 @@ export function DocumentsTab({ organId }: { organId: number }) {
           value={status}
           options={STATUS_FILTERS}
           onChange={(value) => setFilters({ status: value })}
+        />
+        <ExportButton
+          path={withQuery(`/api/organs/${organId}/documents/export`, {
+            q: search,
+            status: status === 'all' ? undefined : status,
+          })}
+          fileName="规章和行政规范性文件登记.xlsx"
         />
       </Space>
       <PagedTable<RegisterDocument>

@@ -1,6 +1,7 @@
 import { REVIEWS_CSV_HEADER } from '@xxgk/core';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -51,6 +52,10 @@ export function ReviewsTab({ organId }: { organId: number }) {
           value={kind}
           options={options(REVIEW_KIND_LABELS)}
           onChange={(value) => setFilters({ kind: value })}
+        />
+        <ExportButton
+          path={withQuery(`/api/organs/${organId}/reviews/export`, { q: search, kind })}
+          fileName="行政复议和行政诉讼登记.xlsx"
         />
       </Space>
       <PagedTable<ReviewCase>

@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Space } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
@@ -22,9 +22,14 @@ export function CasePage() {
   if (!Number.isInteger(id) || id <= 0) return <ErrorState error={new Error('申请编号不正确')} />;
   return (
     <Space direction="vertical" size="small" style={{ width: '100%' }}>
-      <Link to="/workbench">
-        <ArrowLeftOutlined /> 返回申请列表
-      </Link>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Link to="/workbench">
+          <ArrowLeftOutlined /> 返回申请列表
+        </Link>
+        <Link to={`/print/cases?ids=${id}`}>
+          <Button icon={<PrinterOutlined />}>打印（登记表、审批表、答复书）</Button>
+        </Link>
+      </Space>
       {detail.isLoading ? (
         <Loading />
       ) : detail.error || !detail.data ? (
