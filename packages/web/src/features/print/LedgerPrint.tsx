@@ -49,7 +49,7 @@ export function LedgerPrint() {
           <span>共 {rows.data.length} 件</span>
           <span>{params.get('q') ? `检索：${params.get('q')}` : ''}</span>
         </div>
-        <table className="print-table">
+        <table className="print-table ledger">
           <thead>
             <tr>
               <th>序号</th>
@@ -67,7 +67,7 @@ export function LedgerPrint() {
             {rows.data.map((row, i) => (
               <tr key={row.id}>
                 <td>{i + 1}</td>
-                <td>{row.serialNo}</td>
+                <td className="nowrap">{row.serialNo}</td>
                 <td>{row.applicantName}</td>
                 <td>{row.request}</td>
                 <td>{chineseDate(row.receivedOn)}</td>

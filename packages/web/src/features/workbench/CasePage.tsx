@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
 import { ApplicantCard } from './ApplicantCard.js';
@@ -16,6 +16,7 @@ import { useCase, useServerToday } from './queries.js';
 export function CasePage() {
   const { user } = useSession();
   const id = Number(useParams().id);
+  const navigate = useNavigate();
   const detail = useCase(id);
   const today = useServerToday(user?.organId ?? 0);
   if (!user) return null;
@@ -26,9 +27,9 @@ export function CasePage() {
         <Link to="/workbench">
           <ArrowLeftOutlined /> 返回申请列表
         </Link>
-        <Link to={`/print/cases?ids=${id}`}>
-          <Button icon={<PrinterOutlined />}>打印（登记表、审批表、答复书）</Button>
-        </Link>
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/cases?ids=${id}`)}>
+          打印（登记表、审批表、答复书）
+        </Button>
       </Space>
       {detail.isLoading ? (
         <Loading />
