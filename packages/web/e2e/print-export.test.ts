@@ -168,6 +168,7 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     await officer.getByText('已选 2 件').waitFor();
+    await rows.nth(1).locator('.ant-checkbox-checked').waitFor();
     expect(officer.url()).not.toMatch(/\/workbench\/\d+/);
     await screenshot(officer, 'workbench-selection');
     const chosen = shown.items.slice(0, 2).map((i) => i.serialNo);
