@@ -199,7 +199,7 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
       await officer.request.get(`${session.app.baseUrl}/api/organs/2/documents?pageSize=200`)
     ).json()) as {
       total: number;
-      items: { title: string }[];
+      items: { title: string; number: string | null }[];
     };
     const [file] = await Promise.all([
       officer.waitForEvent('download'),
@@ -211,5 +211,14 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
     expect(csv[1]).toEqual(['类别', '文号', '标题', '制发日期', '废止日期']);
     expect(csv.length - 2).toBe(api.total);
     expect(csv.slice(2).map((line) => line[2])).toEqual(api.items.map((i) => i.title));
+
+    // 打印: the register on A4 with the same rows.
+    await officer.getByRole('button', { name: /^打\s*印$/ }).click();
+    await officer.waitForURL(/\/print\/documents/);
+    await officer.getByRole('region', { name: '规章和行政规范性文件登记' }).getByText(`共 ${api.total} 件`).waitFor();
+    await screenshot(officer, 'print-register');
+    const printed = flat(await printedText(officer, 'register'));
+    expect(printed).toContain('规章和行政规范性文件登记');
+    expect(printed).toContain(flat(api.items[0]?.number ?? '—'));
   }, 300_000);
 });
