@@ -25,7 +25,9 @@ async function csvRows(bytes: Uint8Array): Promise<string[][]> {
 async function workbook(bytes: Uint8Array) {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return book.worksheets[0]!;
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error('工作簿中没有工作表');
+  return sheet;
 }
 
 const chinese = (iso: string) => {
