@@ -16,6 +16,7 @@ import { NotificationService } from './features/notifications/service.js';
 import { TransferService } from './features/transfers/service.js';
 import { UrgeService } from './features/urges/service.js';
 import { WorkloadService } from './features/workload/service.js';
+import { ExportService } from './features/exports/service.js';
 
 export interface ServiceOptions {
   /** Today's date in China; tests fix it. */
@@ -29,6 +30,8 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
   const today = options.today ?? systemClock;
   const calendar = new CalendarService(db);
   const applications = new ApplicationService(db, calendar, today);
+  const registers = new RegisterService(db);
+  const supervision = new SupervisionService(db, today);
   return {
     db,
     today,
@@ -37,9 +40,10 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
     organs: new OrganService(db),
     applications,
     portal: new PortalService(db, calendar, applications, today),
-    registers: new RegisterService(db),
+    registers,
     reports: new ReportService(db, today),
-    supervision: new SupervisionService(db, today),
+    supervision,
+    exports: new ExportService(db, applications, registers, supervision),
     statistics: new StatisticsService(db),
     imports: new ImportService(db),
     notifications: new NotificationService(db, calendar, today, options.mailer),

@@ -21,6 +21,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0006-deadline-moves',
       '0007-import-content-hash',
       '0008-security',
+      '0009-answer-text',
     ]);
   });
 

@@ -14,7 +14,8 @@ const KINDS: Readonly<Record<string, DocumentRecord['kind']>> = {
   行政规范性文件: 'normativeDoc',
   规范性文件: 'normativeDoc',
 };
-const KIND_LABELS: Readonly<Record<DocumentRecord['kind'], string>> = {
+/** 类别 as the register writes it (CSV and XLSX). */
+export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentRecord['kind'], string>> = {
   regulation: '规章',
   normativeDoc: '行政规范性文件',
 };
@@ -66,7 +67,7 @@ export function parseDocumentsCsv(text: string): CsvImport<DocumentRecord> {
 export function writeDocumentsCsv(documents: readonly DocumentRecord[] = []): string {
   return writeCsv(
     DOCUMENTS_CSV_HEADER,
-    documents.map((d) => [KIND_LABELS[d.kind], d.number ?? '', d.title, d.issuedOn, d.repealedOn ?? '']),
+    documents.map((d) => [DOCUMENT_KIND_LABELS[d.kind], d.number ?? '', d.title, d.issuedOn, d.repealedOn ?? '']),
   );
 }
 

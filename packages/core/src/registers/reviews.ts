@@ -18,7 +18,8 @@ const KINDS: Readonly<Record<string, ReviewRecord['kind']>> = {
   未经复议直接起诉: 'suit',
   复议后起诉: 'suitAfterReview',
 };
-const KIND_LABELS: Readonly<Record<ReviewRecord['kind'], string>> = {
+/** 类型 and 结果 as the register writes them (CSV and XLSX). */
+export const REVIEW_KIND_LABELS: Readonly<Record<ReviewRecord['kind'], string>> = {
   review: '行政复议',
   suit: '行政诉讼',
   suitAfterReview: '复议后起诉',
@@ -33,7 +34,7 @@ const RESULTS: Readonly<Record<string, NonNullable<ReviewRecord['result']>>> = {
   其他: 'other',
   其他结果: 'other',
 };
-const RESULT_LABELS: Readonly<Record<NonNullable<ReviewRecord['result']>, string>> = {
+export const REVIEW_RESULT_LABELS: Readonly<Record<NonNullable<ReviewRecord['result']>, string>> = {
   upheld: '维持',
   corrected: '纠正',
   other: '其他',
@@ -101,11 +102,11 @@ export function writeReviewsCsv(reviews: readonly ReviewRow[] = []): string {
   return writeCsv(
     REVIEWS_CSV_HEADER,
     reviews.map((r) => [
-      KIND_LABELS[r.kind],
+      REVIEW_KIND_LABELS[r.kind],
       r.caseNo,
       r.filedOn,
       r.concludedOn ?? '',
-      r.result ? RESULT_LABELS[r.result] : '',
+      r.result ? REVIEW_RESULT_LABELS[r.result] : '',
       r.applicationSerialNo ?? '',
     ]),
   );

@@ -90,6 +90,9 @@ export interface ApplicationsTable {
   due_moved_from: ColumnType<string | null, string | null | undefined, string | null>;
   due_moved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   due_moved_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The officer's text of the answer (拟写答复) and the reviewer's 审批意见, latest (migration 0009). */
+  answer_body: ColumnType<string | null, string | null | undefined, string | null>;
+  answer_opinion: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: string | null;
   closed_on: string | null;
   state: Json<CaseState>;

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import { applicationRoutes } from '../features/applications/routes.js';
+import { exportRoutes } from '../features/exports/routes.js';
 import { auditRoutes } from '../features/audit/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { calendarRoutes } from '../features/calendar/routes.js';
@@ -129,6 +130,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   urgeRoutes(app);
   transferRoutes(app);
   auditRoutes(app);
+  exportRoutes(app);
   portalRoutes(app);
 
   app.doc31('/api/openapi.json', API_INFO);

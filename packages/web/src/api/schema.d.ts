@@ -913,6 +913,8 @@ export interface paths {
           dueWithin?: number | null;
           /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
           queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
+          /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
+          ids?: string;
           /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
           soon?: number | null;
           page?: number;
@@ -1242,6 +1244,81 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/applications/{id}/letters/{kind}/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 答复书或告知书的段落（打印页用，与 DOCX 同一文本） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          kind: 'answer' | 'correctionNotice' | 'extensionNotice' | 'feeNotice' | 'consultationNotice';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文书的段落 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LetterParagraph'][];
+          };
         };
         /** @description 请求有误 */
         400: {
@@ -4489,6 +4566,394 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organs/{organId}/applications/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出申请台账（XLSX，按列表的筛选条件） */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'inProgress' | 'awaitingCorrection' | 'consulting' | 'awaitingFee' | 'answerPending' | 'closed';
+          open?: 'true' | 'false';
+          year?: number;
+          q?: string;
+          dueWithin?: number | null;
+          /** @description 工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限 */
+          queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
+          /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
+          ids?: string;
+          /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
+          soon?: number | null;
+        };
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description XLSX 文件（中文表头，日期为 Excel 日期） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organs/{organId}/documents/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出规章和行政规范性文件登记（XLSX，按列表的筛选条件） */
+    get: {
+      parameters: {
+        query?: {
+          year?: number;
+          /** @description 标题或文号中的文字 */
+          q?: string;
+          /** @description inForce 现行有效，repealed 已废止 */
+          status?: 'inForce' | 'repealed';
+        };
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description XLSX 文件（中文表头，日期为 Excel 日期） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organs/{organId}/reviews/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出行政复议和行政诉讼登记（XLSX，按列表的筛选条件） */
+    get: {
+      parameters: {
+        query?: {
+          kind?: 'review' | 'suit' | 'suitAfterReview';
+          /** @description 案号中的文字 */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description XLSX 文件（中文表头，日期为 Excel 日期） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/supervision/{year}/organs/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出各机关年度报告情况（XLSX，按列表的筛选条件） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description notStarted 未开始，draft 草稿，published 已发布，late 逾期 */
+          status?: 'notStarted' | 'draft' | 'published' | 'late';
+          /** @description 机关名称中的文字 */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description XLSX 文件（中文表头，日期为 Excel 日期） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出审计日志（XLSX，新的在前） */
+    get: {
+      parameters: {
+        query?: {
+          entity?: string;
+          entityId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description XLSX 文件（中文表头，日期为 Excel 日期） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/organs': {
     parameters: {
       query?: never;
@@ -5034,6 +5499,10 @@ export interface components {
       submittedOn: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description 拟写答复时经办人写的答复正文（模板段落之后），以换行分段 */
+      answerBody: string | null;
+      /** @description 审核人对答复的审批意见（批准或退回时填写） */
+      answerOpinion: string | null;
       /** @description 期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional） */
       deadline: components['schemas']['CaseDeadline'] | null;
       calendarWarning: string | null;
@@ -5402,11 +5871,13 @@ export interface components {
               | 'rejected.excessive'
               | 'rejected.confirm'
               | 'other.other';
+            body?: string;
           }
         | {
             /** @enum {string} */
             type: 'approveAnswer';
             on: string;
+            opinion?: string;
           }
         | {
             /** @enum {string} */
@@ -5420,6 +5891,15 @@ export interface components {
             on: string;
             note: string;
           };
+    };
+    LetterParagraph: {
+      /** @enum {string} */
+      kind: 'title' | 'serialNo' | 'addressee' | 'body' | 'table' | 'signature' | 'date';
+      text?: string;
+      header?: string[];
+      rows?: string[][];
+      /** @description 署名、日期距右边距的字数 */
+      rightIndent?: number;
     };
     UploadedAttachment: components['schemas']['Attachment'] & {
       sha256: string;

@@ -19,6 +19,7 @@ const AREAS: Readonly<Record<string, () => PageModule>> = {
   '/supervision': () => import('../features/supervision/SupervisionArea.js'),
   '/admin': () => import('../features/admin/AdminArea.js'),
   '/notifications': () => import('../features/notifications/NotificationsArea.js'),
+  '/print': () => import('../features/print/PrintArea.js'),
 };
 
 /*
@@ -56,6 +57,8 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/portal/*', element: page('/portal') },
+  // Print pages stand outside the app's frame: the sheet alone, no menu or header.
+  { path: '/print/*', element: page('/print') },
   {
     element: <AppLayout />,
     children: [

@@ -7,6 +7,7 @@ import * as listIndexes from './0005-list-indexes.js';
 import * as deadlineMoves from './0006-deadline-moves.js';
 import * as importContentHash from './0007-import-content-hash.js';
 import * as security from './0008-security.js';
+import * as answerText from './0009-answer-text.js';
 import * as remindersUrgesTransfers from './0010-reminders-urges-transfers.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-deadline-moves': deadlineMoves,
   '0007-import-content-hash': importContentHash,
   '0008-security': security,
+  '0009-answer-text': answerText,
   '0010-reminders-urges-transfers': remindersUrgesTransfers,
 };

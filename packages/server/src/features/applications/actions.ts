@@ -27,8 +27,14 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('requestExtension'), on, days: z.number().int().min(1).max(20), reason: note }),
   z.object({ type: z.literal('approveExtension'), on }),
   z.object({ type: z.literal('rejectExtension'), on }),
-  z.object({ type: z.literal('draftAnswer'), on, outcome: z.enum(ANSWER_OUTCOMES as [string, ...string[]]) }),
-  z.object({ type: z.literal('approveAnswer'), on }),
+  z.object({
+    type: z.literal('draftAnswer'),
+    on,
+    outcome: z.enum(ANSWER_OUTCOMES as [string, ...string[]]),
+    // The letter's own words after the template's: what is provided, in what form, attachments.
+    body: z.string().trim().max(5000, '答复正文不能超过 5000 字').optional(),
+  }),
+  z.object({ type: z.literal('approveAnswer'), on, opinion: z.string().trim().max(2000).optional() }),
   z.object({ type: z.literal('returnAnswer'), on, note }),
   z.object({ type: z.literal('withdraw'), on, note }),
 ]);

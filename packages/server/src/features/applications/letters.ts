@@ -71,8 +71,11 @@ function letterContent(
     case 'answer': {
       const outcome = state.outcome ?? state.answer?.outcome;
       if (!outcome) throw missing('答复');
+      // The officer's own words follow the template's (what is provided, in what form, attachments).
       const body =
-        outcome === 'other.other' ? (noteOf(events, 'withdraw') ?? '申请人已撤回申请，本机关终止办理。') : undefined;
+        outcome === 'other.other'
+          ? (noteOf(events, 'withdraw') ?? row.answer_body ?? '申请人已撤回申请，本机关终止办理。')
+          : (row.answer_body ?? undefined);
       return {
         ...base,
         issuedOn: state.closedOn ?? state.answer?.draftedOn ?? today,

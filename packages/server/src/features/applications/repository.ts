@@ -152,6 +152,8 @@ export interface ListQuery {
   readonly open?: boolean;
   readonly year?: number;
   readonly search?: string;
+  /** The cases chosen in the list (批量打印、导出). */
+  readonly ids?: readonly number[];
   readonly dueBy?: string;
   /** With the window it is read against. */
   readonly queue?: { readonly name: CaseQueue; readonly window: DueWindow };
@@ -166,6 +168,7 @@ export async function listApplications(db: Db, query: ListQuery) {
   if (query.open === false) q = q.where('status', '=', 'closed');
   if (query.year) q = q.where(sql`extract(year from received_on)`, '=', query.year);
   if (query.dueBy) q = q.where('due_on', '<=', query.dueBy);
+  if (query.ids) q = q.where('id', 'in', query.ids.length ? [...query.ids] : [-1]);
   if (query.queue) q = q.where(queueFilter(query.queue.name, query.queue.window));
   if (query.search) {
     const like = containsPattern(query.search);

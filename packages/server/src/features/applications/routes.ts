@@ -1,23 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CASE_STATUSES, LETTER_KINDS } from '@xxgk/core';
+import { LETTER_KINDS } from '@xxgk/core';
 import { badRequest } from '../../errors.js';
 import type { App } from '../../http/env.js';
 import { ERROR_RESPONSES, ErrorSchema, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ActRequestSchema, asCaseAction } from './actions.js';
-import { CASE_QUEUES } from './repository.js';
+import { ApplicationFilters, listFilters, Soon } from './filters.js';
 import {
   ApplicationDetailSchema,
   ApplicationPageSchema,
   DashboardSchema,
+  LetterParagraphSchema,
   UploadedAttachmentSchema,
 } from './schemas.js';
 import { IntakeSchema } from './views.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** The “due soon” window in working days, the same for the dashboard and the list's `dueSoon` queue. */
-const Soon = z.coerce.number().int().min(0).max(20).default(3);
 
 export function applicationRoutes(app: App): void {
   app.openapi(
@@ -45,19 +43,7 @@ export function applicationRoutes(app: App): void {
       summary: '申请列表（按答复期限排序，分页）',
       request: {
         params: OrganParam,
-        query: z.object({
-          status: z.enum(CASE_STATUSES).optional(),
-          open: z.enum(['true', 'false']).optional(),
-          year: z.coerce.number().int().min(2000).max(2100).optional(),
-          q: z.string().max(100).optional(),
-          dueWithin: z.coerce.number().int().min(0).max(60).optional(),
-          queue: z.enum(CASE_QUEUES).optional().openapi({
-            description:
-              '工作台统计的一类（与 /dashboard 同名计数一致）：在办、即将到期、已逾期、待审核、暂停计时、无期限',
-          }),
-          soon: Soon.openapi({ description: 'queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同' }),
-          ...Paging,
-        }),
+        query: ApplicationFilters.extend(Paging),
       },
       responses: { 200: json('一页申请', ApplicationPageSchema), ...ERROR_RESPONSES },
     }),
@@ -65,12 +51,7 @@ export function applicationRoutes(app: App): void {
       const { organId } = c.req.valid('param');
       const q = c.req.valid('query');
       const page = await c.var.services.applications.list(requireActor(c.var.actor), organId, {
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.open ? { open: q.open === 'true' } : {}),
-        ...(q.year ? { year: q.year } : {}),
-        ...(q.q ? { search: q.q } : {}),
-        ...(q.dueWithin !== undefined ? { dueWithin: q.dueWithin, open: true } : {}),
-        ...(q.queue ? { queue: q.queue, soon: q.soon } : {}),
+        ...listFilters(q),
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
@@ -133,6 +114,26 @@ export function applicationRoutes(app: App): void {
         'content-type': DOCX,
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(letter.name)}`,
       });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/applications/{id}/letters/{kind}/text',
+      tags: ['依申请公开'],
+      summary: '答复书或告知书的段落（打印页用，与 DOCX 同一文本）',
+      request: { params: IdParam.extend({ kind: z.enum(LETTER_KINDS) }) },
+      responses: { 200: json('文书的段落', z.array(LetterParagraphSchema)), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { id, kind } = c.req.valid('param');
+      const paragraphs = await c.var.services.applications.letterText(requireActor(c.var.actor), id, kind);
+      // The core's paragraphs are read-only; the response copies the table's rows.
+      const copied = paragraphs.map((p) =>
+        p.kind === 'table' ? { kind: p.kind, header: [...p.header], rows: p.rows.map((r) => [...r]) } : p,
+      );
+      return c.json(copied, 200);
     },
   );
 

@@ -168,6 +168,11 @@ export const ApplicationDetailSchema = ApplicationSummarySchema.extend({
   deliveryWay: z.enum(DELIVERY_WAYS),
   submittedOn: day,
   createdAt: z.string().openapi({ format: 'date-time' }),
+  answerBody: z
+    .string()
+    .nullable()
+    .openapi({ description: '拟写答复时经办人写的答复正文（模板段落之后），以换行分段' }),
+  answerOpinion: z.string().nullable().openapi({ description: '审核人对答复的审批意见（批准或退回时填写）' }),
   deadline: orNull(CaseDeadlineSchema).openapi({
     description:
       '期限所及的日期超出日历范围（2000—2100年）时为 null（见 calendarWarning）；尚无放假安排的年度按暂定日历计算（provisional）',
@@ -197,3 +202,14 @@ export const DashboardSchema = z
     thisYear: z.object({ received: z.number(), closed: z.number() }),
   } satisfies Record<CaseQueue, z.ZodNumber> & Record<string, z.ZodType>)
   .openapi('Dashboard');
+
+/** The core's LetterParagraph: one paragraph of a letter, as the DOCX prints it (for the print page). */
+export const LetterParagraphSchema = z
+  .object({
+    kind: z.enum(['title', 'serialNo', 'addressee', 'body', 'table', 'signature', 'date']),
+    text: z.string().optional(),
+    header: z.array(z.string()).optional(),
+    rows: z.array(z.array(z.string())).optional(),
+    rightIndent: z.number().optional().openapi({ description: '署名、日期距右边距的字数' }),
+  })
+  .openapi('LetterParagraph');

@@ -7,6 +7,7 @@ import {
   applyAction,
   caseDeadline,
   letterTitle,
+  letterParagraphs,
   renderLetterDocx,
   startCase,
   type CaseAction,
@@ -24,6 +25,7 @@ import { appendAudit } from '../audit/repository.js';
 import type { CalendarService } from '../calendar/service.js';
 import { remindOfMove } from '../notifications/events.js';
 import { getOrgan } from '../organs/repository.js';
+import { answerColumns } from './answer-text.js';
 import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
 import { checkAttachment } from './attachments.js';
 import { dueMoves, dueProvisional, recomputeDueDates, type DueMove } from './deadlines.js';
@@ -132,17 +134,18 @@ export class ApplicationService {
       // Marked on the event and in the audit: an approval of one's own draft, which the organ allows.
       const selfApproval = await checkSelfApproval(trx, id, action.type, actor, organ);
       const deadline = caseDeadline(next, calendar, today);
+      const { type, on, ...fields } = action;
       const set = {
         status: next.status,
         due_on: deadline.dueOn,
         outcome: next.outcome ?? null,
         closed_on: next.closedOn ?? null,
         state: json(next),
+        ...answerColumns(type, fields),
       };
       if (!(await repo.updateApplication(trx, id, version, set))) {
         throw conflict('该申请已被他人修改，请刷新后重试');
       }
-      const { type, on, ...fields } = action;
       const data = selfApproval ? { ...fields, selfApproval } : fields;
       await repo.insertEvent(trx, { applicationId: id, type, on, actorId: actor.id, data });
       await remindOfMove(trx, {
@@ -197,6 +200,17 @@ export class ApplicationService {
 
   /** The 答复书 or 告知书 of a kind for the case, as DOCX. */
   async letter(actor: Actor, id: number, kind: LetterKind) {
+    const { row, input } = await this.letterOf(actor, id, kind);
+    const bytes = await renderLetterDocx(input);
+    return { name: `${row.serial_no}${letterTitle(input)}.docx`, bytes };
+  }
+
+  /** The same letter as paragraphs, for the print page: the one text model the DOCX prints. */
+  async letterText(actor: Actor, id: number, kind: LetterKind) {
+    return letterParagraphs((await this.letterOf(actor, id, kind)).input);
+  }
+
+  private async letterOf(actor: Actor, id: number, kind: LetterKind) {
     const row = await repo.findApplication(this.db, id);
     if (!row) throw notFound('申请');
     const organ = await getOrgan(this.db, row.organ_id);
@@ -205,9 +219,7 @@ export class ApplicationService {
       throw forbidden('只有本机关经办人、审核人可以生成文书');
     const calendar = await this.calendars.calendar();
     const events = await repo.listEvents(this.db, id);
-    const input = letterInput(kind, row, row.state, organ, events, calendar, this.today());
-    const bytes = await renderLetterDocx(input);
-    return { name: `${row.serial_no}${letterTitle(input)}.docx`, bytes };
+    return { row, input: letterInput(kind, row, row.state, organ, events, calendar, this.today()) };
   }
 
   async addAttachment(actor: Actor, id: number, fileName: string, bytes: Uint8Array) {

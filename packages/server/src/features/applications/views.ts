@@ -97,5 +97,7 @@ export function applicationView(row: ApplicationRow, role: Role) {
     deliveryWay: row.delivery_way as DeliveryWay,
     submittedOn: row.submitted_on,
     createdAt: row.created_at,
+    answerBody: personal ? row.answer_body : null,
+    answerOpinion: personal ? row.answer_opinion : null,
   };
 }

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../http/env.js';
-import { forbidden } from '../../errors.js';
 import { ERROR_RESPONSES, json, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
-import { organsUnder } from '../organs/repository.js';
 import { listAudit } from './repository.js';
+import { auditOrganIds } from './scope.js';
 
 const Entry = z
   .object({
@@ -35,11 +34,7 @@ export function auditRoutes(app: App): void {
       const actor = requireActor(c.var.actor);
       const { db } = c.var.services;
       const query = c.req.valid('query');
-      let organIds: number[] | undefined;
-      if (actor.role === 'organAdmin' || actor.role === 'reviewer' || actor.role === 'officer')
-        organIds = [actor.organId];
-      else if (actor.role === 'supervisor') organIds = (await organsUnder(db, actor.organPath)).map((o) => o.id);
-      else if (actor.role !== 'sysAdmin') throw forbidden('无权查看审计日志');
+      const organIds = await auditOrganIds(db, actor);
       const rows = await listAudit(db, {
         ...(organIds ? { organIds } : {}),
         ...(query.entity ? { entity: query.entity } : {}),

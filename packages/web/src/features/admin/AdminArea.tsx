@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { auditActionLabel, auditEntityLabel } from '@xxgk/core';
 import { Card, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { ErrorState } from '../../components/PageState.js';
 import { CalendarCard } from './CalendarCard.js';
 import { OrganSettingsCard } from './OrganSettingsCard.js';
@@ -19,7 +20,10 @@ export default function AdminArea() {
       </Typography.Title>
       <CalendarCard />
       <OrganSettingsCard />
-      <Card title="审计日志（最近 50 条）">
+      <Card
+        title="审计日志（最近 50 条）"
+        extra={<ExportButton path="/api/audit/export" fileName="审计日志.xlsx" label="导出全部（Excel）" />}
+      >
         {audit.error ? (
           <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (

@@ -1,6 +1,9 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { DOCUMENTS_CSV_HEADER } from '@xxgk/core';
 import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -27,6 +30,7 @@ const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
  * imported is on the first page.
  */
 export function DocumentsTab({ organId }: { organId: number }) {
+  const navigate = useNavigate();
   const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
     search: '',
     status: 'all' as StatusFilter,
@@ -66,6 +70,26 @@ export function DocumentsTab({ organId }: { organId: number }) {
           options={STATUS_FILTERS}
           onChange={(value) => setFilters({ status: value })}
         />
+        <ExportButton
+          path={withQuery(`/api/organs/${organId}/documents/export`, {
+            q: search,
+            status: status === 'all' ? undefined : status,
+          })}
+          fileName="规章和行政规范性文件登记.xlsx"
+        />
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() =>
+            navigate(
+              withQuery('/print/documents', {
+                q: search,
+                status: status === 'all' ? undefined : status,
+              }),
+            )
+          }
+        >
+          打印
+        </Button>
       </Space>
       <PagedTable<RegisterDocument>
         size="small"

@@ -1,6 +1,9 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { REVIEWS_CSV_HEADER } from '@xxgk/core';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -16,6 +19,7 @@ const RESULT_COLORS: Readonly<Record<ReviewResult, string>> = { upheld: 'green',
 
 /** 行政复议 and 行政诉讼 cases on information disclosure; counted into section 四. Latest filed first. */
 export function ReviewsTab({ organId }: { organId: number }) {
+  const navigate = useNavigate();
   const { page, setPage, filters, setFilters, filtered } = usePagedFilters({
     search: '',
     kind: undefined as ReviewKind | undefined,
@@ -52,6 +56,13 @@ export function ReviewsTab({ organId }: { organId: number }) {
           options={options(REVIEW_KIND_LABELS)}
           onChange={(value) => setFilters({ kind: value })}
         />
+        <ExportButton
+          path={withQuery(`/api/organs/${organId}/reviews/export`, { q: search, kind })}
+          fileName="行政复议和行政诉讼登记.xlsx"
+        />
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/reviews', { q: search, kind }))}>
+          打印
+        </Button>
       </Space>
       <PagedTable<ReviewCase>
         size="small"

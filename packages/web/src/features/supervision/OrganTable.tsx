@@ -1,4 +1,5 @@
 import { Button, Segmented, Space, Tag } from 'antd';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -51,6 +52,13 @@ export function OrganTable({
           value={status}
           options={STATUS_FILTERS}
           onChange={(value) => setFilters({ status: value })}
+        />
+        <ExportButton
+          path={withQuery(`/api/supervision/${year}/organs/export`, {
+            q: search,
+            status: status === 'all' ? undefined : status,
+          })}
+          fileName={`${year}年度政府信息公开工作年度报告情况.xlsx`}
         />
       </Space>
       <PagedTable<SupervisionOrgan>

@@ -10,6 +10,8 @@ import {
 } from '@xxgk/core';
 import { DatePicker, Form, Input, InputNumber, Select, Typography, type FormInstance } from 'antd';
 import type { ActionValues } from './actionValues.js';
+import { ApproveAnswerFields, DraftAnswerFields } from './AnswerFields.js';
+import type { CaseDetail } from './types.js';
 
 const OUTCOME_GROUPS: readonly { label: string; prefix: string }[] = [
   { label: '予以公开', prefix: 'granted' },
@@ -45,7 +47,15 @@ function FeePreview({ form }: { form: FormInstance<ActionValues> }) {
 const noteRule = [{ required: true, whitespace: true, message: '请填写说明' }, { max: 2000 }];
 
 /** The fields an action has besides its date. */
-export function ActionFields({ type, form }: { type: CaseActionType; form: FormInstance<ActionValues> }) {
+export function ActionFields({
+  type,
+  form,
+  detail,
+}: {
+  type: CaseActionType;
+  form: FormInstance<ActionValues>;
+  detail?: CaseDetail;
+}) {
   switch (type) {
     case 'requestCorrection':
       return (
@@ -101,14 +111,12 @@ export function ActionFields({ type, form }: { type: CaseActionType; form: FormI
         </>
       );
     case 'draftAnswer':
-      return (
-        <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
-          <Select options={outcomeOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择办理结果" />
-        </Form.Item>
-      );
+      return <DraftAnswerFields outcomeOptions={outcomeOptions} detail={detail} form={form} />;
+    case 'approveAnswer':
+      return <ApproveAnswerFields />;
     case 'returnAnswer':
       return (
-        <Form.Item name="note" label="退回意见" rules={noteRule}>
+        <Form.Item name="note" label="退回意见（审批意见）" rules={noteRule}>
           <Input.TextArea rows={3} />
         </Form.Item>
       );

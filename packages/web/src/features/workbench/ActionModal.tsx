@@ -25,7 +25,9 @@ function toAction(type: FormAction, v: ActionValues): ActionBody {
     case 'requestExtension':
       return { type, on, days: v.days as number, reason: v.reason?.trim() ?? '' };
     case 'draftAnswer':
-      return { type, on, outcome: v.outcome as AnswerOutcome };
+      return { type, on, outcome: v.outcome as AnswerOutcome, ...(v.body?.trim() ? { body: v.body.trim() } : {}) };
+    case 'approveAnswer':
+      return { type, on, ...(v.opinion?.trim() ? { opinion: v.opinion.trim() } : {}) };
     case 'returnAnswer':
     case 'withdraw':
       return { type, on, note };
@@ -102,13 +104,19 @@ export function ActionModal({
       <Form<ActionValues>
         form={form}
         layout="vertical"
-        initialValues={{ on: fromIso(today), method: 'perPage', quantity: 1 }}
+        initialValues={{
+          on: fromIso(today),
+          method: 'perPage',
+          quantity: 1,
+          // A returned draft is written again from the last text.
+          ...(type === 'draftAnswer' && detail.answerBody ? { body: detail.answerBody } : {}),
+        }}
         onFinish={(values) => act.mutate(values)}
       >
         <Form.Item name="on" label="办理日期" rules={[{ required: true, message: '请选择办理日期' }]}>
           <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(day) => day.format(ISO) > today} />
         </Form.Item>
-        <ActionFields type={type} form={form} />
+        <ActionFields type={type} form={form} detail={detail} />
       </Form>
     </Modal>
   );

@@ -8,11 +8,13 @@ import {
   type CaseStatus,
 } from '@xxgk/core';
 import { Button, Segmented, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { DaysLeft } from './DaysLeft.js';
+import { ListTools } from './ListTools.js';
 import { DueMovedTag, ProvisionalTag } from './Provisional.js';
 import { chineseDate } from './format.js';
 import { applicationsQuery, FIRST_APPLICATIONS_PAGE, type ApplicationsQuery } from './queries.js';
@@ -52,6 +54,9 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
     ...(queue ? { queue } : {}),
   };
   const list = useQuery({ ...applicationsQuery(organId, query), placeholderData: keepPreviousData });
+  // Ticked cases stay ticked across pages and filters, until done with or cleared.
+  const [selected, setSelected] = useState<number[]>([]);
+  const { page: _page, pageSize: _size, ...filtersNow } = query;
   const statuses = CASE_STATUSES.filter((s) =>
     scope === 'open' ? s !== 'closed' : scope === 'closed' ? s === 'closed' : true,
   );
@@ -94,6 +99,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           onSearch={(text) => setFilters({ search: text })}
         />
       </Space>
+      <ListTools organId={organId} filters={filtersNow} selected={selected} onClear={() => setSelected([])} />
       <PagedTable<ApplicationListItem>
         size="middle"
         rowKey="id"
@@ -102,7 +108,19 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
         pageSize={PAGE_SIZE}
         onPageChange={setPage}
         empty={<EmptyState description={search || status || queue ? '没有符合条件的申请' : '暂无申请'} />}
-        onRow={(row) => ({ onClick: () => navigate(`/workbench/${row.id}`), style: { cursor: 'pointer' } })}
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(Number)),
+          getCheckboxProps: (row) => ({ 'aria-label': `选择 ${row.serialNo}` }),
+        }}
+        onRow={(row) => ({
+          // A click on the row opens the case; one on its checkbox only ticks it.
+          onClick: (event) => {
+            if (!(event.target as HTMLElement).closest('.ant-table-selection-column')) navigate(`/workbench/${row.id}`);
+          },
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           {
             title: '编号',

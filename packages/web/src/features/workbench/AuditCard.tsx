@@ -1,5 +1,6 @@
 import { Card, Table } from 'antd';
 import { useState } from 'react';
+import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { ErrorState } from '../../components/PageState.js';
 import { actionLabel } from './describeEvent.js';
 import { dateTime } from './format.js';
@@ -25,7 +26,16 @@ export function AuditCard({ id }: { id: number }) {
   // The endpoint gives no total: offer a next page while a page comes back full.
   const total = (page - 1) * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
   return (
-    <Card title="操作记录" size="small">
+    <Card
+      title="操作记录"
+      size="small"
+      extra={
+        <ExportButton
+          path={withQuery('/api/audit/export', { entity: 'application', entityId: String(id) })}
+          fileName="操作记录.xlsx"
+        />
+      }
+    >
       {audit.error ? (
         <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
       ) : (

@@ -1,6 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Space } from 'antd';
-import { Link, useParams } from 'react-router';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Space } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorState, Loading } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
 import { ApplicantCard } from './ApplicantCard.js';
@@ -17,15 +17,21 @@ import { useCase, useServerToday } from './queries.js';
 export function CasePage() {
   const { user } = useSession();
   const id = Number(useParams().id);
+  const navigate = useNavigate();
   const detail = useCase(id);
   const today = useServerToday(user?.organId ?? 0);
   if (!user) return null;
   if (!Number.isInteger(id) || id <= 0) return <ErrorState error={new Error('申请编号不正确')} />;
   return (
     <Space direction="vertical" size="small" style={{ width: '100%' }}>
-      <Link to="/workbench">
-        <ArrowLeftOutlined /> 返回申请列表
-      </Link>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Link to="/workbench">
+          <ArrowLeftOutlined /> 返回申请列表
+        </Link>
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/cases?ids=${id}`)}>
+          打印（登记表、审批表、答复书）
+        </Button>
+      </Space>
       {detail.isLoading ? (
         <Loading />
       ) : detail.error || !detail.data ? (

@@ -18,4 +18,8 @@ export interface ActionValues {
   days?: number;
   reason?: string;
   outcome?: AnswerOutcome;
+  /** 拟写答复: the letter's own paragraphs. */
+  body?: string;
+  /** 批准答复: the reviewer's 审批意见. */
+  opinion?: string;
 }

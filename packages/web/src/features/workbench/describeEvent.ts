@@ -30,6 +30,8 @@ export function eventDetails(event: Pick<CaseEvent, 'type' | 'data'>): string[] 
   if (text('thirdParty')) lines.push(`征求意见对象：${text('thirdParty')}`);
   if (text('reason')) lines.push(`理由：${text('reason')}`);
   if (text('note')) lines.push(text('note') as string);
+  if (text('body')) lines.push(`答复正文：${text('body')}`);
+  if (text('opinion')) lines.push(`审批意见：${text('opinion')}`);
   if (data.selfApproval === true) lines.push('本人审核：拟稿（申请）与审核为同一人，经本机关设置允许');
   return lines;
 }
