@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   importedReport: '导入的年度报告',
   report: '年度报告',
   calendar: '工作日历',
+  urge: '催办',
 };
 
 /** Actions named the same whatever they act on. */
@@ -35,6 +36,9 @@ const COMMON_ACTIONS: Readonly<Record<string, string>> = {
   compile: '由办理记录编制',
   editSections: '修改文字部分',
   publish: '发布',
+  send: '发出',
+  answer: '答复',
+  transferIn: '收到转办的申请',
 };
 
 /** What a name not (yet) in the vocabulary shows: never the code itself. */
