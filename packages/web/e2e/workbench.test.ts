@@ -79,7 +79,8 @@ describe('officers’ workbench in a real browser', () => {
     ).json()) as DashboardJson;
     await officer.getByRole('listitem').filter({ hasText: '在办' }).getByText(String(dashboard.open)).waitFor();
     // Due and overdue first: the first row's 剩余工作日 is the smallest of the page.
-    const firstDays = await officer.locator('.ant-table-row').first().locator('td').nth(6).innerText();
+    // (The first cell is the row's checkbox for 批量打印、导出.)
+    const firstDays = await officer.locator('.ant-table-row').first().locator('td').nth(7).innerText();
     if (dashboard.overdue > 0) expect(firstDays).toContain('已逾期');
     await screenshot(officer, 'workbench-list');
 
