@@ -1,5 +1,6 @@
 import {
-  ACTION_LABELS,
+  auditActionLabel,
+  auditEntityLabel,
   APPLICANT_KIND_LABELS,
   CASE_STATUS_LABELS,
   CHANNEL_LABELS,
@@ -123,21 +124,6 @@ export const SUPERVISION_COLUMNS: readonly Column<SupervisionRow>[] = [
   { header: '其中在办', type: 'number', width: 10, value: (r) => r.applications.open },
 ];
 
-/** What the audit log's entities are, in the officers' words. */
-const ENTITY_LABELS: Readonly<Record<string, string>> = {
-  application: '申请',
-  attachment: '附件',
-  calendar: '工作日历',
-  document: '文件登记',
-  figures: '登记数字',
-  importedReport: '导入的年度报告',
-  organ: '机关',
-  report: '年度报告',
-  review: '复议诉讼登记',
-  session: '登录',
-  user: '用户',
-};
-
 interface AuditRow {
   at: Date;
   actorName: string | null;
@@ -150,12 +136,12 @@ interface AuditRow {
 export const AUDIT_COLUMNS: readonly Column<AuditRow>[] = [
   { header: '时间', type: 'dateTime', width: 18, value: (r) => r.at.toISOString() },
   { header: '操作人', type: 'text', width: 14, value: (r) => r.actorName ?? '系统' },
-  { header: '对象', type: 'text', width: 14, value: (r) => label(ENTITY_LABELS, r.entity) },
+  { header: '对象', type: 'text', width: 14, value: (r) => auditEntityLabel(r.entity) },
   { header: '编号', type: 'text', width: 10, value: (r) => r.entityId },
   {
     header: '操作',
     type: 'text',
     width: 16,
-    value: (r) => (ACTION_LABELS as Record<string, string>)[r.action] ?? r.action,
+    value: (r) => auditActionLabel(r.action),
   },
 ];
