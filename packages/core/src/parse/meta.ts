@@ -44,10 +44,34 @@ export function findTitle(lines: readonly string[]): string | undefined {
     for (let n = 1; n <= 3; n += 1) {
       const candidate = joined.slice(0, n).join('');
       if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate))
-        return candidate.replace(/\s+/g, ' ').trim();
+        return cleanTitle(candidate);
     }
   }
   return undefined;
+}
+
+/**
+ * Words of a site's chrome that a page's text puts before the title on the same line
+ * ("热门搜索：长者模式退出长者模式无障碍浏览平潭综合实验区2020年…"): never part of an organ's name.
+ */
+const CHROME =
+  /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
+
+/** A title without a field name ("标题:") or the site chrome printed before it on its line. */
+function cleanTitle(candidate: string): string {
+  let title = candidate.replace(/\s+/g, ' ').trim();
+  const colon = /^([^:：]{0,12})[:：]\s*/.exec(title);
+  if (colon && (/^(?:标题|题名|文章标题|title)$/i.test((colon[1] as string).trim()) || CHROME.test(colon[1] as string)))
+    title = title.slice(colon[0].length);
+  const bare = title.replace(CHROME, '');
+  return TITLE.test(simplify(bare)) ? bare.trim() : title;
+}
+
+/** The organ's name out of the words before the year: no field name ("标题:"), no site chrome. */
+function cleanAgency(name: string): string {
+  const afterColon = name.replace(/^.*[:：>»|]\s*/, '');
+  const bare = afterColon.replace(CHROME, '').trim();
+  return bare.length >= 2 ? bare : afterColon.trim();
 }
 
 /** The organ and the year a title names, in any of its three orders: "X2021年…报告", "2021年X…报告", "X…报告（2021年度）". */
@@ -60,10 +84,11 @@ function titleParts(title: string): { agency?: string; year?: number } {
   for (const [pattern, agencyGroup, yearGroup] of forms) {
     const match = pattern.exec(title);
     if (!match) continue;
-    const agency = match[agencyGroup]
+    const raw = match[agencyGroup]
       ?.replace(/^[《〈<]/, '')
       .replace(/关于$/, '')
       .trim();
+    const agency = raw ? cleanAgency(raw) : undefined;
     return { ...(agency ? { agency } : {}), year: Number(match[yearGroup]) };
   }
   return {};

@@ -6,6 +6,7 @@ import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
 import { documentRows, type SourceRow } from './rows.js';
+import { withAlignment, type Placement } from './align/merge.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ReadResult {
   readonly report: ReadReport;
   /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
   readonly findings: readonly ParserFinding[];
+  /** For each value the aligner placed (text whose table lost its layout): how sure, and how placed. */
+  readonly placements?: Readonly<Record<string, Placement>>;
 }
 
 /** Where each section heading stands among the rows. */
@@ -199,7 +202,8 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const meta = readMeta(lines);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
-  const tables = readTables(rows, yearFormat ?? '2021');
+  const aligned = withAlignment(readTables(rows, yearFormat ?? '2021'), rows, yearFormat, lines.join('\n'));
+  const { tables, placements } = aligned;
   findings.push(...tables.findings);
 
   const format = readFormat(meta, yearFormat, tables);
@@ -252,5 +256,5 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   };
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, findings };
+  return { report, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
 }
