@@ -47,7 +47,7 @@ function canonicalUncached(text: string): string {
 }
 
 /** Numbering in front of a label: 一、 (一) 1. 1、 — what the label says without it. */
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}[.、]?(?!\d))/;
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}[.、]?(?!\d)|[lI][.、])/;
 
 export interface NumberedLabel {
   /** The numbering as written, canonical: "三、", "(六)", "3." or "". */
@@ -70,6 +70,16 @@ const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／',
 const NOT_APPLICABLE = /^(?:本机关|本单位|我局|我单位)?(?:不涉及|未涉及|无此项|无此类|不适用)(?:此项|该项)?[。.]?$/;
 const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
 
+/** A scan read by OCR prints 0 as O and 1 as l or I: in a cell of digits and those letters only, they are digits. */
+const OCR_NUMBER = /^[-+−–—]?[\dOoIl]+(?:\.[\dOoIl]+)?$/;
+
+export function ocrDigits(text: string): string {
+  if (!OCR_NUMBER.test(text) || !/[OoIl]/.test(text)) return text;
+  // Letters alone are a number only when short ("O", "lO"): no word of a report is spelt so.
+  if (!/\d/.test(text) && text.replace(/^[-+−–—]/, '').length > 4) return text;
+  return text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+}
+
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 const PLAIN_COUNT = /^\d{1,9}$/;
 
@@ -78,7 +88,7 @@ export function readCell(text: string): CellReading {
   if (PLAIN_COUNT.test(text)) return { kind: 'number', value: Number(text) };
   const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
   if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
-  const bare = compact
+  const bare = ocrDigits(compact)
     .replace(UNITS, '')
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')
     .replace(/^[−–—]/, '-');

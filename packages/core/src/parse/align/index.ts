@@ -34,7 +34,7 @@ export interface Alignment {
 }
 
 /** At most this many runs are aligned: a table stands within the first few thousand numbers of any report. */
-const MAX_CANDIDATES = 4000;
+const MAX_CANDIDATES = 2500;
 
 function chooseTemplate(rows: readonly SourceRow[], hint: ReportFormat | undefined): TemplateAlignment | undefined {
   const candidates = streamCandidates(rows).slice(0, MAX_CANDIDATES);

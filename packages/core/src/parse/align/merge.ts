@@ -1,7 +1,8 @@
-import type { ReportFormat } from '../../model/cells.js';
-import type { TableReading } from '../rows-to-cells.js';
+import { CELLS, type ReportFormat } from '../../model/cells.js';
+import { tableCellIds } from '../../model/cells.js';
+import type { ParserFinding, TableReading } from '../rows-to-cells.js';
 import type { SourceRow } from '../rows.js';
-import { alignDocument, type PlacedBy } from './index.js';
+import { alignDocument, type Alignment, type PlacedBy } from './index.js';
 
 /** How sure the reader is of a value the aligner placed, and how it placed it. */
 export interface Placement {
@@ -9,16 +10,47 @@ export interface Placement {
   readonly placedBy: PlacedBy;
 }
 
-/** A table the label reading left empty: no cell of it read. */
-function lacksTable(tables: TableReading, table: 's2' | 's3' | 's4'): boolean {
-  for (const id of tables.values.keys()) if (id.startsWith(`${table}.`)) return false;
-  return true;
+type TableId = 's2' | 's3' | 's4';
+const TABLES: readonly TableId[] = ['s2', 's3', 's4'];
+
+/** Fewest rows a table must show to be taken: a few labels followed by numbers in prose are no table. */
+const LEAST_ROWS: Record<TableId, number> = { s2: 3, s3: 5, s4: 1 };
+/** Share of the cells both readings hold on which they must agree before the aligner fills the others. */
+const LEAST_AGREEMENT = 0.9;
+
+function readCount(tables: TableReading, table: TableId): number {
+  let count = 0;
+  for (const id of tables.values.keys()) if (id.startsWith(`${table}.`)) count += 1;
+  return count;
+}
+
+/** Whether the label reading leaves cells of the format's tables unread. */
+function incomplete(tables: TableReading, format: ReportFormat): boolean {
+  return TABLES.some((table) => readCount(tables, table) < tableCellIds(table, format).length);
+}
+
+/** The tables the aligner may complete: those the labels left empty, and those it reads alike where both read. */
+function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFormat): TableId[] {
+  return TABLES.filter((table) => {
+    if (aligned.rowsFound[table] < LEAST_ROWS[table]) return false;
+    let shared = 0;
+    let alike = 0;
+    for (const [id, value] of aligned.values) {
+      const read = tables.values.get(id);
+      if (!id.startsWith(`${table}.`) || !read) continue;
+      shared += 1;
+      if (read.value === value.value) alike += 1;
+    }
+    if (shared === 0) return readCount(tables, table) === 0;
+    const least = Math.min(7, Math.ceil(tableCellIds(table, format).length / 2));
+    return shared >= least && alike / shared >= LEAST_AGREEMENT;
+  });
 }
 
 /**
- * The label reading completed by the aligner where it left a table empty (a crawler's text,
- * whose rows run together into lines the labels cannot split): the aligner's values fill the
- * cells the labels did not read, and never replace one they did.
+ * The label reading completed by the aligner where it left cells unread (a crawler's text whose
+ * rows run together, damaged labels, headers apart from their cells): the aligner's values fill
+ * the cells the labels did not read, and never replace one they did.
  */
 export function withAlignment(
   tables: TableReading,
@@ -27,25 +59,28 @@ export function withAlignment(
   fullText: string,
 ): { tables: TableReading; placements: Record<string, Placement> } {
   const placements: Record<string, Placement> = {};
-  const empty = (['s2', 's3', 's4'] as const).filter((table) => lacksTable(tables, table));
-  if (empty.length === 0) return { tables, placements };
+  const format = tables.s2Format ?? hint ?? '2021';
+  if (!incomplete(tables, format)) return { tables, placements };
   const aligned = alignDocument(rows, tables.s2Format ?? hint, fullText);
   if (!aligned) return { tables, placements };
-  // Fewest rows a table must show to be taken: a few labels followed by numbers in prose are no table.
-  const least = { s2: 3, s3: 5, s4: 1 };
-  const taken = empty.filter((table) => aligned.rowsFound[table] >= least[table]);
+  const taken = tablesToFill(tables, aligned, aligned.format);
+  if (taken.length === 0) return { tables, placements };
+  const inTaken = (id: string): boolean => taken.some((table) => id.startsWith(`${table}.`));
   const values = new Map(tables.values);
-  const findings = [...tables.findings];
+  const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
-    if (!taken.some((table) => id.startsWith(`${table}.`)) || values.has(id)) continue;
+    if (!inTaken(id) || values.has(id) || !CELLS.has(id)) continue;
     values.set(id, { value: value.value, source: value.source });
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
+    filled.add(id);
   }
-  for (const finding of aligned.findings) {
-    if (finding.cells.some((id) => taken.some((table) => id.startsWith(`${table}.`)))) findings.push(finding);
-  }
-  const filledS2 = taken.includes('s2') && [...values.keys()].some((id) => id.startsWith('s2.'));
-  const filledS3 = taken.includes('s3') && [...values.keys()].some((id) => id.startsWith('s3.'));
+  // The labels' findings on cells now filled no longer hold; the aligner's on open cells do.
+  const findings: ParserFinding[] = tables.findings
+    .map((finding) => ({ ...finding, cells: finding.cells.filter((id) => !filled.has(id)) }))
+    .filter((finding) => finding.rule !== 'row-incomplete' || finding.cells.length > 0);
+  findings.push(...aligned.findings.filter((finding) => finding.cells.some(inTaken)));
+  const filledS2 = [...filled].some((id) => id.startsWith('s2.'));
+  const filledS3 = [...filled].some((id) => id.startsWith('s3.'));
   return {
     tables: {
       ...tables,

@@ -1,4 +1,5 @@
 import type { Source } from '../../model/schema.js';
+import { ocrDigits } from '../normalise.js';
 import type { SourceCell, SourceRow } from '../rows.js';
 import { runPieces, type DigitRun } from './split.js';
 
@@ -45,7 +46,7 @@ function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
   for (const row of rows) {
     for (const cell of row.cells) {
       // Thousands separators ("3,119") would read as two cells.
-      const text = cell.text.normalize('NFKC').replace(/(?<=\d),(?=\d{3}(?!\d))/g, '');
+      const text = ocrDigits(cell.text.trim().normalize('NFKC')).replace(/(?<=\d),(?=\d{3}(?!\d))/g, '');
       spans.push({ start: length, cell });
       parts.push(text, ' ');
       length += text.length + 1;

@@ -102,6 +102,32 @@ const NOTE_ROOM = 45;
  */
 export function labelScore(before: string, row: TemplateRow): number {
   const text = canonical(before);
+  const scores = scoreCache.get(text) ?? new Map<string, number>();
+  if (!scoreCache.has(text)) {
+    if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
+    scoreCache.set(text, scores);
+  }
+  const key = row.ids[0] as string;
+  let score = scores.get(key);
+  if (score === undefined) {
+    score = scoreUncached(text, row);
+    scores.set(key, score);
+  }
+  return score;
+}
+
+/** The scores of one text against the rows, kept across the three templates that share the rows. */
+const scoreCache = new Map<string, Map<string, number>>();
+const SCORE_CACHE_SIZE = 20_000;
+
+/** Whether the text's tail holds enough of the form's characters to be worth comparing closely. */
+function closeEnough(tail: string, form: string): boolean {
+  let shared = 0;
+  for (const char of form) if (tail.includes(char)) shared += 1;
+  return shared >= form.length * 0.75;
+}
+
+function scoreUncached(text: string, row: TemplateRow): number {
   if (row.table === 's4') {
     if (!text.includes('行政复议')) return 0;
     const suit = text.includes('行政诉讼') || text.includes('直接起诉');
@@ -119,6 +145,7 @@ export function labelScore(before: string, row: TemplateRow): number {
     }
     if (form.length < 4) continue;
     const tail = text.slice(-(form.length + 3));
+    if (!closeEnough(tail, form)) continue;
     const ratio = commonLength(form, tail) / form.length;
     if (ratio >= 0.75) best = Math.max(best, ratio * 0.85);
   }
