@@ -1,11 +1,12 @@
 import { simplify } from './normalise.js';
+import { fieldOrgan, NAMELESS, organsIn, signatureOrgan } from './organ.js';
 
 /** What the title and body say of who reports and on which year. */
 export interface MetaReading {
   readonly title?: string;
   readonly agency?: string;
   /** Where the agency's name came from, for the finding that says so. */
-  readonly agencyFrom?: 'title' | 'body' | 'title+body';
+  readonly agencyFrom?: 'title' | 'body' | 'title+body' | 'signature' | 'field';
   readonly year?: number;
   readonly yearFrom?: 'title' | 'period' | 'body';
   /** The date the report was published, where the page or the signature gives one (YYYY-MM-DD). */
@@ -14,11 +15,6 @@ export interface MetaReading {
 
 const TITLE = /政府信息公开.{0,6}年度报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
 const TITLE_PARTS = /^(.*?)(?:关于)?\s*((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)/;
-/** A name that is only a level and an organ ("市应急管理局") lacks the place it belongs to. */
-const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
-/** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
-const ORGAN =
-  /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
 
 function mostFrequent(items: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -94,13 +90,26 @@ function titleParts(title: string): { agency?: string; year?: number } {
   return {};
 }
 
+/** The organ when the title names none: the 落款, the page's 发布机构 field, else the name the body uses most. */
+function agencyOutsideTitle(
+  lines: readonly string[],
+  organs: readonly string[],
+): [string | undefined, MetaReading['agencyFrom']] {
+  const signature = signatureOrgan(lines);
+  if (signature) return [signature, 'signature'];
+  const field = fieldOrgan(lines);
+  if (field) return [field, 'field'];
+  const common = mostFrequent(organs);
+  return common ? [common, 'body'] : [undefined, undefined];
+}
+
 export function readMeta(lines: readonly string[]): MetaReading {
   const title = findTitle(lines);
   const body = simplify(lines.join('\n'));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   let agency = fromTitle.agency;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
-  const organs = [...body.matchAll(ORGAN)].map((m) => m[0]).filter((name) => !NAMELESS.test(name));
+  const organs = organsIn(body);
   if (agency && NAMELESS.test(agency)) {
     // "市应急管理局" in the title; the body names "大冶市应急管理局".
     const suffix = agency.replace(/^本/, '');
@@ -110,10 +119,7 @@ export function readMeta(lines: readonly string[]): MetaReading {
       agencyFrom = 'title+body';
     }
   }
-  if (!agency) {
-    agency = mostFrequent(organs);
-    agencyFrom = agency ? 'body' : undefined;
-  }
+  if (!agency) [agency, agencyFrom] = agencyOutsideTitle(lines, organs);
 
   let year = fromTitle.year;
   let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;

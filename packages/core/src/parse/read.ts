@@ -156,6 +156,13 @@ function inferFromProse(
   return inferred;
 }
 
+const AGENCY_FROM: Record<Exclude<MetaReading['agencyFrom'], 'title' | undefined>, (agency: string) => string> = {
+  body: (agency) => `报告没有标题或标题中没有机关名称，“${agency}”取自正文`,
+  'title+body': (agency) => `标题中的机关名称不完整，全称“${agency}”取自正文`,
+  signature: (agency) => `报告标题中没有机关名称，“${agency}”取自落款`,
+  field: (agency) => `报告标题中没有机关名称，“${agency}”取自网页的发布机构`,
+};
+
 /** What the reader says about where the agency and the year came from, or that it found none. */
 function metaFindings(meta: MetaReading): ParserFinding[] {
   const findings: ParserFinding[] = [];
@@ -170,10 +177,7 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
     findings.push({
       rule: 'agency-from-body',
       severity: 'info',
-      message:
-        meta.agencyFrom === 'body'
-          ? `报告没有标题，机关名称“${meta.agency}”取自正文`
-          : `标题中的机关名称不完整，全称“${meta.agency}”取自正文`,
+      message: AGENCY_FROM[meta.agencyFrom ?? 'body'](meta.agency),
       cells: [],
     });
   }

@@ -1,4 +1,4 @@
-import { groupTotals, splitRun, type DigitRun } from './split.js';
+import { splitRun, type DigitRun } from './split.js';
 import type { Candidate } from './stream.js';
 import { labelScore, type Template, type TemplateRow } from './template.js';
 
@@ -29,12 +29,27 @@ const SPLIT_LIMIT = 32;
 
 /** The readings of a run as a row's cells, by the row's sums where it has them. */
 export function rowSplits(row: TemplateRow, run: DigitRun): RowSplits {
+  // The three templates share rows and the same runs recur: each run is split once per row shape.
+  const key = `${row.table}${row.ids.length}|${run.pieces.join(' ')}`;
+  let split = splitCache.get(key);
+  if (!split) {
+    split = rowSplitsUncached(row, run);
+    if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
+    splitCache.set(key, split);
+  }
+  return split;
+}
+
+const splitCache = new Map<string, RowSplits>();
+const SPLIT_CACHE_SIZE = 5_000;
+
+function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const count = row.ids.length;
   if (row.table === 's2') {
     return { splits: splitRun(run, count, { maxDigits: 12, limit: SPLIT_LIMIT }), sumsHold: true };
   }
   const width = row.table === 's3' ? 7 : 5;
-  const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, check: groupTotals(width) });
+  const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, groupWidth: width });
   if (splits.length > 0) return { splits, sumsHold: true };
   // The organ's own figures may break a row sum: read by position when every cell stands apart.
   if (run.pieces.length === count && run.pieces.every((piece) => /^-?\d+$/.test(piece))) {

@@ -10,18 +10,14 @@ export interface DigitRun {
   readonly pieces: readonly string[];
 }
 
-/** Checks a value about to be placed at `index`, given the values before it: false prunes the split. */
-export type SplitCheck = (values: readonly number[], index: number, value: number) => boolean;
-
 export interface SplitOptions {
   /** Largest count of integer digits a cell may have. */
   readonly maxDigits: number;
   /** Stop after this many splits: the caller only needs to know "one" or "several". */
   readonly limit: number;
-  readonly check?: SplitCheck;
+  /** The row's cells come in groups of this many, the last of each the sum of the others. */
+  readonly groupWidth?: number;
 }
-
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * The run's pieces, each cut where a minus sign starts a new number ("2648-18538" → 2648, -18538):
@@ -35,61 +31,79 @@ export function runPieces(raw: string): string[] {
     .filter((piece) => piece !== '' && piece !== '-');
 }
 
-/** The places a piece may be cut: between two digits, never inside a decimal part or before its point. */
-function cutAllowed(piece: string, at: number): boolean {
-  const before = piece[at - 1] ?? '';
-  const after = piece[at] ?? '';
-  if (!/\d/.test(before) || !/\d/.test(after)) return false;
-  const point = piece.indexOf('.');
-  return point === -1 || at < point;
+/** The longest cell that can start at `start`: a leading 0 stands alone, digits stop at maxDigits, a decimal part stays whole. */
+function cellEnds(piece: string, start: number, maxDigits: number): number[] {
+  const ends: number[] = [];
+  let i = start;
+  if (piece[i] === '-') i += 1;
+  const first = i;
+  while (i < piece.length && piece.charCodeAt(i) >= 48 && piece.charCodeAt(i) <= 57) {
+    i += 1;
+    if (i - first > maxDigits) break;
+    const zeroLed = piece[first] === '0' && i - first > 1;
+    if (zeroLed) break;
+    if (piece[i] === '.') {
+      // A decimal part ends the cell where the piece's digits end.
+      let j = i + 1;
+      while (j < piece.length && /\d/.test(piece[j] as string)) j += 1;
+      if (j > i + 1) ends.push(j);
+      break;
+    }
+    ends.push(i);
+  }
+  return ends;
 }
 
-function validCell(text: string, maxDigits: number): boolean {
-  if (!NUMBER.test(text)) return false;
-  const integer = text.replace(/^-/, '').split('.')[0] as string;
-  return integer.length <= maxDigits;
+/**
+ * Whether the characters left can still hold the cells left: no more than maxDigits each, and the
+ * current group's total at least as long as the sum of its cells placed so far.
+ */
+function groupsFit(values: readonly number[], width: number, left: number, chars: number, maxDigits: number): boolean {
+  if (chars > left * (maxDigits + 1)) return false;
+  const placed = values.length % width;
+  if (placed === 0) return true;
+  let partial = 0;
+  for (let i = values.length - placed; i < values.length; i += 1) partial += values[i] as number;
+  const beforeTotal = width - 1 - placed;
+  const after = left - beforeTotal - 1;
+  return chars >= beforeTotal + String(partial).length + after;
 }
 
 /** Every way to read the run as `count` cells, up to the limit, each a list of values in order. */
 export function splitRun(run: DigitRun, count: number, options: SplitOptions): number[][] {
   const out: number[][] = [];
   const { pieces } = run;
+  const { maxDigits, limit, groupWidth } = options;
+  const restLength = pieces.map((_, p) => pieces.slice(p).reduce((sum, piece) => sum + piece.length, 0));
   const values: number[] = [];
   const walk = (piece: number, start: number): void => {
-    if (out.length >= options.limit) return;
+    if (out.length >= limit) return;
     if (piece === pieces.length) {
       if (values.length === count) out.push([...values]);
       return;
     }
+    const left = count - values.length;
+    const chars = (restLength[piece] as number) - start;
+    // Each cell takes one character at least and (sign and decimals aside) maxDigits at most.
+    if (left < pieces.length - piece || chars < left) return;
+    if (groupWidth && !groupsFit(values, groupWidth, left, chars, maxDigits)) return;
     const text = pieces[piece] as string;
-    // Cells still to place must fit in the digits left (each cell at least one character).
-    if (values.length >= count) return;
-    for (let end = start + 1; end <= text.length; end += 1) {
-      if (end < text.length && !cutAllowed(text, end)) continue;
-      const cell = text.slice(start, end);
-      if (!validCell(cell, options.maxDigits)) {
-        if (cell.replace(/^-/, '').length > options.maxDigits + 8) return;
-        continue;
-      }
-      const value = Number(cell);
-      if (options.check && !options.check(values, values.length, value)) continue;
+    const index = values.length;
+    let required: number | undefined;
+    if (groupWidth && index % groupWidth === groupWidth - 1) {
+      required = 0;
+      for (let i = index - groupWidth + 1; i < index; i += 1) required += values[i] as number;
+    }
+    for (const end of cellEnds(text, start, maxDigits)) {
+      const value = Number(text.slice(start, end));
+      if (required !== undefined && value !== required) continue;
       values.push(value);
       if (end === text.length) walk(piece + 1, 0);
       else walk(piece, end);
       values.pop();
-      if (out.length >= options.limit) return;
+      if (out.length >= limit) return;
     }
   };
   walk(0, 0);
   return out;
-}
-
-/** A check for rows whose last cell is the sum of the `width - 1` cells before it, in groups of `width`. */
-export function groupTotals(width: number): SplitCheck {
-  return (values, index, value) => {
-    if (index % width !== width - 1) return true;
-    let sum = 0;
-    for (let i = index - width + 1; i < index; i += 1) sum += values[i] as number;
-    return sum === value;
-  };
 }
