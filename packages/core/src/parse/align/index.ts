@@ -110,6 +110,17 @@ function placeS4(reading: RowReading, out: Alignment): void {
   if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按各项总计仍有多种拆分'));
 }
 
+/** Cells of section 二 the table does not print but the prose states (“制发行政规范性文件62件”): taken from the prose. */
+function fillFromProse(best: TemplateAlignment, prose: Map<string, number>, out: Alignment): void {
+  const ids = new Set(best.template.rows.flatMap((row) => (row.table === 's2' ? row.ids : [])));
+  for (const [id, value] of prose) {
+    if (!ids.has(id) || out.values.has(id)) continue;
+    // A cell the table printed with no reading that fits the prose stays open: the two disagree.
+    if (out.findings.some((finding) => finding.cells.includes(id))) continue;
+    out.values.set(id, { value, source: { text: `${value}` }, confidence: 0.7, placedBy: 'prose' });
+  }
+}
+
 /**
  * The statutory tables read by aligning the document's runs of numbers to the national
  * template; undefined when no run names a row. `hint` is the format the year implies, for a
@@ -140,5 +151,6 @@ export function alignDocument(
     best.rows.filter((reading) => reading.row.table === 's3'),
     out,
   );
+  fillFromProse(best, prose, out);
   return out;
 }
