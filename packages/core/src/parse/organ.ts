@@ -42,7 +42,8 @@ export function organsIn(text: string): string[] {
   return out;
 }
 
-const DATE_LINE = /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+const DATE_LINE =
+  /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const NAME_LINE = /^[\u4e00-\u9fa5（）()]{4,30}$/;
 
 /** The organ of the 落款: a line that is a name alone, just above the date at the end. */
