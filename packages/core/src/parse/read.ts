@@ -206,7 +206,13 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const meta = readMeta(lines);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
-  const aligned = withAlignment(readTables(rows, yearFormat ?? '2021'), rows, yearFormat, lines.join('\n'));
+  const aligned = withAlignment(
+    readTables(rows, yearFormat ?? '2021'),
+    rows,
+    yearFormat,
+    lines.join('\n'),
+    document.source === 'text',
+  );
   const { tables, placements } = aligned;
   findings.push(...tables.findings);
 

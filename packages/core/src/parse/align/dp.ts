@@ -1,6 +1,6 @@
 import { splitRun, type DigitRun } from './split.js';
 import type { Candidate } from './stream.js';
-import { labelScore, type Template, type TemplateRow } from './template.js';
+import { rowIndex, type Template, type TemplateRow } from './template.js';
 
 /*
  * Dynamic programming over the template's rows and the document's runs of numbers: each row
@@ -59,7 +59,12 @@ function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
 }
 
 /** The least label score that can name a row. */
-const MIN_SCORE = 0.6;
+export const MIN_SCORE = 0.6;
+
+/** A run with its label's score against every row (template.ts ALL_ROWS). */
+export interface ScoredCandidate extends Candidate {
+  readonly scores: Float64Array;
+}
 
 export interface TemplateAlignment {
   readonly template: Template;
@@ -67,8 +72,9 @@ export interface TemplateAlignment {
   readonly rows: readonly RowReading[];
 }
 
-export function alignTemplate(template: Template, candidates: readonly Candidate[]): TemplateAlignment {
+export function alignTemplate(template: Template, candidates: readonly ScoredCandidate[]): TemplateAlignment {
   const rows = template.rows;
+  const indices = rows.map(rowIndex);
   const m = rows.length;
   const n = candidates.length;
   const cache = new Map<number, { score: number; split: RowSplits } | null>();
@@ -77,8 +83,8 @@ export function alignTemplate(template: Template, candidates: readonly Candidate
     const known = cache.get(key);
     if (known !== undefined) return known;
     const row = rows[i] as TemplateRow;
-    const candidate = candidates[j] as Candidate;
-    const score = labelScore(candidate.before, row);
+    const candidate = candidates[j] as ScoredCandidate;
+    const score = candidate.scores[indices[i] as number] as number;
     let result: { score: number; split: RowSplits } | null = null;
     if (score >= MIN_SCORE) {
       const split = rowSplits(row, candidate.run);

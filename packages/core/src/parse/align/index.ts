@@ -1,11 +1,11 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
-import { alignTemplate, type RowReading, type TemplateAlignment } from './dp.js';
+import { alignTemplate, MIN_SCORE, type RowReading, type TemplateAlignment } from './dp.js';
 import { proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
 import { streamCandidates } from './stream.js';
-import { TEMPLATES } from './template.js';
+import { scoreAll, TEMPLATES } from './template.js';
 
 /*
  * The aligner: reads the statutory tables from the runs of numbers of a document in print order,
@@ -36,11 +36,30 @@ export interface Alignment {
 /** At most this many runs are aligned: a table stands within the first few thousand numbers of any report. */
 const MAX_CANDIDATES = 2500;
 
-function chooseTemplate(rows: readonly SourceRow[], hint: ReportFormat | undefined): TemplateAlignment | undefined {
-  const candidates = streamCandidates(rows).slice(0, MAX_CANDIDATES);
+/** What the labels already told of the table: the format its section 二 headers show, whether (六) has sub-rows. */
+export interface KnownLayout {
+  readonly format?: ReportFormat;
+  readonly subRows?: boolean;
+}
+
+function chooseTemplate(
+  rows: readonly SourceRow[],
+  hint: ReportFormat | undefined,
+  known: KnownLayout,
+): TemplateAlignment | undefined {
+  // Only runs some row label could name take part: the prose's years, counts and phone numbers drop out here.
+  const candidates = streamCandidates(rows)
+    .slice(0, MAX_CANDIDATES)
+    .map((candidate) => ({ ...candidate, scores: scoreAll(candidate.before) }))
+    .filter((candidate) => candidate.scores.some((score) => score >= MIN_SCORE));
   if (candidates.length === 0) return undefined;
   let best: TemplateAlignment | undefined;
-  for (const template of TEMPLATES) {
+  const fitting = TEMPLATES.filter(
+    (template) =>
+      (known.format === undefined || template.format === known.format) &&
+      (!known.subRows || template.other === 'subRows'),
+  );
+  for (const template of fitting.length > 0 ? fitting : TEMPLATES) {
     const alignment = alignTemplate(template, candidates);
     const better =
       !best ||
@@ -130,8 +149,9 @@ export function alignDocument(
   rows: readonly SourceRow[],
   hint: ReportFormat | undefined,
   fullText: string,
+  known: KnownLayout = {},
 ): Alignment | undefined {
-  const best = chooseTemplate(rows, hint);
+  const best = chooseTemplate(rows, hint, known);
   if (!best) return undefined;
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;

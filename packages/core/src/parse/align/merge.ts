@@ -57,11 +57,18 @@ export function withAlignment(
   rows: readonly SourceRow[],
   hint: ReportFormat | undefined,
   fullText: string,
+  plainText: boolean,
 ): { tables: TableReading; placements: Record<string, Placement> } {
   const placements: Record<string, Placement> = {};
   const format = tables.s2Format ?? hint ?? '2021';
-  if (!incomplete(tables, format)) return { tables, placements };
-  const aligned = alignDocument(rows, tables.s2Format ?? hint, fullText);
+  // Plain text loses a table's layout in many ways; a page, a Word file or a PDF keeps its tables, and
+  // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text).
+  const needed = plainText ? incomplete(tables, format) : TABLES.every((table) => readCount(tables, table) === 0);
+  if (!needed) return { tables, placements };
+  const aligned = alignDocument(rows, tables.s2Format ?? hint, fullText, {
+    ...(tables.s2Format ? { format: tables.s2Format } : {}),
+    subRows: tables.otherSubRows,
+  });
   if (!aligned) return { tables, placements };
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return { tables, placements };

@@ -101,33 +101,52 @@ const NOTE_ROOM = 45;
  * swapped), 0 when it does not name it. Labels of two characters ("规章", "其他") must end the text.
  */
 export function labelScore(before: string, row: TemplateRow): number {
+  return scoreText(canonical(before), row);
+}
+
+/** The rows of the three templates, each once: a run's label is scored against each of them once. */
+export const ALL_ROWS: readonly TemplateRow[] = [
+  ...new Map(TEMPLATES.flatMap((template) => template.rows).map((row) => [row.ids[0] as string, row])).values(),
+];
+const ROW_INDEX = new Map(ALL_ROWS.map((row, i) => [row.ids[0] as string, i]));
+
+/** The index of a row among ALL_ROWS, where its score stands in `scoreAll`'s answer. */
+export function rowIndex(row: TemplateRow): number {
+  return ROW_INDEX.get(row.ids[0] as string) as number;
+}
+
+const NO_SCORES = new Float64Array(ALL_ROWS.length);
+/** The same label texts recur in every report: their scores are kept. */
+const scoreCache = new Map<string, Float64Array>();
+const SCORE_CACHE_SIZE = 10_000;
+
+/** The text's score against every row of ALL_ROWS. */
+export function scoreAll(before: string): Float64Array {
   const text = canonical(before);
-  const scores = scoreCache.get(text) ?? new Map<string, number>();
-  if (!scoreCache.has(text)) {
+  // No label is shorter than two characters.
+  if (text.length < 2) return NO_SCORES;
+  let scores = scoreCache.get(text);
+  if (!scores) {
+    const chars = new Set(text.slice(-(LONGEST_FORM + 3)));
+    scores = Float64Array.from(ALL_ROWS, (row) => scoreText(text, row, chars));
     if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
     scoreCache.set(text, scores);
   }
-  const key = row.ids[0] as string;
-  let score = scores.get(key);
-  if (score === undefined) {
-    score = scoreUncached(text, row);
-    scores.set(key, score);
-  }
-  return score;
+  return scores;
 }
 
-/** The scores of one text against the rows, kept across the three templates that share the rows. */
-const scoreCache = new Map<string, Map<string, number>>();
-const SCORE_CACHE_SIZE = 20_000;
+const LONGEST_FORM = Math.max(
+  ...TEMPLATES.flatMap((template) => template.rows.flatMap((row) => row.forms.map((f) => f.length))),
+);
 
 /** Whether the text's tail holds enough of the form's characters to be worth comparing closely. */
-function closeEnough(tail: string, form: string): boolean {
+function closeEnough(chars: ReadonlySet<string>, form: string): boolean {
   let shared = 0;
-  for (const char of form) if (tail.includes(char)) shared += 1;
+  for (const char of form) if (chars.has(char)) shared += 1;
   return shared >= form.length * 0.75;
 }
 
-function scoreUncached(text: string, row: TemplateRow): number {
+function scoreText(text: string, row: TemplateRow, chars?: ReadonlySet<string>): number {
   if (row.table === 's4') {
     if (!text.includes('行政复议')) return 0;
     const suit = text.includes('行政诉讼') || text.includes('直接起诉');
@@ -145,7 +164,7 @@ function scoreUncached(text: string, row: TemplateRow): number {
     }
     if (form.length < 4) continue;
     const tail = text.slice(-(form.length + 3));
-    if (!closeEnough(tail, form)) continue;
+    if (!closeEnough(chars ?? new Set(tail), form)) continue;
     const ratio = commonLength(form, tail) / form.length;
     if (ratio >= 0.75) best = Math.max(best, ratio * 0.85);
   }
