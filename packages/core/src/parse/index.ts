@@ -9,7 +9,7 @@ import { extractHtml } from './extract/html/index.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
-import { readDocument, withYear, type ReadReport } from './read.js';
+import { readDocument, withYear, type ReadReport, type ReadResult } from './read.js';
 
 export interface ParseOptions {
   /** The file's name, for messages and provenance. */
@@ -27,6 +27,8 @@ export interface ParsedReport {
   readonly document: ExtractedDocument;
   /** The reader's own findings, then the consistency rules' findings on what it read. */
   readonly findings: readonly Finding[];
+  /** For each value the aligner placed (text whose table lost its layout): how sure it is, and how placed. */
+  readonly placements?: ReadResult['placements'];
 }
 
 /** One extractor per kind of input; kinds found by content (see detect.ts). */
@@ -79,7 +81,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
     ...(options.pdfium ? { pdfium: options.pdfium } : {}),
   });
-  const { report, findings } = readDocument(document, options.file);
+  const { report, findings, placements } = readDocument(document, options.file);
   const rules =
     report.meta.year === null ? checkWithoutYear(report) : checkReport({ report: withYear(report, report.meta.year) });
   return {
@@ -87,6 +89,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     source,
     document,
     findings: [...findings, ...rules],
+    ...(placements ? { placements } : {}),
   };
 }
 
@@ -95,3 +98,5 @@ export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, Tabl
 export { decodeText } from './encoding.js';
 export { readDocument, withYear, type ReadReport } from './read.js';
 export type { Pdfium } from './extract/pdf/pdfium-api.js';
+export { damageText, DAMAGE_KINDS, type DamageKind } from './align/damage.js';
+export type { Placement } from './align/merge.js';

@@ -18,6 +18,37 @@ describe('readMeta', () => {
     });
   });
 
+  it.each([
+    [['标题: 平潭综合实验区2024年度政府信息公开工作年度报告'], '平潭综合实验区'],
+    [['热门搜索：长者模式退出长者模式无障碍浏览平潭综合实验区2020年度政府信息公开工作年度报告'], '平潭综合实验区'],
+  ])('reads the organ without a field name or the site chrome before the title %j', (lines, agency) => {
+    const meta = readMeta([...lines, '一、总体情况']);
+    expect(meta.agency).toBe(agency);
+    expect(meta.title?.startsWith(agency)).toBe(true);
+  });
+
+  it('takes the organ from the signature, then the page field, never from a phrase of prose', () => {
+    const prose = '根据区政府部署，充分保障了市民对政府信息的知情权。如有疑问，请与阿巴嘎旗自然资源局联系。';
+    expect(readMeta(['一、总体情况', prose, '天津市滨海新区北塘街道办事处', '2024年1月20日'])).toMatchObject({
+      agency: '天津市滨海新区北塘街道办事处',
+      agencyFrom: 'signature',
+    });
+    expect(readMeta(['发布机构：阿巴嘎旗自然资源局', '一、总体情况', prose])).toMatchObject({
+      agency: '阿巴嘎旗自然资源局',
+      agencyFrom: 'field',
+    });
+    expect(readMeta(['一、总体情况', prose])).toMatchObject({
+      agency: '阿巴嘎旗自然资源局',
+      agencyFrom: 'body',
+    });
+    expect(readMeta(['一、总体情况', '根据区政府部署，充分保障了市民对政府信息的知情权。']).agency).toBeUndefined();
+  });
+
+  it('completes the organ the body names in full', () => {
+    const meta = readMeta(['一、总体情况', '北塘街道办事处认真落实条例。北塘街道办事处公开信息。']);
+    expect(meta.agency).toBe('北塘街道办事处');
+  });
+
   it('completes a title that lacks the place from the body', () => {
     const meta = readMeta([
       '市应急管理局2021年度政府信息公开',

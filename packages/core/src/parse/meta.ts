@@ -1,11 +1,12 @@
 import { simplify } from './normalise.js';
+import { fieldOrgan, NAMELESS, organsIn, signatureOrgan } from './organ.js';
 
 /** What the title and body say of who reports and on which year. */
 export interface MetaReading {
   readonly title?: string;
   readonly agency?: string;
   /** Where the agency's name came from, for the finding that says so. */
-  readonly agencyFrom?: 'title' | 'body' | 'title+body';
+  readonly agencyFrom?: 'title' | 'body' | 'title+body' | 'signature' | 'field';
   readonly year?: number;
   readonly yearFrom?: 'title' | 'period' | 'body';
   /** The date the report was published, where the page or the signature gives one (YYYY-MM-DD). */
@@ -14,11 +15,6 @@ export interface MetaReading {
 
 const TITLE = /政府信息公开.{0,6}年度报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
 const TITLE_PARTS = /^(.*?)(?:关于)?\s*((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)/;
-/** A name that is only a level and an organ ("市应急管理局") lacks the place it belongs to. */
-const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
-/** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
-const ORGAN =
-  /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
 
 function mostFrequent(items: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -44,10 +40,34 @@ export function findTitle(lines: readonly string[]): string | undefined {
     for (let n = 1; n <= 3; n += 1) {
       const candidate = joined.slice(0, n).join('');
       if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate))
-        return candidate.replace(/\s+/g, ' ').trim();
+        return cleanTitle(candidate);
     }
   }
   return undefined;
+}
+
+/**
+ * Words of a site's chrome that a page's text puts before the title on the same line
+ * ("热门搜索：长者模式退出长者模式无障碍浏览平潭综合实验区2020年…"): never part of an organ's name.
+ */
+const CHROME =
+  /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
+
+/** A title without a field name ("标题:") or the site chrome printed before it on its line. */
+function cleanTitle(candidate: string): string {
+  let title = candidate.replace(/\s+/g, ' ').trim();
+  const colon = /^([^:：]{0,12})[:：]\s*/.exec(title);
+  if (colon && (/^(?:标题|题名|文章标题|title)$/i.test((colon[1] as string).trim()) || CHROME.test(colon[1] as string)))
+    title = title.slice(colon[0].length);
+  const bare = title.replace(CHROME, '');
+  return TITLE.test(simplify(bare)) ? bare.trim() : title;
+}
+
+/** The organ's name out of the words before the year: no field name ("标题:"), no site chrome. */
+function cleanAgency(name: string): string {
+  const afterColon = name.replace(/^.*[:：>»|]\s*/, '');
+  const bare = afterColon.replace(CHROME, '').trim();
+  return bare.length >= 2 ? bare : afterColon.trim();
 }
 
 /** The organ and the year a title names, in any of its three orders: "X2021年…报告", "2021年X…报告", "X…报告（2021年度）". */
@@ -60,13 +80,27 @@ function titleParts(title: string): { agency?: string; year?: number } {
   for (const [pattern, agencyGroup, yearGroup] of forms) {
     const match = pattern.exec(title);
     if (!match) continue;
-    const agency = match[agencyGroup]
+    const raw = match[agencyGroup]
       ?.replace(/^[《〈<]/, '')
       .replace(/关于$/, '')
       .trim();
+    const agency = raw ? cleanAgency(raw) : undefined;
     return { ...(agency ? { agency } : {}), year: Number(match[yearGroup]) };
   }
   return {};
+}
+
+/** The organ when the title names none: the 落款, the page's 发布机构 field, else the name the body uses most. */
+function agencyOutsideTitle(
+  lines: readonly string[],
+  organs: readonly string[],
+): [string | undefined, MetaReading['agencyFrom']] {
+  const signature = signatureOrgan(lines);
+  if (signature) return [signature, 'signature'];
+  const field = fieldOrgan(lines);
+  if (field) return [field, 'field'];
+  const common = mostFrequent(organs);
+  return common ? [common, 'body'] : [undefined, undefined];
 }
 
 export function readMeta(lines: readonly string[]): MetaReading {
@@ -75,7 +109,7 @@ export function readMeta(lines: readonly string[]): MetaReading {
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   let agency = fromTitle.agency;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
-  const organs = [...body.matchAll(ORGAN)].map((m) => m[0]).filter((name) => !NAMELESS.test(name));
+  const organs = organsIn(body);
   if (agency && NAMELESS.test(agency)) {
     // "市应急管理局" in the title; the body names "大冶市应急管理局".
     const suffix = agency.replace(/^本/, '');
@@ -85,10 +119,7 @@ export function readMeta(lines: readonly string[]): MetaReading {
       agencyFrom = 'title+body';
     }
   }
-  if (!agency) {
-    agency = mostFrequent(organs);
-    agencyFrom = agency ? 'body' : undefined;
-  }
+  if (!agency) [agency, agencyFrom] = agencyOutsideTitle(lines, organs);
 
   let year = fromTitle.year;
   let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;

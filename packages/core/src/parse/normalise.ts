@@ -71,6 +71,16 @@ const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／',
 const NOT_APPLICABLE = /^(?:本机关|本单位|我局|我单位)?(?:不涉及|未涉及|无此项|无此类|不适用)(?:此项|该项)?[。.]?$/;
 const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
 
+/** A scan read by OCR prints 0 as O and 1 as l or I: in a cell of digits and those letters only, they are digits. */
+const OCR_NUMBER = /^[-+−–—]?[\dOoIl]+(?:\.[\dOoIl]+)?$/;
+
+export function ocrDigits(text: string): string {
+  if (!OCR_NUMBER.test(text) || !/[OoIl]/.test(text)) return text;
+  // Letters alone are a number only when short ("O", "lO"): no word of a report is spelt so.
+  if (!/\d/.test(text) && text.replace(/^[-+−–—]/, '').length > 4) return text;
+  return text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
+}
+
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 const PLAIN_COUNT = /^\d{1,9}$/;
 
@@ -79,7 +89,7 @@ export function readCell(text: string): CellReading {
   if (PLAIN_COUNT.test(text)) return { kind: 'number', value: Number(text) };
   const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
   if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
-  const bare = compact
+  const bare = ocrDigits(compact)
     .replace(UNITS, '')
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')
     .replace(/^[−–—]/, '-');

@@ -6,6 +6,7 @@ import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
 import { documentRows, type SourceRow } from './rows.js';
+import { withAlignment, type Placement } from './align/merge.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ReadResult {
   readonly report: ReadReport;
   /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
   readonly findings: readonly ParserFinding[];
+  /** For each value the aligner placed (text whose table lost its layout): how sure, and how placed. */
+  readonly placements?: Readonly<Record<string, Placement>>;
 }
 
 /** Where each section heading stands among the rows. */
@@ -153,6 +156,13 @@ function inferFromProse(
   return inferred;
 }
 
+const AGENCY_FROM: Record<Exclude<MetaReading['agencyFrom'], 'title' | undefined>, (agency: string) => string> = {
+  body: (agency) => `报告没有标题或标题中没有机关名称，“${agency}”取自正文`,
+  'title+body': (agency) => `标题中的机关名称不完整，全称“${agency}”取自正文`,
+  signature: (agency) => `报告标题中没有机关名称，“${agency}”取自落款`,
+  field: (agency) => `报告标题中没有机关名称，“${agency}”取自网页的发布机构`,
+};
+
 /** What the reader says about where the agency and the year came from, or that it found none. */
 function metaFindings(meta: MetaReading): ParserFinding[] {
   const findings: ParserFinding[] = [];
@@ -167,10 +177,7 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
     findings.push({
       rule: 'agency-from-body',
       severity: 'info',
-      message:
-        meta.agencyFrom === 'body'
-          ? `报告没有标题，机关名称“${meta.agency}”取自正文`
-          : `标题中的机关名称不完整，全称“${meta.agency}”取自正文`,
+      message: AGENCY_FROM[meta.agencyFrom ?? 'body'](meta.agency),
       cells: [],
     });
   }
@@ -199,7 +206,14 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const meta = readMeta(lines);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
-  const tables = readTables(rows, yearFormat ?? '2021');
+  const aligned = withAlignment(
+    readTables(rows, yearFormat ?? '2021'),
+    rows,
+    yearFormat,
+    lines.join('\n'),
+    document.source === 'text',
+  );
+  const { tables, placements } = aligned;
   findings.push(...tables.findings);
 
   const format = readFormat(meta, yearFormat, tables);
@@ -252,5 +266,5 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   };
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, findings };
+  return { report, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
 }

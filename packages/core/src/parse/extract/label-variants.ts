@@ -25,6 +25,8 @@ export const NUMBERING_VARIANTS: readonly string[] = [
   `${CHINESE}[、.:]`,
   // 6. 6、 6: 6 — not the start of a longer number.
   `\\d{1,2}[.、:]?(?!\\d)`,
+  // l. I、 — an OCR's reading of 1. (a letter where the digit was).
+  `[lI][.、]`,
 ];
 
 /** Numbering at the start of a canonical label. */

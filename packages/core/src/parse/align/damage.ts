@@ -1,0 +1,127 @@
+import type { Random } from '../../model/generate.js';
+import type { Report } from '../../model/schema.js';
+import { renderText } from '../../render/text.js';
+
+/*
+ * Damage as the world does it to a report's text, made from a rendered report so the truth is
+ * known: the reader is measured on it (tests, bench/damage.js). Each kind is one way a table
+ * loses its layout on the way from the organ's file to the text a reader gets.
+ */
+
+export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', 'ocr'] as const;
+/**
+ * - `crawler`: a page's `textContent`: the body on one line, a row's cells run together, now and
+ *   then a space between two cells;
+ * - `copyPaste`: text copied from a browser: a cell per line, some rows on one line with `|` or
+ *   tabs, blank lines here and there, empty cells missing;
+ * - `labels`: row labels with a character dropped or two swapped;
+ * - `splitHeaders`: each row's label on one line, its values on the next;
+ * - `ocr`: a scan read by OCR: 0 read as O, 1 as l, 十 as +.
+ */
+export type DamageKind = (typeof DAMAGE_KINDS)[number];
+
+interface Line {
+  readonly cells: string[];
+  readonly table: boolean;
+}
+
+/** The report as tab text, each line with its cells: a line with tabs is a table row. */
+function tabLines(report: Report): Line[] {
+  return renderText(report, 'tab')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({ cells: line.split('\t'), table: line.includes('\t') }));
+}
+
+const isValue = (cell: string): boolean => /^-?\d/.test(cell.trim());
+
+function crawler(lines: readonly Line[], random: Random): string {
+  const [title, ...body] = lines;
+  const text = body
+    .map((line) =>
+      line.table
+        ? line.cells
+            .filter((cell) => cell !== '')
+            .map((cell, i) => (i > 0 && random() < 0.1 ? ` ${cell}` : cell))
+            .join('')
+        : line.cells.join(''),
+    )
+    .join('');
+  return `${title?.cells.join('') ?? ''}\n${text}\n`;
+}
+
+function copyPaste(lines: readonly Line[], random: Random): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    const cells = line.cells.filter((cell) => cell.trim() !== '');
+    if (!line.table || random() < 0.15) {
+      out.push(cells.join(random() < 0.5 ? ' | ' : '\t'));
+    } else {
+      for (const cell of cells) {
+        out.push(cell);
+        if (random() < 0.1) out.push('');
+      }
+    }
+    if (random() < 0.3) out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A label with one character dropped or two neighbours swapped (never its numbering). */
+function damageLabel(label: string, random: Random): string {
+  const start = /^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+\.)?/.exec(label)?.[0].length ?? 0;
+  const chars = [...label];
+  if (chars.length - start < 5) return label;
+  const at = start + 1 + Math.floor(random() * (chars.length - start - 3));
+  if (random() < 0.5) chars.splice(at, 1);
+  else [chars[at], chars[at + 1]] = [chars[at + 1] as string, chars[at] as string];
+  return chars.join('');
+}
+
+function labels(lines: readonly Line[], random: Random): string {
+  return lines
+    .map((line) =>
+      line.table
+        ? line.cells
+            .map((cell) => (cell !== '' && !isValue(cell) && random() < 0.5 ? damageLabel(cell, random) : cell))
+            .join('\t')
+        : line.cells.join('\t'),
+    )
+    .join('\n');
+}
+
+function splitHeaders(lines: readonly Line[]): string {
+  return lines
+    .map((line) => {
+      if (!line.table) return line.cells.join('\t');
+      const first = line.cells.findIndex(isValue);
+      if (first <= 0) return line.cells.join('\t');
+      return `${line.cells.slice(0, first).join('\t')}\n${line.cells.slice(first).join('\t')}`;
+    })
+    .join('\n');
+}
+
+function ocr(lines: readonly Line[], random: Random): string {
+  const confuse = (cell: string): string =>
+    isValue(cell)
+      ? cell.replace(/[01]/g, (digit) => (random() < 0.15 ? (digit === '0' ? 'O' : 'l') : digit))
+      : cell.replace(/十/g, () => (random() < 0.5 ? '+' : '十'));
+  return lines.map((line) => (line.table ? line.cells.map(confuse) : line.cells).join('\t')).join('\n');
+}
+
+/** The report's text as the given damage leaves it. */
+export function damageText(report: Report, kind: DamageKind, random: Random): string {
+  const lines = tabLines(report);
+  switch (kind) {
+    case 'crawler':
+      return crawler(lines, random);
+    case 'copyPaste':
+      return copyPaste(lines, random);
+    case 'labels':
+      return labels(lines, random);
+    case 'splitHeaders':
+      return splitHeaders(lines);
+    case 'ocr':
+      return ocr(lines, random);
+  }
+}

@@ -1,0 +1,130 @@
+import { splitRun, type DigitRun } from './split.js';
+import type { Candidate } from './stream.js';
+import { rowIndex, type Template, type TemplateRow } from './template.js';
+
+/*
+ * Dynamic programming over the template's rows and the document's runs of numbers: each row
+ * takes at most one run, in order, scored by how well the text before the run names the row;
+ * a run that cannot be read as the row's cells (a year in the prose, a phone number) cannot
+ * take it. The best total wins; among equals, the earliest runs (a page that prints its table
+ * twice gives the first).
+ */
+
+export interface RowReading {
+  readonly row: TemplateRow;
+  readonly candidate: Candidate;
+  readonly score: number;
+  /** The readings of the run as the row's cells. */
+  readonly splits: readonly (readonly number[])[];
+  /** Whether the splits satisfy the row's own sums (always, unless read by position alone). */
+  readonly sumsHold: boolean;
+}
+
+export interface RowSplits {
+  readonly splits: number[][];
+  readonly sumsHold: boolean;
+}
+
+const SPLIT_LIMIT = 32;
+
+/** The readings of a run as a row's cells, by the row's sums where it has them. */
+export function rowSplits(row: TemplateRow, run: DigitRun): RowSplits {
+  // The three templates share rows and the same runs recur: each run is split once per row shape.
+  const key = `${row.table}${row.ids.length}|${run.pieces.join(' ')}`;
+  let split = splitCache.get(key);
+  if (!split) {
+    split = rowSplitsUncached(row, run);
+    if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
+    splitCache.set(key, split);
+  }
+  return split;
+}
+
+const splitCache = new Map<string, RowSplits>();
+const SPLIT_CACHE_SIZE = 5_000;
+
+function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
+  const count = row.ids.length;
+  if (row.table === 's2') {
+    return { splits: splitRun(run, count, { maxDigits: 12, limit: SPLIT_LIMIT }), sumsHold: true };
+  }
+  const width = row.table === 's3' ? 7 : 5;
+  const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, groupWidth: width });
+  if (splits.length > 0) return { splits, sumsHold: true };
+  // The organ's own figures may break a row sum: read by position when every cell stands apart.
+  if (run.pieces.length === count && run.pieces.every((piece) => /^-?\d+$/.test(piece))) {
+    return { splits: [run.pieces.map(Number)], sumsHold: false };
+  }
+  return { splits: [], sumsHold: false };
+}
+
+/** The least label score that can name a row. */
+export const MIN_SCORE = 0.6;
+
+/** A run with its label's score against every row (template.ts ALL_ROWS). */
+export interface ScoredCandidate extends Candidate {
+  readonly scores: Float64Array;
+}
+
+export interface TemplateAlignment {
+  readonly template: Template;
+  readonly total: number;
+  readonly rows: readonly RowReading[];
+}
+
+export function alignTemplate(template: Template, candidates: readonly ScoredCandidate[]): TemplateAlignment {
+  const rows = template.rows;
+  const indices = rows.map(rowIndex);
+  const m = rows.length;
+  const n = candidates.length;
+  const cache = new Map<number, { score: number; split: RowSplits } | null>();
+  const pair = (i: number, j: number): { score: number; split: RowSplits } | null => {
+    const key = i * n + j;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const row = rows[i] as TemplateRow;
+    const candidate = candidates[j] as ScoredCandidate;
+    const score = candidate.scores[indices[i] as number] as number;
+    let result: { score: number; split: RowSplits } | null = null;
+    if (score >= MIN_SCORE) {
+      const split = rowSplits(row, candidate.run);
+      if (split.splits.length > 0) result = { score: split.sumsHold ? score : score * 0.8, split };
+    }
+    cache.set(key, result);
+    return result;
+  };
+  // best[i][j]: the best total aligning rows [0, i) to candidates [0, j).
+  const best: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+  for (let i = 1; i <= m; i += 1) {
+    const here = best[i] as Float64Array;
+    const above = best[i - 1] as Float64Array;
+    for (let j = 1; j <= n; j += 1) {
+      let value = Math.max(here[j - 1] as number, above[j] as number);
+      const matched = pair(i - 1, j - 1);
+      if (matched) value = Math.max(value, (above[j - 1] as number) + matched.score);
+      here[j] = value;
+    }
+  }
+  const readings: RowReading[] = [];
+  let i = m;
+  let j = n;
+  while (i > 0 && j > 0) {
+    const value = (best[i] as Float64Array)[j] as number;
+    if (value === (best[i] as Float64Array)[j - 1]) j -= 1;
+    else if (value === (best[i - 1] as Float64Array)[j]) i -= 1;
+    else {
+      const matched = pair(i - 1, j - 1) as { score: number; split: RowSplits };
+      readings.push({
+        row: rows[i - 1] as TemplateRow,
+        candidate: candidates[j - 1] as Candidate,
+        score: matched.score,
+        splits: matched.split.splits,
+        sumsHold: matched.split.sumsHold,
+      });
+      i -= 1;
+      j -= 1;
+    }
+  }
+  readings.reverse();
+  return { template, total: (best[m] as Float64Array)[n] as number, rows: readings };
+}

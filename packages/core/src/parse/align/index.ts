@@ -1,0 +1,176 @@
+import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
+import type { ParserFinding, ReadValue } from '../readings.js';
+import type { SourceRow } from '../rows.js';
+import { alignTemplate, MIN_SCORE, type RowReading, type TemplateAlignment } from './dp.js';
+import { proseValues } from './prose.js';
+import { agreed, resolveS3, type Resolved } from './resolve.js';
+import { streamCandidates } from './stream.js';
+import { scoreAll, TEMPLATES } from './template.js';
+
+/*
+ * The aligner: reads the statutory tables from the runs of numbers of a document in print order,
+ * whatever became of the table's layout (a crawler's text with the cells run together, one cell
+ * per line, damaged labels). Labels are soft evidence (dp.ts), the table's sums the checks that
+ * split digit runs and choose between readings (split.ts, resolve.ts), the prose a last witness
+ * (prose.ts). Each value says how it was placed and how sure the reader is.
+ */
+
+/** How a value was placed: by its row label alone, by the table's sums, or by the report's prose. */
+export type PlacedBy = 'label' | 'sum' | 'prose';
+
+export interface AlignedValue extends ReadValue {
+  /** From 0 to 1: how sure the reader is of the value. */
+  readonly confidence: number;
+  readonly placedBy: PlacedBy;
+}
+
+export interface Alignment {
+  readonly format: ReportFormat;
+  readonly other: OtherRowLayout;
+  readonly values: Map<string, AlignedValue>;
+  readonly findings: ParserFinding[];
+  /** How many rows of each table the alignment found: a table is only taken when it stands as one. */
+  readonly rowsFound: Record<'s2' | 's3' | 's4', number>;
+}
+
+/** At most this many runs are aligned: a table stands within the first few thousand numbers of any report. */
+const MAX_CANDIDATES = 2500;
+
+/** What the labels already told of the table: the format its section 二 headers show, whether (六) has sub-rows. */
+export interface KnownLayout {
+  readonly format?: ReportFormat;
+  readonly subRows?: boolean;
+}
+
+function chooseTemplate(
+  rows: readonly SourceRow[],
+  hint: ReportFormat | undefined,
+  known: KnownLayout,
+): TemplateAlignment | undefined {
+  // Only runs some row label could name take part: the prose's years, counts and phone numbers drop out here.
+  const candidates = streamCandidates(rows)
+    .slice(0, MAX_CANDIDATES)
+    .map((candidate) => ({ ...candidate, scores: scoreAll(candidate.before) }))
+    .filter((candidate) => candidate.scores.some((score) => score >= MIN_SCORE));
+  if (candidates.length === 0) return undefined;
+  let best: TemplateAlignment | undefined;
+  const fitting = TEMPLATES.filter(
+    (template) =>
+      (known.format === undefined || template.format === known.format) &&
+      (!known.subRows || template.other === 'subRows'),
+  );
+  for (const template of fitting.length > 0 ? fitting : TEMPLATES) {
+    const alignment = alignTemplate(template, candidates);
+    const better =
+      !best ||
+      alignment.total > best.total + 1e-9 ||
+      (Math.abs(alignment.total - best.total) <= 1e-9 && hint === template.format && best.template.format !== hint);
+    if (better) best = alignment;
+  }
+  return best && best.rows.length > 0 ? best : undefined;
+}
+
+function put(
+  values: Map<string, AlignedValue>,
+  reading: RowReading,
+  cells: readonly (number | null)[],
+  by: PlacedBy,
+  confidence: number,
+): void {
+  reading.row.ids.forEach((id, c) => {
+    const value = cells[c];
+    if (value === null || value === undefined) return;
+    values.set(id, { value, source: reading.candidate.source, confidence, placedBy: by });
+  });
+}
+
+function openCells(reading: RowReading, cells: readonly (number | null)[]): string[] {
+  return reading.row.ids.filter((_, c) => cells[c] === null || cells[c] === undefined);
+}
+
+function ambiguityFinding(reading: RowReading, open: readonly string[], why: string): ParserFinding {
+  return {
+    rule: 'split-ambiguous',
+    severity: 'warning',
+    message: `“${reading.row.name}”一行的数字“${reading.candidate.raw.trim()}”${why}，有 ${open.length} 格无法确定，留空待核`,
+    cells: open,
+  };
+}
+
+/** Section 二: a run with one reading is read; several are narrowed by the prose, else left open. */
+function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment): void {
+  const confidence = 0.95 * reading.score;
+  if (reading.splits.length === 1) {
+    put(out.values, reading, reading.splits[0] as number[], 'label', confidence);
+    return;
+  }
+  const stated = reading.row.ids.map((id) => prose.get(id));
+  const fitting = reading.splits.filter((split) => split.every((v, c) => stated[c] === undefined || stated[c] === v));
+  const cells = fitting.length > 0 ? agreed(fitting) : reading.row.ids.map(() => null);
+  const byProse = stated.some((value) => value !== undefined) && fitting.length > 0;
+  put(out.values, reading, cells, byProse ? 'prose' : 'label', byProse ? 0.85 * reading.score : confidence);
+  const open = openCells(reading, cells);
+  if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '可有多种拆分，表中没有可据以核对的合计'));
+}
+
+function placeS3(readings: readonly RowReading[], out: Alignment): void {
+  for (const { reading, values, by } of resolveS3(readings) as Resolved[]) {
+    const confidence = (by === 'sum' ? 0.9 : 0.98) * reading.score * (reading.sumsHold ? 1 : 0.7);
+    put(out.values, reading, values, by, confidence);
+    const open = openCells(reading, values);
+    if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按行合计与各列合计仍有多种拆分'));
+  }
+}
+
+function placeS4(reading: RowReading, out: Alignment): void {
+  const cells = agreed(reading.splits);
+  put(out.values, reading, cells, 'label', 0.95 * reading.score * (reading.sumsHold ? 1 : 0.7));
+  const open = openCells(reading, cells);
+  if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按各项总计仍有多种拆分'));
+}
+
+/** Cells of section 二 the table does not print but the prose states (“制发行政规范性文件62件”): taken from the prose. */
+function fillFromProse(best: TemplateAlignment, prose: Map<string, number>, out: Alignment): void {
+  const ids = new Set(best.template.rows.flatMap((row) => (row.table === 's2' ? row.ids : [])));
+  for (const [id, value] of prose) {
+    if (!ids.has(id) || out.values.has(id)) continue;
+    // A cell the table printed with no reading that fits the prose stays open: the two disagree.
+    if (out.findings.some((finding) => finding.cells.includes(id))) continue;
+    out.values.set(id, { value, source: { text: `${value}` }, confidence: 0.7, placedBy: 'prose' });
+  }
+}
+
+/**
+ * The statutory tables read by aligning the document's runs of numbers to the national
+ * template; undefined when no run names a row. `hint` is the format the year implies, for a
+ * document whose runs fit both formats equally.
+ */
+export function alignDocument(
+  rows: readonly SourceRow[],
+  hint: ReportFormat | undefined,
+  fullText: string,
+  known: KnownLayout = {},
+): Alignment | undefined {
+  const best = chooseTemplate(rows, hint, known);
+  if (!best) return undefined;
+  const rowsFound = { s2: 0, s3: 0, s4: 0 };
+  for (const reading of best.rows) rowsFound[reading.row.table] += 1;
+  const out: Alignment = {
+    format: best.template.format,
+    other: best.template.other,
+    values: new Map(),
+    findings: [],
+    rowsFound,
+  };
+  const prose = proseValues(fullText);
+  for (const reading of best.rows) {
+    if (reading.row.table === 's2') placeS2(reading, prose, out);
+    if (reading.row.table === 's4') placeS4(reading, out);
+  }
+  placeS3(
+    best.rows.filter((reading) => reading.row.table === 's3'),
+    out,
+  );
+  fillFromProse(best, prose, out);
+  return out;
+}

@@ -1,0 +1,33 @@
+import { simplify } from '../normalise.js';
+
+/*
+ * Values the report prints outside its table, in its prose: "本年度制发行政规范性文件62件",
+ * "现行有效行政规范性文件698件", "本年废止件数 22（其中修订16件）". They decide between the
+ * readings of a digit run the table's sums leave open, and fill cells the table lacks.
+ */
+
+const GAP = '[^。；;\\d]{0,12}?';
+const DOCS = '(?:行政)?规范性文件';
+
+const PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['s2.normativeDocs.issued', new RegExp(`(?:制发|印发|出台)${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
+  ['s2.normativeDocs.issued', new RegExp(`${DOCS}${GAP}(?:制发|印发)\\s*(\\d+)\\s*件`, 'g')],
+  ['s2.normativeDocs.inForce', new RegExp(`现行有效${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
+  ['s2.normativeDocs.repealed', new RegExp(`废止${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
+];
+
+/** The values the prose states, by cell ID; a cell the prose states twice differently is left out. */
+export function proseValues(text: string): Map<string, number> {
+  const body = simplify(text.normalize('NFKC'));
+  const found = new Map<string, Set<number>>();
+  for (const [id, pattern] of PATTERNS) {
+    for (const match of body.matchAll(pattern)) {
+      const values = found.get(id) ?? new Set<number>();
+      values.add(Number(match[1]));
+      found.set(id, values);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [id, values] of found) if (values.size === 1) out.set(id, [...values][0] as number);
+  return out;
+}

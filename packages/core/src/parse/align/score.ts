@@ -1,0 +1,52 @@
+import { generateReport, seededRandom } from '../../model/generate.js';
+import { parseReport } from '../index.js';
+import { damageText, type DamageKind } from './damage.js';
+
+/*
+ * The measure of the reader on damaged text: generated reports (the truth known), damaged, read,
+ * every cell scored. Used by the tests (a sample) and bench/damage.js (1,000 per kind).
+ */
+
+/** Confidence at and above which a value counts as given for sure. */
+export const HIGH_CONFIDENCE = 0.9;
+
+export interface DamageScore {
+  right: number;
+  wrong: number;
+  /** Cells left empty (with a finding saying why). */
+  open: number;
+  /** Wrong values given with high confidence: the one failure that must not happen. */
+  wrongSure: number;
+  /** Open cells no finding names. */
+  openUnnamed: number;
+  /** Right, wrong and open cells of section 二 alone (a crawler's text gives its rows no sums). */
+  s2: { right: number; open: number };
+}
+
+/** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
+export async function scoreDamage(kind: DamageKind, count: number, seed = 1000): Promise<DamageScore> {
+  const score: DamageScore = { right: 0, wrong: 0, open: 0, wrongSure: 0, openUnnamed: 0, s2: { right: 0, open: 0 } };
+  for (let i = 0; i < count; i += 1) {
+    const random = seededRandom(seed + i);
+    const truth = generateReport(random, { format: i % 2 === 0 ? '2021' : '2019' });
+    const text = damageText(truth, kind, random);
+    const { report, findings, placements } = await parseReport(new TextEncoder().encode(text));
+    const named = new Set(findings.flatMap((finding) => finding.cells));
+    for (const [id, value] of Object.entries(truth.cells)) {
+      const read = report.cells[id];
+      const s2 = id.startsWith('s2.');
+      if (read === value) {
+        score.right += 1;
+        if (s2) score.s2.right += 1;
+      } else if (read === null || read === undefined) {
+        score.open += 1;
+        if (s2) score.s2.open += 1;
+        if (!named.has(id)) score.openUnnamed += 1;
+      } else {
+        score.wrong += 1;
+        if ((placements?.[id]?.confidence ?? 1) >= HIGH_CONFIDENCE) score.wrongSure += 1;
+      }
+    }
+  }
+  return score;
+}

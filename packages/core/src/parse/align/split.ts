@@ -1,0 +1,109 @@
+/*
+ * Digit runs → cells. A crawler's text drops the boundaries between a table row's cells
+ * ("713000074" is 71, 3, 0, 0, 0, 0, 74); what is left of them (a space, a tab, a pipe, a line
+ * break, a minus sign) is a boundary for sure. The splits of a run that respect those boundaries
+ * and the row's sums are enumerated; the caller decides among them with the table's other sums.
+ */
+
+/** A run of numbers as printed: pieces that were separated for sure, each possibly several cells run together. */
+export interface DigitRun {
+  readonly pieces: readonly string[];
+}
+
+export interface SplitOptions {
+  /** Largest count of integer digits a cell may have. */
+  readonly maxDigits: number;
+  /** Stop after this many splits: the caller only needs to know "one" or "several". */
+  readonly limit: number;
+  /** The row's cells come in groups of this many, the last of each the sum of the others. */
+  readonly groupWidth?: number;
+}
+
+/**
+ * The run's pieces, each cut where a minus sign starts a new number ("2648-18538" → 2648, -18538):
+ * a minus never stands inside a cell.
+ */
+export function runPieces(raw: string): string[] {
+  return raw
+    .split(/[\s|\u00a0\u3000]+/)
+    .filter((piece) => piece !== '')
+    .flatMap((piece) => piece.split(/(?=-)/))
+    .filter((piece) => piece !== '' && piece !== '-');
+}
+
+/** The longest cell that can start at `start`: a leading 0 stands alone, digits stop at maxDigits, a decimal part stays whole. */
+function cellEnds(piece: string, start: number, maxDigits: number): number[] {
+  const ends: number[] = [];
+  let i = start;
+  if (piece[i] === '-') i += 1;
+  const first = i;
+  while (i < piece.length && piece.charCodeAt(i) >= 48 && piece.charCodeAt(i) <= 57) {
+    i += 1;
+    if (i - first > maxDigits) break;
+    const zeroLed = piece[first] === '0' && i - first > 1;
+    if (zeroLed) break;
+    if (piece[i] === '.') {
+      // A decimal part ends the cell where the piece's digits end.
+      let j = i + 1;
+      while (j < piece.length && /\d/.test(piece[j] as string)) j += 1;
+      if (j > i + 1) ends.push(j);
+      break;
+    }
+    ends.push(i);
+  }
+  return ends;
+}
+
+/**
+ * Whether the characters left can still hold the cells left: no more than maxDigits each, and the
+ * current group's total at least as long as the sum of its cells placed so far.
+ */
+function groupsFit(values: readonly number[], width: number, left: number, chars: number, maxDigits: number): boolean {
+  if (chars > left * (maxDigits + 1)) return false;
+  const placed = values.length % width;
+  if (placed === 0) return true;
+  let partial = 0;
+  for (let i = values.length - placed; i < values.length; i += 1) partial += values[i] as number;
+  const beforeTotal = width - 1 - placed;
+  const after = left - beforeTotal - 1;
+  return chars >= beforeTotal + String(partial).length + after;
+}
+
+/** Every way to read the run as `count` cells, up to the limit, each a list of values in order. */
+export function splitRun(run: DigitRun, count: number, options: SplitOptions): number[][] {
+  const out: number[][] = [];
+  const { pieces } = run;
+  const { maxDigits, limit, groupWidth } = options;
+  const restLength = pieces.map((_, p) => pieces.slice(p).reduce((sum, piece) => sum + piece.length, 0));
+  const values: number[] = [];
+  const walk = (piece: number, start: number): void => {
+    if (out.length >= limit) return;
+    if (piece === pieces.length) {
+      if (values.length === count) out.push([...values]);
+      return;
+    }
+    const left = count - values.length;
+    const chars = (restLength[piece] as number) - start;
+    // Each cell takes one character at least and (sign and decimals aside) maxDigits at most.
+    if (left < pieces.length - piece || chars < left) return;
+    if (groupWidth && !groupsFit(values, groupWidth, left, chars, maxDigits)) return;
+    const text = pieces[piece] as string;
+    const index = values.length;
+    let required: number | undefined;
+    if (groupWidth && index % groupWidth === groupWidth - 1) {
+      required = 0;
+      for (let i = index - groupWidth + 1; i < index; i += 1) required += values[i] as number;
+    }
+    for (const end of cellEnds(text, start, maxDigits)) {
+      const value = Number(text.slice(start, end));
+      if (required !== undefined && value !== required) continue;
+      values.push(value);
+      if (end === text.length) walk(piece + 1, 0);
+      else walk(piece, end);
+      values.pop();
+      if (out.length >= limit) return;
+    }
+  };
+  walk(0, 0);
+  return out;
+}

@@ -1,0 +1,103 @@
+import type { Source } from '../../model/schema.js';
+import { ocrDigits } from '../normalise.js';
+import type { SourceCell, SourceRow } from '../rows.js';
+import { runPieces, type DigitRun } from './split.js';
+
+/*
+ * The document as one stream of text, whatever its layout: a crawler's single line, one cell
+ * per line, pipe or tab rows, table cells. Cell and line boundaries become spaces, which the
+ * splitter takes as boundaries between cells for sure.
+ */
+
+/** A run of numbers in the stream with the text printed before it (its label, if any). */
+export interface Candidate {
+  /** The text between the previous run and this one, NFKC, at most the last 120 characters. */
+  readonly before: string;
+  readonly run: DigitRun;
+  /** The run as printed. */
+  readonly raw: string;
+  /** Where the run starts. */
+  readonly source: Source;
+}
+
+interface Span {
+  readonly start: number;
+  readonly cell: SourceCell;
+}
+
+const RUN = /-?\d+(?:\.\d+)?(?:[\s|\u00a0\u3000]*-?\d+(?:\.\d+)?)*/g;
+
+function sourceOf(cell: SourceCell, text: string): Source {
+  const { page, line, table, row, column } = cell.at;
+  return {
+    text,
+    ...(page !== undefined ? { page } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(table !== undefined ? { table } : {}),
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
+function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
+  const parts: string[] = [];
+  const spans: Span[] = [];
+  let length = 0;
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      // Thousands separators ("3,119") would read as two cells.
+      const text = ocrDigits(cell.text.trim().normalize('NFKC')).replace(/(?<=\d),(?=\d{3}(?!\d))/g, '');
+      spans.push({ start: length, cell });
+      parts.push(text, ' ');
+      length += text.length + 1;
+    }
+    parts.push('\n');
+    length += 1;
+  }
+  return { text: parts.join(''), spans };
+}
+
+function cellAt(spans: readonly Span[], offset: number): SourceCell | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((spans[mid] as Span).start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return spans[low]?.cell;
+}
+
+/**
+ * The runs of numbers of the document in order, each with the text before it. The numbering
+ * of a label ("2.其他法律…") sticks to the previous run in a crawler's text ("00000002.其他"):
+ * a run followed by "." or "、" and a word gives its last digit back to the label.
+ */
+export function streamCandidates(rows: readonly SourceRow[]): Candidate[] {
+  const { text, spans } = joinRows(rows);
+  const found: { start: number; end: number; raw: string }[] = [];
+  for (const match of text.matchAll(RUN)) {
+    found.push({ start: match.index, end: match.index + match[0].length, raw: match[0] });
+  }
+  const out: Candidate[] = [];
+  let carried = '';
+  let previousEnd = 0;
+  found.forEach((run, i) => {
+    let raw = run.raw;
+    const next = found[i + 1];
+    const after = text.slice(run.end, Math.min(run.end + 3, next?.start ?? text.length));
+    let numbering = '';
+    if (/^[.、．][^\d\s]/.test(after) && /\d$/.test(raw)) {
+      numbering = raw.slice(-1);
+      raw = raw.slice(0, -1).trimEnd();
+    }
+    const before = (carried + text.slice(previousEnd, run.start)).slice(-120);
+    carried = numbering;
+    previousEnd = run.end;
+    if (raw === '' || /^-$/.test(raw)) return;
+    const cell = cellAt(spans, run.start);
+    if (!cell) return;
+    out.push({ before, run: { pieces: runPieces(raw) }, raw, source: sourceOf(cell, raw.trim()) });
+  });
+  return out;
+}

@@ -1,0 +1,71 @@
+/*
+ * Where a report names its organ outside the title: the 落款 (the signature over the date at the
+ * end), a page's 发布机构 field, the body. A name is a place then an organ ("阿巴嘎旗自然资源局");
+ * never a phrase of the prose that happens to hold one ("请与阿巴嘎旗自然资源局联系",
+ * "根据区政府…", "充分保障了市民对政府…"), and never cut short ("北塘街道办" of 北塘街道办事处).
+ */
+
+/** A name that is only a level and an organ ("市应急管理局") lacks the place it belongs to. */
+export const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
+
+/** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
+const ORGAN =
+  /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
+
+/** The rest of a longer organ word the lazy match stopped short of: 办 → 办事处 / 办公室, 委 → 委员会. */
+const COMPLETIONS: readonly (readonly [RegExp, RegExp])[] = [
+  [/办$/, /^(?:事处|公室)/],
+  [/委$/, /^员会/],
+  [/人民$/, /^政府/],
+];
+
+/** Words that open a phrase of prose, not a name: what comes after them may be the name. */
+const PROSE_LEAD =
+  /^(?:请与|请向|根据|按照|依据|依照|经过|经|由于|由|向|对|在|将|与|及|为|通过|并|现将|关于|会同|联合|配合|督促|指导|组织|协调|报送|报请|提请|接受|开展|推动|推进)/;
+/** Particles a name never holds: a match with one is a phrase of prose. */
+const PROSE_INSIDE = /[了的对是在将把被等]/;
+
+/** The organ names the text holds, each complete, without the prose around it. */
+export function organsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(ORGAN)) {
+    let name = match[0];
+    const after = text.slice(match.index + name.length, match.index + name.length + 3);
+    for (const [end, rest] of COMPLETIONS) {
+      const more = rest.exec(after);
+      if (end.test(name) && more) name += more[0];
+    }
+    while (PROSE_LEAD.test(name)) name = name.replace(PROSE_LEAD, '');
+    if (name.length < 4 || PROSE_INSIDE.test(name) || NAMELESS.test(name)) continue;
+    out.push(name);
+  }
+  return out;
+}
+
+const DATE_LINE =
+  /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+const NAME_LINE = /^[\u4e00-\u9fa5（）()]{4,30}$/;
+
+/** The organ of the 落款: a line that is a name alone, just above the date at the end. */
+export function signatureOrgan(lines: readonly string[]): string | undefined {
+  const tail = lines.slice(-12).map((line) => line.trim());
+  for (let i = tail.length - 1; i > 0; i -= 1) {
+    if (!DATE_LINE.test(tail[i] as string)) continue;
+    const above = tail[i - 1] as string;
+    if (!NAME_LINE.test(above)) continue;
+    const [name] = organsIn(above);
+    if (name === above) return name;
+  }
+  return undefined;
+}
+
+const FIELD = /^\s*(?:发布机构|发文机关|发布单位|发文单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{4,30})\s*$/;
+
+/** The organ a page's 发布机构 field names, in the page's first lines. */
+export function fieldOrgan(lines: readonly string[]): string | undefined {
+  for (const line of lines.slice(0, 40)) {
+    const match = FIELD.exec(line);
+    if (match && !NAMELESS.test(match[1] as string)) return match[1];
+  }
+  return undefined;
+}
