@@ -22,6 +22,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0007-import-content-hash',
       '0008-security',
       '0009-answer-text',
+      '0010-reminders-urges-transfers',
     ]);
   });
 

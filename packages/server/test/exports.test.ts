@@ -134,7 +134,9 @@ describe.each(ENGINES)('lists exported to Excel on %s', (engine) => {
     expect(sheet.getRow(2).values).toEqual([undefined, '时间', '操作人', '对象', '编号', '操作']);
     expect(sheet.rowCount).toBe(2 + 3);
     expect(sheet.getRow(3).getCell(1).type).toBe(ExcelJS.ValueType.Date);
-    expect(sheet.getRow(3).getCell(3).value).toBe('申请');
+    // Named as the audit log's screen names it (core's one vocabulary), never the code.
+    expect(sheet.getRow(3).getCell(3).value).toBe('政府信息公开申请');
+    expect(sheet.getRow(3).getCell(5).value).toBe('登记收到申请');
 
     const supervisor = await server.login('supervisor');
     const table = await supervisor.request('GET', '/api/supervision/2025/organs/export');
