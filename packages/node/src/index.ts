@@ -6,6 +6,7 @@
 export { bundledFont, chooseFont, FontError, loadFonts } from './fonts.js';
 export { readCMap } from './cmaps.js';
 export { readReportFile } from './files.js';
+export { OCR_LIMITS, ocrPdf, ocrReader, OcrUnavailableError, type OcrLimits } from './ocr/index.js';
 export {
   closeParsePool,
   ParsePool,

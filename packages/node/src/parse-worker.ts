@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
+import { ocrPdf } from './ocr/index.js';
 import { ignorePdfJsLeaks } from './worker-pool.js';
 
 /*
@@ -35,7 +36,7 @@ export type ParseOutcome =
 
 export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   try {
-    const parsed = await parseReport(task.bytes, { file: task.file, limits: task.limits, readCMap });
+    const parsed = await parseReport(task.bytes, { file: task.file, limits: task.limits, readCMap, ocr: ocrPdf });
     const json = JSON.stringify(parsed);
     if (json.length > task.maxOutputChars) {
       const limit = task.maxOutputChars;

@@ -9,6 +9,7 @@ import { extractHtml } from './extract/html/index.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
+import { isScan, readScan, withOcrConfidence, type OcrReader } from './ocr.js';
 import { readDocument, withYear, type ReadReport } from './read.js';
 
 export interface ParseOptions {
@@ -16,6 +17,11 @@ export interface ParseOptions {
   readonly file?: string;
   readonly limits?: Partial<ParseLimits>;
   readonly readCMap?: ExtractOptions['readCMap'];
+  /**
+   * Recognises the text of a scan (a PDF without a text layer), where the runtime can run OCR
+   * (`@xxgk/node`'s `ocrPdf`); without it a scan reads as no text and an error finding.
+   */
+  readonly ocr?: OcrReader;
 }
 
 export interface ParsedReport {
@@ -72,12 +78,16 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   if (Object.getPrototypeOf(bytes) !== Uint8Array.prototype)
     bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const source = kindOf(bytes);
-  const document = await EXTRACTORS[source](bytes, {
+  let document = await EXTRACTORS[source](bytes, {
     limits,
     ...(options.file ? { file: options.file } : {}),
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
   });
-  const { report, findings } = readDocument(document, options.file);
+  const scanned = options.ocr !== undefined && isScan(document);
+  if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
+  const read = readDocument(document, options.file);
+  const { findings } = read;
+  const report = scanned ? withOcrConfidence(read.report, document) : read.report;
   const rules =
     report.meta.year === null ? checkWithoutYear(report) : checkReport({ report: withYear(report, report.meta.year) });
   return {
@@ -91,4 +101,5 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
 export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
+export { documentFromOcr, mendOcrFigure, type OcrBox, type OcrPage, type OcrReader } from './ocr.js';
 export { readDocument, withYear, type ReadReport } from './read.js';
