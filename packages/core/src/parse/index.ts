@@ -101,5 +101,6 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
 export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
-export { documentFromOcr, mendOcrFigure, type OcrBox, type OcrPage, type OcrReader } from './ocr.js';
+export { documentFromOcr, mendOcrFigure } from './ocr-document.js';
+export type { OcrBox, OcrPage, OcrReader, OcrRule } from './ocr.js';
 export { readDocument, withYear, type ReadReport } from './read.js';

@@ -1,6 +1,7 @@
 import type { Source } from '../model/schema.js';
-import type { DocumentNode, ExtractedDocument, ExtractMessage, Fragment } from './document.js';
+import type { ExtractedDocument, Fragment } from './document.js';
 import { ParseError } from './errors.js';
+import { documentFromOcr } from './ocr-document.js';
 import type { ReadReport } from './read.js';
 
 /*
@@ -22,11 +23,19 @@ export interface OcrBox {
   readonly confidence: number;
 }
 
-/** One page as the recogniser saw it: its size in points and the boxes of text on it. */
+/** A ruling line seen on the page: horizontal (`at` = y, from/to in x) or vertical (`at` = x), in points. */
+export interface OcrRule {
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One page as the recogniser saw it: its size in points, the boxes of text and the ruling lines on it. */
 export interface OcrPage {
   readonly width: number;
   readonly height: number;
   readonly boxes: readonly OcrBox[];
+  readonly rules?: { readonly horizontal: readonly OcrRule[]; readonly vertical: readonly OcrRule[] };
 }
 
 /**
@@ -35,94 +44,6 @@ export interface OcrPage {
  * model does not load): the read then goes on without text and says why.
  */
 export type OcrReader = (bytes: Uint8Array, options: { readonly file?: string }) => Promise<readonly OcrPage[]>;
-
-/*
- * What the recogniser confuses in figures: a lone zero read as the letter o, a one as l or I.
- * Only a fragment that is a figure but for these letters is mended; words are left alone.
- */
-const AS_ZERO = /[oOQD〇○]/g;
-const AS_ONE = /[lI|!丨]/g;
-const FIGURE_LIKE = /^[\d,，.oOQD〇○lI|!丨]+$/;
-
-/** Mends the letters OCR reads for digits in a fragment that is otherwise a number. */
-export function mendOcrFigure(text: string): string {
-  const trimmed = text.trim();
-  if (!FIGURE_LIKE.test(trimmed)) return text;
-  // A lone letter or a run that holds a digit: "o" → "0", "1O" → "10"; "lol" stays a word only in English.
-  return trimmed.replace(AS_ZERO, '0').replace(AS_ONE, '1');
-}
-
-interface Line {
-  y0: number;
-  y1: number;
-  boxes: OcrBox[];
-}
-
-/** Boxes into visual lines: a box joins the line its vertical middle falls within. */
-function visualLines(boxes: readonly OcrBox[]): Line[] {
-  const lines: Line[] = [];
-  const byTop = [...boxes].filter((box) => box.text.trim() !== '').sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1));
-  for (const box of byTop) {
-    const middle = (box.y0 + box.y1) / 2;
-    const line = lines.find((l) => middle > l.y0 && middle < l.y1);
-    if (line) {
-      line.boxes.push(box);
-      line.y0 = Math.min(line.y0, box.y0);
-      line.y1 = Math.max(line.y1, box.y1);
-    } else lines.push({ y0: box.y0, y1: box.y1, boxes: [box] });
-  }
-  for (const line of lines) line.boxes.sort((a, b) => a.x0 - b.x0);
-  return lines.sort((a, b) => a.y0 - b.y0);
-}
-
-const DIGIT_EDGE = /\d$|^\d/;
-
-/**
- * A line's boxes as fragments: two boxes closer than half the line's height are one run of
- * words (the detector may split a phrase), unless a figure stands at the gap — the columns of
- * a table of small numbers stand that close.
- */
-function fragments(line: Line): Fragment[] {
-  const height = line.y1 - line.y0;
-  const out: { text: string; x0: number; x1: number; confidence: number }[] = [];
-  for (const box of line.boxes) {
-    const last = out.at(-1);
-    const text = box.text.trim();
-    if (
-      last &&
-      box.x0 - last.x1 < height / 2 &&
-      !DIGIT_EDGE.test(last.text.slice(-1)) &&
-      !DIGIT_EDGE.test(text.slice(0, 1))
-    ) {
-      last.text += text;
-      last.x1 = box.x1;
-      last.confidence = Math.min(last.confidence, box.confidence);
-    } else out.push({ text, x0: box.x0, x1: box.x1, confidence: box.confidence });
-  }
-  return out.map((f) => ({ ...f, text: mendOcrFigure(f.text), confidence: Math.round(f.confidence * 1000) / 1000 }));
-}
-
-/** The intermediate document of a scan read by OCR: the pages' lines in reading order. */
-export function documentFromOcr(pages: readonly OcrPage[], file?: string): ExtractedDocument {
-  const nodes: DocumentNode[] = [];
-  pages.forEach((ocrPage, index) => {
-    const page = index + 1;
-    visualLines(ocrPage.boxes).forEach((line, l) => {
-      const parts = fragments(line);
-      const text = parts.map((part) => part.text).join('\t');
-      nodes.push({ kind: 'line', text, fragments: parts, at: { page, line: l + 1 } });
-    });
-  });
-  const name = file ? `${file} ` : '此 PDF ';
-  const messages: ExtractMessage[] = [
-    {
-      rule: 'pdf-ocr',
-      severity: 'warning',
-      message: `${name}是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 ${pages.length} 页；数值可能有误，请与原件核对`,
-    },
-  ];
-  return { source: 'pdf', nodes, messages, pages: pages.length };
-}
 
 /** A scan that could not be recognised here: the document stays empty and says why. */
 export function ocrUnavailable(document: ExtractedDocument, error: unknown, file?: string): ExtractedDocument {
@@ -163,24 +84,41 @@ export function isScan(document: ExtractedDocument): boolean {
   return document.source === 'pdf' && document.messages.some((m) => m.rule === 'pdf-no-text-layer');
 }
 
+/** Where a cell or fragment stands, as the provenance of a value read from it says. */
+function key(at: { page?: number; line?: number; table?: number; row?: number; column?: number }): string {
+  return at.table === undefined ? `${at.page}:${at.line}` : `${at.page}:t${at.table}:${at.row}:${at.column}`;
+}
+
+/** Confidences by place: each table cell's, each line's fragments'. */
+function confidences(document: ExtractedDocument): Map<string, readonly Fragment[] | number> {
+  const places = new Map<string, readonly Fragment[] | number>();
+  for (const node of document.nodes) {
+    if (node.kind === 'line' && node.fragments) places.set(key(node.at), node.fragments);
+    if (node.kind !== 'table') continue;
+    for (const cell of node.rows.flat()) if (cell.at.confidence !== undefined) places.set(key(cell.at), cell.at.confidence);
+  }
+  return places;
+}
+
 /**
- * The cells read from a scan carry the recogniser's confidence in their provenance: the
- * fragment at the cell's page and line whose text is the cell's (the least on the line when
- * the reader's text is not one fragment's).
+ * The cells read from a scan carry the recogniser's confidence in their provenance: the table
+ * cell's, or the fragment's at the value's line whose text is the value's (the least on the line
+ * when no one fragment's text is the value's).
  */
 export function withOcrConfidence(report: ReadReport, document: ExtractedDocument): ReadReport {
-  const lines = new Map<string, readonly Fragment[]>();
-  for (const node of document.nodes) {
-    if (node.kind === 'line' && node.fragments) lines.set(`${node.at.page}:${node.at.line}`, node.fragments);
-  }
+  const places = confidences(document);
   const provenance = report.provenance;
-  if (!provenance || lines.size === 0) return report;
+  if (!provenance || places.size === 0) return report;
   const out: Record<string, Source> = {};
   for (const [id, source] of Object.entries(provenance) as [string, Source][]) {
-    const parts = lines.get(`${source.page}:${source.line}`);
-    const known = parts?.map((part) => part.confidence).filter((c): c is number => c !== undefined) ?? [];
-    const own = parts?.find((part) => part.text.trim() === source.text?.trim())?.confidence;
-    const confidence = own ?? (known.length > 0 ? Math.min(...known) : undefined);
+    const place = places.get(key(source));
+    let confidence: number | undefined;
+    if (typeof place === 'number') confidence = place;
+    else if (place) {
+      const known = place.map((part) => part.confidence).filter((c): c is number => c !== undefined);
+      const own = place.find((part) => part.text.trim() === source.text?.trim())?.confidence;
+      confidence = own ?? (known.length > 0 ? Math.min(...known) : undefined);
+    }
     out[id] = confidence === undefined ? source : { ...source, confidence };
   }
   return { ...report, provenance: out };

@@ -22,7 +22,7 @@ export class OcrUnavailableError extends Error {
 }
 
 /** Below this the recogniser is guessing (a smudge, a stamp, a rule read as a dash). */
-const MIN_CONFIDENCE = 0.5;
+const MIN_CONFIDENCE = 0.3;
 
 type Runtime = typeof import('onnxruntime-node');
 

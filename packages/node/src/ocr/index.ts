@@ -1,6 +1,7 @@
 import { ParseError, type OcrPage, type OcrReader } from '@xxgk/core';
 import { OcrEngine } from './engine.js';
 import { renderPages, TooManyPagesError } from './raster.js';
+import { pageRules } from './rules.js';
 
 /*
  * Scans read offline: a PDF without a text layer is rendered page by page (PDFium, WebAssembly)
@@ -49,7 +50,7 @@ export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
           x1: scale(x1, perPoint),
           y1: scale(y1, perPoint),
         }));
-        pages.push({ width, height, boxes });
+        pages.push({ width, height, boxes, rules: pageRules(bitmap, perPoint) });
         if (performance.now() - started > (index + 1) * limits.pageMs) {
           const seconds = limits.pageMs / 1000;
           throw new ParseError('timeout', `文字识别（OCR）超过每页 ${seconds} 秒的上限，已停止读取`, file);

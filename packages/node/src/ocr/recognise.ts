@@ -2,30 +2,27 @@ import type { Bitmap, PixelBox } from './detect.js';
 
 /*
  * Text recognition after PaddleOCR's CRNN recogniser: a box is cropped from the page, scaled to
- * the model's height of 48 pixels (its width in proportion, with a margin of white so that a lone
- * digit is not read at the very edge), and the model's output — a distribution over the
+ * the model's height of 48 pixels, its width in proportion (no added margin: the detector's box
+ * has one, and more white makes a lone 0 read as o or nothing), and the model's output — a distribution over the
  * dictionary at each step — is decoded greedily (CTC: blanks and repeats dropped).
  */
 
 const HEIGHT = 48;
-/** White on each side of a crop, in the model's pixels: a lone "0" at the edge reads as "o". */
-const MARGIN = 12;
 
 /** The recogniser's input for one box: grey to three equal channels, normalised to −1…1, NCHW. */
 export function recognitionInput(page: Bitmap, box: PixelBox): { data: Float32Array; width: number } {
   const boxWidth = box.x1 - box.x0;
   const boxHeight = box.y1 - box.y0;
-  const inner = Math.max(8, Math.round((boxWidth * HEIGHT) / boxHeight));
-  const width = inner + 2 * MARGIN;
+  const width = Math.max(8, Math.round((boxWidth * HEIGHT) / boxHeight));
   const plane = width * HEIGHT;
-  const data = new Float32Array(3 * plane).fill(1);
+  const data = new Float32Array(3 * plane);
   for (let y = 0; y < HEIGHT; y += 1) {
     const sy = Math.min(page.height - 1, box.y0 + ((y + 0.5) * boxHeight) / HEIGHT - 0.5);
     const iy = Math.max(0, Math.floor(sy));
     const fy = Math.max(0, sy - iy);
     const iy1 = Math.min(page.height - 1, iy + 1);
-    for (let x = 0; x < inner; x += 1) {
-      const sx = Math.min(page.width - 1, box.x0 + ((x + 0.5) * boxWidth) / inner - 0.5);
+    for (let x = 0; x < width; x += 1) {
+      const sx = Math.min(page.width - 1, box.x0 + ((x + 0.5) * boxWidth) / width - 0.5);
       const ix = Math.max(0, Math.floor(sx));
       const fx = Math.max(0, sx - ix);
       const ix1 = Math.min(page.width - 1, ix + 1);
@@ -33,7 +30,7 @@ export function recognitionInput(page: Bitmap, box: PixelBox): { data: Float32Ar
       const top = at(iy, ix) * (1 - fx) + at(iy, ix1) * fx;
       const bottom = at(iy1, ix) * (1 - fx) + at(iy1, ix1) * fx;
       const value = ((top * (1 - fy) + bottom * fy) / 255 - 0.5) / 0.5;
-      const to = y * width + MARGIN + x;
+      const to = y * width + x;
       data[to] = value;
       data[plane + to] = value;
       data[2 * plane + to] = value;
