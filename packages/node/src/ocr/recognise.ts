@@ -2,18 +2,22 @@ import type { Bitmap, PixelBox } from './detect.js';
 
 /*
  * Text recognition after PaddleOCR's CRNN recogniser: a box is cropped from the page, scaled to
- * the model's height of 48 pixels, its width in proportion (no added margin: the detector's box
- * has one, and more white makes a lone 0 read as o or nothing), and the model's output — a distribution over the
+ * the model's height of 48 pixels, its width in proportion, and padded on the right to at least
+ * MIN_WIDTH with zeros (mid-grey once normalised), as PaddleOCR feeds it: a lone digit cropped
+ * tight reads as nothing or "o", padded with white as nothing at all. The model's output — a distribution over the
  * dictionary at each step — is decoded greedily (CTC: blanks and repeats dropped).
  */
 
 const HEIGHT = 48;
+/** PaddleOCR pads to 320 (a ratio of 10:1 to the height); half that reads lone digits as well, at half the cost. */
+const MIN_WIDTH = 160;
 
-/** The recogniser's input for one box: grey to three equal channels, normalised to −1…1, NCHW. */
+/** The recogniser's input for one box: grey to three equal channels, normalised to −1…1, NCHW, padded with 0. */
 export function recognitionInput(page: Bitmap, box: PixelBox): { data: Float32Array; width: number } {
   const boxWidth = box.x1 - box.x0;
   const boxHeight = box.y1 - box.y0;
-  const width = Math.max(8, Math.round((boxWidth * HEIGHT) / boxHeight));
+  const inner = Math.max(8, Math.round((boxWidth * HEIGHT) / boxHeight));
+  const width = Math.max(inner, MIN_WIDTH);
   const plane = width * HEIGHT;
   const data = new Float32Array(3 * plane);
   for (let y = 0; y < HEIGHT; y += 1) {
@@ -21,8 +25,8 @@ export function recognitionInput(page: Bitmap, box: PixelBox): { data: Float32Ar
     const iy = Math.max(0, Math.floor(sy));
     const fy = Math.max(0, sy - iy);
     const iy1 = Math.min(page.height - 1, iy + 1);
-    for (let x = 0; x < width; x += 1) {
-      const sx = Math.min(page.width - 1, box.x0 + ((x + 0.5) * boxWidth) / width - 0.5);
+    for (let x = 0; x < inner; x += 1) {
+      const sx = Math.min(page.width - 1, box.x0 + ((x + 0.5) * boxWidth) / inner - 0.5);
       const ix = Math.max(0, Math.floor(sx));
       const fx = Math.max(0, sx - ix);
       const ix1 = Math.min(page.width - 1, ix + 1);
