@@ -28,7 +28,8 @@ export function mendOcrFigure(text: string): string {
     .replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '');
   if (!FIGURE_LIKE.test(trimmed)) return text.trim();
-  return trimmed.replace(AS_ZERO, '0').replace(AS_ONE, '1');
+  // A speck beside a figure reads as a point or a comma: "3." is 3.
+  return trimmed.replace(AS_ZERO, '0').replace(AS_ONE, '1').replace(/^[.,，]+|[.,，]+$/g, '');
 }
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;

@@ -25,6 +25,8 @@ const STRIDE = 32;
 /** PaddleOCR's defaults: a pixel is text above 0.3, a region is kept when its mean is 0.6 or more. */
 const PIXEL_THRESHOLD = 0.3;
 const BOX_THRESHOLD = 0.6;
+/** A region narrower than this (in the map's pixels) is no text; a lone "1" is about 3. */
+const MIN_SIDE = 2;
 /** DB's unclip ratio: the detector marks the text's core, grown back by area × ratio / perimeter. */
 const UNCLIP_RATIO = 1.5;
 /** ImageNet's mean and deviation per channel, B, G, R as the model takes them (a grey page: all alike). */
@@ -79,7 +81,7 @@ export function textBoxes(map: Float32Array, width: number, height: number, page
       }
     }
     const [w, h] = [x1 - x0, y1 - y0];
-    if (Math.min(w, h) < 3 || sum / count < BOX_THRESHOLD) continue;
+    if (Math.min(w, h) < MIN_SIDE || sum / count < BOX_THRESHOLD) continue;
     const grow = (w * h * UNCLIP_RATIO) / (2 * (w + h));
     boxes.push({
       x0: Math.max(0, Math.floor(x0 - grow)),
@@ -89,4 +91,31 @@ export function textBoxes(map: Float32Array, width: number, height: number, page
     });
   }
   return boxes.filter((box) => box.x1 - box.x0 > 3 && box.y1 - box.y0 > 3);
+}
+
+/** Greys darker than this count as ink when looking for specks. */
+const SPECK_INK = 200;
+
+/**
+ * The page without specks: a dark pixel with at most one dark neighbour is dust or scanner
+ * noise, never part of a character at 150 dpi (strokes are two pixels wide or more), and turns
+ * white. The detector reads speckled text as runs of garbage and the recogniser misreads it.
+ */
+export function despeckle(page: Bitmap): Bitmap {
+  const { data, width, height } = page;
+  const out = new Uint8Array(data);
+  for (let y = 1; y < height - 1; y += 1) {
+    for (let x = 1; x < width - 1; x += 1) {
+      const at = y * width + x;
+      if ((data[at] as number) >= SPECK_INK) continue;
+      let dark = 0;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (let dx = -1; dx <= 1; dx += 1) {
+          if ((dx !== 0 || dy !== 0) && (data[at + dy * width + dx] as number) < SPECK_INK) dark += 1;
+        }
+      }
+      if (dark <= 1) out[at] = 255;
+    }
+  }
+  return { data: out, width, height };
 }

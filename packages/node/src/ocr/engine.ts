@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { InferenceSession } from 'onnxruntime-node';
-import { detectionInput, textBoxes, type Bitmap, type PixelBox } from './detect.js';
+import { despeckle, detectionInput, textBoxes, type Bitmap, type PixelBox } from './detect.js';
 import { decode, recognitionInput } from './recognise.js';
 
 /*
@@ -54,8 +54,9 @@ export class OcrEngine {
   }
 
   /** The boxes of text on a page, top to bottom; boxes the recogniser is not sure of are dropped. */
-  async recognise(page: Bitmap): Promise<RecognisedBox[]> {
+  async recognise(scanned: Bitmap): Promise<RecognisedBox[]> {
     const { Tensor } = this.runtime;
+    const page = despeckle(scanned);
     const input = detectionInput(page);
     const detected = await this.detector.run({
       [this.detector.inputNames[0] as string]: new Tensor('float32', input.data, [1, 3, input.height, input.width]),
@@ -75,6 +76,16 @@ export class OcrEngine {
       const { text, confidence } = decode(result.data as Float32Array, steps, classes, this.dictionary);
       if (text.trim() !== '' && confidence >= MIN_CONFIDENCE) found.push({ ...box, text, confidence });
     }
-    return found.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+    return lineHigh(found).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   }
+}
+
+/** Boxes under this share of the usual height are specks the detector took for text ("400" of dust). */
+const MIN_HEIGHT_SHARE = 0.6;
+
+/** Only boxes as high as a line of text: the median box's height sets the measure. */
+function lineHigh(boxes: RecognisedBox[]): RecognisedBox[] {
+  const heights = boxes.map((box) => box.y1 - box.y0).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  return boxes.filter((box) => box.y1 - box.y0 >= MIN_HEIGHT_SHARE * median);
 }

@@ -14,6 +14,8 @@ const MIN_ACROSS_PT = 28;
 const MIN_DOWN_PT = 16;
 /** A rule seen in several adjacent pixel rows is one rule; a band thicker than this is a fill. */
 const MAX_THICKNESS_PT = 3;
+/** Specks of white in a scanned rule (noise, a worn print) up to this many pixels do not break it. */
+const MAX_GAP_PX = 4;
 
 interface Segment {
   at: number;
@@ -35,15 +37,19 @@ function segments(
   const done: Segment[] = [];
   for (let line = 0; line < lines; line += 1) {
     let start = -1;
+    let end = -1;
     const found: [number, number][] = [];
     for (let along = 0; along <= length; along += 1) {
       const dark = along < length && ink(line, along);
-      if (dark && start < 0) start = along;
-      if (!dark && start >= 0) {
-        if (along - start >= min) found.push([start, along]);
+      if (dark) {
+        if (start < 0) start = along;
+        end = along + 1;
+      } else if (start >= 0 && along - end >= MAX_GAP_PX) {
+        if (end - start >= min) found.push([start, end]);
         start = -1;
       }
     }
+    if (start >= 0 && end - start >= min) found.push([start, end]);
     for (const [from, to] of found) {
       const joined = open.find((s) => s.last === line - 1 && from < s.to && to > s.from);
       if (joined) {
@@ -58,9 +64,24 @@ function segments(
     }
   }
   done.push(...open);
-  return done
+  const rules = done
     .filter((s) => s.last - s.first + 1 <= maxThickness)
     .map((s) => ({ ...s, at: (s.first + s.last + 1) / 2 }));
+  return collinear(rules);
+}
+
+/** Pieces of one rule (split where noise thinned it to another pixel row) joined again. */
+function collinear(rules: Segment[]): Segment[] {
+  rules.sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Segment[] = [];
+  for (const rule of rules) {
+    const same = out.find((o) => Math.abs(o.at - rule.at) <= 2 && rule.from <= o.to + MAX_GAP_PX && rule.to >= o.from - MAX_GAP_PX);
+    if (same) {
+      same.from = Math.min(same.from, rule.from);
+      same.to = Math.max(same.to, rule.to);
+    } else out.push(rule);
+  }
+  return out;
 }
 
 /** The page's horizontal and vertical rules, in points from its top-left corner. */
