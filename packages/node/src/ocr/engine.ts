@@ -80,12 +80,17 @@ export class OcrEngine {
   }
 }
 
-/** Boxes under this share of the usual height are specks the detector took for text ("400" of dust). */
+/*
+ * Boxes under this share of the usual height, read with less than this confidence, are specks
+ * the detector took for text ("400" of dust). A lone "1" is short too (its box grows little from
+ * a thin region) but reads with confidence.
+ */
 const MIN_HEIGHT_SHARE = 0.6;
+const SURE = 0.8;
 
-/** Only boxes as high as a line of text: the median box's height sets the measure. */
+/** Only boxes as high as a line of text (the median box's height sets the measure), or read surely. */
 function lineHigh(boxes: RecognisedBox[]): RecognisedBox[] {
   const heights = boxes.map((box) => box.y1 - box.y0).sort((a, b) => a - b);
   const median = heights[Math.floor(heights.length / 2)] ?? 0;
-  return boxes.filter((box) => box.y1 - box.y0 >= MIN_HEIGHT_SHARE * median);
+  return boxes.filter((box) => box.y1 - box.y0 >= MIN_HEIGHT_SHARE * median || box.confidence >= SURE);
 }
