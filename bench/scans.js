@@ -15,7 +15,7 @@ const A4 = { width: 595.28, height: 841.89 };
 /** Salt-and-pepper speckles over `share` of the pixels, in a seeded pattern. */
 function speckle(raw, share, seed) {
   let state = seed >>> 0 || 1;
-  const next = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const out = Buffer.from(raw);
   for (let i = 0; i < out.length; i += 1) if (next() < share) out[i] = next() < 0.5 ? 0 : 255;
   return out;
@@ -30,9 +30,7 @@ async function pageJpeg(png, variant, seed) {
   }
   if (variant === 'skew') {
     const { width, height } = await sharp(png).metadata();
-    image = image
-      .rotate(seed % 2 ? 0.8 : -0.8, { background: '#ffffff' })
-      .resize(width, height, { fit: 'cover' });
+    image = image.rotate(seed % 2 ? 0.8 : -0.8, { background: '#ffffff' }).resize(width, height, { fit: 'cover' });
   }
   return image.jpeg({ quality: 80 }).toBuffer();
 }

@@ -109,7 +109,11 @@ function taskTime(bytes: Uint8Array, options: ParsePoolOptions): number {
 /** A read that ended its worker: terminated at the time limit, out of memory, or a reader's bug. */
 function workerFailure(reason: WorkerFailureReason, file: string, timeMs: number): ParseError {
   if (reason === 'timeout') {
-    return new ParseError('timeout', `读取超过 ${Math.round(timeMs / 1000)} 秒仍未完成，文件过大或结构异常，已停止读取`, file);
+    return new ParseError(
+      'timeout',
+      `读取超过 ${Math.round(timeMs / 1000)} 秒仍未完成，文件过大或结构异常，已停止读取`,
+      file,
+    );
   }
   if (reason === 'out-of-memory') {
     return new ParseError('too-large', '读取时超出内存上限，文件过大或结构异常，已停止读取', file);

@@ -44,7 +44,7 @@ describe('scanned reports read by OCR', () => {
       const notice = parsed.findings.find((f) => f.rule === 'pdf-ocr');
       expect(notice?.message).toContain(`${name}.pdf 是扫描件`);
       expect(parsed.findings.some((f) => f.rule === 'pdf-no-text-layer')).toBe(false);
-      const sources = Object.values(parsed.report.provenance ?? {});
+      const sources = Object.values(parsed.report.provenance ?? {}).filter((s) => s !== undefined);
       expect(sources.length).toBeGreaterThan(190);
       for (const source of sources.filter((s) => s.text !== '')) {
         expect(source.confidence).toBeGreaterThan(0.3);

@@ -29,7 +29,10 @@ export function mendOcrFigure(text: string): string {
     .replace(/\s+/g, '');
   if (!FIGURE_LIKE.test(trimmed)) return text.trim();
   // A speck beside a figure reads as a point or a comma: "3." is 3.
-  return trimmed.replace(AS_ZERO, '0').replace(AS_ONE, '1').replace(/^[.,，]+|[.,，]+$/g, '');
+  return trimmed
+    .replace(AS_ZERO, '0')
+    .replace(AS_ONE, '1')
+    .replace(/^[.,，]+|[.,，]+$/g, '');
 }
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;

@@ -95,7 +95,8 @@ function confidences(document: ExtractedDocument): Map<string, readonly Fragment
   for (const node of document.nodes) {
     if (node.kind === 'line' && node.fragments) places.set(key(node.at), node.fragments);
     if (node.kind !== 'table') continue;
-    for (const cell of node.rows.flat()) if (cell.at.confidence !== undefined) places.set(key(cell.at), cell.at.confidence);
+    for (const cell of node.rows.flat())
+      if (cell.at.confidence !== undefined) places.set(key(cell.at), cell.at.confidence);
   }
   return places;
 }

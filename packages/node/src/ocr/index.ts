@@ -17,10 +17,11 @@ export interface OcrLimits {
 }
 
 /*
- * A page takes 3–8 s on one busy core (detection of the whole page, then each box); reports run
- * to 3–10 pages. The pools add maxPages × pageMs to a PDF's wall-clock limit (see parse-pool.ts).
+ * A page takes 5–15 s on one core shared with other work (detection of the whole page, then
+ * each box); reports run to 3–10 pages. The pools add maxPages × pageMs to a PDF's wall-clock
+ * limit (see parse-pool.ts): 20 minutes at most, for a 20-page scan on a machine under load.
  */
-export const OCR_LIMITS: OcrLimits = { maxPages: 20, pageMs: 30_000 };
+export const OCR_LIMITS: OcrLimits = { maxPages: 20, pageMs: 60_000 };
 
 /** Points from pixels at the rendering's resolution. */
 const scale = (pixels: number, pixelsPerPoint: number): number => Math.round((pixels / pixelsPerPoint) * 10) / 10;

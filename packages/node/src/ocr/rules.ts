@@ -75,7 +75,9 @@ function collinear(rules: Segment[]): Segment[] {
   rules.sort((a, b) => a.at - b.at || a.from - b.from);
   const out: Segment[] = [];
   for (const rule of rules) {
-    const same = out.find((o) => Math.abs(o.at - rule.at) <= 2 && rule.from <= o.to + MAX_GAP_PX && rule.to >= o.from - MAX_GAP_PX);
+    const same = out.find(
+      (o) => Math.abs(o.at - rule.at) <= 2 && rule.from <= o.to + MAX_GAP_PX && rule.to >= o.from - MAX_GAP_PX,
+    );
     if (same) {
       same.from = Math.min(same.from, rule.from);
       same.to = Math.max(same.to, rule.to);
