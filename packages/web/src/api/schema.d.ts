@@ -4645,6 +4645,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       }[];
       /** @description 由正文推断而非表格给出的单元格 */
@@ -4660,6 +4662,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       };
     };
@@ -4862,6 +4866,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       };
       document: components['schemas']['SourceView'];
