@@ -95,5 +95,5 @@ describe('scanned reports read by OCR', () => {
   });
 });
 
-/** The speckled scan's cells that may be wrong (see the README's figures). */
-const NOISE_WRONG_SHARE = 0.3;
+/** The speckled scan's cells that may be wrong: 55 of 200 are today; the bound leaves room for other CPUs' arithmetic. */
+const NOISE_WRONG_SHARE = 0.4;
