@@ -9,7 +9,8 @@ import { extractHtml } from './extract/html/index.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
-import { isScan, readScan, withOcrConfidence, type OcrReader } from './ocr.js';
+import type { OcrReader } from './ocr-types.js';
+import { isScan, readScan, withOcrConfidence } from './ocr.js';
 import { readDocument, withYear, type ReadReport } from './read.js';
 
 export interface ParseOptions {
@@ -102,5 +103,5 @@ export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
 export { documentFromOcr, mendOcrFigure } from './ocr-document.js';
-export type { OcrBox, OcrPage, OcrReader, OcrRule } from './ocr.js';
+export type { OcrBox, OcrPage, OcrReader, OcrRule } from './ocr-types.js';
 export { readDocument, withYear, type ReadReport } from './read.js';

@@ -2,7 +2,7 @@ import type { DocumentNode, ExtractedDocument, ExtractMessage, Fragment, TableCe
 import { findGrids, gridTable, type Grid } from './extract/pdf/grids.js';
 import type { Rule } from './extract/pdf/rules.js';
 import type { Run } from './extract/pdf/text.js';
-import type { OcrBox, OcrPage } from './ocr.js';
+import type { OcrBox, OcrPage } from './ocr-types.js';
 
 /*
  * A scan's OCR boxes as the reader's document. Tables are rebuilt from the ruling lines seen in

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Table, TextLine } from './document.js';
 import { parseReport } from './index.js';
 import { documentFromOcr, mendOcrFigure } from './ocr-document.js';
-import type { OcrBox, OcrPage } from './ocr.js';
+import type { OcrBox, OcrPage } from './ocr-types.js';
 
 const box = (text: string, x0: number, y0: number, confidence = 0.99): OcrBox => ({
   text,
