@@ -40,7 +40,7 @@ describe('xxgk parse', () => {
     expect(line.findings.map((f: { rule: string }) => f.rule)).toContain('agency-from-body');
   });
 
-  it("reads PDFs with CID fonts through pdf.js's character maps, and says a scan has no text", async () => {
+  it("reads PDFs with CID fonts through pdf.js's character maps, and a scan by OCR", async () => {
     const pdfs = join(root, 'fixtures/parse/pdf');
     const { out } = await xxgk('parse', join(pdfs, 'cid-ucs2-borderless.pdf'), join(pdfs, 'scan.pdf'), '--cells');
     const [cid, scan] = out
@@ -49,8 +49,15 @@ describe('xxgk parse', () => {
       .map((l) => JSON.parse(l));
     expect(cid.agency).toBe('某某县应急管理局');
     expect(Object.keys(cid.cells).length).toBeGreaterThan(0);
-    expect(scan.findings.find((f: { rule: string }) => f.rule === 'pdf-no-text-layer')?.message).toContain('scan.pdf');
-  });
+    // A page of the LibreOffice 2021 report, scanned at 72 dpi: OCR reads its cells, and says so.
+    expect(scan.findings.find((f: { rule: string }) => f.rule === 'pdf-ocr')?.message).toContain('scan.pdf 是扫描件');
+    const printed = JSON.parse(await readFile(join(pdfs, 'report-2021.json'), 'utf8')) as {
+      cells: Record<string, unknown>;
+    };
+    const read = Object.entries(scan.cells as Record<string, unknown>);
+    expect(read.length).toBeGreaterThan(80);
+    expect(read.filter(([id, value]) => printed.cells[id] !== value)).toEqual([]);
+  }, 300_000);
 
   it('explains where a number came from', async () => {
     const { code, out } = await xxgk(

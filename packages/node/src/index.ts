@@ -7,6 +7,7 @@ export { bundledFont, chooseFont, FontError, loadFonts } from './fonts.js';
 export { readCMap } from './cmaps.js';
 export { loadPdfium } from './pdfium.js';
 export { readReportFile } from './files.js';
+export { OCR_LIMITS, ocrPdf, ocrReader, OcrUnavailableError, type OcrLimits } from './ocr/index.js';
 export {
   closeParsePool,
   ParsePool,

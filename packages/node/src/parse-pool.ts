@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { ParseError, type ParsedReport, type ParseLimits } from '@xxgk/core';
+import { OCR_LIMITS } from './ocr/index.js';
 import type { ParseOutcome, ParseTask } from './parse-worker.js';
 import { WorkerFailure, WorkerPool, type WorkerFailureReason } from './worker-pool.js';
 
@@ -19,8 +20,16 @@ export interface ParsePoolOptions {
   readonly queue: number;
   /** The V8 heap of a worker (old generation), in MB; past it the worker dies and the read fails. */
   readonly memoryMb: number;
-  /** Wall-clock time of one read, in ms, after which its worker is terminated. */
+  /**
+   * Wall-clock time of one read, in ms, after which its worker is terminated (a PDF gets
+   * `scanTimeMs` more).
+   */
   readonly timeMs: number;
+  /**
+   * Time added to a PDF's `timeMs`: it may be a scan, read by OCR (seconds a page). By default
+   * OCR's own limit, `OCR_LIMITS.maxPages × OCR_LIMITS.pageMs` (10 minutes).
+   */
+  readonly scanTimeMs?: number;
   /** The longest the read report may be as JSON, in characters. */
   readonly maxOutputChars: number;
   /** The readers' limits (core `ParseLimits`); their time limit should end before `timeMs`. */
@@ -67,7 +76,7 @@ export class ParsePool {
   /** Reads `bytes` as a report on a worker thread; throws ParseError, or PoolBusyError when busy. */
   async parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
     if (this.pool.busy && this.pool.queued >= this.options.queue) throw new PoolBusyError(file);
-    const { limits, maxOutputChars, timeMs } = this.options;
+    const { limits, maxOutputChars } = this.options;
     /*
      * The bytes are copied to the worker (structured clone), not moved: the caller's stay usable,
      * and the copy in transit is not one more ArrayBuffer on this thread, whose growing external
@@ -75,9 +84,9 @@ export class ParsePool {
      */
     let outcome: ParseOutcome;
     try {
-      outcome = await this.pool.run({ bytes, file, limits, maxOutputChars });
+      outcome = await this.pool.run({ bytes, file, limits, maxOutputChars }, taskTime(bytes, this.options));
     } catch (error) {
-      if (error instanceof WorkerFailure) throw workerFailure(error.reason, file, timeMs);
+      if (error instanceof WorkerFailure) throw workerFailure(error.reason, file, taskTime(bytes, this.options));
       throw error;
     }
     if (!outcome.ok) throw new ParseError(outcome.code, outcome.message);
@@ -90,10 +99,21 @@ export class ParsePool {
   }
 }
 
+/** A PDF may be a scan, read by OCR: its time limit is the pool's plus the scan's. */
+function taskTime(bytes: Uint8Array, options: ParsePoolOptions): number {
+  const pdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+  const scan = options.scanTimeMs ?? OCR_LIMITS.maxPages * OCR_LIMITS.pageMs;
+  return pdf ? options.timeMs + scan : options.timeMs;
+}
+
 /** A read that ended its worker: terminated at the time limit, out of memory, or a reader's bug. */
 function workerFailure(reason: WorkerFailureReason, file: string, timeMs: number): ParseError {
   if (reason === 'timeout') {
-    return new ParseError('timeout', `读取超过 ${timeMs / 1000} 秒仍未完成，文件过大或结构异常，已停止读取`, file);
+    return new ParseError(
+      'timeout',
+      `读取超过 ${Math.round(timeMs / 1000)} 秒仍未完成，文件过大或结构异常，已停止读取`,
+      file,
+    );
   }
   if (reason === 'out-of-memory') {
     return new ParseError('too-large', '读取时超出内存上限，文件过大或结构异常，已停止读取', file);

@@ -2,6 +2,7 @@ import { setPriority } from 'node:os';
 import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
 import { loadPdfium } from './pdfium.js';
+import { ocrPdf } from './ocr/index.js';
 import { ignorePdfJsLeaks } from './worker-pool.js';
 
 /*
@@ -41,6 +42,7 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
       limits: task.limits,
       readCMap,
       pdfium: loadPdfium,
+      ocr: ocrPdf,
     });
     const json = JSON.stringify(parsed);
     if (json.length > task.maxOutputChars) {

@@ -53,14 +53,17 @@ export class WorkerPool<Task, Result> {
     return this.running >= this.options.threads;
   }
 
-  /** Runs `task` on a thread (waiting for a free one); throws WorkerFailure if it did not come back. */
-  async run(task: Task): Promise<Result> {
+  /**
+   * Runs `task` on a thread (waiting for a free one); throws WorkerFailure if it did not come back.
+   * `timeMs` overrides the pool's time limit for this task (a scan, read by OCR, takes longer).
+   */
+  async run(task: Task, timeMs = this.options.timeMs): Promise<Result> {
     if (this.running < this.options.threads) this.running += 1;
     // The thread that finishes hands its place over (see below), so `running` stays counted.
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       // Started only once a thread is free, so the time is the task's own, not the wait's.
-      const signal = AbortSignal.timeout(this.options.timeMs);
+      const signal = AbortSignal.timeout(timeMs);
       try {
         return (await this.threads().run(task, { signal })) as Result;
       } catch (error) {

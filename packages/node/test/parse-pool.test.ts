@@ -48,7 +48,9 @@ describe('the parse pool that reads uploads on worker threads', () => {
   });
 
   it('a read past its wall-clock limit is stopped, its worker terminated', async () => {
-    const error = await failure(make({ timeMs: 1 }).parse(new Uint8Array(await readFile(PDF)), '报告.pdf'));
+    const error = await failure(
+      make({ timeMs: 1, scanTimeMs: 0 }).parse(new Uint8Array(await readFile(PDF)), '报告.pdf'),
+    );
     expect((error as ParseError).code).toBe('timeout');
     expect(error.message).toMatch(/^报告\.pdf：读取超过 .* 秒仍未完成，文件过大或结构异常，已停止读取$/);
   });

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
 import { cellsCsvHeader, DEFAULT_LIMITS, type ParseLimits } from '@xxgk/core';
-import { WorkerPool, type WorkerFailure } from '@xxgk/node';
+import { OCR_LIMITS, WorkerPool, type WorkerFailure } from '@xxgk/node';
 import { CliError, EXIT } from '../errors.js';
 import { collectFiles } from '../files.js';
 import { writeOutput } from '../io.js';
@@ -60,8 +60,11 @@ async function runAll(
     minThreads: Math.min(jobs, files.length),
     // A file that exhausts memory kills its worker, not the batch.
     memoryMb: 1024,
-    // The extractors keep to the time limit where they can; this is the backstop for the rest.
-    timeMs: limits.timeoutMs + 5_000,
+    /*
+     * The extractors keep to the time limit where they can; this is the backstop for the rest.
+     * A scan is read by OCR, seconds a page, within limits of its own (pages × time a page).
+     */
+    timeMs: limits.timeoutMs + 5_000 + OCR_LIMITS.maxPages * OCR_LIMITS.pageMs,
   });
   try {
     return await Promise.all(

@@ -51,6 +51,7 @@ export const SourceSchema = z
     row: z.number().int().nonnegative().optional(),
     column: z.number().int().nonnegative().optional(),
     text: z.string().optional().describe('原文片段'),
+    confidence: z.number().min(0).max(1).optional().describe('扫描件经文字识别（OCR）读出时，识别的置信度（0–1）'),
   })
   .strict()
   .describe('数值在原文中的出处');

@@ -11,6 +11,8 @@ export interface Position {
   readonly table?: number;
   readonly row?: number;
   readonly column?: number;
+  /** For text read by OCR from a scan: the recogniser's confidence (0–1) in the text at this place. */
+  readonly confidence?: number;
 }
 
 /** A run of text on one line with its horizontal extent, for sources with geometry (PDF). */
@@ -19,6 +21,8 @@ export interface Fragment {
   /** Left and right edge in points from the page's left edge. */
   readonly x0: number;
   readonly x1: number;
+  /** For text read by OCR from a scan: the recogniser's confidence (0–1), the least of its characters'. */
+  readonly confidence?: number;
 }
 
 /** A line (or paragraph) of text outside any table. */

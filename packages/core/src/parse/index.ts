@@ -9,6 +9,8 @@ import { extractHtml } from './extract/html/index.js';
 import { extractPdf } from './extract/pdf/index.js';
 import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
+import type { OcrReader } from './ocr-types.js';
+import { isScan, readScan, withOcrConfidence } from './ocr.js';
 import { readDocument, withYear, type ReadReport, type ReadResult } from './read.js';
 
 export interface ParseOptions {
@@ -17,6 +19,11 @@ export interface ParseOptions {
   readonly limits?: Partial<ParseLimits>;
   readonly readCMap?: ExtractOptions['readCMap'];
   readonly pdfium?: ExtractOptions['pdfium'];
+  /**
+   * Recognises the text of a scan (a PDF without a text layer), where the runtime can run OCR
+   * (`@xxgk/node`'s `ocrPdf`); without it a scan reads as no text and an error finding.
+   */
+  readonly ocr?: OcrReader;
 }
 
 export interface ParsedReport {
@@ -75,13 +82,17 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   if (Object.getPrototypeOf(bytes) !== Uint8Array.prototype)
     bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const source = kindOf(bytes);
-  const document = await EXTRACTORS[source](bytes, {
+  let document = await EXTRACTORS[source](bytes, {
     limits,
     ...(options.file ? { file: options.file } : {}),
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
     ...(options.pdfium ? { pdfium: options.pdfium } : {}),
   });
-  const { report, findings, placements } = readDocument(document, options.file);
+  const scanned = options.ocr !== undefined && isScan(document);
+  if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
+  const read = readDocument(document, options.file);
+  const { findings, placements } = read;
+  const report = scanned ? withOcrConfidence(read.report, document) : read.report;
   const rules =
     report.meta.year === null ? checkWithoutYear(report) : checkReport({ report: withYear(report, report.meta.year) });
   return {
@@ -96,6 +107,8 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
 export { ParseError, DEFAULT_LIMITS, type ParseLimits } from './errors.js';
 export type { ExtractedDocument, DocumentNode, Position, SourceKind, Table, TableCell, TextLine } from './document.js';
 export { decodeText } from './encoding.js';
+export { documentFromOcr, mendOcrFigure } from './ocr-document.js';
+export type { OcrBox, OcrPage, OcrReader, OcrRule } from './ocr-types.js';
 export { readDocument, withYear, type ReadReport } from './read.js';
 export type { Pdfium } from './extract/pdf/pdfium-api.js';
 export { damageText, DAMAGE_KINDS, type DamageKind } from './align/damage.js';

@@ -6142,6 +6142,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       }[];
       /** @description 由正文推断而非表格给出的单元格 */
@@ -6157,6 +6159,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       };
     };
@@ -6440,6 +6444,8 @@ export interface components {
           column?: number;
           /** @description 原文片段 */
           text?: string;
+          /** @description 扫描件经文字识别（OCR）读出时，识别的置信度（0–1） */
+          confidence?: number;
         };
       };
       document: components['schemas']['SourceView'];

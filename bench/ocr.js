@@ -1,0 +1,87 @@
+// Scanned reports read by OCR: `npm run bench:ocr` (after `npm run build`).
+//
+// Generated reports with non-zero figures (both formats, alternating) are rendered to PDF by the
+// core, rasterised at 150 dpi by poppler's pdftoppm and wrapped again as image-only PDFs
+// (bench/scans.js), clean and spoiled: speckle noise, and a small rotation (skew). Each scan is
+// read on this thread by parseReport with @xxgk/node's OCR, as `xxgk parse` and uploads read it;
+// its cells are compared with the report's. Figures: cells right (share), reports read wholly
+// right, seconds per page; the baseline is the same reports' text PDFs read in the same run
+// (their cells right, and the ratio of a scan's time to a text PDF's).
+// Figures go to the console and to bench/ocr-results.json.
+//
+// Options: --reports=<n per format> (default 100), --variants=clean,noise,skew (default all).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { scanOf } from './scans.js';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
+    return [key, value];
+  }),
+);
+const PER_FORMAT = Number(args.reports ?? 100);
+const VARIANTS = (args.variants ?? 'clean,noise,skew').split(',');
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const core = await import('../packages/core/dist/index.js');
+const { loadFonts, ocrReader, readCMap } = await import('../packages/node/dist/index.js');
+// Time is measured here, not limited: a busy machine must not turn slow pages into wrong cells.
+const ocr = ocrReader({ maxPages: 20, pageMs: 3_600_000 });
+const fonts = await loadFonts();
+
+/** Cells of `expected` read with the same value. */
+function cellsRight(got, expected) {
+  const ids = Object.keys(expected);
+  return { right: ids.filter((id) => got[id] === expected[id]).length, total: ids.length };
+}
+
+const totals = Object.fromEntries(
+  ['text', ...VARIANTS].map((kind) => [kind, { right: 0, total: 0, whole: 0, reports: 0, pages: 0, ms: 0 }]),
+);
+
+for (let i = 0; i < PER_FORMAT * 2; i += 1) {
+  const report = core.generateReport(core.seededRandom(95_000 + i), { format: i % 2 ? '2021' : '2019' });
+  const pdf = await core.renderPdf(report, fonts);
+  const runs = [['text', { bytes: pdf, pages: 0 }]];
+  for (const variant of VARIANTS) runs.push([variant, await scanOf(pdf, variant, i + 1)]);
+  for (const [kind, { bytes, pages }] of runs) {
+    const started = performance.now();
+    const parsed = await core.parseReport(new Uint8Array(bytes), { readCMap, ocr });
+    const ms = performance.now() - started;
+    const { right, total } = cellsRight(parsed.report.cells, report.cells);
+    if (kind !== 'text' && right < total) console.log(`  ${kind} r${95_000 + i}: ${total - right} cells wrong`);
+    const sum = totals[kind];
+    Object.assign(sum, {
+      right: sum.right + right,
+      total: sum.total + total,
+      whole: sum.whole + (right === total ? 1 : 0),
+      reports: sum.reports + 1,
+      pages: sum.pages + (pages || parsed.document.pages || 0),
+      ms: sum.ms + ms,
+    });
+  }
+  const line = Object.entries(totals)
+    .map(([kind, s]) => `${kind} ${((100 * s.right) / s.total).toFixed(2)}%`)
+    .join(', ');
+  console.log(`${i + 1}/${PER_FORMAT * 2} reports: ${line}`);
+}
+
+const text = totals.text;
+const results = Object.fromEntries(
+  Object.entries(totals).map(([kind, s]) => [
+    kind,
+    {
+      reports: s.reports,
+      cellsRight: Number(((100 * s.right) / s.total).toFixed(2)),
+      reportsWhollyRight: s.whole,
+      secondsPerPage: Number((s.ms / 1000 / s.pages).toFixed(2)),
+      timesTextPdf: kind === 'text' ? 1 : Number((s.ms / text.ms).toFixed(1)),
+    },
+  ]),
+);
+console.table(results);
+writeFileSync(join(root, 'bench/ocr-results.json'), `${JSON.stringify({ perFormat: PER_FORMAT, results }, null, 2)}\n`);

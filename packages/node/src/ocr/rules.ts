@@ -1,0 +1,113 @@
+import type { OcrRule } from '@xxgk/core';
+import type { Bitmap } from './detect.js';
+
+/*
+ * A scanned table's ruling lines, found in the bitmap: long straight runs of dark pixels, across
+ * for horizontal rules and down for vertical ones. Core rebuilds the table from them as it does
+ * from the strokes of a PDF with a text layer (merged cells from missing rules).
+ */
+
+/** Darker than this (of 255) is ink. */
+const INK = 160;
+/** Shortest rule, in points: longer than any stroke of a character at report sizes. */
+const MIN_ACROSS_PT = 28;
+const MIN_DOWN_PT = 16;
+/** A rule seen in several adjacent pixel rows is one rule; a band thicker than this is a fill. */
+const MAX_THICKNESS_PT = 3;
+/** Specks of white in a scanned rule (noise, a worn print) up to this many pixels do not break it. */
+const MAX_GAP_PX = 4;
+
+interface Segment {
+  at: number;
+  from: number;
+  to: number;
+  last: number;
+  first: number;
+}
+
+/** Runs of ink at least `min` long along each line of pixels (`lines` × `length`). */
+function segments(
+  lines: number,
+  length: number,
+  ink: (line: number, along: number) => boolean,
+  min: number,
+  maxThickness: number,
+): Segment[] {
+  const open: Segment[] = [];
+  const done: Segment[] = [];
+  for (let line = 0; line < lines; line += 1) {
+    let start = -1;
+    let end = -1;
+    const found: [number, number][] = [];
+    for (let along = 0; along <= length; along += 1) {
+      const dark = along < length && ink(line, along);
+      if (dark) {
+        if (start < 0) start = along;
+        end = along + 1;
+      } else if (start >= 0 && along - end >= MAX_GAP_PX) {
+        if (end - start >= min) found.push([start, end]);
+        start = -1;
+      }
+    }
+    if (start >= 0 && end - start >= min) found.push([start, end]);
+    for (const [from, to] of found) {
+      const joined = open.find((s) => s.last === line - 1 && from < s.to && to > s.from);
+      if (joined) {
+        joined.last = line;
+        joined.from = Math.min(joined.from, from);
+        joined.to = Math.max(joined.to, to);
+      } else open.push({ at: 0, from, to, first: line, last: line });
+    }
+    for (let i = open.length - 1; i >= 0; i -= 1) {
+      const segment = open[i] as Segment;
+      if (segment.last < line) done.push(...open.splice(i, 1));
+    }
+  }
+  done.push(...open);
+  const rules = done
+    .filter((s) => s.last - s.first + 1 <= maxThickness)
+    .map((s) => ({ ...s, at: (s.first + s.last + 1) / 2 }));
+  return collinear(rules);
+}
+
+/** Pieces of one rule (split where noise thinned it to another pixel row) joined again. */
+function collinear(rules: Segment[]): Segment[] {
+  rules.sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Segment[] = [];
+  for (const rule of rules) {
+    const same = out.find(
+      (o) => Math.abs(o.at - rule.at) <= 2 && rule.from <= o.to + MAX_GAP_PX && rule.to >= o.from - MAX_GAP_PX,
+    );
+    if (same) {
+      same.from = Math.min(same.from, rule.from);
+      same.to = Math.max(same.to, rule.to);
+    } else out.push(rule);
+  }
+  return out;
+}
+
+/** The page's horizontal and vertical rules, in points from its top-left corner. */
+export function pageRules(page: Bitmap, pixelsPerPoint: number): { horizontal: OcrRule[]; vertical: OcrRule[] } {
+  const { data, width, height } = page;
+  const toPoints = (s: Segment): OcrRule => ({
+    at: s.at / pixelsPerPoint,
+    from: s.from / pixelsPerPoint,
+    to: s.to / pixelsPerPoint,
+  });
+  const thickness = Math.max(2, Math.round(MAX_THICKNESS_PT * pixelsPerPoint));
+  const across = segments(
+    height,
+    width,
+    (y, x) => (data[y * width + x] as number) < INK,
+    MIN_ACROSS_PT * pixelsPerPoint,
+    thickness,
+  );
+  const down = segments(
+    width,
+    height,
+    (x, y) => (data[y * width + x] as number) < INK,
+    MIN_DOWN_PT * pixelsPerPoint,
+    thickness,
+  );
+  return { horizontal: across.map(toPoints), vertical: down.map(toPoints) };
+}
