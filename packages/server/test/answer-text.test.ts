@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { actOn, startTestServer, type TestClient, type TestServer } from './support/http.js';
 import { convertWithLibreOffice, readable } from './support/office.js';
 
 const BODY =
@@ -18,15 +18,7 @@ describe.each(ENGINES)("the answer's own words and the reviewer's opinion on %s"
   });
   afterAll(() => server.close());
 
-  async function act(id: number, action: Record<string, unknown>, as: TestClient = officer) {
-    const current = await as.request('GET', `/api/applications/${id}`);
-    const response = await as.request('POST', `/api/applications/${id}/actions`, {
-      version: current.body.version,
-      action,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
+  const act = (id: number, action: Record<string, unknown>, as: TestClient = officer) => actOn(as, id, action);
 
   it('keeps the draft and the opinion, shows them in the history and prints the body in the 答复书', async () => {
     const created = await officer.request(

@@ -3,7 +3,7 @@ import { extractDocx } from '../../core/src/parse/extract/docx/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { actOn, startTestServer, type TestClient, type TestServer } from './support/http.js';
 
 async function docxText(bytes: Uint8Array): Promise<string> {
   const document = await extractDocx(bytes, { file: 'letter.docx', limits: DEFAULT_LIMITS });
@@ -21,15 +21,7 @@ describe.each(ENGINES)('letters, fees and attachments on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  async function act(id: number, action: Record<string, unknown>, as: TestClient = officer) {
-    const current = await as.request('GET', `/api/applications/${id}`);
-    const response = await as.request('POST', `/api/applications/${id}/actions`, {
-      version: current.body.version,
-      action,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
+  const act = (id: number, action: Record<string, unknown>, as: TestClient = officer) => actOn(as, id, action);
 
   it('charges 信息处理费 by the page, pauses the period until payment, and writes the 收费通知书', async () => {
     const created = await officer.request(

@@ -4,7 +4,7 @@ import { TEST_CLIENT_HEADER } from '../src/features/portal/routes.js';
 import { maskName } from '../src/features/portal/service.js';
 import { solveCaptchaForTest } from '../src/features/portal/testing.js';
 import { ENGINES } from './support/databases.js';
-import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { actOn, startTestServer, type TestClient, type TestServer } from './support/http.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 interface Reply<T = any> {
@@ -135,15 +135,7 @@ describe.each(ENGINES)('public portal on %s', (engine) => {
     return got.body;
   }
 
-  async function act(id: number, action: Record<string, unknown>, as: TestClient = officer) {
-    const current = await as.request('GET', `/api/applications/${id}`);
-    const response = await as.request('POST', `/api/applications/${id}/actions`, {
-      version: current.body.version,
-      action,
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
+  const act = (id: number, action: Record<string, unknown>, as: TestClient = officer) => actOn(as, id, action);
 
   it('lists the departments that accept applications, without login', async () => {
     const organs = await publicRequest<{ id: number; name: string }[]>('GET', '/api/portal/organs', 'a');

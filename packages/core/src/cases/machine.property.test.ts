@@ -1,24 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../calendar/dates.js';
-import { defaultWorkCalendar } from '../calendar/data.js';
+import { ACTION_TYPES, calendar, deepFreeze } from '../../test/support/cases.js';
 import { caseDeadline } from './deadline.js';
 import { CaseRuleError } from './errors.js';
 import { lastEventOn } from './events.js';
 import { allowedActions, applyAction, startCase } from './machine.js';
 import { APPLICANT_KINDS, CHANNELS, FEE_METHODS, OUTCOMES } from './model.js';
-import { ACTION_LABELS, CASE_STATUSES, type CaseAction, type CaseActionType, type CaseState } from './state.js';
-
-const calendar = defaultWorkCalendar();
-const ACTION_TYPES = Object.keys(ACTION_LABELS) as CaseActionType[];
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { CASE_STATUSES, type CaseAction, type CaseActionType, type CaseState } from './state.js';
 
 /** An action of `type` on `on`, its parameters drawn from `variant` (some of them unlawful on purpose). */
 function actionOf(type: CaseActionType, on: string, variant: number): CaseAction {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createCounty } from '../../../../bench/support/county.js';
 import type { Role } from '@xxgk/core';
 import { createApp, type App } from '../../src/http/app.js';
@@ -148,4 +149,15 @@ export async function postBytes(server: TestServer, client: TestClient, path: st
 export async function agencyOfficer(engine: Engine, today: string) {
   const server = await startTestServer(engine, today);
   return { server, officer: await server.login('officer'), organ: server.organs.agency };
+}
+
+/** Takes an action on a case at its current version, as the case page does; the case after it. */
+export async function actOn(client: TestClient, id: number, action: Record<string, unknown>) {
+  const current = await client.request('GET', `/api/applications/${id}`);
+  const response = await client.request('POST', `/api/applications/${id}/actions`, {
+    version: current.body.version,
+    action,
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
 }
