@@ -61,7 +61,21 @@ async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['g
   const dialog = page.getByRole('dialog', { name: label });
   await dialog.waitFor();
   if (fill) await fill(dialog);
+  await confirmAction(page, dialog);
+}
+
+/**
+ * Clicks the dialog's 确定 and waits for the server's answer to the action, so that a refusal
+ * fails the test with its status and message rather than as a dialog that never closes.
+ */
+async function confirmAction(page: Page, dialog: ReturnType<Page['getByRole']>) {
+  const answered = page.waitForResponse(
+    (r) => /\/api\/applications\/\d+\/actions$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
+    { timeout: 120_000 },
+  );
   await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+  const response = await answered;
+  expect(response.status(), await response.text()).toBe(200);
   await dialog.waitFor({ state: 'hidden' });
 }
 
@@ -178,8 +192,7 @@ describe('officers’ workbench in a real browser', () => {
     await officer.getByRole('button', { name: '收到补正申请', exact: true }).click();
     const receive = officer.getByRole('dialog', { name: '收到补正申请' });
     await expect.poll(() => receive.getByLabel('办理日期').inputValue()).toBe('2026-11-30');
-    await receive.getByRole('button', { name: /^确\s*定$/ }).click();
-    await receive.waitFor({ state: 'hidden' });
+    await confirmAction(officer, receive);
     const corrected = await caseJson(officer, session.app, id);
     const newDue = corrected.deadline?.dueOn as string;
     expect(newDue > firstDue).toBe(true);
