@@ -51,7 +51,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
       '/api/notifications?pageSize=50',
     );
     expect(mine.unread).toBeGreaterThan(0);
-    await expect.poll(() => bellCount(page)).toBe(mine.unread);
+    await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBe(mine.unread);
     await page.getByRole('button', { name: /^提醒/ }).click();
     await page.waitForURL((url) => url.pathname === '/notifications');
     await page.getByRole('heading', { name: '提醒' }).waitFor();
@@ -67,7 +67,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
         .waitFor();
     await shot(page, 'notifications');
     await page.getByRole('button', { name: `标为已读：${first.title}` }).click();
-    await expect.poll(() => bellCount(page)).toBe(mine.unread - 1);
+    await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBe(mine.unread - 1);
   });
 
   it('transfers a case to the 教育局, whose officer is told and sees its own receipt date', async () => {
@@ -106,7 +106,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     expect(transfer.toReceivedOn).toBe('2026-11-23');
     const receiver = await newPage(session.browser);
     await login(receiver, session.app, 'jy.jbr');
-    await expect.poll(() => bellCount(receiver)).toBeGreaterThan(0);
+    await expect.poll(() => bellCount(receiver), { timeout: 30_000 }).toBeGreaterThan(0);
     await receiver.goto(`${session.app.baseUrl}/notifications`);
     const link = receiver.getByRole('link', {
       name: new RegExp(`相山区应急管理局转办申请${transfer.toSerialNo.replace(/[〔〕]/g, '.')}`),
