@@ -43,6 +43,11 @@ export const Paging = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 
+/** The rows of a page (from 1) of `pageSize`, as the repositories take them. */
+export function pageWindow({ page, pageSize }: { page: number; pageSize: number }) {
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
 /** zod's failures as the one HTTP error, each issue naming its field. */
 export function validationError(error: ZodError) {
   const details = error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));

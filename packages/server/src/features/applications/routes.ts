@@ -2,7 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { LETTER_KINDS } from '@xxgk/core';
 import { badRequest } from '../../errors.js';
 import type { App } from '../../http/env.js';
-import { ERROR_RESPONSES, ErrorSchema, IdParam, json, jsonBody, OrganParam, Paging } from '../../http/openapi.js';
+import {
+  ERROR_RESPONSES,
+  ErrorSchema,
+  IdParam,
+  json,
+  jsonBody,
+  OrganParam,
+  pageWindow,
+  Paging,
+} from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { ActRequestSchema, asCaseAction } from './actions.js';
 import { ApplicationFilters, listFilters, Soon } from './filters.js';
@@ -52,8 +61,7 @@ export function applicationRoutes(app: App): void {
       const q = c.req.valid('query');
       const page = await c.var.services.applications.list(requireActor(c.var.actor), organId, {
         ...listFilters(q),
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
+        ...pageWindow(q),
       });
       return c.json(page, 200);
     },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../http/env.js';
-import { ERROR_RESPONSES, json, Paging } from '../../http/openapi.js';
+import { ERROR_RESPONSES, json, pageWindow, Paging } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import { listAudit } from './repository.js';
 import { auditOrganIds } from './scope.js';
@@ -39,8 +39,7 @@ export function auditRoutes(app: App): void {
         ...(organIds ? { organIds } : {}),
         ...(query.entity ? { entity: query.entity } : {}),
         ...(query.entityId ? { entityId: query.entityId } : {}),
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
+        ...pageWindow(query),
       });
       return c.json(
         rows.map((r) => ({ ...r, at: r.at.toISOString() })),

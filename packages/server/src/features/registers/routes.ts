@@ -1,7 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import type { Actor } from '../access.js';
 import type { App } from '../../http/env.js';
-import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam } from '../../http/openapi.js';
+import { ERROR_RESPONSES, IdParam, json, jsonBody, OrganParam, pageWindow } from '../../http/openapi.js';
 import { requireActor } from '../../http/session.js';
 import type { RegisterService } from './service.js';
 import {
@@ -23,11 +23,6 @@ import {
 } from './schemas.js';
 
 const tags = ['登记簿'];
-
-/** The rows of a page, from the page number (from 1) and its size. */
-function pageWindow({ page, pageSize }: { page: number; pageSize: number }) {
-  return { limit: pageSize, offset: (page - 1) * pageSize };
-}
 
 /** The body's bytes, as Hono keeps them (the text guard may have read them first). */
 async function bodyBytes(request: { arrayBuffer(): Promise<ArrayBuffer> }): Promise<Uint8Array> {
