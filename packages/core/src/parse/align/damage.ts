@@ -8,7 +8,7 @@ import { renderText } from '../../render/text.js';
  * loses its layout on the way from the organ's file to the text a reader gets.
  */
 
-export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', 'ocr'] as const;
+export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', 'ocr', 'joinCells', 'dropCell'] as const;
 /**
  * - `crawler`: a page's `textContent`: the body on one line, a row's cells run together, now and
  *   then a space between two cells;
@@ -16,7 +16,11 @@ export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', '
  *   tabs, blank lines here and there, empty cells missing;
  * - `labels`: row labels with a character dropped or two swapped;
  * - `splitHeaders`: each row's label on one line, its values on the next;
- * - `ocr`: a scan read by OCR: 0 read as O, 1 as l, 十 as +.
+ * - `ocr`: a scan read by OCR: 0 read as O, 1 as l, 十 as +;
+ * - `joinCells`: in one or two table rows the boundary between two cells is lost ("71\t3" becomes
+ *   "713"), so the row reads one value short and its values after the join one column left;
+ * - `dropCell`: one table row prints one cell fewer (a blank the organ left out), its values
+ *   after it one column to the left.
  */
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 
@@ -109,6 +113,28 @@ function ocr(lines: readonly Line[], random: Random): string {
   return lines.map((line) => (line.table ? line.cells.map(confuse) : line.cells).join('\t')).join('\n');
 }
 
+/** Indices of the lines that are table rows with at least `least` values. */
+function valueRows(lines: readonly Line[], least: number): number[] {
+  return lines.flatMap((line, i) => (line.table && line.cells.filter(isValue).length >= least ? [i] : []));
+}
+
+/**
+ * One or two table rows, chosen at random, changed by `change` at a random value cell after the
+ * first: the rows of sections 三 and 四, whose sums can tell, as often as those of section 二.
+ */
+function damageRows(lines: readonly Line[], random: Random, change: (cells: string[], at: number) => void): string {
+  const out = lines.map((line) => ({ ...line, cells: [...line.cells] }));
+  const rows = valueRows(lines, 2);
+  const times = random() < 0.5 ? 1 : 2;
+  for (let k = 0; k < times && rows.length > 0; k += 1) {
+    const line = out[rows[Math.floor(random() * rows.length)] as number] as Line;
+    const values = line.cells.flatMap((cell, i) => (isValue(cell) ? [i] : []));
+    const at = values[1 + Math.floor(random() * (values.length - 1))] as number;
+    change(line.cells, at);
+  }
+  return out.map((line) => line.cells.join('\t')).join('\n');
+}
+
 /** The report's text as the given damage leaves it. */
 export function damageText(report: Report, kind: DamageKind, random: Random): string {
   const lines = tabLines(report);
@@ -123,5 +149,14 @@ export function damageText(report: Report, kind: DamageKind, random: Random): st
       return splitHeaders(lines);
     case 'ocr':
       return ocr(lines, random);
+    case 'joinCells':
+      // The cell joins the one before it: "71", "3" → "713".
+      return damageRows(lines, random, (cells, at) => {
+        if (isValue(cells[at - 1] ?? '')) cells.splice(at - 1, 2, `${cells[at - 1] ?? ''}${cells[at] ?? ''}`);
+      });
+    case 'dropCell':
+      return damageRows(lines, random, (cells, at) => {
+        cells.splice(at, 1);
+      });
   }
 }

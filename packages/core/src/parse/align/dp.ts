@@ -18,11 +18,15 @@ export interface RowReading {
   readonly splits: readonly (readonly number[])[];
   /** Whether the splits satisfy the row's own sums (always, unless read by position alone). */
   readonly sumsHold: boolean;
+  /** Whether one cell is given by the row's sums, the row being printed a cell short. */
+  readonly derived: boolean;
 }
 
 export interface RowSplits {
   readonly splits: number[][];
   readonly sumsHold: boolean;
+  /** Whether one cell of each reading is not printed but given by the row's sums (a cell left out). */
+  readonly derived?: boolean;
 }
 
 const SPLIT_LIMIT = 32;
@@ -51,11 +55,48 @@ function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const width = row.table === 's3' ? 7 : 5;
   const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, groupWidth: width });
   if (splits.length > 0) return { splits, sumsHold: true };
+  const separate = run.pieces.every((piece) => /^\d+$/.test(piece));
   // The organ's own figures may break a row sum: read by position when every cell stands apart.
-  if (run.pieces.length === count && run.pieces.every((piece) => /^-?\d+$/.test(piece))) {
-    return { splits: [run.pieces.map(Number)], sumsHold: false };
+  if (separate && run.pieces.length === count) return { splits: [run.pieces.map(Number)], sumsHold: false };
+  if (separate && run.pieces.length === count - 1) {
+    const derived = withOneLeftOut(run.pieces.map(Number), width);
+    if (derived.length > 0) return { splits: derived, sumsHold: true, derived: true };
   }
   return { splits: [], sumsHold: false };
+}
+
+/**
+ * The readings of a row printed one cell short (a blank the organ or a copy left out): the cell
+ * put back at each place where the row's sums then give its value and hold in every group.
+ */
+export function withOneLeftOut(printed: readonly number[], width: number): number[][] {
+  const out: number[][] = [];
+  const seen = new Set<string>();
+  for (let at = 0; at <= printed.length; at += 1) {
+    const cells = [...printed.slice(0, at), 0, ...printed.slice(at)];
+    const start = at - (at % width);
+    const group = cells.slice(start, start + width);
+    const last = width - 1;
+    const others = group.reduce((sum, value, i) => (i === last || i === at - start ? sum : sum + value), 0);
+    const value = at - start === last ? others : (group[last] as number) - others;
+    if (value < 0) continue;
+    cells[at] = value;
+    if (!groupsHold(cells, width)) continue;
+    const key = cells.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(cells);
+  }
+  return out;
+}
+
+function groupsHold(cells: readonly number[], width: number): boolean {
+  for (let start = 0; start < cells.length; start += width) {
+    const group = cells.slice(start, start + width);
+    const sum = group.slice(0, -1).reduce((a, b) => a + b, 0);
+    if (sum !== group[group.length - 1]) return false;
+  }
+  return true;
 }
 
 /** The least label score that can name a row. */
@@ -88,7 +129,7 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
     let result: { score: number; split: RowSplits } | null = null;
     if (score >= MIN_SCORE) {
       const split = rowSplits(row, candidate.run);
-      if (split.splits.length > 0) result = { score: split.sumsHold ? score : score * 0.8, split };
+      if (split.splits.length > 0) result = { score: split.sumsHold && !split.derived ? score : score * 0.8, split };
     }
     cache.set(key, result);
     return result;
@@ -120,6 +161,7 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
         score: matched.score,
         splits: matched.split.splits,
         sumsHold: matched.split.sumsHold,
+        derived: matched.split.derived ?? false,
       });
       i -= 1;
       j -= 1;

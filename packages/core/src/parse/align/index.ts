@@ -115,8 +115,14 @@ function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment
 
 function placeS3(readings: readonly RowReading[], out: Alignment): void {
   for (const { reading, values, by } of resolveS3(readings) as Resolved[]) {
-    const confidence = (by === 'sum' ? 0.9 : 0.98) * reading.score * (reading.sumsHold ? 1 : 0.7);
-    put(out.values, reading, values, by, confidence);
+    const confidence = (by === 'sum' || reading.derived ? 0.9 : 0.98) * reading.score * (reading.sumsHold ? 1 : 0.7);
+    put(
+      out.values,
+      reading,
+      values,
+      reading.derived ? 'sum' : by,
+      reading.derived ? Math.min(confidence, 0.8) : confidence,
+    );
     const open = openCells(reading, values);
     if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按行合计与各列合计仍有多种拆分'));
   }
@@ -124,7 +130,14 @@ function placeS3(readings: readonly RowReading[], out: Alignment): void {
 
 function placeS4(reading: RowReading, out: Alignment): void {
   const cells = agreed(reading.splits);
-  put(out.values, reading, cells, 'label', 0.95 * reading.score * (reading.sumsHold ? 1 : 0.7));
+  const confidence = 0.95 * reading.score * (reading.sumsHold ? 1 : 0.7);
+  put(
+    out.values,
+    reading,
+    cells,
+    reading.derived ? 'sum' : 'label',
+    reading.derived ? Math.min(confidence, 0.8) : confidence,
+  );
   const open = openCells(reading, cells);
   if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按各项总计仍有多种拆分'));
 }

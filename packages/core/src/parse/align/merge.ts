@@ -1,7 +1,9 @@
-import { CELLS, type ReportFormat } from '../../model/cells.js';
+import { CELLS, type OtherRowLayout, type ReportFormat } from '../../model/cells.js';
 import { tableCellIds } from '../../model/cells.js';
-import type { ParserFinding, TableReading } from '../rows-to-cells.js';
+import type { TableReading } from '../rows-to-cells.js';
 import type { SourceRow } from '../rows.js';
+import type { ParserFinding } from '../readings.js';
+import { brokenChecks, correctBySums } from './correct.js';
 import { alignDocument, type Alignment, type PlacedBy } from './index.js';
 
 /** How sure the reader is of a value the aligner placed, and how it placed it. */
@@ -47,10 +49,52 @@ function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFo
   });
 }
 
+/** How section 三 prints (六), as the reading shows it. */
+function otherLayout(tables: TableReading): OtherRowLayout {
+  return tables.otherSubRows || [...tables.values.keys()].some((id) => id.startsWith('s3.other.'))
+    ? 'subRows'
+    : 'single';
+}
+
+/** The aligner's values in the cells the label reading left unread, in the tables it may fill. */
+function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
+  const taken = tablesToFill(tables, aligned, aligned.format);
+  if (taken.length === 0) return tables;
+  const inTaken = (id: string): boolean => taken.some((table) => id.startsWith(`${table}.`));
+  const values = new Map(tables.values);
+  const filled = new Set<string>();
+  for (const [id, value] of aligned.values) {
+    if (!inTaken(id) || values.has(id) || !CELLS.has(id)) continue;
+    values.set(id, { value: value.value, source: value.source });
+    placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
+    filled.add(id);
+  }
+  const filledS2 = [...filled].some((id) => id.startsWith('s2.'));
+  const filledS3 = [...filled].some((id) => id.startsWith('s3.'));
+  return {
+    ...tables,
+    values,
+    findings: [
+      ...withoutCells(tables.findings, filled),
+      ...aligned.findings.filter((finding) => finding.cells.some(inTaken)),
+    ],
+    s2Format: tables.s2Format ?? (filledS2 || filledS3 ? aligned.format : undefined),
+    otherSubRows: tables.otherSubRows || (filledS3 && aligned.other === 'subRows'),
+  };
+}
+
+/** The label reader's findings with the cells now read otherwise taken out; a row-incomplete left with none goes. */
+function withoutCells(findings: readonly ParserFinding[], cells: ReadonlySet<string>): ParserFinding[] {
+  return findings
+    .map((finding) => ({ ...finding, cells: finding.cells.filter((id) => !cells.has(id)) }))
+    .filter((finding) => !['row-incomplete', 'collapsed-row'].includes(finding.rule) || finding.cells.length > 0);
+}
+
 /**
- * The label reading completed by the aligner where it left cells unread (a crawler's text whose
- * rows run together, damaged labels, headers apart from their cells): the aligner's values fill
- * the cells the labels did not read, and never replace one they did.
+ * The label reading completed and checked by the aligner. Where the labels left cells unread (a
+ * crawler's text whose rows run together, damaged labels, headers apart from their cells), the
+ * aligner's values fill them. Where the labels read a table whose sums fail, the aligner's reading
+ * of the same numbers replaces the rows it reads so that the sums hold (align/correct.ts).
  */
 export function withAlignment(
   tables: TableReading,
@@ -62,40 +106,39 @@ export function withAlignment(
   const placements: Record<string, Placement> = {};
   const format = tables.s2Format ?? hint ?? '2021';
   // Plain text loses a table's layout in many ways; a page, a Word file or a PDF keeps its tables, and
-  // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text).
-  const needed = plainText ? incomplete(tables, format) : TABLES.every((table) => readCount(tables, table) === 0);
-  if (!needed) return { tables, placements };
-  const aligned = alignDocument(rows, tables.s2Format ?? hint, fullText, {
-    ...(tables.s2Format ? { format: tables.s2Format } : {}),
-    subRows: tables.otherSubRows,
-  });
-  if (!aligned) return { tables, placements };
-  const taken = tablesToFill(tables, aligned, aligned.format);
-  if (taken.length === 0) return { tables, placements };
-  const inTaken = (id: string): boolean => taken.some((table) => id.startsWith(`${table}.`));
-  const values = new Map(tables.values);
-  const filled = new Set<string>();
-  for (const [id, value] of aligned.values) {
-    if (!inTaken(id) || values.has(id) || !CELLS.has(id)) continue;
-    values.set(id, { value: value.value, source: value.source });
-    placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
-    filled.add(id);
+  // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text) or
+  // whose sums fail.
+  const fill = plainText ? incomplete(tables, format) : TABLES.every((table) => readCount(tables, table) === 0);
+  const broken = brokenChecks(tables.values, format, otherLayout(tables)).length > 0;
+  const aligned =
+    fill || broken
+      ? alignDocument(rows, tables.s2Format ?? hint, fullText, {
+          ...(tables.s2Format ? { format: tables.s2Format } : {}),
+          subRows: tables.otherSubRows,
+        })
+      : undefined;
+  const filled = fill && aligned ? fillUnread(tables, aligned, placements) : tables;
+  const checked = correctBySums(
+    filled.values,
+    tables.findings,
+    aligned,
+    filled.s2Format ?? format,
+    otherLayout(filled),
+  );
+  const corrected = new Set(checked.findings.flatMap((finding) => finding.cells));
+  for (const [id, placement] of Object.entries(checked.placements)) {
+    placements[id] = placements[id] && placement.placedBy !== 'sum' ? lessSure(placements[id], placement) : placement;
   }
-  // The labels' findings on cells now filled no longer hold; the aligner's on open cells do.
-  const findings: ParserFinding[] = tables.findings
-    .map((finding) => ({ ...finding, cells: finding.cells.filter((id) => !filled.has(id)) }))
-    .filter((finding) => finding.rule !== 'row-incomplete' || finding.cells.length > 0);
-  findings.push(...aligned.findings.filter((finding) => finding.cells.some(inTaken)));
-  const filledS2 = [...filled].some((id) => id.startsWith('s2.'));
-  const filledS3 = [...filled].some((id) => id.startsWith('s3.'));
   return {
     tables: {
-      ...tables,
-      values,
-      findings,
-      s2Format: tables.s2Format ?? (filledS2 || filledS3 ? aligned.format : undefined),
-      otherSubRows: tables.otherSubRows || (filledS3 && aligned.other === 'subRows'),
+      ...filled,
+      values: checked.values,
+      findings: [...withoutCells(filled.findings, corrected), ...checked.findings],
     },
     placements,
   };
+}
+
+function lessSure(a: Placement, b: Placement): Placement {
+  return a.confidence <= b.confidence ? a : { ...a, confidence: b.confidence };
 }

@@ -1,0 +1,158 @@
+import { cellName, type OtherRowLayout, type ReportFormat } from '../../model/cells.js';
+import type { ParserFinding, ReadValue } from '../readings.js';
+import type { Alignment } from './index.js';
+import type { Placement } from './merge.js';
+import { checksOn, holds, sumChecks, type SumCheck } from './sums.js';
+
+/*
+ * A label reading that breaks the tables' sums, weighed against the aligner's reading of the same
+ * numbers. A cell shifted by a damaged or wrapped label, two cells run together ("71 3" printed
+ * "713"), a cell left out: the labels read every cell, but a row total or a column total fails.
+ * Where the aligner reads the same runs of numbers differently and its reading satisfies every sum
+ * the label reading breaks, its values replace the label's (placed by `sum`, with a finding).
+ * Where no reading satisfies them — the organ's own figures do not add up — the printed numbers
+ * stay, less sure, and the rules report the sum. The aligner never adds a number: it only reads
+ * the printed ones another way.
+ */
+
+/** The confidence of a value corrected by the sums: below "sure" — the labels said otherwise. */
+const CORRECTED = 0.85;
+/** The confidence of a label's value in a sum that fails and that no other reading repairs. */
+const UNDECIDED = 0.6;
+/** The confidence of a value in a row the labels read short or collapsed: its column is uncertain. */
+const SHORT_ROW = 0.5;
+
+/** Label-reader findings that say a row's values may stand in the wrong columns. */
+const UNPLACED_RULES = new Set(['row-incomplete', 'collapsed-row']);
+
+export interface SumsOutcome {
+  readonly values: Map<string, ReadValue>;
+  readonly placements: Record<string, Placement>;
+  readonly findings: ParserFinding[];
+}
+
+/** The checks the reading breaks: every cell of them read (a blank counts) and the sides unequal. */
+export function brokenChecks(values: ReadonlyMap<string, ReadValue>, format: ReportFormat, other: OtherRowLayout) {
+  const value = (id: string) => values.get(id)?.value;
+  return sumChecks(format, other).filter(
+    (check) =>
+      [...check.left, ...check.right].every((id) => values.has(id)) &&
+      [...check.left, ...check.right].some((id) => values.get(id)?.value !== null) &&
+      !holds(check, value),
+  );
+}
+
+/** The row a cell belongs to: section 四's fifteen cells are one run, one row. */
+function rowOf(id: string): string {
+  return id.startsWith('s4.') ? 's4' : id.slice(0, id.lastIndexOf('.'));
+}
+
+/**
+ * The aligner's values that differ from the label reading, by row. A row differs where a number
+ * is read otherwise or a cell the labels could not place (named by their finding) is read; the
+ * row is then taken whole, its blanks included (a blank the labels took for a cell of a row read
+ * one column off). In a row read alike, a cell the table prints blank stays blank.
+ */
+function differences(
+  values: ReadonlyMap<string, ReadValue>,
+  aligned: Alignment,
+  unplaced: ReadonlySet<string>,
+): Map<string, string[]> {
+  const rows = new Map<string, { cells: string[]; differs: boolean }>();
+  for (const [id, value] of aligned.values) {
+    if (!id.startsWith('s3.') && !id.startsWith('s4.')) continue;
+    const read = values.get(id)?.value;
+    if (read === value.value) continue;
+    const row = rows.get(rowOf(id)) ?? { cells: [], differs: false };
+    row.cells.push(id);
+    row.differs ||= typeof read === 'number' || unplaced.has(id);
+    rows.set(rowOf(id), row);
+  }
+  return new Map([...rows].filter(([, row]) => row.differs).map(([key, row]) => [key, row.cells]));
+}
+
+/** Whether taking the aligner's values for the cells repairs every sum they touch, one of them broken now. */
+function repairs(
+  cells: readonly string[],
+  values: ReadonlyMap<string, ReadValue>,
+  aligned: Alignment,
+  checks: readonly SumCheck[],
+  broken: ReadonlySet<SumCheck>,
+): boolean {
+  const changed = new Set(cells);
+  const touched = checksOn(checks, changed);
+  if (!touched.some((check) => broken.has(check))) return false;
+  const value = (id: string) => (changed.has(id) ? aligned.values.get(id)?.value : values.get(id)?.value);
+  return touched.every((check) => holds(check, value));
+}
+
+/** The rows whose aligned reading repairs the sums: all together if they do, else each that does alone. */
+function repairingRows(
+  rows: Map<string, string[]>,
+  values: ReadonlyMap<string, ReadValue>,
+  aligned: Alignment,
+  checks: readonly SumCheck[],
+  broken: ReadonlySet<SumCheck>,
+): string[][] {
+  const all = [...rows.values()];
+  if (all.length === 0) return [];
+  if (repairs(all.flat(), values, aligned, checks, broken)) return all;
+  return all.filter((cells) => repairs(cells, values, aligned, checks, broken));
+}
+
+function correctionFinding(cells: readonly string[], before: ReadonlyMap<string, ReadValue>, aligned: Alignment) {
+  const shown = (value: number | null | undefined) => (typeof value === 'number' ? String(value) : '空');
+  const changes = cells.map(
+    (id) => `“${cellName(id)}”${shown(before.get(id)?.value)}→${shown(aligned.values.get(id)?.value)}`,
+  );
+  return {
+    rule: 'corrected-by-sums',
+    severity: 'warning' as const,
+    message: `按行标签读出的数值与表中合计不符，同一串数字的另一种读法与各项合计相符，已按合计更正：${changes.join('，')}；请与原文核对`,
+    cells: [...cells],
+  };
+}
+
+/**
+ * The label reading checked against the sums: rows the aligner reads so that the broken sums
+ * hold are taken from it; the cells of sums still broken, and of rows the labels read short,
+ * are marked less sure.
+ */
+export function correctBySums(
+  values: ReadonlyMap<string, ReadValue>,
+  /** The label reader's own findings, before the aligner filled any cell. */
+  findings: readonly ParserFinding[],
+  aligned: Alignment | undefined,
+  format: ReportFormat,
+  other: OtherRowLayout,
+): SumsOutcome {
+  const out = new Map(values);
+  const placements: Record<string, Placement> = {};
+  const added: ParserFinding[] = [];
+  const unplaced = new Set(
+    findings.filter((finding) => UNPLACED_RULES.has(finding.rule)).flatMap((finding) => finding.cells),
+  );
+  const checks = sumChecks(format, other);
+  const broken = new Set(brokenChecks(values, format, other));
+  if (aligned && broken.size > 0) {
+    for (const cells of repairingRows(differences(values, aligned, unplaced), values, aligned, checks, broken)) {
+      added.push(correctionFinding(cells, values, aligned));
+      for (const id of cells) {
+        const value = aligned.values.get(id);
+        if (!value) continue;
+        out.set(id, { value: value.value, source: value.source });
+        placements[id] = { confidence: Math.min(CORRECTED, value.confidence), placedBy: 'sum' };
+      }
+      for (const id of [...unplaced]) if (rowOf(id) === rowOf(cells[0] as string)) unplaced.delete(id);
+    }
+  }
+  const lower = (id: string, confidence: number) => {
+    if (!out.has(id) || placements[id]?.placedBy === 'sum') return;
+    placements[id] = { confidence: Math.min(confidence, placements[id]?.confidence ?? 1), placedBy: 'label' };
+  };
+  for (const check of brokenChecks(out, format, other))
+    for (const id of [...check.left, ...check.right]) lower(id, UNDECIDED);
+  const shortRows = new Set([...unplaced].map(rowOf));
+  for (const id of out.keys()) if (shortRows.has(rowOf(id))) lower(id, SHORT_ROW);
+  return { values: out, placements, findings: added };
+}
