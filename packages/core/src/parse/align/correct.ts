@@ -114,6 +114,30 @@ function correctionFinding(cells: readonly string[], before: ReadonlyMap<string,
 }
 
 /**
+ * In a row the labels read short, their values stand leftmost by default, not by evidence: where
+ * the aligner reads the same row and finds its cells undecided, they are left open (null) with
+ * the aligner's finding instead.
+ */
+function openWhereUndecided(
+  out: Map<string, ReadValue>,
+  shortRows: ReadonlySet<string>,
+  aligned: Alignment,
+): ParserFinding[] {
+  const findings: ParserFinding[] = [];
+  for (const finding of aligned.findings) {
+    if (finding.rule !== 'split-ambiguous') continue;
+    const cells = finding.cells.filter((id) => shortRows.has(rowOf(id)) && out.get(id)?.value !== null);
+    if (cells.length === 0) continue;
+    for (const id of cells) {
+      const read = out.get(id);
+      out.set(id, { value: null, source: read?.source ?? {} });
+    }
+    findings.push({ ...finding, cells });
+  }
+  return findings;
+}
+
+/**
  * The label reading checked against the sums: rows the aligner reads so that the broken sums
  * hold are taken from it; the cells of sums still broken, and of rows the labels read short,
  * are marked less sure.
@@ -153,6 +177,7 @@ export function correctBySums(
   for (const check of brokenChecks(out, format, other))
     for (const id of [...check.left, ...check.right]) lower(id, UNDECIDED);
   const shortRows = new Set([...unplaced].map(rowOf));
+  if (aligned) added.push(...openWhereUndecided(out, shortRows, aligned));
   for (const id of out.keys()) if (shortRows.has(rowOf(id))) lower(id, SHORT_ROW);
   return { values: out, placements, findings: added };
 }
