@@ -212,6 +212,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     yearFormat,
     lines.join('\n'),
     document.source === 'text',
+    meta.year,
   );
   const { tables, placements } = aligned;
   findings.push(...tables.findings);

@@ -5,6 +5,7 @@ import type { SourceRow } from '../rows.js';
 import type { ParserFinding } from '../readings.js';
 import { brokenChecks, correctBySums } from './correct.js';
 import { alignDocument, type Alignment, type PlacedBy } from './index.js';
+import { fillFromNotes } from './notes.js';
 
 /** How sure the reader is of a value the aligner placed, and how it placed it. */
 export interface Placement {
@@ -102,6 +103,7 @@ export function withAlignment(
   hint: ReportFormat | undefined,
   fullText: string,
   plainText: boolean,
+  year?: number,
 ): { tables: TableReading; placements: Record<string, Placement> } {
   const placements: Record<string, Placement> = {};
   const format = tables.s2Format ?? hint ?? '2021';
@@ -129,11 +131,14 @@ export function withAlignment(
   for (const [id, placement] of Object.entries(checked.placements)) {
     placements[id] = placements[id] && placement.placedBy !== 'sum' ? lessSure(placements[id], placement) : placement;
   }
+  const noted = fillFromNotes(checked.values, rows, filled.firstRow.s2, filled.s2Format ?? format, year);
+  Object.assign(placements, noted.placements);
+  const changed = new Set([...corrected, ...noted.findings.flatMap((finding) => finding.cells)]);
   return {
     tables: {
       ...filled,
-      values: checked.values,
-      findings: [...withoutCells(filled.findings, corrected), ...checked.findings],
+      values: noted.values,
+      findings: [...withoutCells(filled.findings, changed), ...checked.findings, ...noted.findings],
     },
     placements,
   };
