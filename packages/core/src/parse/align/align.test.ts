@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read.js';
+import { rowSplits } from './dp.js';
 import { proseValues } from './prose.js';
 import { runPieces, splitRun } from './split.js';
 import { streamCandidates } from './stream.js';
+import { TEMPLATES, type TemplateRow } from './template.js';
 
 const s3Row = (raw: string): number[][] =>
   splitRun({ pieces: runPieces(raw) }, 7, { maxDigits: 7, limit: 32, groupWidth: 7 });
@@ -27,6 +29,14 @@ describe('digit runs', () => {
     const readings = splitRun({ pieces: runPieces('39573802895.90') }, 2, { maxDigits: 12, limit: 32 });
     expect(readings).toContainEqual([395, 73802895.9]);
     expect(readings.every((reading) => reading[1] !== undefined && reading[1] % 1 !== 0)).toBe(true);
+  });
+
+  it('lets a minus start only 本年增/减, the one cell of section 二 that may be negative', () => {
+    const row = TEMPLATES[1]?.rows.find((r) => r.ids[0] === 's2.penalty.prevItems');
+    expect(row).toBeDefined();
+    const { splits } = rowSplits(row as TemplateRow, { pieces: runPieces('2648-18538') });
+    expect(splits).toContainEqual([2648, -18, 538]);
+    expect(splits.every((split) => split[0] === 2648 && (split[2] as number) >= 0)).toBe(true);
   });
 
   it('gives the numbering stuck to a run back to the label after it', () => {

@@ -1,3 +1,4 @@
+import { CELLS } from '../../model/cells.js';
 import { splitRun, type DigitRun } from './split.js';
 import type { Candidate } from './stream.js';
 import { rowIndex, type Template, type TemplateRow } from './template.js';
@@ -50,7 +51,12 @@ const SPLIT_CACHE_SIZE = 5_000;
 function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const count = row.ids.length;
   if (row.table === 's2') {
-    return { splits: splitRun(run, count, { maxDigits: 12, limit: SPLIT_LIMIT }), sumsHold: true };
+    // Only 本年增/减 may be negative: a minus before any other cell means it starts the next one.
+    const signed = row.ids.map((id) => CELLS.get(id)?.kind === 'signedCount');
+    const splits = splitRun(run, count, { maxDigits: 12, limit: SPLIT_LIMIT }).filter((split) =>
+      split.every((value, c) => value >= 0 || signed[c]),
+    );
+    return { splits, sumsHold: true };
   }
   const width = row.table === 's3' ? 7 : 5;
   const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, groupWidth: width });
