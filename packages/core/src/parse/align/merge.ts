@@ -84,11 +84,14 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   };
 }
 
-/** The label reader's findings with the cells now read otherwise taken out; a row-incomplete left with none goes. */
+/** Findings that only say what became of some cells: with none left to name, they go. */
+const ABOUT_CELLS = new Set(['row-incomplete', 'collapsed-row', 'split-ambiguous']);
+
+/** The findings with the cells now read otherwise taken out. */
 function withoutCells(findings: readonly ParserFinding[], cells: ReadonlySet<string>): ParserFinding[] {
   return findings
     .map((finding) => ({ ...finding, cells: finding.cells.filter((id) => !cells.has(id)) }))
-    .filter((finding) => !['row-incomplete', 'collapsed-row'].includes(finding.rule) || finding.cells.length > 0);
+    .filter((finding) => !ABOUT_CELLS.has(finding.rule) || finding.cells.length > 0);
 }
 
 /**
@@ -127,7 +130,9 @@ export function withAlignment(
     filled.s2Format ?? format,
     otherLayout(filled),
   );
-  const corrected = new Set(checked.findings.flatMap((finding) => finding.cells));
+  const corrected = new Set(
+    checked.findings.filter((finding) => finding.rule === 'corrected-by-sums').flatMap((finding) => finding.cells),
+  );
   for (const [id, placement] of Object.entries(checked.placements)) {
     placements[id] = placements[id] && placement.placedBy !== 'sum' ? lessSure(placements[id], placement) : placement;
   }
@@ -138,7 +143,12 @@ export function withAlignment(
     tables: {
       ...filled,
       values: noted.values,
-      findings: [...withoutCells(filled.findings, changed), ...checked.findings, ...noted.findings],
+      findings: [
+        ...withoutCells(filled.findings, changed),
+        // The aligner's finding on a row left open may be there already, from the filling.
+        ...checked.findings.filter((finding) => !filled.findings.some((had) => had.message === finding.message)),
+        ...noted.findings,
+      ],
     },
     placements,
   };
