@@ -167,7 +167,12 @@ export function correctBySums(
         out.set(id, { value: value.value, source: value.source });
         placements[id] = { confidence: Math.min(CORRECTED, value.confidence), placedBy: 'sum' };
       }
-      for (const id of [...unplaced]) if (rowOf(id) === rowOf(cells[0] as string)) unplaced.delete(id);
+      // The row is placed once the aligner reads every cell of it; cells it leaves open stay in doubt.
+      const row = rowOf(cells[0] as string);
+      const whole = [...out.keys()].every(
+        (id) => rowOf(id) !== row || aligned.values.get(id)?.value === out.get(id)?.value,
+      );
+      if (whole) for (const id of [...unplaced]) if (rowOf(id) === row) unplaced.delete(id);
     }
   }
   const lower = (id: string, confidence: number) => {
