@@ -1,7 +1,8 @@
 // The reader on damaged text: `npm run bench:damage` (after `npm run build`).
 //
 // For each kind of damage (packages/core/src/parse/align/damage.ts: a crawler's textContent, text
-// copied from a browser, damaged labels, headers apart from their cells, OCR confusions), reads
+// copied from a browser, damaged labels, headers apart from their cells, OCR confusions, two cells
+// run together, a cell left out), reads
 // --reports generated reports (default 1000 per kind, formats alternating), damaged so, and
 // scores every cell against the truth: right, open (left empty with a finding), wrong, and wrong
 // with high confidence (must be 0). Section 二 is shown apart: a crawler's text gives its rows no

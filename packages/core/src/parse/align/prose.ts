@@ -1,9 +1,9 @@
 import { simplify } from '../normalise.js';
 
 /*
- * Values the report prints outside its table, in its prose: "本年度制发行政规范性文件62件",
- * "现行有效行政规范性文件698件", "本年废止件数 22（其中修订16件）". They decide between the
- * readings of a digit run the table's sums leave open, and fill cells the table lacks.
+ * Values the report states in its prose: "本年度制发行政规范性文件62件", "现行有效行政规范性文件
+ * 698件". They decide between the readings of a digit run the table's sums leave open, and fill
+ * cells the table lacks. Notes in the table's own words beside it ("本年废止件数 22") are notes.ts's.
  */
 
 const GAP = '[^。；;\\d]{0,12}?';
