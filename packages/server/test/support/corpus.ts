@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateReport, renderText, seededRandom, type Report, type TextLayout } from '@xxgk/core';
+import { generateReport, REGIONS, renderText, seededRandom, type Report, type TextLayout } from '@xxgk/core';
 
 /**
  * Organs of a small test corpus. 上城区应急管理局 is spelt three ways (its full name, its county's
@@ -52,4 +52,22 @@ export async function writeCorpus(dir: string, files: readonly CorpusFile[]): Pr
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, file.name), file.bytes);
   }
+}
+
+/** `count` reports of county bureaus named from the region table, four years each (2021–2024). */
+export function countyFiles(count: number, seed = 16): CorpusFile[] {
+  const random = seededRandom(seed);
+  const counties = [...REGIONS.values()].filter((r) => r.level === 'county' && !/市辖区|^县$/u.test(r.name));
+  const files: CorpusFile[] = [];
+  for (let i = 0; files.length < count; i += 1) {
+    const county = counties[i * 7] as (typeof counties)[number];
+    const prefecture = REGIONS.get(county.parent ?? '')?.name ?? '';
+    for (let year = 2021; year <= 2024 && files.length < count; year += 1) {
+      const agency = `${prefecture}${county.name}教育局`;
+      const report = generateReport(random, { format: '2021', year, agency });
+      const text = renderText(report, LAYOUTS[(i + year) % LAYOUTS.length] as TextLayout);
+      files.push({ name: `${county.code}-${year}.txt`, bytes: new TextEncoder().encode(text), report });
+    }
+  }
+  return files;
 }
