@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
-import { normaliseOrganName } from '@xxgk/core';
-import { ParsePool, UPLOAD_PARSING, type ParsePoolOptions } from '@xxgk/node';
+import { DEFAULT_LIMITS, normaliseOrganName, ParseError, type OrganLevel } from '@xxgk/core';
+import { archiveEntries, isReportArchive, ParsePool, UPLOAD_PARSING, type ParsePoolOptions } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
 import { badRequest, forbidden, notFound } from '../../errors.js';
 import { logError } from '../../log.js';
@@ -35,6 +35,29 @@ export const CORPUS_PARSING: ParsePoolOptions = {
   threads: availableParallelism(),
   queue: Number.MAX_SAFE_INTEGER,
 };
+
+/** An uploaded file: a report, or a ZIP archive of reports. */
+export interface Upload {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** An upload as the files to import: the reports in an archive, else the file itself. */
+function uploadInputs(upload: Upload): CorpusInput[] {
+  const { name, bytes } = upload;
+  if (isReportArchive(name, bytes)) {
+    try {
+      return archiveEntries(bytes, name, DEFAULT_LIMITS.maxBytes).map((entry) => ({
+        name: entry.name,
+        read: async () => ({ bytes: entry.read() }),
+      }));
+    } catch (error) {
+      // An archive whose directory cannot be read is imported as one file, which fails with the reason.
+      if (!(error instanceof ParseError)) throw error;
+    }
+  }
+  return [{ name, read: async () => ({ bytes }) }];
+}
 
 /** Who imports and curates the corpus: the 政务公开办 (a researcher's own instance gives them this role). */
 function assertCurator(actor: Actor | null): void {
@@ -118,12 +141,19 @@ export class CorpusService {
     }
   }
 
-  /** The API's import: the batch is recorded and its id returned at once; the files are read after. */
-  async startImport(actor: Actor, label: string, files: readonly CorpusInput[]): Promise<number> {
+  /**
+   * The API's import of uploaded files (a ZIP archive of reports counts as its reports): the batch
+   * is recorded and its id returned at once; the files are read after, and the page polls.
+   */
+  async upload(actor: Actor, label: string, uploads: readonly Upload[]) {
+    assertCurator(actor);
+    const files = uploads.flatMap((upload) => uploadInputs(upload));
     if (files.length === 0) throw badRequest('请选择要导入的报告文件');
-    const batch = await this.startBatch(actor, label, files.length);
-    void this.importCorpusFiles(files, { batch }).catch((error: unknown) => logError(error, `语料导入批次 ${batch}`));
-    return batch;
+    const batchId = await this.startBatch(actor, label, files.length);
+    void this.importCorpusFiles(files, { batch: batchId }).catch((error: unknown) =>
+      logError(error, `报告语料导入批次 ${batchId}`),
+    );
+    return { batchId, total: files.length };
   }
 
   /** A batch's progress and counts, and a page of its files with their outcome. */
@@ -173,8 +203,8 @@ export class CorpusService {
         id: o.id,
         name: o.name,
         regionCode: o.region_code,
-        level: o.level,
-        kind: o.kind,
+        level: o.level as OrganLevel | null,
+        kind: o.kind as 'government' | 'department',
         confidence: o.confidence,
         names: o.names,
         reports: o.reports,
