@@ -104,7 +104,8 @@ function Summary({ batch }: { batch: CorpusBatch }) {
       </Typography.Text>
       <Progress
         percent={percent}
-        status={batch.finishedAt ? (batch.failed > 0 ? 'exception' : 'success') : 'active'}
+        // A failed file is listed below; the bar says only whether the batch is done.
+        status={batch.finishedAt ? (batch.failed > 0 ? 'normal' : 'success') : 'active'}
         format={() => `${batch.done}/${batch.total}`}
       />
       <Space size="large" wrap>
