@@ -10,7 +10,7 @@ import {
 } from '../../../bench/support/corpus-queries.js';
 import { loadCorpus } from '../../../bench/support/corpus-rows.js';
 import { startSecondCluster, type SecondCluster } from '../../../bench/support/second-cluster.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from './support/databases.js';
+import { ENGINES, openTestDatabase } from './support/databases.js';
 
 /*
  * The corpus beyond one server (docs/scale.md): two years of corpus_reports become postgres_fdw
