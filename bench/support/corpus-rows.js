@@ -117,34 +117,41 @@ async function insertRows(client, table, rows) {
 
 /**
  * Loads a corpus into an empty, migrated database through a `pg` client, in batches of `batch`
- * reports; returns the counts. The id sequences are moved past the ids used.
+ * reports; returns the counts. While the server stores one batch the next is generated (the two
+ * take about as long). The id sequences are moved past the ids used.
  */
 export async function loadCorpus(client, options, batch = 2000, onProgress = undefined) {
-  let organs = [];
-  let files = [];
-  let reports = [];
-  let counts = { organs: 0, reports: 0 };
-  const flush = async () => {
-    const started = Date.now();
-    await insertRows(client, 'corpus_organs', organs);
-    await insertRows(client, 'corpus_files', files);
-    await insertRows(client, 'corpus_reports', reports);
-    if (process.env.TRACE) console.log('flush', reports.length, Date.now() - started);
-    counts = { organs: counts.organs + organs.length, reports: counts.reports + reports.length };
-    organs = [];
-    files = [];
-    reports = [];
-    onProgress?.(counts.reports, options.reports);
+  const counts = { organs: 0, reports: 0 };
+  let pending = Promise.resolve();
+  const flush = (rows) => {
+    const previous = pending;
+    pending = (async () => {
+      await previous;
+      // In order: a batch's reports name organs and files of the same or an earlier batch.
+      await insertRows(client, 'corpus_organs', rows.organs);
+      await insertRows(client, 'corpus_files', rows.files);
+      await insertRows(client, 'corpus_reports', rows.reports);
+      counts.organs += rows.organs.length;
+      counts.reports += rows.reports.length;
+      onProgress?.(counts.reports, options.reports);
+    })();
+    return previous;
   };
+  let rows = { organs: [], files: [], reports: [] };
   for (const row of corpusRows(options)) {
-    if (row.organ) organs.push(row.organ);
+    if (row.organ) rows.organs.push(row.organ);
     else {
-      files.push(row.file);
-      reports.push(row.report);
-      if (reports.length >= batch) await flush();
+      rows.files.push(row.file);
+      rows.reports.push(row.report);
+      if (rows.reports.length >= batch) {
+        // Wait for the batch before the one just sent, so at most one waits in memory.
+        await flush(rows);
+        rows = { organs: [], files: [], reports: [] };
+      }
     }
   }
-  await flush();
+  await flush(rows);
+  await pending;
   await client.query(`SELECT setval('corpus_organs_id_seq', (SELECT max(id) FROM corpus_organs))`);
   await client.query(`SELECT setval('corpus_files_id_seq', (SELECT max(id) FROM corpus_files))`);
   await client.query('ANALYZE corpus_organs, corpus_files, corpus_reports');

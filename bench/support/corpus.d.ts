@@ -32,6 +32,6 @@ export declare function renderCorpusReport(
 
 export declare function writeCorpus(
   dir: string,
-  options: CorpusOptions & { kinds?: readonly CorpusInput['kind'][] },
+  options: CorpusOptions & { kinds?: readonly CorpusInput['kind'][]; as?: 'pdf' | 'docx' | 'html' | 'text' },
   onProgress?: (done: number, total: number) => void,
 ): Promise<CorpusTruth>;

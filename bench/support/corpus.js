@@ -29,23 +29,34 @@ export async function renderCorpusReport(item, input = item.input, fonts = undef
   throw new Error(`未知的输入形式：${input.kind}`);
 }
 
+const LAYOUTS = ['lines', 'pipe', 'tab'];
+
+/** The form a report is written in: as drawn, or as `options.as` / `options.kinds` ask. */
+function inputOf(item, index, options) {
+  if (options.as === 'text') return { kind: 'text', layout: LAYOUTS[index % LAYOUTS.length] };
+  if (options.as) return { kind: options.as };
+  if (options.kinds && !options.kinds.includes(item.input.kind)) return { kind: 'text', layout: 'tab' };
+  return item.input;
+}
+
 /**
  * Writes `options.reports` reports of `options.seed` into `dir` (created) and `dir/truth.json`.
  * `options.kinds` (e.g. ['text']) keeps only those input kinds: a report drawn as another kind is
- * written as tab text instead, and the truth says so. `onProgress(done, total)` is called as
+ * written as tab text instead, and the truth says so; `options.as` ('pdf', 'docx', 'html' or
+ * 'text') writes every report in that form (text in the three layouts in turn). `onProgress(done, total)` is called as
  * files are written. A report before 2019 is printed in the 2019 tables, but its truth has
  * format 'unknown' and no cells: the reader rightly reads none (see CorpusReport.readFormat).
  */
 export async function writeCorpus(dir, options, onProgress = undefined) {
   await mkdir(dir, { recursive: true });
-  const fonts = options.kinds && !options.kinds.includes('pdf') ? undefined : await loadFonts();
+  const pdfs = options.as ? options.as === 'pdf' : !options.kinds || options.kinds.includes('pdf');
+  const fonts = pdfs ? await loadFonts() : undefined;
   const organs = new Map();
   const files = [];
   let index = 0;
   for (const item of generateCorpus(options)) {
     index += 1;
-    const input =
-      options.kinds && !options.kinds.includes(item.input.kind) ? { kind: 'text', layout: 'tab' } : item.input;
+    const input = inputOf(item, index, options);
     const file = `${String(index).padStart(6, '0')}.${EXTENSIONS[input.kind]}`;
     await writeFile(join(dir, file), await renderCorpusReport(item, input, fonts));
     organs.set(item.organ.id, item.organ);
