@@ -133,7 +133,7 @@ export async function loadCorpus(client, options, batch = 2000, onProgress = und
       await insertRows(client, 'corpus_reports', rows.reports);
       counts.organs += rows.organs.length;
       counts.reports += rows.reports.length;
-      onProgress?.(counts.reports, options.reports);
+      if (rows.reports.length > 0) onProgress?.(counts.reports, options.reports);
     })();
     return previous;
   };
