@@ -16,7 +16,7 @@ export interface CorpusImportOptions {
 /** The database the server would use: DATABASE_URL, else PGlite in XXGK_DATA_DIR (default xxgk-data). */
 function databaseOf(options: CorpusImportOptions, env: NodeJS.ProcessEnv) {
   const url = options.database ?? env.DATABASE_URL;
-  if (url) return { options: { url, poolSize: 4 }, where: 'PostgreSQL' };
+  if (url) return { options: { url, poolSize: 8 }, where: 'PostgreSQL' };
   const dataDir = resolve(env.XXGK_DATA_DIR ?? 'xxgk-data');
   return { options: { dataDir }, where: `PGlite（${dataDir}，请先停止使用同一目录的服务端）` };
 }

@@ -24,7 +24,7 @@ const SPELLINGS: Readonly<Record<number, string>> = {
 
 export interface CorpusFile {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly report: Report;
 }
 

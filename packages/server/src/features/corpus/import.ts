@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { ParseError, ruleById, type Finding, type ParsedReport, type SourceKind } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import { resolveOrgan, SURE_MATCH } from './organs.js';
-import { fileBySha, insertFile, insertReport, latestVersion, lockOrgan, retireVersions } from './repository.js';
+import { fileBySha, insertFile, insertReport, lockOrgan, retireCurrent } from './repository.js';
 
 /** One file to import: its name (a path, or `archive.zip/inner/name`) and a way to get its bytes. */
 export interface CorpusInput {
@@ -150,8 +150,7 @@ async function storeRead(db: Kysely<Database>, at: Stored, parsed: ParsedReport)
       return { file: at.file, status, ...(reason ? { reason: `${at.file}：${reason}` } : {}) };
     const { organ } = resolved;
     await lockOrgan(trx, organ.id);
-    const version = (await latestVersion(trx, organ.id, year)) + 1;
-    await retireVersions(trx, organ.id, year);
+    const version = (await retireCurrent(trx, organ.id, year)) + 1;
     await insertReport(trx, {
       organ,
       year,
@@ -228,9 +227,9 @@ export interface CorpusSummary {
 export const emptySummary = (): CorpusSummary => ({ read: 0, review: 0, failed: 0, existing: 0 });
 
 /**
- * Imports the files `threads` at a time (one for each worker thread, so every core reads while
- * the database keeps what was read), in the order given. A bad file is recorded and the batch
- * goes on.
+ * Imports the files in the order given, twice as many at a time as there are worker threads: while
+ * one file of a thread's pair is kept (several round trips to the database), the other is read,
+ * so the threads do not wait for the database. A bad file is recorded and the batch goes on.
  */
 export async function importAll(
   db: Kysely<Database>,
@@ -247,6 +246,6 @@ export async function importAll(
       options.onFile?.(outcome);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.threads) }, lane));
+  await Promise.all(Array.from({ length: 2 * Math.max(1, options.threads) }, lane));
   return summary;
 }

@@ -5,6 +5,7 @@ import {
   insertOrganIfAbsent,
   nameRow,
   organById,
+  organOfName,
   organByKey,
   type CorpusOrganRow,
 } from './repository.js';
@@ -54,10 +55,10 @@ async function followMerges(db: Db, organ: CorpusOrganRow): Promise<CorpusOrganR
 export async function resolveOrgan(db: Db, rawName: string): Promise<ResolvedOrgan> {
   const identity = organIdentity(rawName);
   const { name } = identity;
-  const known = await nameRow(db, name);
+  const known = await organOfName(db, name);
   if (known) {
-    const organ = await organById(db, known.organ_id);
-    if (organ) return { organ: await followMerges(db, organ), confidence: known.confidence, name };
+    const { name_confidence: confidence, ...organ } = known;
+    return { organ: await followMerges(db, organ), confidence, name };
   }
   let organ = await organByKey(db, identity.key);
   if (!organ) {

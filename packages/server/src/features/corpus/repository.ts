@@ -134,6 +134,16 @@ export async function insertOrganIfAbsent(db: Db, organ: NewCorpusOrgan): Promis
     .execute();
 }
 
+/** A known spelling with the organ it names, in one query (the import asks it for every file). */
+export async function organOfName(db: Db, name: string) {
+  return db
+    .selectFrom('corpus_organ_names as n')
+    .innerJoin('corpus_organs', 'corpus_organs.id', 'n.organ_id')
+    .select([...ORGAN_COLUMNS.map((c) => `corpus_organs.${c}` as const), 'n.confidence as name_confidence'])
+    .where('n.name', '=', name)
+    .executeTakeFirst();
+}
+
 export async function nameRow(db: Db, name: string) {
   return db
     .selectFrom('corpus_organ_names')
@@ -189,25 +199,21 @@ export async function insertFile(db: Db, file: NewCorpusFile): Promise<number | 
   return row?.id;
 }
 
-/** The highest version kept of an organ's year, 0 when there is none. */
-export async function latestVersion(db: Db, organId: number, year: number): Promise<number> {
-  const row = await db
-    .selectFrom('corpus_reports')
-    .select(sql<number>`coalesce(max(version), 0)::int`.as('version'))
-    .where('organ_id', '=', organId)
-    .where('year', '=', year)
-    .executeTakeFirstOrThrow();
-  return row.version;
-}
-
-export async function retireVersions(db: Db, organId: number, year: number): Promise<void> {
-  await db
+/**
+ * Makes an organ's year's current report a former version and returns its version, 0 when the
+ * year has none. The current report is always the highest version (imports add above it, and
+ * renumberVersions keeps it so), so one statement both retires it and says where to go on.
+ */
+export async function retireCurrent(db: Db, organId: number, year: number): Promise<number> {
+  const rows = await db
     .updateTable('corpus_reports')
     .set({ current: false })
     .where('organ_id', '=', organId)
     .where('year', '=', year)
     .where('current', '=', true)
+    .returning('version')
     .execute();
+  return Math.max(0, ...rows.map((r) => r.version));
 }
 
 export interface NewCorpusReport {

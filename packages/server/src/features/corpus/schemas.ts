@@ -15,12 +15,10 @@ export const CorpusImportStartedSchema = z
   })
   .openapi('CorpusImportStarted');
 
-export const CorpusFileStatusSchema = z
-  .enum(['read', 'review', 'failed'])
-  .openapi({
-    description:
-      'read 已读取；review 已读取但须人工复核（未读出机关或年度、机关识别把握不足、表格未读全）；failed 无法读取',
-  });
+export const CorpusFileStatusSchema = z.enum(['read', 'review', 'failed']).openapi({
+  description:
+    'read 已读取；review 已读取但须人工复核（未读出机关或年度、机关识别把握不足、表格未读全）；failed 无法读取',
+});
 
 export const CorpusBatchSchema = z
   .object({
