@@ -71,6 +71,13 @@ describe.each(ENGINES)('importing the corpus on %s', (engine) => {
       '杭州市上城区应急管理局',
     ]);
     expect(shangcheng[0]).toMatchObject({ level: 'county', kind: 'department' });
+    // Called by its fullest present-day spelling, whichever file was read first.
+    const organ = await database.db
+      .selectFrom('corpus_organs')
+      .select('name')
+      .where('region_code', '=', '330102')
+      .executeTakeFirstOrThrow();
+    expect(organ.name).toBe('杭州市上城区应急管理局');
     // Figures as the files give them, each with where it was read.
     const report = await database.db
       .selectFrom('corpus_reports')

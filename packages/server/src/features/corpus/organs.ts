@@ -6,6 +6,7 @@ import {
   nameRow,
   organById,
   organOfName,
+  renameOrgan,
   organByKey,
   type CorpusOrganRow,
 } from './repository.js';
@@ -32,6 +33,18 @@ export interface ResolvedOrgan {
   readonly confidence: number;
   /** The name as normalised: the key of `corpus_organ_names`. */
   readonly name: string;
+}
+
+/**
+ * Whether a new spelling names the organ better than its present name: in its present-day words
+ * (not a short form or a name before the 2018 renamings) and with more of its place (杭州市上城区
+ * rather than 上城区). The organ is then called by the fullest name seen, whatever order the
+ * files came in.
+ */
+export function fuller(spelling: OrganIdentity, present: string): boolean {
+  if (spelling.ownWords !== spelling.body) return false;
+  const now = organIdentity(present);
+  return now.ownWords !== now.body || spelling.name.length > now.name.length;
 }
 
 /** The organ a merged one now is (merges are flattened, so one step suffices; a few guard a cycle). */
@@ -76,7 +89,10 @@ export async function resolveOrgan(db: Db, rawName: string): Promise<ResolvedOrg
     organ.name === name
       ? organ.confidence
       : Math.min(organ.confidence, matchOrgans(identity, organIdentity(organ.name)).confidence || organ.confidence);
-  await insertNameIfAbsent(db, name, organ.id, confidence);
+  const added = await insertNameIfAbsent(db, name, organ.id, confidence);
+  if (added && organ.name !== name && fuller(identity, organ.name)) {
+    await renameOrgan(db, organ.id, name);
+  }
   const stored = await nameRow(db, name);
   const chosen = stored && stored.organ_id !== organ.id ? await organById(db, stored.organ_id) : organ;
   return { organ: await followMerges(db, chosen ?? organ), confidence: stored?.confidence ?? confidence, name };

@@ -152,13 +152,19 @@ export async function nameRow(db: Db, name: string) {
     .executeTakeFirst();
 }
 
-/** Records a spelling the matcher found, unless it is known already (a manual one stays). */
-export async function insertNameIfAbsent(db: Db, name: string, organId: number, confidence: number): Promise<void> {
-  await db
+/** Records a spelling the matcher found, unless it is known already (a manual one stays); true when new. */
+export async function insertNameIfAbsent(db: Db, name: string, organId: number, confidence: number): Promise<boolean> {
+  const row = await db
     .insertInto('corpus_organ_names')
     .values({ name, organ_id: organId, source: 'auto', confidence })
     .onConflict((c) => c.column('name').doNothing())
-    .execute();
+    .returning('name')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function renameOrgan(db: Db, id: number, name: string): Promise<void> {
+  await db.updateTable('corpus_organs').set({ name }).where('id', '=', id).execute();
 }
 
 /** A person points a spelling at an organ: it wins over the matcher from now on. */
