@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { check } from './commands/check.js';
+import { corpusImport, type CorpusImportOptions } from './commands/corpus.js';
 import { demo } from './commands/demo.js';
 import { parse, type ParseCommandOptions } from './commands/parse.js';
 import { RENDER_FORMATS, render } from './commands/render.js';
@@ -90,6 +91,18 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('-o, --output <dir>', '输出目录', 'xxgk-demo')
     .option('--font <file>', 'PDF 使用的中文字体文件')
     .action(run((options: { output?: string; font?: string }) => demo(options, output)));
+
+  cli
+    .command('corpus')
+    .description('报告语料库')
+    .command('import')
+    .description('把已下载的年度报告（文件、目录、ZIP 压缩包）导入语料库；中断后重新运行同一命令即从中断处继续')
+    .argument('<paths...>', '文件、目录（递归读取）或 ZIP 压缩包')
+    .option('--database <url>', 'PostgreSQL 连接串（默认取 DATABASE_URL，否则为 XXGK_DATA_DIR 中的内置数据库）')
+    .option('--label <text>', '本批导入的说明（默认为所给的路径）')
+    .option('-j, --jobs <n>', '同时读取的文件数（默认为 CPU 核数）')
+    .option('--no-progress', '不显示进度条')
+    .action(run((paths: string[], options: CorpusImportOptions) => corpusImport(paths, options, output)));
 
   return cli;
 }

@@ -20,3 +20,5 @@ export * from './registers/index.js';
 export * from './render/letters/index.js';
 export * from './organs/index.js';
 export * from './audit/index.js';
+export * from './corpus/index.js';
+export { openZip, readEntries, type ZipArchive, type ZipEntry } from './parse/extract/zip.js';

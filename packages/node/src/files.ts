@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { ParseError } from '@xxgk/core';
 
@@ -10,4 +12,11 @@ export async function readReportFile(file: string, maxBytes: number): Promise<Ui
   const size = (await stat(file)).size;
   if (size > maxBytes) throw new ParseError('too-large', `文件大小 ${size} 字节，超过上限 ${maxBytes} 字节`, file);
   return new Uint8Array(await readFile(file));
+}
+
+/** The SHA-256 of a file's bytes, read as a stream: a file too large to read still has its identity. */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -17,6 +17,9 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   report: '年度报告',
   calendar: '工作日历',
   urge: '催办',
+  corpusBatch: '报告语料导入批次',
+  corpusOrgan: '语料库中的机关',
+  corpusOrganName: '语料库中的机关名称写法',
 };
 
 /** Actions named the same whatever they act on. */
@@ -39,6 +42,8 @@ const COMMON_ACTIONS: Readonly<Record<string, string>> = {
   send: '发出',
   answer: '答复',
   transferIn: '收到转办的申请',
+  repoint: '改指向另一机关',
+  merge: '合并为同一机关',
 };
 
 /** What a name not (yet) in the vocabulary shows: never the code itself. */

@@ -144,7 +144,13 @@ function section4Cells(random: Random): Record<string, number> {
   return cells;
 }
 
-function generatedSections(agency: string, year: number, format: ReportFormat, received: number): Report['sections'] {
+/** The prose sections of a generated report, their figures agreeing with its tables. */
+export function generatedSections(
+  agency: string,
+  year: number,
+  format: ReportFormat,
+  received: number,
+): Report['sections'] {
   return {
     overview: {
       paragraphs: [

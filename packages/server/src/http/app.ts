@@ -14,6 +14,7 @@ import { reportRoutes } from '../features/reports/routes.js';
 import { supervisionRoutes } from '../features/supervision/routes.js';
 import { statisticsRoutes } from '../features/statistics/routes.js';
 import { importRoutes } from '../features/imports/routes.js';
+import { corpusRoutes } from '../features/corpus/routes.js';
 import { notificationRoutes } from '../features/notifications/routes.js';
 import { transferRoutes } from '../features/transfers/routes.js';
 import { urgeRoutes } from '../features/urges/routes.js';
@@ -126,6 +127,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   workloadRoutes(app);
   supervisionRoutes(app);
   importRoutes(app);
+  corpusRoutes(app);
   notificationRoutes(app);
   urgeRoutes(app);
   transferRoutes(app);

@@ -3634,6 +3634,404 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/corpus/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入已发布的年度报告（可多个文件，或 ZIP 压缩包）：立即返回批次编号，文件在后台读取 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            files?: string[];
+            label?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已开始导入 */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusImportStarted'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/imports/{batchId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导入批次的进度和结果：读取、失败（含原因）、待复核、已存在的文件数，及逐个文件的结果（分页） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description read 已读取；review 已读取但须人工复核（未读出机关或年度、机关识别把握不足、表格未读全）；failed 无法读取 */
+          status?: 'read' | 'review' | 'failed';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          batchId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 导入批次 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusBatch'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/organs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 语料库中的机关（分页）：行政区划、层级、类别、识别把握、各种写法、报告数 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 机关名称（任一写法）中的文字 */
+          q?: string;
+          /** @description 行政区划代码：该地及其下辖各地的机关 */
+          region?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页机关 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusOrganPage'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/organ-names/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 人工指定机关名称的某种写法属于哪个机关（此后自动识别不再改动；该写法的报告随之归入，记入审计日志） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description 报告中出现的机关名称写法 */
+          name: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            organId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 已指定 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusOrganName'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/organs/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 人工把一个机关合并到另一个机关（同一机关被识别为两个时）：写法和报告随之归入，记入审计日志 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            into: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 已合并 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusOrganMerged'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -6541,6 +6939,77 @@ export interface components {
       findings: components['schemas']['Finding'][];
       /** @description 人工更正，按更正顺序 */
       corrections: components['schemas']['CellCorrection'][];
+    };
+    CorpusImportStarted: {
+      batchId: number;
+      /** @description 本批的文件数（ZIP 压缩包按其中的文件计） */
+      total: number;
+    };
+    CorpusBatch: {
+      id: number;
+      label: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @description 完成时间；null 表示仍在导入（或导入中断，重新导入即可继续） */
+      finishedAt: string | null;
+      total: number;
+      /** @description 已处理的文件数 */
+      done: number;
+      read: number;
+      review: number;
+      failed: number;
+      /** @description 此前已导入过的文件数（内容相同，未重复导入） */
+      existing: number;
+      files: {
+        total: number;
+        items: {
+          id: number;
+          fileName: string;
+          /**
+           * @description read 已读取；review 已读取但须人工复核（未读出机关或年度、机关识别把握不足、表格未读全）；failed 无法读取
+           * @enum {string}
+           */
+          status: 'read' | 'review' | 'failed';
+          /** @description 失败或须复核的原因（含文件名） */
+          reason: string | null;
+          size: number;
+          organId: number | null;
+          organName: string | null;
+          year: number | null;
+          version: number | null;
+        }[];
+      };
+    };
+    CorpusOrganPage: {
+      total: number;
+      items: components['schemas']['CorpusOrgan'][];
+    };
+    CorpusOrgan: {
+      id: number;
+      name: string;
+      /** @description 行政区划代码（国家统计局统计用区划代码） */
+      regionCode: string | null;
+      level: ('province' | 'prefecture' | 'county' | 'township') | null;
+      /** @enum {string} */
+      kind: 'government' | 'department';
+      /** @description 由名称识别机关的把握程度（0–1） */
+      confidence: number;
+      /** @description 报告中出现过的各种写法 */
+      names: string[];
+      /** @description 现行版本的报告数 */
+      reports: number;
+    };
+    CorpusOrganName: {
+      name: string;
+      organId: number;
+      organName: string;
+      /** @enum {string} */
+      source: 'manual';
+      confidence: number;
+    };
+    CorpusOrganMerged: {
+      id: number;
+      mergedInto: number;
     };
     NotificationPage: {
       total: number;

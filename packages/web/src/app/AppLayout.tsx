@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   BookOutlined,
   CloudUploadOutlined,
+  DatabaseOutlined,
   FileTextOutlined,
   LogoutOutlined,
   ProfileOutlined,
@@ -31,6 +32,7 @@ export const AREAS: readonly Area[] = [
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, roles: STAFF },
   { path: '/import', label: '导入报告', icon: <CloudUploadOutlined />, roles: STAFF },
   { path: '/supervision', label: '监督', icon: <BarChartOutlined />, roles: ['supervisor', 'sysAdmin'] },
+  { path: '/corpus-import', label: '语料导入', icon: <DatabaseOutlined />, roles: ['supervisor'] },
   { path: '/admin', label: '系统管理', icon: <AuditOutlined />, roles: ['sysAdmin'] },
 ];
 
