@@ -1,16 +1,18 @@
 // The national corpus at scale: `npm run bench:corpus` (after `npm run build`).
 //
-// 1. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
+// In this order (the database parts first, so their peak RSS is theirs alone):
+// 1. Queries: --reports (default 100,000) generated reports loaded into a throwaway PostgreSQL
+//    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
+//    figures (bench/support/corpus-rows.js; no parsing), then p50/p99 of each dashboard query
+//    (bench/support/corpus-queries.js) read from corpus_reports (--raw-runs runs, default 10: they
+//    unpack the JSONB) and from a summary table (--runs, default 30); the tables' sizes; the
+//    process's peak RSS. Aim: every query < 300 ms.
+// 2. fdw: a second PostgreSQL cluster (bench/support/second-cluster.js) takes two years as
+//    postgres_fdw foreign partitions; the same queries, their answers checked equal, the ratio of
+//    their times to all-local, and the summary table refilled through the foreign partitions.
+// 3. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
 //    PDF, imported by the corpus import service on every core into a throwaway database, and read
 //    alone on the worker pool (bench/corpus/import.js).
-// 2. Queries: --reports (default 100,000) generated reports loaded into a throwaway PostgreSQL
-//    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
-//    figures (bench/support/corpus-rows.js; no parsing), then p50/p99 over --runs runs (default
-//    30; --raw-runs, default 10, for those that unpack the JSONB) of each dashboard query (bench/support/corpus-queries.js), read from corpus_reports and
-//    from a summary table; the tables' sizes; the process's peak RSS. Aim: every query < 300 ms.
-// 3. fdw: a second PostgreSQL cluster (bench/support/second-cluster.js) takes two years as
-//    postgres_fdw foreign partitions; the same queries, their answers checked equal, and the ratio
-//    of their times to all-local.
 // Figures go to the console and to bench/results/corpus.json.
 //
 // Options: --reports=<n>, --runs=<n>, --raw-runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --only=<import,queries,fdw>;
