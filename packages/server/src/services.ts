@@ -17,6 +17,7 @@ import { TransferService } from './features/transfers/service.js';
 import { UrgeService } from './features/urges/service.js';
 import { WorkloadService } from './features/workload/service.js';
 import { ExportService } from './features/exports/service.js';
+import { CorpusAnalysisService } from './features/corpus-analysis/service.js';
 
 export interface ServiceOptions {
   /** Today's date in China; tests fix it. */
@@ -50,6 +51,7 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
     urges: new UrgeService(db, today),
     transfers: new TransferService(db, calendar, today),
     workload: new WorkloadService(db, calendar, today),
+    corpusAnalysis: new CorpusAnalysisService(db),
   };
 }
 

@@ -324,6 +324,19 @@ export interface CorpusReportsTable {
   imported_at: Timestamp;
 }
 
+/** Migration 0013: sums of core's measures and rule failures by year, place, level and kind. */
+export interface CorpusSummariesTable {
+  year: number;
+  /** '' where the organ's name gave no place. */
+  region_code: string;
+  /** '' where the organ's name gave no level. */
+  level: string;
+  kind: string;
+  /** A key of core's MEASURES, or `rule:<id>` for the reports breaking that rule. */
+  measure: string;
+  value: number;
+}
+
 export interface Database {
   organs: OrgansTable;
   users: UsersTable;
@@ -347,6 +360,7 @@ export interface Database {
   corpus_batches: CorpusBatchesTable;
   corpus_files: CorpusFilesTable;
   corpus_reports: CorpusReportsTable;
+  corpus_summaries: CorpusSummariesTable;
 }
 
 export type Organ = Selectable<OrgansTable>;

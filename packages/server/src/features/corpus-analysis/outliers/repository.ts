@@ -1,0 +1,96 @@
+import { JUMP } from '@xxgk/core';
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../../db/schema.js';
+import type { CorpusFilter } from '../repository.js';
+
+/**
+ * The outliers of the corpus, found in SQL over the current reports so that a page of them costs
+ * one query at any size: year-over-year jumps in new applications (core's JUMP), reports breaking
+ * error rules, and carry-overs between an organ's consecutive years that do not meet (core's
+ * cross-year-carryover and cross-year-in-force rules, on the totals).
+ */
+export type OutlierKind = 'jump' | 'impossible' | 'carryover';
+
+export interface OutlierQuery extends CorpusFilter {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+const num = (alias: string, id: string): RawBuilder<number> =>
+  sql<number>`(${sql.ref(`${alias}.figures`)}->>${id})::float8`;
+
+function where(filter: CorpusFilter): RawBuilder<unknown> {
+  const parts = [sql`c.current`];
+  if (filter.year !== undefined) parts.push(sql`c.year = ${filter.year}`);
+  if (filter.region) parts.push(sql`c.region_code like ${`${filter.region}%`}`);
+  if (filter.level) parts.push(sql`c.level = ${filter.level}`);
+  if (filter.kind) parts.push(sql`c.kind = ${filter.kind}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** An organ's current report of the year before, the organ's merges followed. */
+const PAIR = sql`
+  from corpus_reports c
+  join corpus_organs oc on oc.id = c.organ_id
+  join corpus_organs op on coalesce(op.merged_into, op.id) = coalesce(oc.merged_into, oc.id)
+  join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current`;
+
+function inForceBroken(row: 'regulations' | 'normativeDocs'): RawBuilder<boolean> {
+  return sql<boolean>`${num('c', `s2.${row}.inForce`)} <> ${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
+}
+
+interface OutlierRow {
+  id: string;
+  previousId: string | null;
+  organName: string;
+  year: number;
+  regionCode: string | null;
+  details: Record<string, number | null>;
+  failedRules: string[];
+  total: string;
+}
+
+function page(query: OutlierQuery): RawBuilder<unknown> {
+  return sql`limit ${query.limit} offset ${query.offset}`;
+}
+
+export async function findOutliers(db: Db, kind: OutlierKind, query: OutlierQuery, errorRules: readonly string[]) {
+  const filter = where(query);
+  let statement: RawBuilder<OutlierRow>;
+  if (kind === 'jump') {
+    const before = num('p', 's3.new.total');
+    const after = num('c', 's3.new.total');
+    statement = sql<OutlierRow>`
+      select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
+        jsonb_build_object('before', ${before}, 'after', ${after}) as details, c.failed_rules as "failedRules",
+        count(*) over () as total
+      ${PAIR}
+      where ${filter} and greatest(${before}, ${after}) >= ${JUMP.minimum}
+        and greatest(${before}, ${after}) >= ${JUMP.factor} * greatest(least(${before}, ${after}), 1)
+      order by greatest(${before}, ${after}) desc, c.year desc, oc.name, c.id ${page(query)}`;
+  } else if (kind === 'carryover') {
+    const both2021 = sql`c.format = '2021' and p.format = '2021'`;
+    statement = sql<OutlierRow>`
+      select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
+        jsonb_build_object(
+          'carriedIn', ${num('c', 's3.carriedIn.total')}, 'carriedOutBefore', ${num('p', 's3.carriedOut.total')},
+          'regulationsInForce', ${num('c', 's2.regulations.inForce')},
+          'regulationsExpected', ${num('p', 's2.regulations.inForce')} + ${num('c', 's2.regulations.issued')} - ${num('c', 's2.regulations.repealed')},
+          'normativeDocsInForce', ${num('c', 's2.normativeDocs.inForce')},
+          'normativeDocsExpected', ${num('p', 's2.normativeDocs.inForce')} + ${num('c', 's2.normativeDocs.issued')} - ${num('c', 's2.normativeDocs.repealed')}
+        ) as details, c.failed_rules as "failedRules", count(*) over () as total
+      ${PAIR}
+      where ${filter} and (${num('c', 's3.carriedIn.total')} <> ${num('p', 's3.carriedOut.total')}
+        or (${both2021} and (${inForceBroken('regulations')} or ${inForceBroken('normativeDocs')})))
+      order by c.year desc, oc.name, c.id ${page(query)}`;
+  } else {
+    statement = sql<OutlierRow>`
+      select c.id::text as "id", null as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
+        '{}'::jsonb as details, c.failed_rules as "failedRules", count(*) over () as total
+      from corpus_reports c join corpus_organs oc on oc.id = c.organ_id
+      where ${filter} and c.failed_rules && array[${sql.join(errorRules.length ? errorRules : [''])}]::text[]
+      order by c.year desc, oc.name, c.id ${page(query)}`;
+  }
+  const { rows } = await statement.execute(db);
+  return { total: Number(rows[0]?.total ?? 0), items: rows.map(({ total: _total, ...row }) => row) };
+}
