@@ -147,7 +147,7 @@ export const CORPUS_ORGANS: readonly CorpusOrgan[] = [
   { organ: '杭州市上城区民政局', region: '330102', level: 'county', kind: 'department' },
   { organ: '杭州市拱墅区教育局', region: '330105', level: 'county', kind: 'department' },
   { organ: '杭州市民政局', region: '3301', level: 'prefecture', kind: 'department' },
-  { organ: '淮北市相山区应急管理局', region: '340602', level: 'county', kind: 'department' },
+  { organ: '淮北市相山区应急管理局', region: '340603', level: 'county', kind: 'department' },
 ];
 
 /** Three consecutive clean years (2021–2023) of each organ, each year following on from the last. */

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  LineChartOutlined,
   BookOutlined,
   CloudUploadOutlined,
   FileTextOutlined,
@@ -31,6 +32,7 @@ export const AREAS: readonly Area[] = [
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, roles: STAFF },
   { path: '/import', label: '导入报告', icon: <CloudUploadOutlined />, roles: STAFF },
   { path: '/supervision', label: '监督', icon: <BarChartOutlined />, roles: ['supervisor', 'sysAdmin'] },
+  { path: '/analysis', label: '年报数据分析', icon: <LineChartOutlined />, roles: ['supervisor', 'sysAdmin'] },
   { path: '/admin', label: '系统管理', icon: <AuditOutlined />, roles: ['sysAdmin'] },
 ];
 
