@@ -1,4 +1,5 @@
-import { cellName, checkReport, type Report } from '@xxgk/core';
+import { MEASURE_KEYS, cellName, checkReport, type Report } from '@xxgk/core';
+import { summaryColumns } from '../src/features/corpus-analysis/repository.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../src/features/corpus-analysis/service.js';
 import { cleanCorpus, seedCorpus, type SeedReport, type SeededReport } from './support/corpus.js';
@@ -241,5 +242,7 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     const figures = await get<Figures>('/api/corpus/figures?by=year&year=2022');
     expect(figures.groups[0]!.measures['reports']).toBe(current.filter(inFilter({ year: 2022 })).length);
     expect(cellName('s3.new.total')).toBe('一、本年新收政府信息公开申请数量·总计');
+    // Migration 0013 has a column for every measure core defines.
+    expect(await summaryColumns(server.services.db)).toEqual(expect.arrayContaining([...MEASURE_KEYS]));
   });
 });

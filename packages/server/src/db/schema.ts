@@ -324,7 +324,11 @@ export interface CorpusReportsTable {
   imported_at: Timestamp;
 }
 
-/** Migration 0013: sums of core's measures and rule failures by year, place, level and kind. */
+/**
+ * Migration 0013: for each year, place, level and kind, the sums of core's measures (a column
+ * each, named by the measure's key: queried by name in the corpus analysis's repository) and the
+ * reports breaking each rule.
+ */
 export interface CorpusSummariesTable {
   year: number;
   /** '' where the organ's name gave no place. */
@@ -332,9 +336,9 @@ export interface CorpusSummariesTable {
   /** '' where the organ's name gave no level. */
   level: string;
   kind: string;
-  /** A key of core's MEASURES, or `rule:<id>` for the reports breaking that rule. */
-  measure: string;
-  value: number;
+  reports: number;
+  /** Rule id → how many of the group's reports break it. */
+  rules: Json<Record<string, number>>;
 }
 
 export interface Database {

@@ -26,10 +26,22 @@ export function measureSql(measure: Measure, alias = 'r'): RawBuilder<number> {
   return sql<number>`(${sql.join(terms, sql` + `)})`;
 }
 
+/** Every cell some measure adds up, read out of a report's JSON in one pass (jsonb_to_record). */
+const MEASURE_CELLS = [...new Set(MEASURES.flatMap((m) => m.cells))];
+const CELL_RECORD = sql.join(MEASURE_CELLS.map((id) => sql`${sql.id(id)} float8`));
+const measuredMeasures = MEASURES.filter((m) => m.key !== 'reports');
+
+function measureSum(measure: Measure): RawBuilder<number> {
+  return sql<number>`sum(${sql.join(
+    measure.cells.map((id) => sql`coalesce(${sql.ref('f')}.${sql.id(id)}, 0)`),
+    sql` + `,
+  )})`;
+}
+
 /**
  * Rewrites the summary rows of the given years (all years when none are given) from the current
- * reports, in one transaction: the measures of core's MEASURES and `rule:<id>` failure counts.
- * The import calls it at the end of each batch.
+ * reports, in one transaction: each group's count of reports, the sums of core's MEASURES and
+ * how many reports break each rule. The import calls it at the end of each batch.
  */
 export async function refreshCorpusSummaries(db: Kysely<Database>, options: { years?: readonly number[] } = {}) {
   const years = options.years && options.years.length > 0 ? [...new Set(options.years)] : undefined;
@@ -38,19 +50,26 @@ export async function refreshCorpusSummaries(db: Kysely<Database>, options: { ye
     if (years) remove = remove.where('year', 'in', years);
     await remove.execute();
     const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
-    const values = MEASURES.map((m) => sql`(${m.key}, ${measureSql(m)})`);
+    const group = sql`r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind`;
     await sql`
-      insert into corpus_summaries (year, region_code, level, kind, measure, value)
-      select r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind, m.measure, sum(m.value)
-      from corpus_reports r cross join lateral (values ${sql.join(values)}) as m(measure, value)
+      insert into corpus_summaries (year, region_code, level, kind, reports, ${sql.join(measuredMeasures.map((m) => sql.id(m.key)))})
+      select ${group}, count(*), ${sql.join(measuredMeasures.map(measureSum))}
+      from corpus_reports r cross join lateral jsonb_to_record(r.figures) as f(${CELL_RECORD})
       where r.current ${inYears}
-      group by 1, 2, 3, 4, 5`.execute(tx);
+      group by ${group}`.execute(tx);
     await sql`
-      insert into corpus_summaries (year, region_code, level, kind, measure, value)
-      select r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind, 'rule:' || f.rule, count(*)
-      from corpus_reports r cross join lateral (select distinct unnest(r.failed_rules) as rule) f
-      where r.current ${inYears}
-      group by 1, 2, 3, 4, 5`.execute(tx);
+      update corpus_summaries s set rules = x.rules
+      from (
+        select year, region_code, level, kind, jsonb_object_agg(rule, n) as rules
+        from (
+          select r.year, coalesce(r.region_code, '') as region_code, coalesce(r.level, '') as level, r.kind, f.rule, count(*) as n
+          from corpus_reports r cross join lateral (select distinct unnest(r.failed_rules) as rule) f
+          where r.current ${inYears}
+          group by 1, 2, 3, 4, 5
+        ) counted
+        group by 1, 2, 3, 4
+      ) x
+      where s.year = x.year and s.region_code = x.region_code and s.level = x.level and s.kind = x.kind`.execute(tx);
   });
 }
 
@@ -72,30 +91,62 @@ function groupKey(by: GroupBy, filter: CorpusFilter): RawBuilder<string> {
   }
 }
 
+function summaryWhere(filter: CorpusFilter): RawBuilder<unknown> {
+  const parts = [sql`true`];
+  if (filter.year !== undefined) parts.push(sql`year = ${filter.year}`);
+  if (filter.region) parts.push(sql`region_code like ${`${filter.region}%`}`);
+  if (filter.level) parts.push(sql`level = ${filter.level}`);
+  if (filter.kind) parts.push(sql`kind = ${filter.kind}`);
+  return sql.join(parts, sql` and `);
+}
+
 /** The sums of every measure and rule count, grouped by one dimension, from the summary table. */
 export async function summarySums(db: Db, filter: CorpusFilter, by: GroupBy) {
   const key = groupKey(by, filter);
-  let q = db
-    .selectFrom('corpus_summaries')
-    .select([key.as('key'), 'measure', sql<number>`sum(value)`.as('value')])
-    .groupBy([key, 'measure']);
-  if (filter.year !== undefined) q = q.where('year', '=', filter.year);
-  if (filter.region) q = q.where(sql`region_code`, 'like', `${filter.region}%`);
-  if (filter.level) q = q.where('level', '=', filter.level);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
-  const rows = await q.execute();
-  return rows.map((row) => ({ key: row.key, measure: row.measure, value: Number(row.value) }));
+  const where = summaryWhere(filter);
+  const sums = sql.join([
+    sql`sum(reports)::float8 as ${sql.id('reports')}`,
+    ...measuredMeasures.map((m) => sql`sum(${sql.id(m.key)}) as ${sql.id(m.key)}`),
+  ]);
+  const [measures, rules] = await Promise.all([
+    sql<Record<string, number | string | null>>`
+      select ${key} as key, ${sums} from corpus_summaries where ${where} group by 1`.execute(db),
+    sql<{ key: string | null; rule: string; value: number }>`
+      select ${key} as key, r.key as rule, sum(r.value::float8) as value
+      from corpus_summaries, jsonb_each_text(rules) r where ${where} group by 1, 2`.execute(db),
+  ]);
+  const rows: { key: string | null; measure: string; value: number }[] = [];
+  for (const row of measures.rows) {
+    for (const m of MEASURES)
+      rows.push({ key: row['key'] as string | null, measure: m.key, value: Number(row[m.key] ?? 0) });
+  }
+  for (const row of rules.rows) rows.push({ key: row.key, measure: `rule:${row.rule}`, value: Number(row.value) });
+  return rows;
 }
 
 /** The years, region codes, levels and kinds the summary knows: the filters' choices. */
 export async function summaryChoices(db: Db) {
-  const rows = await db
-    .selectFrom('corpus_summaries')
-    .where('measure', '=', 'reports')
-    .select(['year', 'region_code', 'level', 'kind'])
-    .distinct()
-    .execute();
-  return rows;
+  const distinct = <C extends 'year' | 'region_code' | 'level' | 'kind'>(column: C) =>
+    db.selectFrom('corpus_summaries').select(column).distinct().orderBy(column).execute();
+  const [years, regions, levels, kinds] = await Promise.all([
+    distinct('year'),
+    distinct('region_code'),
+    distinct('level'),
+    distinct('kind'),
+  ]);
+  return {
+    years: years.map((r) => r.year).reverse(),
+    regions: regions.map((r) => r.region_code),
+    levels: levels.map((r) => r.level),
+    kinds: kinds.map((r) => r.kind),
+  };
+}
+
+/** The names of the summary table's columns: one a measure (checked against core's MEASURES). */
+export async function summaryColumns(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ column_name: string }>`
+    select column_name from information_schema.columns where table_name = 'corpus_summaries'`.execute(db);
+  return rows.map((row) => row.column_name);
 }
 
 /** Current reports matching the filter (on the partial indexes of current reports). */

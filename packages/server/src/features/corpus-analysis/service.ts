@@ -107,28 +107,27 @@ export class CorpusAnalysisService {
   /** What the filters may choose from: years, places (as a tree), levels, kinds, measures. */
   async choices() {
     const rows = await summaryChoices(this.db);
-    const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
     const codes = new Set<string>();
-    for (const { region_code: code } of rows) {
+    for (const code of rows.regions) {
       for (const length of [2, 4, 6]) if (code.length >= length) codes.add(code.slice(0, length));
     }
+    const children = new Map<string, string[]>();
+    for (const code of [...codes].sort()) {
+      if (code.length > 2) children.set(code.slice(0, -2), [...(children.get(code.slice(0, -2)) ?? []), code]);
+    }
     const node = (code: string) => ({ value: code, label: REGIONS.get(code)?.name ?? code });
-    const childrenOf = (code: string) =>
-      [...codes].filter((c) => c.length === code.length + 2 && c.startsWith(code)).sort();
     const regions = [...codes]
       .filter((c) => c.length === 2)
       .sort()
       .map((p) => ({
         ...node(p),
-        children: childrenOf(p).map((c) => ({ ...node(c), children: childrenOf(c).map(node) })),
+        children: (children.get(p) ?? []).map((c) => ({ ...node(c), children: (children.get(c) ?? []).map(node) })),
       }));
-    const levels = [...new Set(rows.map((r) => r.level).filter(Boolean))];
-    const kinds = [...new Set(rows.map((r) => r.kind))];
     return {
-      years,
+      years: rows.years,
       regions,
-      levels: levels.map((value) => ({ value, label: ORGAN_LEVEL_LABELS[value] ?? value })),
-      kinds: kinds.map((value) => ({ value, label: ORGAN_KIND_LABELS[value] ?? value })),
+      levels: rows.levels.filter(Boolean).map((value) => ({ value, label: ORGAN_LEVEL_LABELS[value] ?? value })),
+      kinds: rows.kinds.map((value) => ({ value, label: ORGAN_KIND_LABELS[value] ?? value })),
       measures: MEASURES.map(({ key, label }) => ({ key, label })),
     };
   }

@@ -16,8 +16,16 @@ export interface OutlierQuery extends CorpusFilter {
   readonly offset: number;
 }
 
-const num = (alias: string, id: string): RawBuilder<number> =>
-  sql<number>`(${sql.ref(`${alias}.figures`)}->>${id})::float8`;
+/** The cells the outliers compare, read out of each report's JSON once (jsonb_to_record). */
+const CELLS = [
+  's3.new.total',
+  's3.carriedIn.total',
+  's3.carriedOut.total',
+  ...['regulations', 'normativeDocs'].flatMap((row) => ['inForce', 'issued', 'repealed'].map((c) => `s2.${row}.${c}`)),
+];
+const RECORD = sql.join(CELLS.map((id) => sql`${sql.id(id)} float8`));
+/** A cell of this year's report (`c`) or last year's (`p`). */
+const num = (alias: 'c' | 'p', id: string): RawBuilder<number> => sql<number>`${sql.ref(`${alias}f`)}.${sql.id(id)}`;
 
 function where(filter: CorpusFilter): RawBuilder<unknown> {
   const parts = [sql`c.current`];
@@ -33,7 +41,9 @@ const PAIR = sql`
   from corpus_reports c
   join corpus_organs oc on oc.id = c.organ_id
   join corpus_organs op on coalesce(op.merged_into, op.id) = coalesce(oc.merged_into, oc.id)
-  join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current`;
+  join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current
+  cross join lateral jsonb_to_record(c.figures) as cf(${RECORD})
+  cross join lateral jsonb_to_record(p.figures) as pf(${RECORD})`;
 
 function inForceBroken(row: 'regulations' | 'normativeDocs'): RawBuilder<boolean> {
   return sql<boolean>`${num('c', `s2.${row}.inForce`)} <> ${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
