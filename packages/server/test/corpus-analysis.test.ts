@@ -2,7 +2,7 @@ import { MEASURE_KEYS, cellName, checkReport, type Report } from '@xxgk/core';
 import { summaryColumns } from '../src/features/corpus-analysis/repository.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../src/features/corpus-analysis/service.js';
-import { cleanCorpus, seedCorpus, type SeedReport, type SeededReport } from './support/corpus.js';
+import { cleanCorpus, must, seedCorpus, type SeedReport, type SeededReport } from './support/corpus.js';
 import { ENGINES } from './support/databases.js';
 import { startTestServer, type TestClient, type TestServer } from './support/http.js';
 
@@ -12,7 +12,7 @@ import { startTestServer, type TestClient, type TestServer } from './support/htt
  * outliers. Every figure is checked against sums computed here, straight from the seeded cells.
  */
 
-type Cells = Record<string, number | null>;
+type Cells = Report['cells'];
 const v = (cells: Cells, id: string) => cells[id] ?? 0;
 const DENIED = ['secret', 'prohibited', 'safety', 'thirdParty', 'internal', 'process', 'enforcementFile', 'query'];
 
@@ -25,7 +25,7 @@ function bump(cells: Cells, row: string, n: number, outcome = false) {
 
 function plantedCorpus(): SeedReport[] {
   const seeds = cleanCorpus(15).map((s) => ({ ...s, cells: { ...s.cells } }));
-  const find = (organ: string, year: number) => seeds.find((s) => s.organ === organ && s.year === year)!;
+  const find = (organ: string, year: number) => must(seeds.find((s) => s.organ === organ && s.year === year));
   // A jump: 5000 more applications (granted) than the clean year.
   const jump = find('杭州市拱墅区教育局', 2023).cells;
   bump(jump, 'new', 5000);
@@ -108,7 +108,7 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
       expect(m['reviewCorrected']).toBe(total(rows, ['s4.review.corrected']));
       expect(m['suit']).toBe(total(rows, ['s4.suit.total', 's4.suitAfterReview.total']));
       expect(m['fees']).toBeCloseTo(total(rows, ['s2.fees.amount']), 6);
-      expect(group.rates['grantedShare']).toBeCloseTo(m['granted']! / total(rows, ['s3.total.total']), 9);
+      expect(group.rates['grantedShare']).toBeCloseTo(must(m['granted']) / total(rows, ['s3.total.total']), 9);
       expect(m['applications']).toBeGreaterThan(0);
       expect(m['review']).toBeGreaterThan(0);
       expect(m['applications']).toBeLessThan(99_999);
@@ -128,7 +128,9 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     }
     const governments = await get<Figures>('/api/corpus/figures?by=kind&kind=government');
     expect(governments.groups.map((g) => g.label)).toEqual(['政府']);
-    expect(governments.groups[0]!.measures['reports']).toBe(current.filter(inFilter({ kind: 'government' })).length);
+    expect(must(governments.groups[0]).measures['reports']).toBe(
+      current.filter(inFilter({ kind: 'government' })).length,
+    );
   });
 
   it('counts rule failures by rule as the reports’ failed rules say', async () => {
@@ -138,7 +140,7 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     for (const row of rows) for (const rule of row.failedRules) expected.set(rule, (expected.get(rule) ?? 0) + 1);
     expect(expected.get('s3-row-total')).toBe(1);
     expect(Object.fromEntries(figures.rules.map((r) => [r.id, r.failures]))).toEqual(Object.fromEntries(expected));
-    expect(figures.rules.find((r) => r.id === 's3-row-total')!.rate).toBeCloseTo(1 / rows.length, 9);
+    expect(must(figures.rules.find((r) => r.id === 's3-row-total')).rate).toBeCloseTo(1 / rows.length, 9);
   });
 
   it('lists the reports behind a figure, most first, a page at a time, and each with its cells, sources and file', async () => {
@@ -148,14 +150,16 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     );
     const first = await get<Page>('/api/corpus/reports?measure=applications&year=2023&region=3301&pageSize=2');
     expect(first.total).toBe(rows.length);
-    expect(first.items[0]!.organName).toBe('杭州市拱墅区教育局');
-    expect(first.items[0]!.value).toBe(v(rows.find((r) => r.organ === '杭州市拱墅区教育局')!.cells, 's3.new.total'));
+    expect(must(first.items[0]).organName).toBe('杭州市拱墅区教育局');
+    expect(must(first.items[0]).value).toBe(
+      v(must(rows.find((r) => r.organ === '杭州市拱墅区教育局')).cells, 's3.new.total'),
+    );
     const second = await get<Page>('/api/corpus/reports?measure=applications&year=2023&region=3301&pageSize=2&page=2');
-    expect(second.items[0]!.value).toBeLessThanOrEqual(first.items[1]!.value);
+    expect(must(second.items[0]).value).toBeLessThanOrEqual(must(first.items[1]).value);
     const broken = await get<Page>('/api/corpus/reports?rule=s3-row-total');
     expect(broken.items.map((i) => i.organName)).toEqual(['杭州市民政局']);
 
-    const seededReport = current.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023)!;
+    const seededReport = must(current.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023));
     const detail = await get<{ report: Report; sources: Record<string, unknown>; file: { id: number; name: string } }>(
       `/api/corpus/reports/${seededReport.id}`,
     );
@@ -182,14 +186,14 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     expect(expectedJumps).toEqual(['杭州市拱墅区教育局2023']);
     const jumps = await outliers('jump');
     expect(jumps.map((o) => `${o.organName}${o.year}`)).toEqual(expectedJumps);
-    expect(jumps[0]!.reason).toContain('相差十倍以上');
+    expect(must(jumps[0]).reason).toContain('相差十倍以上');
     expect((await outliers('impossible')).map((o) => `${o.organName}${o.year}`)).toEqual(['杭州市民政局2022']);
     const carry = await outliers('carryover');
     expect(carry.map((o) => `${o.organName}${o.year}`).sort()).toEqual([
       '杭州市上城区民政局2023',
       '淮北市相山区应急管理局2023',
     ]);
-    expect(carry.find((o) => o.organName === '淮北市相山区应急管理局')!.reason).toMatch(/上年结转 \d+ 件/u);
+    expect(must(carry.find((o) => o.organName === '淮北市相山区应急管理局')).reason).toMatch(/上年结转 \d+ 件/u);
     expect(await outliers('carryover&region=3301&kind=government')).toEqual([]);
   });
 
@@ -226,7 +230,7 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     expect(text).toContain(`>${own.report.cells['s3.new.total']}<`);
     const docx = await anyone.request<Uint8Array>('GET', '/api/corpus/regions/330102/2023/docx');
     expect(docx.status).toBe(200);
-    expect(String.fromCharCode(docx.body[0]!, docx.body[1]!)).toBe('PK');
+    expect(String.fromCharCode(must(docx.body[0]), must(docx.body[1]))).toBe('PK');
   });
 
   it('refuses bad filters in Chinese and names the field', async () => {
@@ -240,7 +244,7 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
   it('keeps the summary in step when a year is refreshed', async () => {
     await refreshCorpusSummaries(server.services.db, { years: [2022] });
     const figures = await get<Figures>('/api/corpus/figures?by=year&year=2022');
-    expect(figures.groups[0]!.measures['reports']).toBe(current.filter(inFilter({ year: 2022 })).length);
+    expect(must(figures.groups[0]).measures['reports']).toBe(current.filter(inFilter({ year: 2022 })).length);
     expect(cellName('s3.new.total')).toBe('一、本年新收政府信息公开申请数量·总计');
     // Migration 0013 has a column for every measure core defines.
     expect(await summaryColumns(server.services.db)).toEqual(expect.arrayContaining([...MEASURE_KEYS]));

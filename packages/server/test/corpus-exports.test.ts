@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../src/features/corpus-analysis/service.js';
-import { cleanCorpus, seedCorpus, type SeededReport } from './support/corpus.js';
+import { cleanCorpus, must, seedCorpus, type SeededReport } from './support/corpus.js';
 import { ENGINES } from './support/databases.js';
 import { startTestServer, type TestClient, type TestServer } from './support/http.js';
 import { convertWithLibreOffice } from './support/office.js';
@@ -21,7 +21,8 @@ describe.each(ENGINES)('the corpus exports on %s', (engine) => {
     server = await startTestServer(engine);
     anyone = server.anonymous();
     const seeds = cleanCorpus(21);
-    const old = { ...seeds[0]!, version: 1, current: false, cells: { ...seeds[0]!.cells, 's3.new.total': 12345 } };
+    const first = must(seeds[0]);
+    const old = { ...first, version: 1, current: false, cells: { ...first.cells, 's3.new.total': 12345 } };
     rows = await seedCorpus(server.services.db, [old, ...seeds.map((s) => ({ ...s, version: 2 }))]);
     await refreshCorpusSummaries(server.services.db);
   }, 60_000);
@@ -41,7 +42,7 @@ describe.each(ENGINES)('the corpus exports on %s', (engine) => {
     const bytes = await download('csv', 'year=2022&region=3301');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...body] = parse(new TextDecoder().decode(bytes)) as string[][];
-    expect(header!.slice(0, 9)).toEqual([
+    expect(must(header).slice(0, 9)).toEqual([
       '报告编号',
       '机关',
       '行政区划代码',
@@ -52,11 +53,11 @@ describe.each(ENGINES)('the corpus exports on %s', (engine) => {
       '版本',
       '格式',
     ]);
-    expect(header!.slice(9)).toEqual(ALL_CELL_IDS.map(cellName));
+    expect(must(header).slice(9)).toEqual(ALL_CELL_IDS.map(cellName));
     const want = expected(2022, '3301');
     expect(body.map((r) => r[1]).sort()).toEqual(want.map((r) => r.organ).sort());
     for (const line of body) {
-      const report = want.find((r) => r.organ === line[1])!;
+      const report = must(want.find((r) => r.organ === line[1]));
       expect(line[7]).toBe('2');
       ALL_CELL_IDS.forEach((id, i) => expect(line[9 + i], id).toBe(String(report.cells[id] ?? '')));
     }
@@ -66,12 +67,12 @@ describe.each(ENGINES)('the corpus exports on %s', (engine) => {
     const bytes = await download('xlsx', 'year=2022&region=3301');
     const csv = await convertWithLibreOffice(bytes, 'xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76,1');
     const [caption, header, ...body] = parse(csv.replace(/^\uFEFF/u, ''), { relax_column_count: true }) as string[][];
-    expect(caption![0]).toContain('2022年度，杭州市');
-    expect(header![9 + ALL_CELL_IDS.indexOf('s3.new.total')]).toBe(cellName('s3.new.total'));
+    expect(must(caption)[0]).toContain('2022年度，杭州市');
+    expect(must(header)[9 + ALL_CELL_IDS.indexOf('s3.new.total')]).toBe(cellName('s3.new.total'));
     const want = expected(2022, '3301');
     expect(body).toHaveLength(want.length);
     for (const line of body) {
-      const report = want.find((r) => r.organ === line[1])!;
+      const report = must(want.find((r) => r.organ === line[1]));
       expect(line[2]).toBe(report.region);
       for (const id of ['s3.new.total', 's3.granted.natural', 's4.review.total', 's2.fees.amount']) {
         expect(Number(line[9 + ALL_CELL_IDS.indexOf(id)]), id).toBeCloseTo(report.cells[id] ?? 0, 4);
@@ -86,12 +87,12 @@ describe.each(ENGINES)('the corpus exports on %s', (engine) => {
     const want = expected(2022, '3301');
     expect(objects).toHaveLength(want.length);
     for (const object of objects) {
-      const report = want.find((r) => r.organ === object['organ'])!;
+      const report = must(want.find((r) => r.organ === object['organ']));
       expect(object['year']).toBe(2022);
       expect(object['version']).toBe(2);
       for (const id of ALL_CELL_IDS) expect(object[id], id).toBe(report.cells[id] ?? null);
     }
     const names = parquetMetadata(file).key_value_metadata?.find((kv) => kv.key === 'xxgk.column_names_zh');
-    expect(JSON.parse(names!.value!)['s3.new.total']).toBe(cellName('s3.new.total'));
+    expect(JSON.parse(must(must(names).value))['s3.new.total']).toBe(cellName('s3.new.total'));
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../../server/src/features/corpus-analysis/service.js';
-import { cleanCorpus, seedCorpus, type SeededReport } from '../../server/test/support/corpus.js';
+import { cleanCorpus, must, seedCorpus, type SeededReport } from '../../server/test/support/corpus.js';
 import { e2eSession, login, newPage, screenshot } from './support.js';
 
 /*
@@ -17,7 +17,7 @@ describe('the corpus pages in a real browser', () => {
     if (seeded.length) return;
     // 上城区应急管理局 has no 2023 report: the 汇总 names it missing.
     const seeds = cleanCorpus(15).filter((s) => !(s.organ === '杭州市上城区应急管理局' && s.year === 2023));
-    const jump = seeds.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023)!;
+    const jump = must(seeds.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023));
     jump.cells = {
       ...jump.cells,
       's3.new.natural': (jump.cells['s3.new.natural'] ?? 0) + 5000,
@@ -42,8 +42,8 @@ describe('the corpus pages in a real browser', () => {
       const box = await paths.nth(i).boundingBox();
       if (box && box.width > 4 && box.width <= 30 && (!best || box.height > best.height)) best = box;
     }
-    expect(best).not.toBeNull();
-    await page.mouse.click(best!.x + best!.width / 2, best!.y + best!.height / 2);
+    const bar = must(best, '柱形');
+    await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
   }
 
   async function chartDrawn(page: Page, title: string) {
@@ -86,7 +86,7 @@ describe('the corpus pages in a real browser', () => {
 
     await first.getByRole('link', { name: '杭州市拱墅区教育局' }).click();
     await page.getByRole('heading', { name: '杭州市拱墅区教育局2023年政府信息公开工作年度报告' }).waitFor();
-    const report = seeded.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023)!;
+    const report = must(seeded.find((s) => s.organ === '杭州市拱墅区教育局' && s.year === 2023));
     await page.locator('td[data-cell="s3.new.total"] button').click();
     await page.getByText(`本年新收 ${report.cells['s3.new.total']}`).waitFor();
     await page.getByText('位置：第 12 行').waitFor();

@@ -10,23 +10,28 @@ import {
   sumReportCells,
 } from './measures.js';
 
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('缺少指标');
+  return value;
+}
+
 describe('corpus measures', () => {
   it('add up the outcome groups of a generated report to its 办理结果总计', () => {
     const random = seededRandom(7);
     for (const format of ['2019', '2021'] as const) {
       const { cells } = generateReport(random, { format });
       const outcome = ['granted', 'partial', 'denied', 'unable', 'rejected', 'other'].map((key) =>
-        measureValue(measureByKey(key)!, cells),
+        measureValue(must(measureByKey(key)), cells),
       );
       expect(outcome.reduce((a, b) => a + b, 0)).toBe(cells['s3.total.total']);
-      expect(measureValue(measureByKey('applications')!, cells)).toBe(cells['s3.new.total']);
+      expect(measureValue(must(measureByKey('applications')), cells)).toBe(cells['s3.new.total']);
     }
   });
 
   it('name 16 refusal reasons and every measure once', () => {
     expect(REASON_MEASURE_KEYS).toHaveLength(16);
     expect(new Set(MEASURES.map((m) => m.key)).size).toBe(MEASURES.length);
-    expect(measureByKey('fees')!.cells).toEqual(['s2.fees.amount']);
+    expect(must(measureByKey('fees')).cells).toEqual(['s2.fees.amount']);
   });
 
   it('give rates only where there is something to divide by', () => {

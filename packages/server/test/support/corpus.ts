@@ -14,7 +14,8 @@ export interface SeedReport {
   readonly level: string | null;
   readonly kind: 'government' | 'department';
   readonly year: number;
-  readonly cells: Record<string, number | null>;
+  /** Writable, so a test can plant a broken figure in a clean report. */
+  cells: Report['cells'];
   readonly version?: number;
   readonly current?: boolean;
   readonly meta?: Record<string, unknown>;
@@ -106,7 +107,7 @@ export async function seedCorpus(db: Kysely<Database>, seeds: readonly SeedRepor
 }
 
 /** This year's figures made to follow on from last year's: 上年结转 and 现行有效 meet. */
-export function followOn(previous: Record<string, number | null>, cells: Record<string, number | null>) {
+export function followOn(previous: Report['cells'], cells: Report['cells']) {
   const next = { ...cells };
   const get = (id: string) => next[id] ?? 0;
   for (const { key } of APPLICANT_COLUMNS) {
@@ -154,7 +155,7 @@ export const CORPUS_ORGANS: readonly CorpusOrgan[] = [
 export function cleanCorpus(seed: number, years = [2021, 2022, 2023]): SeedReport[] {
   const random = seededRandom(seed);
   return CORPUS_ORGANS.flatMap((organ) => {
-    let previous: Record<string, number | null> | undefined;
+    let previous: Report['cells'] | undefined;
     return years.map((year) => {
       const generated = generateReport(random, { format: '2021', year, agency: organ.organ }).cells;
       const cells = previous ? followOn(previous, generated) : generated;
@@ -162,4 +163,10 @@ export function cleanCorpus(seed: number, years = [2021, 2022, 2023]): SeedRepor
       return { ...organ, year, cells };
     });
   });
+}
+
+/** The value, or a failed test saying what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = '值'): T {
+  if (value === null || value === undefined) throw new Error(`缺少${what}`);
+  return value;
 }

@@ -77,14 +77,21 @@ export class CorpusAnalysisService {
       overall[row.measure] = (overall[row.measure] ?? 0) + row.value;
     }
     const reports = overall['reports'] ?? 0;
-    const keys = [...groups.keys()].sort((a, b) => (by === 'year' ? Number(a) - Number(b) : a.localeCompare(b)));
+    const order = (a: string, b: string) => (by === 'year' ? Number(a) - Number(b) : a.localeCompare(b));
     return {
       by,
-      groups: keys.map((key) => {
-        const group = groups.get(key)!;
-        const measures = Object.fromEntries(MEASURES.map((m) => [m.key, group.measures[m.key] ?? 0]));
-        return { key, label: groupLabel(by, key, filter), measures, rates: measureRates(measures), rules: group.rules };
-      }),
+      groups: [...groups.entries()]
+        .sort(([a], [b]) => order(a, b))
+        .map(([key, group]) => {
+          const measures = Object.fromEntries(MEASURES.map((m) => [m.key, group.measures[m.key] ?? 0]));
+          return {
+            key,
+            label: groupLabel(by, key, filter),
+            measures,
+            rates: measureRates(measures),
+            rules: group.rules,
+          };
+        }),
       totals: {
         measures: Object.fromEntries(MEASURES.map((m) => [m.key, overall[m.key] ?? 0])),
         rates: measureRates(overall),

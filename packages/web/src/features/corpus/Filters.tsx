@@ -11,9 +11,9 @@ interface Props {
 export function Filters({ filter, onChange }: Props) {
   const choices = useChoices().data;
   const set = (patch: Partial<CorpusFilter>) => {
-    const next: Record<string, unknown> = { ...filter, ...patch };
-    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-    onChange(next as CorpusFilter);
+    // An option cleared is left out of the query, not sent empty.
+    const next = Object.entries({ ...filter, ...patch }).filter(([, value]) => value !== undefined);
+    onChange(Object.fromEntries(next) as CorpusFilter);
   };
   const region = filter.region
     ? [filter.region.slice(0, 2), filter.region.slice(0, 4), filter.region.slice(0, 6)].filter(

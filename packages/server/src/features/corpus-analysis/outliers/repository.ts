@@ -80,19 +80,25 @@ export async function findOutliers(db: Db, kind: OutlierKind, query: OutlierQuer
       order by greatest(${before}, ${after}) desc, c.year desc, oc.name, c.id ${page(query)}`;
   } else if (kind === 'carryover') {
     const both2021 = sql`c.format = '2021' and p.format = '2021'`;
+    const expected = (row: string) =>
+      sql`${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
+    // The page is chosen first and its details built after: an old corpus can break thousands.
     statement = sql<OutlierRow>`
-      select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
-        jsonb_build_object(
-          'carriedIn', ${num('c', 's3.carriedIn.total')}, 'carriedOutBefore', ${num('p', 's3.carriedOut.total')},
-          'regulationsInForce', ${num('c', 's2.regulations.inForce')},
-          'regulationsExpected', ${num('p', 's2.regulations.inForce')} + ${num('c', 's2.regulations.issued')} - ${num('c', 's2.regulations.repealed')},
-          'normativeDocsInForce', ${num('c', 's2.normativeDocs.inForce')},
-          'normativeDocsExpected', ${num('p', 's2.normativeDocs.inForce')} + ${num('c', 's2.normativeDocs.issued')} - ${num('c', 's2.normativeDocs.repealed')}
-        ) as details, c.failed_rules as "failedRules", count(*) over () as total
-      ${PAIR}
-      where ${filter} and (${num('c', 's3.carriedIn.total')} <> ${num('p', 's3.carriedOut.total')}
-        or (${both2021} and (${inForceBroken('regulations')} or ${inForceBroken('normativeDocs')})))
-      order by c.year desc, oc.name, c.id ${page(query)}`;
+      select x.id, x."previousId", x."organName", x.year, x."regionCode", x."failedRules", x.total,
+        jsonb_build_object('carriedIn', x.ci, 'carriedOutBefore', x.co, 'regulationsInForce', x.rf,
+          'regulationsExpected', x.re, 'normativeDocsInForce', x.nf, 'normativeDocsExpected', x.ne) as details
+      from (
+        select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year,
+          c.region_code as "regionCode", c.failed_rules as "failedRules", count(*) over () as total,
+          ${num('c', 's3.carriedIn.total')} as ci, ${num('p', 's3.carriedOut.total')} as co,
+          ${num('c', 's2.regulations.inForce')} as rf, ${expected('regulations')} as re,
+          ${num('c', 's2.normativeDocs.inForce')} as nf, ${expected('normativeDocs')} as ne
+        ${PAIR}
+        where ${filter} and (${num('c', 's3.carriedIn.total')} <> ${num('p', 's3.carriedOut.total')}
+          or (${both2021} and (${inForceBroken('regulations')} or ${inForceBroken('normativeDocs')})))
+        order by c.year desc, oc.name, c.id ${page(query)}
+      ) x
+      order by x.year desc, x."organName", x.id`;
   } else {
     statement = sql<OutlierRow>`
       select c.id::text as "id", null as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
