@@ -5,6 +5,7 @@ export * from './model/template.js';
 export * from './model/sections.js';
 export * from './model/generate.js';
 export * from './model/publication.js';
+export * from './model/measures.js';
 export * from './rules/index.js';
 export { rulesMarkdown } from './rules/docs.js';
 export { formatForYear } from './rules/format.js';

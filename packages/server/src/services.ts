@@ -18,6 +18,7 @@ import { UrgeService } from './features/urges/service.js';
 import { WorkloadService } from './features/workload/service.js';
 import { ExportService } from './features/exports/service.js';
 import { CorpusService } from './features/corpus/service.js';
+import { CorpusAnalysisService } from './features/corpus-analysis/service.js';
 
 export interface ServiceOptions {
   /** Today's date in China; tests fix it. */
@@ -52,6 +53,7 @@ export function createServices(db: Kysely<Database>, options: ServiceOptions = {
     transfers: new TransferService(db, calendar, today),
     workload: new WorkloadService(db, calendar, today),
     corpus: new CorpusService(db),
+    corpusAnalysis: new CorpusAnalysisService(db),
   };
 }
 

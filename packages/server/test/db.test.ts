@@ -24,6 +24,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0009-answer-text',
       '0010-reminders-urges-transfers',
       '0012-corpus',
+      '0013-corpus-summaries',
     ]);
   });
 

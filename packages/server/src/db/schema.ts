@@ -324,6 +324,23 @@ export interface CorpusReportsTable {
   imported_at: Timestamp;
 }
 
+/**
+ * Migration 0013: for each year, place, level and kind, the sums of core's measures (a column
+ * each, named by the measure's key: queried by name in the corpus analysis's repository) and the
+ * reports breaking each rule.
+ */
+export interface CorpusSummariesTable {
+  year: number;
+  /** '' where the organ's name gave no place. */
+  region_code: string;
+  /** '' where the organ's name gave no level. */
+  level: string;
+  kind: string;
+  reports: number;
+  /** Rule id → how many of the group's reports break it. */
+  rules: Json<Record<string, number>>;
+}
+
 export interface Database {
   organs: OrgansTable;
   users: UsersTable;
@@ -347,6 +364,7 @@ export interface Database {
   corpus_batches: CorpusBatchesTable;
   corpus_files: CorpusFilesTable;
   corpus_reports: CorpusReportsTable;
+  corpus_summaries: CorpusSummariesTable;
 }
 
 export type Organ = Selectable<OrgansTable>;

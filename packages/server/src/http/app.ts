@@ -19,6 +19,7 @@ import { notificationRoutes } from '../features/notifications/routes.js';
 import { transferRoutes } from '../features/transfers/routes.js';
 import { urgeRoutes } from '../features/urges/routes.js';
 import { workloadRoutes } from '../features/workload/routes.js';
+import { corpusAnalysisRoutes } from '../features/corpus-analysis/routes.js';
 import type { Services } from '../services.js';
 import type { App, AppEnv } from './env.js';
 import { databaseAnswers } from '../db/health.js';
@@ -134,6 +135,7 @@ export function createApp(services: Services, options: AppOptions = {}): App {
   auditRoutes(app);
   exportRoutes(app);
   portalRoutes(app);
+  corpusAnalysisRoutes(app);
 
   app.doc31('/api/openapi.json', API_INFO);
   if (options.webDir !== false) serveWeb(app, options.webDir);

@@ -5786,6 +5786,746 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/corpus/choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 筛选项：年度、行政区划（省、市、县）、层级、机关类别、指标 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 筛选项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusChoices'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各项指标之和、比率和规则违反数，按年度、地区、层级或机关类别分组 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 报告所述年度 */
+          year?: number;
+          /** @description 行政区划代码前缀：33 浙江省，3301 杭州市，330102 上城区 */
+          region?: string;
+          /** @description province 省级，prefecture 市级，county 县级，township 乡级 */
+          level?: 'province' | 'prefecture' | 'county' | 'township';
+          /** @description government 政府，department 部门 */
+          kind?: 'government' | 'department';
+          /** @description 分组：year 年度，region 下一级行政区划，level 层级，kind 机关类别 */
+          by?: 'year' | 'region' | 'level' | 'kind';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 分组的指标 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusFigures'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 指标背后的报告，分页（只计现行版本） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 报告所述年度 */
+          year?: number;
+          /** @description 行政区划代码前缀：33 浙江省，3301 杭州市，330102 上城区 */
+          region?: string;
+          /** @description province 省级，prefecture 市级，county 县级，township 乡级 */
+          level?: 'province' | 'prefecture' | 'county' | 'township';
+          /** @description government 政府，department 部门 */
+          kind?: 'government' | 'department';
+          /** @description 只列该指标大于 0 的报告，并给出其数值 */
+          measure?:
+            | 'reports'
+            | 'applications'
+            | 'carriedIn'
+            | 'handled'
+            | 'granted'
+            | 'partial'
+            | 'denied'
+            | 'unable'
+            | 'rejected'
+            | 'other'
+            | 'denied.secret'
+            | 'denied.prohibited'
+            | 'denied.safety'
+            | 'denied.thirdParty'
+            | 'denied.internal'
+            | 'denied.process'
+            | 'denied.enforcementFile'
+            | 'denied.query'
+            | 'unable.notHeld'
+            | 'unable.needsCreation'
+            | 'unable.unclear'
+            | 'rejected.petition'
+            | 'rejected.duplicate'
+            | 'rejected.publication'
+            | 'rejected.excessive'
+            | 'rejected.confirm'
+            | 'review'
+            | 'reviewCorrected'
+            | 'suit'
+            | 'suitCorrected'
+            | 'fees';
+          /** @description 只列违反该规则的报告 */
+          rule?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusReportPage'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一份报告：表格数据、检查发现、各单元格出处和原文件 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusReport'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/outliers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 异常值：新收申请大幅跳变、违反错误级规则、与上年报告衔接不上，分页 */
+    get: {
+      parameters: {
+        query: {
+          /** @description 报告所述年度 */
+          year?: number;
+          /** @description 行政区划代码前缀：33 浙江省，3301 杭州市，330102 上城区 */
+          region?: string;
+          /** @description province 省级，prefecture 市级，county 县级，township 乡级 */
+          level?: 'province' | 'prefecture' | 'county' | 'township';
+          /** @description government 政府，department 部门 */
+          kind?: 'government' | 'department';
+          /** @description jump 新收申请较上年相差十倍以上，impossible 违反错误级规则，carryover 与上年报告衔接不上 */
+          type: 'jump' | 'impossible' | 'carryover';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 一页异常 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusOutlierPage'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报告的原文件（下载） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/regions/{code}/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一级政府所属各机关年度报告汇总、检查发现和缺报、迟报机关 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true：含下辖地区的机关；false：只含本级机关 */
+          within?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          code: string;
+          year: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 汇总 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CorpusRegionSummary'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/regions/{code}/{year}/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 汇总按国家格式成文（HTML 或 DOCX） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description true：含下辖地区的机关；false：只含本级机关 */
+          within?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          code: string;
+          year: number;
+          format: 'html' | 'docx';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/corpus/export/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出报告数据（CSV、XLSX、Parquet；每份报告一行，每个单元格一列） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 报告所述年度 */
+          year?: number;
+          /** @description 行政区划代码前缀：33 浙江省，3301 杭州市，330102 上城区 */
+          region?: string;
+          /** @description province 省级，prefecture 市级，county 县级，township 乡级 */
+          level?: 'province' | 'prefecture' | 'county' | 'township';
+          /** @description government 政府，department 部门 */
+          kind?: 'government' | 'department';
+        };
+        header?: never;
+        path: {
+          format: 'csv' | 'xlsx' | 'parquet';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7206,6 +7946,152 @@ export interface components {
         detail: string | null;
         dueOn: string | null;
         dueProvisional: boolean;
+      }[];
+    };
+    CorpusChoices: {
+      years: number[];
+      regions: {
+        value: string;
+        label: string;
+        children: {
+          value: string;
+          label: string;
+          children: {
+            value: string;
+            label: string;
+          }[];
+        }[];
+      }[];
+      levels: {
+        value: string;
+        label: string;
+      }[];
+      kinds: {
+        value: string;
+        label: string;
+      }[];
+      measures: {
+        key: string;
+        label: string;
+      }[];
+    };
+    CorpusFigures: {
+      by: string;
+      groups: {
+        key: string;
+        label: string;
+        /** @description 各指标之和，键为 core 的 MEASURES */
+        measures: {
+          [key: string]: number;
+        };
+        rates: {
+          [key: string]: number | null;
+        };
+        /** @description 违反各规则的报告数 */
+        rules: {
+          [key: string]: number;
+        };
+      }[];
+      totals: {
+        measures: {
+          [key: string]: number;
+        };
+        rates: {
+          [key: string]: number | null;
+        };
+      };
+      rules: {
+        id: string;
+        title: string;
+        /** @enum {string} */
+        severity: 'error' | 'warning' | 'info';
+        failures: number;
+        rate: number | null;
+      }[];
+    };
+    CorpusReportPage: {
+      total: number;
+      items: {
+        id: string;
+        organName: string;
+        year: number;
+        version: number;
+        format: string;
+        regionCode: string | null;
+        regionName: string;
+        level: string | null;
+        kind: string;
+        fileId: number;
+        failedRules: string[];
+        /** @description 所选指标在该报告中的数值 */
+        value: number;
+      }[];
+    };
+    CorpusReport: {
+      id: string;
+      organId: number;
+      organName: string;
+      year: number;
+      version: number;
+      current: boolean;
+      format: string;
+      regionCode: string | null;
+      level: string | null;
+      kind: string;
+      report: components['schemas']['Report'];
+      findings: components['schemas']['Finding'][];
+      /** @description 各单元格在原文中的出处 */
+      sources: {
+        [key: string]: unknown;
+      };
+      meta: {
+        [key: string]: unknown;
+      };
+      file: {
+        id: number;
+        name: string;
+        mediaType: string;
+        size: number;
+      };
+    };
+    CorpusOutlierPage: {
+      total: number;
+      items: {
+        /** @enum {string} */
+        kind: 'jump' | 'impossible' | 'carryover';
+        id: string;
+        previousId: string | null;
+        organName: string;
+        year: number;
+        regionCode: string | null;
+        details: {
+          [key: string]: number | null;
+        };
+        failedRules: string[];
+        reason: string;
+      }[];
+    };
+    CorpusRegionSummary: {
+      region: {
+        code: string;
+        name: string;
+      };
+      year: number;
+      within: boolean;
+      deadline: string;
+      reports: number;
+      report: components['schemas']['Report'];
+      findings: components['schemas']['Finding'][];
+      /** @description 语料库中有、本年度没有报告的机关 */
+      missing: {
+        organId: number;
+        organName: string;
+      }[];
+      late: {
+        organId: number;
+        organName: string;
+        reportId: string;
+        publishedOn: string;
       }[];
     };
   };

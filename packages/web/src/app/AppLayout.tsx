@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  LineChartOutlined,
   BookOutlined,
   CloudUploadOutlined,
   DatabaseOutlined,
@@ -33,6 +34,7 @@ export const AREAS: readonly Area[] = [
   { path: '/import', label: '导入报告', icon: <CloudUploadOutlined />, roles: STAFF },
   { path: '/supervision', label: '监督', icon: <BarChartOutlined />, roles: ['supervisor', 'sysAdmin'] },
   { path: '/corpus-import', label: '语料导入', icon: <DatabaseOutlined />, roles: ['supervisor'] },
+  { path: '/analysis', label: '年报数据分析', icon: <LineChartOutlined />, roles: ['supervisor', 'sysAdmin'] },
   { path: '/admin', label: '系统管理', icon: <AuditOutlined />, roles: ['sysAdmin'] },
 ];
 

@@ -21,6 +21,8 @@ const AREAS: Readonly<Record<string, () => PageModule>> = {
   '/admin': () => import('../features/admin/AdminArea.js'),
   '/notifications': () => import('../features/notifications/NotificationsArea.js'),
   '/print': () => import('../features/print/PrintArea.js'),
+  '/corpus': () => import('../features/corpus/CorpusPublicPage.js'),
+  '/analysis': () => import('../features/corpus/CorpusArea.js'),
 };
 
 /*
@@ -60,6 +62,8 @@ export const router = createBrowserRouter([
   { path: '/portal/*', element: page('/portal') },
   // Print pages stand outside the app's frame: the sheet alone, no menu or header.
   { path: '/print/*', element: page('/print') },
+  // The published corpus is open to anyone: no login, the public frame.
+  { path: '/corpus/*', element: page('/corpus') },
   {
     element: <AppLayout />,
     children: [
@@ -70,6 +74,7 @@ export const router = createBrowserRouter([
       { path: '/import/*', element: page('/import') },
       { path: '/supervision/*', element: page('/supervision') },
       { path: '/corpus-import', element: page('/corpus-import') },
+      { path: '/analysis/*', element: page('/analysis') },
       { path: '/admin/*', element: page('/admin') },
       { path: '/notifications', element: page('/notifications') },
       { path: '*', element: <Navigate to="/" replace /> },

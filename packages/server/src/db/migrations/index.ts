@@ -10,6 +10,7 @@ import * as security from './0008-security.js';
 import * as answerText from './0009-answer-text.js';
 import * as remindersUrgesTransfers from './0010-reminders-urges-transfers.js';
 import * as corpus from './0012-corpus.js';
+import * as corpusSummaries from './0013-corpus-summaries.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-answer-text': answerText,
   '0010-reminders-urges-transfers': remindersUrgesTransfers,
   '0012-corpus': corpus,
+  '0013-corpus-summaries': corpusSummaries,
 };

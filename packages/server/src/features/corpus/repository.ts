@@ -358,3 +358,15 @@ export async function renumberVersions(db: Db, organIds: readonly number[]): Pro
     ) v
     where r.id = v.id and r.year = v.year`.execute(db);
 }
+
+/** The years the organs have reports in: the summary rows a repointing or merge changes. */
+export async function yearsOfOrgans(db: Db, organIds: readonly number[]): Promise<number[]> {
+  if (organIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('corpus_reports')
+    .select('year')
+    .distinct()
+    .where('organ_id', 'in', [...organIds])
+    .execute();
+  return rows.map((r) => r.year).sort((a, b) => a - b);
+}

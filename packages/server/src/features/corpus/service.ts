@@ -7,6 +7,7 @@ import { badRequest, forbidden, notFound } from '../../errors.js';
 import { logError } from '../../log.js';
 import type { Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
+import { refreshCorpusSummaries } from '../corpus-analysis/repository.js';
 import { importAll, type CorpusInput, type CorpusOutcome, type CorpusSummary, type ReadReportFile } from './import.js';
 import {
   batchCounts,
@@ -22,6 +23,7 @@ import {
   organById,
   organsOfSpelling,
   renumberVersions,
+  yearsOfOrgans,
   setNameManually,
   type OrganListQuery,
 } from './repository.js';
@@ -124,6 +126,7 @@ export class CorpusService {
   /** Imports the files into the batch and marks it finished; returns the counts. */
   async importCorpusFiles(files: Iterable<CorpusInput>, options: CorpusImportOptions): Promise<CorpusSummary> {
     const summary = { read: 0, review: 0, failed: 0, existing: 0 };
+    const years = new Set<number>();
     this.running.set(options.batch, summary);
     try {
       const done = await importAll(this.db, this.read, files, {
@@ -131,9 +134,12 @@ export class CorpusService {
         threads: this.threads,
         onFile: (outcome) => {
           summary[outcome.status] += 1;
+          if (outcome.year !== undefined && outcome.status !== 'existing') years.add(outcome.year);
           options.onFile?.(outcome);
         },
       });
+      // The dashboard reads the summary table: the years this batch added reports to are summed again.
+      if (years.size > 0) await refreshCorpusSummaries(this.db, { years: [...years] });
       await finishBatch(this.db, options.batch);
       return done;
     } finally {
@@ -230,7 +236,7 @@ export class CorpusService {
     const name = normaliseOrganName(rawName);
     if (!name) throw badRequest('机关名称不能为空');
     const organ = await this.organ(organId);
-    await this.db.transaction().execute(async (trx) => {
+    const touched = await this.db.transaction().execute(async (trx) => {
       const before = await nameRow(trx, name);
       const affected = [...new Set([organ.id, ...(await organsOfSpelling(trx, name))])].sort((a, b) => a - b);
       for (const id of affected) await lockOrgan(trx, id);
@@ -246,7 +252,9 @@ export class CorpusService {
         ...(before ? { before: { organId: before.organ_id, source: before.source } } : {}),
         after: { organId: organ.id, organName: organ.name },
       });
+      return affected;
     });
+    await this.refreshOrgans(touched);
     return { name, organId: organ.id, organName: organ.name, source: 'manual' as const, confidence: 1 };
   }
 
@@ -258,6 +266,7 @@ export class CorpusService {
     if (from.id === into.id) throw badRequest('不能把机关合并到它自己');
     await this.db.transaction().execute(async (trx) => {
       for (const organ of [from.id, into.id].sort((a, b) => a - b)) await lockOrgan(trx, organ);
+
       await mergeOrganRows(trx, from.id, into.id);
       await moveReports(trx, into, { fromOrgan: from.id });
       await renumberVersions(trx, [into.id]);
@@ -271,7 +280,14 @@ export class CorpusService {
         after: { organId: into.id, name: into.name },
       });
     });
+    await this.refreshOrgans([into.id]);
     return { id: from.id, mergedInto: into.id };
+  }
+
+  /** Reports moved between organs (their place, level, kind and current version may change): their years are summed again. */
+  private async refreshOrgans(organIds: readonly number[]) {
+    const years = await yearsOfOrgans(this.db, organIds);
+    if (years.length > 0) await refreshCorpusSummaries(this.db, { years });
   }
 
   /** Stops the worker threads (the command line, when done). */

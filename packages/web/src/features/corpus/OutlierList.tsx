@@ -1,0 +1,60 @@
+import { Card, Table, Tabs } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useOutliers, type CorpusFilter, type OutlierType } from './api.js';
+
+const TYPES: { key: OutlierType; label: string }[] = [
+  { key: 'jump', label: '新收申请大幅跳变' },
+  { key: 'impossible', label: '不可能的数值' },
+  { key: 'carryover', label: '与上年报告衔接不上' },
+];
+
+/** The outliers of the filtered corpus, by type, each opening the report (and last year's). */
+export function OutlierList({ filter, base }: { filter: CorpusFilter; base: string }) {
+  const [type, setType] = useState<OutlierType>('jump');
+  const [page, setPage] = useState(1);
+  const outliers = useOutliers(type, filter, page);
+  return (
+    <Card title="异常值" size="small">
+      <Tabs
+        activeKey={type}
+        onChange={(key) => {
+          setType(key as OutlierType);
+          setPage(1);
+        }}
+        items={TYPES.map((t) => ({ key: t.key, label: t.label }))}
+      />
+      <Table
+        rowKey="id"
+        size="small"
+        aria-label="异常值列表"
+        loading={outliers.isFetching}
+        dataSource={outliers.data?.items ?? []}
+        locale={{ emptyText: '没有发现此类异常' }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: outliers.data?.total ?? 0,
+          showTotal: (total) => `共 ${total} 份`,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          {
+            title: '机关',
+            dataIndex: 'organName',
+            render: (name: string, row) => <Link to={`${base}/reports/${row.id}`}>{name}</Link>,
+          },
+          { title: '年度', dataIndex: 'year', width: 70 },
+          { title: '异常', dataIndex: 'reason' },
+          {
+            title: '上年报告',
+            dataIndex: 'previousId',
+            width: 90,
+            render: (id: string | null) => (id ? <Link to={`${base}/reports/${id}`}>查看</Link> : '—'),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
