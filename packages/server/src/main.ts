@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { chinaToday } from './clock.js';
 import { openDatabase } from './db/database.js';
+import { loadDemoCorpus } from './demo/corpus.js';
 import { isEmpty, loadDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
 import { mailConfigFrom, smtpMailer } from './features/notifications/mail.js';
@@ -45,22 +46,32 @@ function trustProxyFrom(value: string | undefined): boolean {
   throw new Error(`XXGK_TRUST_PROXY 应为 1（在一个反向代理之后）或 0，而不是“${value}”`);
 }
 
+/**
+ * Loads the demo into an empty database: the organs, accounts and their work in one transaction,
+ * then a corpus of published reports for the public page (/corpus) and the 年报数据分析, through
+ * the real import. Only with the demo itself, so a real organ's database never gets made-up reports.
+ */
+async function loadDemoData(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  console.log('xxgk：数据库为空，正在载入演示数据……');
+  let started = Date.now();
+  const demo = await loadDemo(database.db, chinaToday());
+  if (!demo) return;
+  let seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${seconds} 秒）`);
+  started = Date.now();
+  const reports = await loadDemoCorpus(database.db);
+  seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`xxgk：演示报告语料已载入（${reports} 份已发布的年度报告，${seconds} 秒），公开页面 /corpus`);
+  await database.analyze();
+}
+
 /** Starts the server: opens (and migrates) the database, loads the demo into an empty one, listens. */
 export async function main(env: NodeJS.ProcessEnv): Promise<void> {
   const config = configFrom(env);
   const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const where = database.engine === 'postgres' ? 'PostgreSQL（DATABASE_URL）' : `PGlite（${config.dataDir}）`;
   console.log(`xxgk：数据库 ${where}`);
-  if (config.demo && (await isEmpty(database.db))) {
-    console.log('xxgk：数据库为空，正在载入演示数据……');
-    const started = Date.now();
-    const demo = await loadDemo(database.db, chinaToday());
-    if (demo) {
-      await database.analyze();
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`xxgk：演示数据已载入（${demo.organs} 个机关、${demo.applications} 件申请，${seconds} 秒）`);
-    }
-  }
+  if (config.demo && (await isEmpty(database.db))) await loadDemoData(database);
   const mailer = config.mail ? smtpMailer(config.mail) : undefined;
   if (config.mail) console.log(`xxgk：提醒邮件经 SMTP 发出（${new URL(config.mail.url).host}）`);
   const services = createServices(database.db, mailer ? { mailer } : {});

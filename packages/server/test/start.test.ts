@@ -46,6 +46,12 @@ describe('npm start', () => {
     const second = await start({ XXGK_DATA_DIR: data });
     expect(second.output()).toContain('数据库为空，正在载入演示数据');
     expect(second.output()).toMatch(/演示数据已载入（\d+ 个机关、\d+ 件申请/);
+    // With the demo, a corpus of published reports for the public page, read through the real import.
+    expect(second.output()).toMatch(/演示报告语料已载入（2\d\d 份已发布的年度报告/);
+    const figures = await fetch(`${second.url}api/corpus/figures?by=year`);
+    const byYear = (await figures.json()) as { totals: { measures: Record<string, number> } };
+    expect(byYear.totals.measures['reports']).toBeGreaterThan(200);
+    expect(byYear.totals.measures['applications']).toBeGreaterThan(0);
     second.kill('SIGTERM');
     await second.exited;
 

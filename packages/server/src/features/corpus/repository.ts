@@ -370,3 +370,9 @@ export async function yearsOfOrgans(db: Db, organIds: readonly number[]): Promis
     .execute();
   return rows.map((r) => r.year).sort((a, b) => a - b);
 }
+
+/** Whether the corpus holds any file: the demo fills only an empty one. */
+export async function hasCorpusFiles(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('corpus_files').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
