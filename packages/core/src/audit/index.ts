@@ -39,6 +39,7 @@ const COMMON_ACTIONS: Readonly<Record<string, string>> = {
   send: '发出',
   answer: '答复',
   transferIn: '收到转办的申请',
+  assign: '分派承办人',
 };
 
 /** What a name not (yet) in the vocabulary shows: never the code itself. */
