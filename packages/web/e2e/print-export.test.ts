@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flat, printedText as printed } from './pdf.js';
 import { e2eSession, login, newPage, screenshot } from './support.js';
 
 /*
@@ -20,8 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const flat = (text: string) => text.replace(/\s+/g, '');
 
 /** LibreOffice's CSV of the sheet: the caption line, the header, the rows; each cell unquoted. */
 const csvLines = (csv: string): string[][] =>
@@ -46,15 +45,7 @@ async function saved(download: Download, name: string): Promise<string> {
   return file;
 }
 
-/** The print page as Chromium prints it to A4, read back by pdftotext. */
-async function printedText(page: Page, name: string): Promise<string> {
-  const file = join(dir, `${name}.pdf`);
-  await writeFile(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  const info = (await run('pdfinfo', [file])).stdout;
-  // A4 is 595.28 × 841.89 points; Chromium rounds to the point.
-  expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts/);
-  return (await run('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout;
-}
+const printedText = (page: Page, name: string) => printed(page, dir, name);
 
 interface ListJson {
   total: number;

@@ -6737,7 +6737,7 @@ export interface components {
     Notification: {
       id: number;
       /**
-       * @description dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，urged 收到催办
+       * @description dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，assigned 分派给我的申请，urged 收到催办
        * @enum {string}
        */
       kind: 'dueIn3' | 'dueIn1' | 'overdue' | 'returned' | 'awaitingApproval' | 'transferredIn' | 'assigned' | 'urged';

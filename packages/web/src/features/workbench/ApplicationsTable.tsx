@@ -168,7 +168,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '承办人',
             dataIndex: 'assignee',
-            width: 100,
+            width: 140,
             render: (a: ApplicationListItem['assignee']) =>
               a?.name ?? <Typography.Text type="secondary">未分派</Typography.Text>,
           },

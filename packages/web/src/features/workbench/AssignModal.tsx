@@ -40,7 +40,9 @@ export function AssignModal({
       open
       title={`分派承办人（已选 ${ids.length} 件）`}
       okText={done ? '完成' : '确定分派'}
-      cancelText={done ? '关闭' : '取消'}
+      cancelText="取消"
+      // Once assigned, 完成 is the only way on: there is nothing left to cancel.
+      cancelButtonProps={done ? { style: { display: 'none' } } : {}}
       confirmLoading={assign.isPending}
       onOk={() => (done ? onDone() : form.submit())}
       onCancel={done ? onDone : onClose}
@@ -48,7 +50,7 @@ export function AssignModal({
     >
       {assign.error && <Alert type="error" showIcon title={assign.error.message} style={{ marginBottom: 12 }} />}
       {done ? (
-        <>
+        <div data-testid="assign-results">
           <Alert
             type={done.refused ? 'warning' : 'success'}
             showIcon
@@ -57,7 +59,6 @@ export function AssignModal({
           />
           <List
             size="small"
-            aria-label="分派结果"
             dataSource={done.results}
             renderItem={(item) => (
               <List.Item>
@@ -73,7 +74,7 @@ export function AssignModal({
               </List.Item>
             )}
           />
-        </>
+        </div>
       ) : (
         <Form form={form} layout="vertical" onFinish={(values) => assign.mutate(values.assigneeId)}>
           <Typography.Paragraph type="secondary">
