@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './support/databases.js';
 import { intake } from './support/fixtures.js';
 import { startTestServer, type TestClient, type TestServer } from './support/http.js';
+import { convertWithLibreOffice } from './support/office.js';
 
 interface Outcome {
   id: number;
@@ -114,6 +115,25 @@ describe.each(ENGINES)('assigning cases to an officer on %s', (engine) => {
     expect(none.body.items.every((i: { assignee: unknown }) => i.assignee === null)).toBe(true);
     expect(none.body.items.some((i: { id: number }) => i.id === closed.id)).toBe(true);
     expect((await reviewer.request('GET', `${path}?assignee=x1`)).status).toBe(400);
+
+    // The XLSX 台账 of 我承办的, as LibreOffice reads it: the two cases, 承办人 in the last column.
+    const xlsx = await mine.request('GET', `${path}/export?assignee=me`);
+    const csv = await convertWithLibreOffice(
+      xlsx.body as Uint8Array,
+      'xlsx',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+    );
+    const lines = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '')));
+    expect(lines[1]?.at(-1)).toBe('承办人');
+    expect(
+      lines
+        .slice(2)
+        .map((line) => [line[0], line.at(-1)])
+        .sort(),
+    ).toEqual([a, b].map((c) => [c.serialNo, 'officer2']).sort());
 
     // Each assignment is in the audit log, with who had the case before.
     const audit = await reviewer.request('GET', `/api/audit?entity=application&entityId=${a.id}`);
