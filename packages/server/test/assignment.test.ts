@@ -32,9 +32,11 @@ describe.each(ENGINES)('assigning cases to an officer on %s', (engine) => {
   let officer2Id: number;
   beforeAll(async () => {
     server = await startTestServer(engine, '2026-03-02');
-    [officer, reviewer, organAdmin] = await Promise.all(
-      ['officer', 'reviewer', 'organadmin'].map((name) => server.login(name)),
-    );
+    [officer, reviewer, organAdmin] = await Promise.all([
+      server.login('officer'),
+      server.login('reviewer'),
+      server.login('organadmin'),
+    ]);
     path = `/api/organs/${server.organs.agency}/applications`;
     const officers = await reviewer.request<{ id: number; name: string }[]>(
       'GET',
