@@ -114,7 +114,7 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
     expect(text.indexOf('第三十六条第（二）项')).toBeLessThan(text.indexOf('附件：检查计划（共5页）'));
 
     // 打印 on the case page: the 登记表, the 审批表 and the 答复书, each an A4 sheet, no app chrome.
-    await reviewer.getByRole('button', { name: /打印/ }).click();
+    await reviewer.getByRole('button', { name: /打印（登记表/ }).click();
     await reviewer.waitForURL(/\/print\/cases\?ids=/);
     await reviewer.getByRole('region', { name: '答复书' }).getByText(BODY.slice(0, 12)).waitFor();
     expect(await reviewer.getByRole('navigation').count()).toBe(0);

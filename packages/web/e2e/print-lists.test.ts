@@ -87,4 +87,24 @@ describe('the supervision table and the audit log printed in a real browser', ()
     // As many rows as the log holds for the filter (序号 numbers them from 1).
     expect(await sheet.locator('tbody tr').count()).toBe(expected);
   });
+
+  it('prints a case’s 操作记录 from the case page', async () => {
+    const page = await newPage(session.browser);
+    await login(page, session.app, 'yj.jbr');
+    await page.locator('.ant-table-row').first().locator('a').first().click();
+    await page.waitForURL(/\/workbench\/(\d+)/);
+    const id = /\/workbench\/(\d+)/.exec(page.url())?.[1] ?? '';
+    const entries = (await (
+      await page.request.get(`${session.app.baseUrl}/api/audit?entity=application&entityId=${id}&pageSize=200`)
+    ).json()) as { action: string }[];
+    expect(entries.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /打印操作记录/ }).click();
+    await page.waitForURL(new RegExp(`/print/audit\\?entity=application&entityId=${id}$`));
+    const sheet = page.getByRole('region', { name: '操作记录' });
+    await sheet.getByText(`共 ${entries.length} 条`).waitFor();
+    const printed = flat(await printedText(page, dir, 'case-audit'));
+    expect(printed).toContain(`对象：政府信息公开申请第${id}号`);
+    expect(printed).toContain('登记收到申请');
+    expect(await sheet.locator('tbody tr').count()).toBe(entries.length);
+  });
 });

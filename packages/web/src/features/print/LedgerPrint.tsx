@@ -52,14 +52,14 @@ export function LedgerPrint() {
         <table className="print-table ledger">
           <thead>
             <tr>
-              <th>序号</th>
+              <th className="nowrap">序号</th>
               <th>申请编号</th>
-              <th>申请人</th>
+              <th className="nowrap">申请人</th>
               <th>申请内容</th>
               <th>收到申请日期</th>
               <th>答复期限</th>
               <th>办理状态</th>
-              <th>承办人</th>
+              <th className="nowrap">承办人</th>
               <th>办理结果</th>
               <th>办结日期</th>
             </tr>

@@ -150,18 +150,18 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '编号',
             dataIndex: 'serialNo',
-            width: 230,
+            width: 210,
             render: (serialNo: string, row) => (
               <Link to={`/workbench/${row.id}`} onClick={(event) => event.stopPropagation()}>
                 {serialNo}
               </Link>
             ),
           },
-          { title: '申请人', dataIndex: 'applicantName', ellipsis: true, width: 150 },
+          { title: '申请人', dataIndex: 'applicantName', ellipsis: true, width: 120 },
           {
             title: '申请人类型',
             dataIndex: 'applicantKind',
-            width: 130,
+            width: 110,
             render: (kind: ApplicantKind) => APPLICANT_KIND_LABELS[kind],
           },
           { title: '状态', dataIndex: 'status', width: 110, render: (s: CaseStatus) => <StatusTag status={s} /> },
@@ -169,14 +169,15 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
             title: '承办人',
             dataIndex: 'assignee',
             width: 140,
+            ellipsis: true,
             render: (a: ApplicationListItem['assignee']) =>
               a?.name ?? <Typography.Text type="secondary">未分派</Typography.Text>,
           },
-          { title: '收到申请日期', dataIndex: 'receivedOn', width: 140, render: chineseDate },
+          { title: '收到申请日期', dataIndex: 'receivedOn', width: 130, render: chineseDate },
           {
             title: '答复期限',
             dataIndex: 'dueOn',
-            width: 250,
+            width: 200,
             render: (dueOn: string | null, row) =>
               row.status === 'closed' ? (
                 chineseDate(row.closedOn) + '办结'
@@ -191,7 +192,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '剩余工作日',
             dataIndex: 'workingDaysLeft',
-            width: 160,
+            width: 140,
             render: (days: number | null, row) => (
               <DaysLeft
                 days={days}

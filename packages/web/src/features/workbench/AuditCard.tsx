@@ -37,7 +37,7 @@ export function AuditCard({ id }: { id: number }) {
         <Space>
           <ExportButton path={withQuery('/api/audit/export', filters)} fileName="操作记录.xlsx" />
           <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/audit', filters))}>
-            打印
+            打印操作记录
           </Button>
         </Space>
       }
