@@ -165,14 +165,6 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
             render: (kind: ApplicantKind) => APPLICANT_KIND_LABELS[kind],
           },
           { title: '状态', dataIndex: 'status', width: 110, render: (s: CaseStatus) => <StatusTag status={s} /> },
-          {
-            title: '承办人',
-            dataIndex: 'assignee',
-            width: 140,
-            ellipsis: true,
-            render: (a: ApplicationListItem['assignee']) =>
-              a?.name ?? <Typography.Text type="secondary">未分派</Typography.Text>,
-          },
           { title: '收到申请日期', dataIndex: 'receivedOn', width: 130, render: chineseDate },
           {
             title: '答复期限',
@@ -201,6 +193,14 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
                 paused={PAUSED_STATUSES.includes(row.status)}
               />
             ),
+          },
+          {
+            title: '承办人',
+            dataIndex: 'assignee',
+            width: 140,
+            ellipsis: true,
+            render: (a: ApplicationListItem['assignee']) =>
+              a?.name ?? <Typography.Text type="secondary">未分派</Typography.Text>,
           },
           { title: '申请内容', dataIndex: 'request', ellipsis: true },
         ]}

@@ -36,8 +36,12 @@ export function AuditCard({ id }: { id: number }) {
       extra={
         <Space>
           <ExportButton path={withQuery('/api/audit/export', filters)} fileName="操作记录.xlsx" />
-          <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/audit', filters))}>
-            打印操作记录
+          <Button
+            icon={<PrinterOutlined />}
+            aria-label="打印操作记录"
+            onClick={() => navigate(withQuery('/print/audit', filters))}
+          >
+            打印
           </Button>
         </Space>
       }
