@@ -23,6 +23,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0008-security',
       '0009-answer-text',
       '0010-reminders-urges-transfers',
+      '0011-assignee',
       '0012-corpus',
       '0013-corpus-summaries',
     ]);

@@ -93,6 +93,7 @@ describe.each(ENGINES)('lists exported to Excel on %s', (engine) => {
       '答复期限',
       '办理结果',
       '办结日期',
+      '承办人',
     ]);
     expect(rows.slice(2).map((r) => [r[0], r[1], r[5], r[7]])).toEqual(
       list.body.items.map((i) => [i.serialNo, i.applicantName, chinese(i.receivedOn), chinese(i.dueOn as string)]),

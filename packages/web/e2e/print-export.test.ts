@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flat, printedText as printed } from './pdf.js';
 import { e2eSession, login, newPage, screenshot } from './support.js';
 
 /*
@@ -20,8 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const flat = (text: string) => text.replace(/\s+/g, '');
 
 /** LibreOffice's CSV of the sheet: the caption line, the header, the rows; each cell unquoted. */
 const csvLines = (csv: string): string[][] =>
@@ -46,15 +45,7 @@ async function saved(download: Download, name: string): Promise<string> {
   return file;
 }
 
-/** The print page as Chromium prints it to A4, read back by pdftotext. */
-async function printedText(page: Page, name: string): Promise<string> {
-  const file = join(dir, `${name}.pdf`);
-  await writeFile(file, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  const info = (await run('pdfinfo', [file])).stdout;
-  // A4 is 595.28 × 841.89 points; Chromium rounds to the point.
-  expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts/);
-  return (await run('pdftotext', ['-enc', 'UTF-8', file, '-'])).stdout;
-}
+const printedText = (page: Page, name: string) => printed(page, dir, name);
 
 interface ListJson {
   total: number;
@@ -123,7 +114,7 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
     expect(text.indexOf('第三十六条第（二）项')).toBeLessThan(text.indexOf('附件：检查计划（共5页）'));
 
     // 打印 on the case page: the 登记表, the 审批表 and the 答复书, each an A4 sheet, no app chrome.
-    await reviewer.getByRole('button', { name: /打印/ }).click();
+    await reviewer.getByRole('button', { name: /打印（登记表/ }).click();
     await reviewer.waitForURL(/\/print\/cases\?ids=/);
     await reviewer.getByRole('region', { name: '答复书' }).getByText(BODY.slice(0, 12)).waitFor();
     expect(await reviewer.getByRole('navigation').count()).toBe(0);

@@ -44,6 +44,7 @@ const COMMON_ACTIONS: Readonly<Record<string, string>> = {
   transferIn: '收到转办的申请',
   repoint: '改指向另一机关',
   merge: '合并为同一机关',
+  assign: '分派承办人',
 };
 
 /** What a name not (yet) in the vocabulary shows: never the code itself. */

@@ -17,6 +17,8 @@ export const REMINDER_KINDS = [
   'awaitingApproval',
   /** Another organ transferred an application to this one (转办). */
   'transferredIn',
+  /** A case was assigned to this officer (分派承办人). */
+  'assigned',
   /** The 政务公开办 sent a reminder (催办). */
   'urged',
 ] as const;
@@ -29,6 +31,7 @@ export const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = {
   returned: '答复被退回修改',
   awaitingApproval: '待我审核',
   transferredIn: '转办来件',
+  assigned: '分派给我的申请',
   urged: '收到催办',
 };
 
@@ -71,6 +74,8 @@ export function caseReminderTitle(kind: Exclude<ReminderKind, 'urged'>, facts: C
       return `申请${facts.serialNo}待审核${due}`;
     case 'transferredIn':
       return `${facts.from ?? '其他机关'}转办申请${facts.serialNo}${due}`;
+    case 'assigned':
+      return `申请${facts.serialNo}已分派给您承办${due}`;
   }
 }
 

@@ -93,6 +93,8 @@ export interface ApplicationsTable {
   /** The officer's text of the answer (拟写答复) and the reviewer's 审批意见, latest (migration 0009). */
   answer_body: ColumnType<string | null, string | null | undefined, string | null>;
   answer_opinion: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The officer the case is assigned to (承办人), null until assigned (migration 0011). */
+  assignee_id: ColumnType<number | null, number | null | undefined, number | null>;
   outcome: string | null;
   closed_on: string | null;
   state: Json<CaseState>;

@@ -915,6 +915,8 @@ export interface paths {
           queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
           /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
           ids?: string;
+          /** @description 按承办人筛选：经办人编号，me 我承办的，none 未分派 */
+          assignee?: string;
           /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
           soon?: number | null;
           page?: number;
@@ -1039,6 +1041,159 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/applications/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 分派承办人（一件或批量）
+     * @description 本机关审核人、机关管理员把在办申请分派给本机关在岗的经办人；批量时逐件办理，某件不能分派不影响其余各件，逐件答复结果和原因。
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['AssignRequest'];
+        };
+      };
+      responses: {
+        /** @description 逐件的分派结果 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AssignResult'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organs/{organId}/assignees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可分派的承办人（本机关在岗的经办人） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          organId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 经办人 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Assignee'][];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description 不存在或无权查看 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4984,6 +5139,8 @@ export interface paths {
           queue?: 'open' | 'dueSoon' | 'overdue' | 'awaitingReview' | 'paused' | 'noDueDate';
           /** @description 只列出这些申请（列表中勾选的，以逗号分隔，至多200个） */
           ids?: string;
+          /** @description 按承办人筛选：经办人编号，me 我承办的，none 未分派 */
+          assignee?: string;
           /** @description queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同 */
           soon?: number | null;
         };
@@ -6874,6 +7031,11 @@ export interface components {
       /** Format: date */
       closedOn: string | null;
       version: number;
+      /** @description 承办人（分派给的经办人）；尚未分派时为 null */
+      assignee: {
+        id: number;
+        name: string;
+      } | null;
       /** @description 节假日安排变动使答复期限调整过（在办案件）；否则为 null */
       dueMoved: {
         /**
@@ -6916,6 +7078,31 @@ export interface components {
       overdue: boolean;
       /** @description 答复期限按暂定日历（该年度放假安排尚未公布）计算，正式安排公布后可能调整 */
       dueProvisional: boolean;
+    };
+    AssignResult: {
+      assignee: components['schemas']['Assignee'];
+      /** @description 已分派的件数 */
+      assigned: number;
+      /** @description 未能分派的件数 */
+      refused: number;
+      results: {
+        id: number;
+        /** @description 不存在或不属于本机关的申请为 null */
+        serialNo: string | null;
+        /** @enum {string} */
+        result: 'assigned' | 'refused';
+        /** @description 未能分派的原因 */
+        reason: string | null;
+      }[];
+    };
+    Assignee: {
+      id: number;
+      name: string;
+    };
+    AssignRequest: {
+      ids: number[];
+      /** @description 承办人：本机关在岗的经办人 */
+      assigneeId: number;
     };
     CaseActionRequest: {
       version: number;
@@ -7759,10 +7946,10 @@ export interface components {
     Notification: {
       id: number;
       /**
-       * @description dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，urged 收到催办
+       * @description dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，assigned 分派给我的申请，urged 收到催办
        * @enum {string}
        */
-      kind: 'dueIn3' | 'dueIn1' | 'overdue' | 'returned' | 'awaitingApproval' | 'transferredIn' | 'urged';
+      kind: 'dueIn3' | 'dueIn1' | 'overdue' | 'returned' | 'awaitingApproval' | 'transferredIn' | 'assigned' | 'urged';
       title: string;
       applicationId: number | null;
       urgeId: number | null;

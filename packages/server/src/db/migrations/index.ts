@@ -9,6 +9,7 @@ import * as importContentHash from './0007-import-content-hash.js';
 import * as security from './0008-security.js';
 import * as answerText from './0009-answer-text.js';
 import * as remindersUrgesTransfers from './0010-reminders-urges-transfers.js';
+import * as assignee from './0011-assignee.js';
 import * as corpus from './0012-corpus.js';
 import * as corpusSummaries from './0013-corpus-summaries.js';
 
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008-security': security,
   '0009-answer-text': answerText,
   '0010-reminders-urges-transfers': remindersUrgesTransfers,
+  '0011-assignee': assignee,
   '0012-corpus': corpus,
   '0013-corpus-summaries': corpusSummaries,
 };

@@ -21,6 +21,12 @@ export const ApplicationFilters = z.object({
     .regex(/^\d{1,10}(,\d{1,10}){0,199}$/, '应为以逗号分隔的申请编号（至多200个）')
     .optional()
     .openapi({ description: '只列出这些申请（列表中勾选的，以逗号分隔，至多200个）' }),
+  assignee: z
+    .string()
+    // Nine digits at most: every such id fits the database's integer.
+    .regex(/^(me|none|\d{1,9})$/, '承办人应为经办人编号、me（我承办的）或 none（未分派）')
+    .optional()
+    .openapi({ description: '按承办人筛选：经办人编号，me 我承办的，none 未分派' }),
   soon: Soon.openapi({ description: 'queue=dueSoon 的“即将到期”工作日数，与 /dashboard 的 soon 相同' }),
 });
 
@@ -34,5 +40,6 @@ export function listFilters(q: z.infer<typeof ApplicationFilters>): Omit<ListReq
     ...(q.ids ? { ids: q.ids.split(',').map(Number) } : {}),
     ...(q.dueWithin !== undefined ? { dueWithin: q.dueWithin, open: true } : {}),
     ...(q.queue ? { queue: q.queue, soon: q.soon } : {}),
+    ...(q.assignee ? { assignee: q.assignee === 'me' || q.assignee === 'none' ? q.assignee : Number(q.assignee) } : {}),
   };
 }

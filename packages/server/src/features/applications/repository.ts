@@ -4,6 +4,7 @@ import { batchesOf } from '../../db/batches.js';
 import { containsPattern } from '../../db/like.js';
 import type { ApplicationRow, ApplicationUpdate, Database, Db, NewApplication } from '../../db/schema.js';
 import { json } from '../../db/schema.js';
+import { assigneeName } from './assignment/repository.js';
 import { SUMMARY_COLUMNS } from './views.js';
 
 export async function insertApplication(db: Db, row: NewApplication): Promise<ApplicationRow> {
@@ -155,6 +156,8 @@ export interface ListQuery {
   /** The cases chosen in the list (批量打印、导出). */
   readonly ids?: readonly number[];
   readonly dueBy?: string;
+  /** The cases of one 承办人, or (null) those not assigned yet. */
+  readonly assigneeId?: number | null;
   /** With the window it is read against. */
   readonly queue?: { readonly name: CaseQueue; readonly window: DueWindow };
   readonly limit: number;
@@ -170,6 +173,8 @@ export async function listApplications(db: Db, query: ListQuery) {
   if (query.dueBy) q = q.where('due_on', '<=', query.dueBy);
   if (query.ids) q = q.where('id', 'in', query.ids.length ? [...query.ids] : [-1]);
   if (query.queue) q = q.where(queueFilter(query.queue.name, query.queue.window));
+  if (query.assigneeId !== undefined)
+    q = q.where('assignee_id', query.assigneeId === null ? 'is' : '=', query.assigneeId);
   if (query.search) {
     const like = containsPattern(query.search);
     q = q.where((eb) =>
@@ -179,6 +184,7 @@ export async function listApplications(db: Db, query: ListQuery) {
   const [items, total] = await Promise.all([
     q
       .select(SUMMARY_COLUMNS)
+      .select(assigneeName)
       .orderBy(sql`due_on is null`)
       .orderBy('due_on')
       .orderBy('id', 'desc')

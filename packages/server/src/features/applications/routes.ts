@@ -18,6 +18,9 @@ import { ApplicationFilters, listFilters, Soon } from './filters.js';
 import {
   ApplicationDetailSchema,
   ApplicationPageSchema,
+  AssigneeSchema,
+  AssignRequestSchema,
+  AssignResultSchema,
   DashboardSchema,
   LetterParagraphSchema,
   UploadedAttachmentSchema,
@@ -65,6 +68,36 @@ export function applicationRoutes(app: App): void {
       });
       return c.json(page, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/applications/assign',
+      tags: ['依申请公开'],
+      summary: '分派承办人（一件或批量）',
+      description:
+        '本机关审核人、机关管理员把在办申请分派给本机关在岗的经办人；批量时逐件办理，某件不能分派不影响其余各件，逐件答复结果和原因。',
+      request: jsonBody(AssignRequestSchema),
+      responses: { 200: json('逐件的分派结果', AssignResultSchema), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { ids, assigneeId } = c.req.valid('json');
+      return c.json(await c.var.services.applications.assign(requireActor(c.var.actor), ids, assigneeId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/organs/{organId}/assignees',
+      tags: ['依申请公开'],
+      summary: '可分派的承办人（本机关在岗的经办人）',
+      request: { params: OrganParam },
+      responses: { 200: json('经办人', z.array(AssigneeSchema)), ...ERROR_RESPONSES },
+    }),
+    async (c) =>
+      c.json(await c.var.services.applications.assignees(requireActor(c.var.actor), c.req.valid('param').organId), 200),
   );
 
   app.openapi(

@@ -10,6 +10,7 @@ import {
   OUTCOMES,
   type CaseActionType,
 } from '@xxgk/core';
+import { MAX_ID } from '../../http/openapi.js';
 import type { CaseQueue } from './repository.js';
 
 /*
@@ -43,6 +44,10 @@ export const ApplicationSummarySchema = z
     outcome: z.enum(OUTCOMES).nullable(),
     closedOn: day.nullable(),
     version: z.number(),
+    assignee: z
+      .object({ id: z.number(), name: z.string() })
+      .nullable()
+      .openapi({ description: '承办人（分派给的经办人）；尚未分派时为 null' }),
     dueMoved: z
       .object({
         from: day.nullable().openapi({ description: '调整前的答复期限' }),
@@ -213,3 +218,37 @@ export const LetterParagraphSchema = z
     rightIndent: z.number().optional().openapi({ description: '署名、日期距右边距的字数' }),
   })
   .openapi('LetterParagraph');
+
+/** POST /api/applications/assign: one case or a batch, to one officer. */
+export const AssignRequestSchema = z
+  .object({
+    ids: z
+      .array(z.number().int().positive().max(MAX_ID, '编号超出范围'))
+      .min(1, '请选择要分派的申请')
+      .max(200, '一次至多分派200件'),
+    assigneeId: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_ID, '编号超出范围')
+      .openapi({ description: '承办人：本机关在岗的经办人' }),
+  })
+  .openapi('AssignRequest');
+
+export const AssigneeSchema = z.object({ id: z.number(), name: z.string() }).openapi('Assignee');
+
+export const AssignResultSchema = z
+  .object({
+    assignee: AssigneeSchema,
+    assigned: z.number().openapi({ description: '已分派的件数' }),
+    refused: z.number().openapi({ description: '未能分派的件数' }),
+    results: z.array(
+      z.object({
+        id: z.number(),
+        serialNo: z.string().nullable().openapi({ description: '不存在或不属于本机关的申请为 null' }),
+        result: z.enum(['assigned', 'refused']),
+        reason: z.string().nullable().openapi({ description: '未能分派的原因' }),
+      }),
+    ),
+  })
+  .openapi('AssignResult');

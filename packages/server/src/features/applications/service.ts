@@ -27,6 +27,8 @@ import { remindOfMove } from '../notifications/events.js';
 import { getOrgan } from '../organs/repository.js';
 import { answerColumns } from './answer-text.js';
 import { checkSelfApproval, withoutOwnApprovals } from './approvals.js';
+import { assignCases } from './assign.js';
+import { organOfficers, userName } from './assignment/repository.js';
 import { checkAttachment } from './attachments.js';
 import { dueMoves, dueProvisional, recomputeDueDates, type DueMove } from './deadlines.js';
 import { letterInput } from './letters.js';
@@ -273,7 +275,10 @@ export class ApplicationService {
     const attachments = ownOrgan ? await repo.listAttachments(this.db, row.id) : [];
     const canAct = actor.organId === row.organ_id && CASE_WORKERS.includes(actor.role);
     return {
-      ...applicationView(row, actor.role),
+      ...applicationView(
+        { ...row, assignee_name: row.assignee_id === null ? null : await userName(this.db, row.assignee_id) },
+        actor.role,
+      ),
       ...deadlineOrWarning(state, calendar, this.today()),
       state,
       allowedActions: canAct
@@ -284,18 +289,32 @@ export class ApplicationService {
     };
   }
 
+  /** Assigns cases to an officer (分派承办人): who may, to whom, and each case's outcome in assign.ts. */
+  async assign(actor: Actor, ids: readonly number[], assigneeId: number) {
+    return assignCases(this.db, actor, ids, assigneeId);
+  }
+
+  /** The officers a case of the organ may be assigned to (the 分派 dialog, the list's 承办人 filter). */
+  async assignees(actor: Actor, organId: number) {
+    assertRead(actor, await getOrgan(this.db, organId), '机关的经办人');
+    return organOfficers(this.db, organId);
+  }
+
   async list(actor: Actor, organId: number, query: ListRequest) {
     const organ = await getOrgan(this.db, organId);
     assertRead(actor, organ, '机关的申请');
     const calendar = await this.calendars.calendar();
     const today = this.today();
-    const { dueWithin, queue, soon = 3, ...filters } = query;
+    const { dueWithin, queue, soon = 3, assignee, ...filters } = query;
     const dueBy = dueWithin === undefined ? undefined : calendar.addWorkingDays(today, dueWithin);
     const { items, total } = await repo.listApplications(this.db, {
       ...filters,
       organId,
       ...(dueBy ? { dueBy } : {}),
       ...(queue ? { queue: { name: queue, window: dueWindow(calendar, today, soon) } } : {}),
+      ...(assignee === undefined
+        ? {}
+        : { assigneeId: assignee === 'me' ? actor.id : assignee === 'none' ? null : assignee }),
     });
     return {
       total,
@@ -304,8 +323,12 @@ export class ApplicationService {
   }
 }
 
-/** The list's filters as the route gives them: `dueWithin` and `soon` in working days from today. */
-export type ListRequest = Omit<repo.ListQuery, 'organId' | 'dueBy' | 'queue'> & {
+/**
+ * The list's filters as the route gives them: `dueWithin` and `soon` in working days from today;
+ * `assignee` an officer's id, `me` (我承办的) or `none` (未分派).
+ */
+export type ListRequest = Omit<repo.ListQuery, 'organId' | 'dueBy' | 'queue' | 'assigneeId'> & {
+  readonly assignee?: number | 'me' | 'none';
   readonly dueWithin?: number;
   readonly queue?: repo.CaseQueue;
   /** The “due soon” window of the `dueSoon` queue, as on the dashboard (3 unless given). */

@@ -51,8 +51,12 @@ export const SUMMARY_COLUMNS = [
   'due_moved_from',
   'due_moved_at',
   'due_moved_reason',
+  'assignee_id',
 ] as const;
-export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
+/** A list row: the summary columns and the assignee's name (null when unassigned). */
+export type SummaryRow = Pick<ApplicationRow, (typeof SUMMARY_COLUMNS)[number]> & {
+  readonly assignee_name: string | null;
+};
 
 // The text columns below hold only the core's vocabulary: intake checks it (IntakeSchema) and
 // every later change takes it from the core's status machine, so the casts narrow, not convert.
@@ -72,6 +76,7 @@ export function summaryView(row: SummaryRow, role: Role) {
     outcome: row.outcome as Outcome | null,
     closedOn: row.closed_on,
     version: row.version,
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
     // Shown while the case is open: the officer must see that a calendar change moved the date.
     dueMoved:
       row.due_moved_at && !row.closed_on
@@ -80,7 +85,7 @@ export function summaryView(row: SummaryRow, role: Role) {
   };
 }
 
-export function applicationView(row: ApplicationRow, role: Role) {
+export function applicationView(row: ApplicationRow & { readonly assignee_name: string | null }, role: Role) {
   const personal = SEES_PERSONAL_DATA.includes(role);
   return {
     ...summaryView(row, role),

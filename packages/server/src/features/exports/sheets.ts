@@ -32,6 +32,7 @@ interface ApplicationRow {
   dueOn: string | null;
   outcome: string | null;
   closedOn: string | null;
+  assignee: { name: string } | null;
 }
 
 const label = <K extends string>(labels: Readonly<Record<K, string>>, key: string | null): string =>
@@ -54,6 +55,7 @@ export const APPLICATION_COLUMNS: readonly Column<ApplicationRow>[] = [
   { header: '答复期限', type: 'date', width: 16, value: (r) => r.dueOn },
   { header: '办理结果', type: 'text', width: 28, value: (r) => label<Outcome>(OUTCOME_LABELS, r.outcome) },
   { header: '办结日期', type: 'date', width: 16, value: (r) => r.closedOn },
+  { header: '承办人', type: 'text', width: 12, value: (r) => r.assignee?.name ?? '' },
 ];
 
 interface DocumentRow {

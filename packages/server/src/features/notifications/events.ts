@@ -34,7 +34,8 @@ const DEADLINE_KINDS = ['dueIn3', 'dueIn1', 'overdue'];
  */
 export async function remindOfMove(db: Db, move: CaseMove): Promise<void> {
   if (DECISIONS.includes(move.type)) await settleReminders(db, move.applicationId, ['awaitingApproval']);
-  if (move.closed) await settleReminders(db, move.applicationId, [...DEADLINE_KINDS, 'awaitingApproval', 'returned']);
+  if (move.closed)
+    await settleReminders(db, move.applicationId, [...DEADLINE_KINDS, 'awaitingApproval', 'returned', 'assigned']);
   const facts = { serialNo: move.serialNo, dueOn: move.dueOn };
   const base = { applicationId: move.applicationId, dueOn: move.dueOn };
   if (move.type === 'draftAnswer' || move.type === 'requestExtension') {
@@ -82,6 +83,27 @@ export async function remindOfTransfer(
       dedupeKey: `transferredIn:${to.applicationId}`,
     })),
   );
+}
+
+/**
+ * A case assigned to an officer: they are told, and an earlier assignee's reminder of the case is
+ * settled (the case is no longer theirs). Each assignment is news, even back to an earlier officer.
+ */
+export async function remindOfAssignment(
+  db: Db,
+  to: { applicationId: number; serialNo: string; dueOn: string | null; assigneeId: number },
+): Promise<void> {
+  await settleReminders(db, to.applicationId, ['assigned']);
+  await insertNotifications(db, [
+    {
+      userId: to.assigneeId,
+      kind: 'assigned',
+      title: caseReminderTitle('assigned', { serialNo: to.serialNo, dueOn: to.dueOn }),
+      applicationId: to.applicationId,
+      dueOn: to.dueOn,
+      dedupeKey: `assigned:${to.applicationId}:${to.assigneeId}:${Date.now()}`,
+    },
+  ]);
 }
 
 /** A 催办 received: the organ's staff are told. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '@xxgk/core';
 import type { Db } from '../../db/schema.js';
+import { handlerOf } from '../applications/assignment/repository.js';
 
 /** A reminder to put in someone's list; the same `dedupeKey` twice for one person is kept once. */
 export interface NewNotification {
@@ -62,21 +63,13 @@ export async function isOrganPerson(db: Db, userId: number, organId: number, rol
 
 /**
  * The open cases of every organ with what a deadline reminder needs: the stored state, and who
- * handles it (the latest drafter of an answer, else who registered it).
+ * handles it (`handlerOf`: the 承办人 once assigned; until then the latest drafter of an answer,
+ * else who registered it, as before assignment existed).
  */
 export async function openCasesWithHandler(db: Db) {
   return db
     .selectFrom('applications as a')
-    .select([
-      'a.id',
-      'a.organ_id as organId',
-      'a.serial_no as serialNo',
-      'a.state',
-      sql<number | null>`coalesce((select e.actor_id from application_events e
-        where e.application_id = a.id and e.type = 'draftAnswer' order by e.id desc limit 1), a.created_by)`.as(
-        'handlerId',
-      ),
-    ])
+    .select(['a.id', 'a.organ_id as organId', 'a.serial_no as serialNo', 'a.state', handlerOf.as('handlerId')])
     .where('a.status', '!=', 'closed')
     .orderBy('a.id')
     .execute();

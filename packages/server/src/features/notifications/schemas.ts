@@ -7,7 +7,7 @@ export const NotificationSchema = z
     id: z.number(),
     kind: z.enum(REMINDER_KINDS).openapi({
       description:
-        'dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，urged 收到催办',
+        'dueIn3 3个工作日内到期，dueIn1 1个工作日内到期，overdue 已超期，returned 退回修改，awaitingApproval 待我审核，transferredIn 转办来件，assigned 分派给我的申请，urged 收到催办',
     }),
     title: z.string(),
     applicationId: z.number().nullable(),

@@ -33,9 +33,9 @@ export class NotificationService {
   ) {}
 
   /**
-   * The deadline reminders of every open case for today: each to the case's handler (the latest
-   * drafter, else who registered it) while they still work the organ's cases, otherwise to all its
-   * officers and reviewers. Running it twice a day gives nothing new. Returns how many are new.
+   * The deadline reminders of every open case for today: each to the case's handler (its 承办人
+   * once assigned; an unassigned case's latest drafter, else who registered it) while they still
+   * work the organ's cases, otherwise to all its officers and reviewers. Running it twice a day gives nothing new. Returns how many are new.
    */
   async digest(): Promise<number> {
     const calendar = await this.calendars.calendar();

@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/schema.js';
+import { handlerOf } from '../applications/assignment/repository.js';
 
 /**
  * The cases a workload measure reads: every open one, and those closed within [from, to], each with
- * its organ and its handler (the latest drafter of an answer, else who registered it).
+ * its organ and its handler (`handlerOf`). An officer's cases in hand are thus the open cases
+ * assigned to them, and their answers those of the cases they were assigned. Before assignment
+ * (migration 0011) a case counted for its latest drafter, else who registered it — which a case
+ * never assigned still does, so the figures of earlier years read as they did.
  */
 export async function workloadRows(db: Db, where: { organId?: number; path?: string }, from: string, to: string) {
   let q = db
@@ -15,10 +18,7 @@ export async function workloadRows(db: Db, where: { organId?: number; path?: str
       'a.received_on as receivedOn',
       'a.closed_on as closedOn',
       'a.due_on as dueOn',
-      sql<number | null>`coalesce((select e.actor_id from application_events e
-        where e.application_id = a.id and e.type = 'draftAnswer' order by e.id desc limit 1), a.created_by)`.as(
-        'handlerId',
-      ),
+      handlerOf.as('handlerId'),
     ])
     .where((eb) =>
       eb.or([eb('a.closed_on', 'is', null), eb.and([eb('a.closed_on', '>=', from), eb('a.closed_on', '<=', to)])]),

@@ -17,6 +17,7 @@ const KIND_COLORS: Readonly<Record<ReminderKind, string>> = {
   returned: 'magenta',
   awaitingApproval: 'blue',
   transferredIn: 'cyan',
+  assigned: 'green',
   urged: 'volcano',
 };
 

@@ -11,7 +11,7 @@ import { PrintFrame, Sheet } from './PrintFrame.js';
 
 const PAGE = 200;
 /** The list's filters the print page takes from its address, as the list passed them. */
-const FILTERS = ['status', 'open', 'year', 'q', 'queue', 'soon', 'ids'] as const;
+const FILTERS = ['status', 'open', 'year', 'q', 'queue', 'soon', 'ids', 'assignee'] as const;
 
 /** Every row the filters select, read a page at a time as the list reads them. */
 async function allApplications(organId: number, filters: ApplicationsQuery): Promise<ApplicationListItem[]> {
@@ -52,13 +52,14 @@ export function LedgerPrint() {
         <table className="print-table ledger">
           <thead>
             <tr>
-              <th>序号</th>
+              <th className="nowrap">序号</th>
               <th>申请编号</th>
-              <th>申请人</th>
+              <th className="nowrap">申请人</th>
               <th>申请内容</th>
               <th>收到申请日期</th>
               <th>答复期限</th>
               <th>办理状态</th>
+              <th className="nowrap">承办人</th>
               <th>办理结果</th>
               <th>办结日期</th>
             </tr>
@@ -73,6 +74,7 @@ export function LedgerPrint() {
                 <td>{chineseDate(row.receivedOn)}</td>
                 <td>{row.dueOn ? chineseDate(row.dueOn) : ''}</td>
                 <td>{CASE_STATUS_LABELS[row.status as CaseStatus]}</td>
+                <td className="nowrap">{row.assignee?.name ?? ''}</td>
                 <td>{row.outcome ? OUTCOME_LABELS[row.outcome as Outcome] : ''}</td>
                 <td>{row.closedOn ? chineseDate(row.closedOn) : ''}</td>
               </tr>

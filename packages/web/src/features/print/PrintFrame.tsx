@@ -38,3 +38,53 @@ export function Sheet({ children, label }: { children: ReactNode; label: string 
     </section>
   );
 }
+
+/** A list on A4: its title, what it was filtered by, and its rows under a header. */
+export function ListSheet({
+  title,
+  caption,
+  header,
+  rows,
+  unit = '条',
+}: {
+  title: string;
+  caption?: string[];
+  /** What a row is counted in: 件 for cases and register entries, 条 for log entries. */
+  unit?: string;
+  header: string[];
+  rows: (string | number)[][];
+}) {
+  return (
+    <PrintFrame title={title}>
+      <Sheet label={title}>
+        <h1>{title}</h1>
+        <div className="print-caption">
+          <span>
+            共 {rows.length} {unit}
+          </span>
+          <span>{(caption ?? []).join('　')}</span>
+        </div>
+        <table className="print-table ledger">
+          <thead>
+            <tr>
+              <th>序号</th>
+              {header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Sheet>
+    </PrintFrame>
+  );
+}

@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '../../components/PageState.js';
 import { useSession } from '../auth/session.js';
 import { DOCUMENT_KIND_LABELS, REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS } from '../registers/labels.js';
 import { chineseDate } from '../workbench/format.js';
-import { PrintFrame, Sheet } from './PrintFrame.js';
+import { ListSheet } from './PrintFrame.js';
 
 const PAGE = 200;
 
@@ -17,39 +17,6 @@ async function allPages<T>(read: (page: number) => Promise<{ total: number; item
     rows.push(...result.items);
     if (result.items.length < PAGE || rows.length >= result.total) return rows;
   }
-}
-
-function RegisterTable({ title, header, rows }: { title: string; header: string[]; rows: string[][] }) {
-  return (
-    <PrintFrame title={title}>
-      <Sheet label={title}>
-        <h1>{title}</h1>
-        <div className="print-caption">
-          <span>共 {rows.length} 件</span>
-        </div>
-        <table className="print-table ledger">
-          <thead>
-            <tr>
-              <th>序号</th>
-              {header.map((h) => (
-                <th key={h}>{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                <td>{i + 1}</td>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Sheet>
-    </PrintFrame>
-  );
 }
 
 /** 规章和行政规范性文件登记 on A4, as the list was filtered. */
@@ -77,7 +44,8 @@ export function DocumentsPrint() {
   if (rows.error) return <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />;
   if (!rows.data) return <Loading />;
   return (
-    <RegisterTable
+    <ListSheet
+      unit="件"
       title="规章和行政规范性文件登记"
       header={['类别', '文号', '标题', '制发日期', '废止日期']}
       rows={rows.data.map((d) => [
@@ -116,7 +84,8 @@ export function ReviewsPrint() {
   if (rows.error) return <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />;
   if (!rows.data) return <Loading />;
   return (
-    <RegisterTable
+    <ListSheet
+      unit="件"
       title="行政复议和行政诉讼登记"
       header={['类型', '案号', '收案日期', '审结日期', '结果', '关联申请编号']}
       rows={rows.data.map((r) => [

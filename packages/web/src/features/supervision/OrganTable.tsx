@@ -1,4 +1,6 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Segmented, Space, Tag } from 'antd';
+import { useNavigate } from 'react-router';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
@@ -36,6 +38,8 @@ export function OrganTable({
     status: 'all' as StatusFilter,
   });
   const { search, status } = filters;
+  const navigate = useNavigate();
+  const listFilters = { q: search, status: status === 'all' ? undefined : status };
   const organs = useSupervisionOrgans(year, {
     page,
     pageSize: PAGE_SIZE,
@@ -54,12 +58,15 @@ export function OrganTable({
           onChange={(value) => setFilters({ status: value })}
         />
         <ExportButton
-          path={withQuery(`/api/supervision/${year}/organs/export`, {
-            q: search,
-            status: status === 'all' ? undefined : status,
-          })}
+          path={withQuery(`/api/supervision/${year}/organs/export`, listFilters)}
           fileName={`${year}年度政府信息公开工作年度报告情况.xlsx`}
         />
+        <Button
+          icon={<PrinterOutlined />}
+          onClick={() => navigate(withQuery('/print/supervision', { year, ...listFilters }))}
+        >
+          打印
+        </Button>
       </Space>
       <PagedTable<SupervisionOrgan>
         size="small"

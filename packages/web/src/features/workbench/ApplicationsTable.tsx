@@ -7,12 +7,14 @@ import {
   type ApplicantKind,
   type CaseStatus,
 } from '@xxgk/core';
-import { Button, Segmented, Select, Space, Tag } from 'antd';
+import { Button, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
+import { useSession } from '../auth/session.js';
+import { useAssignees } from './AssignModal.js';
 import { DaysLeft } from './DaysLeft.js';
 import { ListTools } from './ListTools.js';
 import { DueMovedTag, ProvisionalTag } from './Provisional.js';
@@ -39,8 +41,11 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
     scope: 'open' as Scope,
     status: undefined as CaseStatus | undefined,
     search: '',
+    assignee: undefined as string | undefined,
   });
-  const { scope, status, search } = filters;
+  const { scope, status, search, assignee } = filters;
+  const role = useSession().user?.role;
+  const officers = useAssignees(organId);
   const query: ApplicationsQuery = {
     page,
     pageSize: PAGE_SIZE,
@@ -52,6 +57,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
         : { open: scope === 'open' ? ('true' as const) : ('false' as const) }),
     ...(search ? { q: search } : {}),
     ...(queue ? { queue } : {}),
+    ...(assignee ? { assignee } : {}),
   };
   const list = useQuery({ ...applicationsQuery(organId, query), placeholderData: keepPreviousData });
   // Ticked cases stay ticked across pages and filters, until done with or cleared.
@@ -93,13 +99,32 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           onChange={(value) => setFilters({ status: value })}
           options={statuses.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
         />
+        <Select<string>
+          aria-label="按承办人筛选"
+          placeholder="全部承办人"
+          allowClear
+          style={{ width: 150 }}
+          value={assignee}
+          onChange={(value) => setFilters({ assignee: value })}
+          options={[
+            ...(role === 'officer' ? [{ value: 'me', label: '我承办的' }] : []),
+            { value: 'none', label: '未分派' },
+            ...(officers.data ?? []).map((o) => ({ value: String(o.id), label: o.name })),
+          ]}
+        />
         <TableSearch
           label="搜索申请"
           placeholder="编号、申请人或申请内容"
           onSearch={(text) => setFilters({ search: text })}
         />
       </Space>
-      <ListTools organId={organId} filters={filtersNow} selected={selected} onClear={() => setSelected([])} />
+      <ListTools
+        organId={organId}
+        filters={filtersNow}
+        selected={selected}
+        onClear={() => setSelected([])}
+        canAssign={role === 'reviewer' || role === 'organAdmin'}
+      />
       <PagedTable<ApplicationListItem>
         size="middle"
         rowKey="id"
@@ -107,7 +132,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
         page={page}
         pageSize={PAGE_SIZE}
         onPageChange={setPage}
-        empty={<EmptyState description={search || status || queue ? '没有符合条件的申请' : '暂无申请'} />}
+        empty={<EmptyState description={search || status || queue || assignee ? '没有符合条件的申请' : '暂无申请'} />}
         rowSelection={{
           selectedRowKeys: selected,
           preserveSelectedRowKeys: true,
@@ -125,26 +150,26 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '编号',
             dataIndex: 'serialNo',
-            width: 230,
+            width: 210,
             render: (serialNo: string, row) => (
               <Link to={`/workbench/${row.id}`} onClick={(event) => event.stopPropagation()}>
                 {serialNo}
               </Link>
             ),
           },
-          { title: '申请人', dataIndex: 'applicantName', ellipsis: true, width: 150 },
+          { title: '申请人', dataIndex: 'applicantName', ellipsis: true, width: 120 },
           {
             title: '申请人类型',
             dataIndex: 'applicantKind',
-            width: 130,
+            width: 110,
             render: (kind: ApplicantKind) => APPLICANT_KIND_LABELS[kind],
           },
           { title: '状态', dataIndex: 'status', width: 110, render: (s: CaseStatus) => <StatusTag status={s} /> },
-          { title: '收到申请日期', dataIndex: 'receivedOn', width: 140, render: chineseDate },
+          { title: '收到申请日期', dataIndex: 'receivedOn', width: 130, render: chineseDate },
           {
             title: '答复期限',
             dataIndex: 'dueOn',
-            width: 250,
+            width: 200,
             render: (dueOn: string | null, row) =>
               row.status === 'closed' ? (
                 chineseDate(row.closedOn) + '办结'
@@ -159,7 +184,7 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
           {
             title: '剩余工作日',
             dataIndex: 'workingDaysLeft',
-            width: 160,
+            width: 140,
             render: (days: number | null, row) => (
               <DaysLeft
                 days={days}
@@ -168,6 +193,14 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
                 paused={PAUSED_STATUSES.includes(row.status)}
               />
             ),
+          },
+          {
+            title: '承办人',
+            dataIndex: 'assignee',
+            width: 140,
+            ellipsis: true,
+            render: (a: ApplicationListItem['assignee']) =>
+              a?.name ?? <Typography.Text type="secondary">未分派</Typography.Text>,
           },
           { title: '申请内容', dataIndex: 'request', ellipsis: true },
         ]}

@@ -1,5 +1,7 @@
-import { Card, Table } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { ErrorState } from '../../components/PageState.js';
 import { actionLabel } from './describeEvent.js';
@@ -22,6 +24,8 @@ function change(entry: AuditEntry): string {
 export function AuditCard({ id }: { id: number }) {
   const [page, setPage] = useState(1);
   const audit = useAudit(id, page, PAGE_SIZE);
+  const navigate = useNavigate();
+  const filters = { entity: 'application', entityId: String(id) };
   const rows = audit.data ?? [];
   // The endpoint gives no total: offer a next page while a page comes back full.
   const total = (page - 1) * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
@@ -30,10 +34,16 @@ export function AuditCard({ id }: { id: number }) {
       title="操作记录"
       size="small"
       extra={
-        <ExportButton
-          path={withQuery('/api/audit/export', { entity: 'application', entityId: String(id) })}
-          fileName="操作记录.xlsx"
-        />
+        <Space>
+          <ExportButton path={withQuery('/api/audit/export', filters)} fileName="操作记录.xlsx" />
+          <Button
+            icon={<PrinterOutlined />}
+            aria-label="打印操作记录"
+            onClick={() => navigate(withQuery('/print/audit', filters))}
+          >
+            打印
+          </Button>
+        </Space>
       }
     >
       {audit.error ? (

@@ -85,7 +85,8 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           <Descriptions.Item label="申请渠道">{CHANNEL_LABELS[detail.channel]}</Descriptions.Item>
           <Descriptions.Item label="提交日期">{chineseDate(detail.submittedOn)}</Descriptions.Item>
           <Descriptions.Item label="收到申请日期">{chineseDate(detail.receivedOn)}</Descriptions.Item>
-          <Descriptions.Item label="申请内容" span={4}>
+          <Descriptions.Item label="承办人">{detail.assignee?.name ?? '未分派'}</Descriptions.Item>
+          <Descriptions.Item label="申请内容" span={3}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{detail.request}</span>
           </Descriptions.Item>
         </Descriptions>

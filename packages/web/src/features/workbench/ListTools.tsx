@@ -1,6 +1,8 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { AssignModal } from './AssignModal.js';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import type { ApplicationsQuery } from './queries.js';
 
@@ -8,20 +10,24 @@ type Filters = Omit<ApplicationsQuery, 'page' | 'pageSize'>;
 
 /**
  * 导出 Excel and 打印台账 of the list as filtered now; with cases ticked, 打印所选 (their
- * 登记表, 审批表 and 答复书) and 导出所选.
+ * 登记表, 审批表 and 答复书), 导出所选, and — for those who assign cases — 分派.
  */
 export function ListTools({
   organId,
   filters,
   selected,
   onClear,
+  canAssign,
 }: {
   organId: number;
   filters: Filters;
   selected: readonly number[];
   onClear: () => void;
+  /** The organ's reviewer or administrator: may assign the ticked cases to an officer. */
+  canAssign: boolean;
 }) {
   const navigate = useNavigate();
+  const [assigning, setAssigning] = useState(false);
   const exportPath = `/api/organs/${organId}/applications/export`;
   const ledger = withQuery('/print/applications', filters);
   if (selected.length > 0) {
@@ -29,7 +35,12 @@ export function ListTools({
     return (
       <Space wrap>
         <Typography.Text strong>已选 {selected.length} 件</Typography.Text>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/cases', { ids }))}>
+        {canAssign && (
+          <Button type="primary" icon={<UserSwitchOutlined />} onClick={() => setAssigning(true)}>
+            分派
+          </Button>
+        )}
+        <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/cases', { ids }))}>
           打印所选（登记表、审批表、答复书）
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/applications', { ids }))}>
@@ -43,6 +54,17 @@ export function ListTools({
         <Button type="link" onClick={onClear}>
           取消选择
         </Button>
+        {assigning && (
+          <AssignModal
+            organId={organId}
+            ids={selected}
+            onClose={() => setAssigning(false)}
+            onDone={() => {
+              setAssigning(false);
+              onClear();
+            }}
+          />
+        )}
       </Space>
     );
   }
