@@ -3,20 +3,22 @@
 // In this order (the database parts first, so their peak RSS is theirs alone):
 // 1. Queries: --reports (default 100,000) generated reports loaded into a throwaway PostgreSQL
 //    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
-//    figures (bench/support/corpus-rows.js; no parsing), then p50/p99 of each dashboard query
-//    (bench/support/corpus-queries.js) read from corpus_reports (--raw-runs runs, default 10: they
-//    unpack the JSONB) and from a summary table (--runs, default 30); the tables' sizes; the
-//    process's peak RSS. Aim: every query < 300 ms.
+//    figures (bench/support/corpus-rows.js; no parsing); the summary table of migration 0013
+//    refreshed (all years, then one year as an import batch does); then p50/p99 of each call the
+//    dashboard makes on the analysis service (bench/corpus/dashboard.js: figures, choices, the
+//    reports behind a figure, outliers, a region's 汇总) over --runs runs (default 20); the tables'
+//    sizes; the process's peak RSS. Aim: every call < 300 ms.
 // 2. fdw: a second PostgreSQL cluster (bench/support/second-cluster.js) takes two years as
-//    postgres_fdw foreign partitions; the same queries, their answers checked equal, the ratio of
-//    their times to all-local, and the summary table refilled through the foreign partitions.
+//    postgres_fdw foreign partitions; the summary table is refreshed through them, and the same
+//    calls are timed again, their answers checked equal and their times' ratio to all-local shown.
 // 3. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
 //    PDF, imported by the corpus import service on every core into a throwaway database, and read
 //    alone on the worker pool (bench/corpus/import.js).
 // Figures go to the console and to bench/results/corpus.json.
 //
-// Options: --reports=<n>, --runs=<n>, --raw-runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --only=<import,queries,fdw>;
-//          XXGK_TEST_PG names the PostgreSQL server as for the tests.
+// Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --only=<import,queries,fdw>
+//          (BENCH_REPORTS and BENCH_RUNS in the environment too); XXGK_TEST_PG names the
+//          PostgreSQL server as for the tests.
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,16 +26,10 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
+import { answers, dashboardCalls, dashboardTargets, rounded, timeCalls } from './corpus/dashboard.js';
 import { measureImport } from './corpus/import.js';
-import { mb, ms, tableSizes, timeQueries, watchMemory } from './corpus/measure.js';
+import { mb, ms, tableSizes, watchMemory } from './corpus/measure.js';
 import { moveYearsToServer } from './support/corpus-fdw.js';
-import {
-  DASHBOARD_YEAR,
-  SUMMARY_TABLE,
-  createSummary,
-  dashboardQueries,
-  runDashboard,
-} from './support/corpus-queries.js';
 import { loadCorpus } from './support/corpus-rows.js';
 import { requireBuild } from './support/child.js';
 import { startSecondCluster } from './support/second-cluster.js';
@@ -44,13 +40,13 @@ const args = Object.fromEntries(
     return [key, value];
   }),
 );
-const REPORTS = Number(args.reports ?? 100_000);
-const RUNS = Number(args.runs ?? 30);
-/** Runs of the queries that unpack JSONB (seconds each at 100,000 reports): fewer. */
-const RAW_RUNS = Number(args['raw-runs'] ?? 10);
+const REPORTS = Number(args.reports ?? process.env.BENCH_REPORTS ?? 100_000);
+const RUNS = Number(args.runs ?? process.env.BENCH_RUNS ?? 20);
 const SEED = Number(args.seed ?? 15);
 const ONLY = new Set((args.only ?? 'import,queries,fdw').split(','));
 const AIM_MS = 300;
+/** The year the parameterised calls look at, and the two years moved to the second cluster. */
+const DASHBOARD_YEAR = 2023;
 const MOVED_YEARS = [DASHBOARD_YEAR - 1, DASHBOARD_YEAR];
 const SERVER_URL = process.env.XXGK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -69,51 +65,54 @@ function printTimes(label, times, baseline) {
   for (const t of times) {
     const ratio = baseline ? `  ×${(t.p50 / baseline.find((b) => b.name === t.name).p50).toFixed(2)}` : '';
     const aim = t.p99 < AIM_MS ? '' : '  (over the 300 ms aim)';
-    console.log(
-      `    ${t.name.padEnd(22)} p50 ${ms(t.p50).padStart(10)}  p99 ${ms(t.p99).padStart(10)}  ${t.rows} rows${ratio}${aim}`,
-    );
+    console.log(`    ${t.name.padEnd(40)} p50 ${ms(t.p50).padStart(10)}  p99 ${ms(t.p99).padStart(10)}${ratio}${aim}`);
   }
 }
 
-async function loadAndTime(url) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** Seconds `run` takes. */
+async function seconds(run) {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+/** Refreshes the summary table, all years and then one year (as an import batch does). */
+async function refreshTimes(corpus) {
+  const all = await seconds(() => corpus.refresh());
+  const year = await seconds(() => corpus.refresh([DASHBOARD_YEAR]));
+  return { all, year };
+}
+
+async function loadAndTime(client, corpus, errorRules) {
   const memory = watchMemory();
-  try {
-    const started = performance.now();
-    let shown = 0;
-    const counts = await loadCorpus(client, { seed: SEED, reports: REPORTS }, 2000, (done) => {
-      if (done - shown >= 10_000 || done === REPORTS) {
-        shown = done;
-        console.log(`  loaded ${done} reports (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-      }
-    });
-    const loadSeconds = (performance.now() - started) / 1000;
-    const summaryStarted = performance.now();
-    await createSummary(client);
-    const summarySeconds = (performance.now() - summaryStarted) / 1000;
-    const sizes = await tableSizes(client, SUMMARY_TABLE);
-    const raw = await timeQueries(client, dashboardQueries(), RAW_RUNS);
-    const summary = await timeQueries(client, dashboardQueries(SUMMARY_TABLE), RUNS);
-    console.log(`queries: ${counts.reports} reports of ${counts.organs} organs, loaded in ${loadSeconds.toFixed(0)} s`);
-    console.log(
-      `  sizes: reports ${mb(sizes.reports)} (indexes ${mb(sizes.report_indexes)}), organs ${mb(sizes.organs)}, files ${mb(sizes.files)}, ` +
-        `summary ${mb(sizes.summary)} (made in ${summarySeconds.toFixed(1)} s); a report row ${sizes.report_row} B ` +
-        `(with figures ${sizes.report_row_with_figures} B: figures ${sizes.figures} B, sources ${sizes.sources} B)`,
-    );
-    printTimes('from corpus_reports (figures unpacked from JSONB)', raw);
-    printTimes(`from the summary table ${SUMMARY_TABLE}`, summary);
-    const rss = memory.stop();
-    console.log(`  peak RSS of this process: ${mb(rss)}`);
-    return { client, result: { ...counts, loadSeconds, summarySeconds, sizes, raw, summary, peakRss: rss } };
-  } catch (error) {
-    await client.end();
-    throw error;
-  }
+  const started = performance.now();
+  let shown = 0;
+  const counts = await loadCorpus(client, { seed: SEED, reports: REPORTS }, 2000, (done) => {
+    if (done - shown >= 10_000 || done === REPORTS) {
+      shown = done;
+      console.log(`  loaded ${done} reports (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  });
+  const loadSeconds = (performance.now() - started) / 1000;
+  const refresh = await refreshTimes(corpus);
+  const sizes = await tableSizes(client);
+  const targets = await dashboardTargets(client, errorRules, DASHBOARD_YEAR);
+  const calls = dashboardCalls(corpus, targets);
+  const times = await timeCalls(calls, RUNS);
+  console.log(`queries: ${counts.reports} reports of ${counts.organs} organs, loaded in ${loadSeconds.toFixed(0)} s`);
+  console.log(
+    `  sizes: reports ${mb(sizes.reports)} (indexes ${mb(sizes.report_indexes)}), organs ${mb(sizes.organs)}, files ${mb(sizes.files)}, ` +
+      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows; refreshed in ${refresh.all.toFixed(1)} s, one year ${refresh.year.toFixed(1)} s); ` +
+      `a report row ${sizes.report_row} B (with figures ${sizes.report_row_with_figures} B: figures ${sizes.figures} B, sources ${sizes.sources} B)`,
+  );
+  printTimes(`the dashboard's calls on the analysis service (${JSON.stringify(targets)})`, times);
+  const rss = memory.stop();
+  console.log(`  peak RSS of this process: ${mb(rss)}`);
+  return { calls, result: { ...counts, loadSeconds, refresh, sizes, targets, times, peakRss: rss } };
 }
 
-async function timeForeign(client, local) {
-  const before = await runDashboard(client);
+async function timeForeign(client, corpus, calls, local) {
+  const before = rounded(await answers(calls));
   const cluster = await startSecondCluster();
   try {
     const remote = new pg.Client({ connectionString: cluster.url });
@@ -122,30 +121,38 @@ async function timeForeign(client, local) {
     const moved = await moveYearsToServer(client, remote, { port: cluster.port, years: MOVED_YEARS });
     const moveSeconds = (performance.now() - started) / 1000;
     await remote.end();
-    const same = isDeepStrictEqual(await runDashboard(client), before);
-    const raw = await timeQueries(client, dashboardQueries(), RAW_RUNS);
-    await client.query('SET enable_partitionwise_aggregate = on');
-    const partitionwise = await timeQueries(client, dashboardQueries(), RAW_RUNS);
-    await client.query('RESET enable_partitionwise_aggregate');
-    // The summary table stays on this server: refilled through the foreign partitions, then read locally.
-    const refillStarted = performance.now();
-    await createSummary(client);
-    const summarySeconds = (performance.now() - refillStarted) / 1000;
-    const summary = await timeQueries(client, dashboardQueries(SUMMARY_TABLE), RUNS);
+    // The summary table stays on this server: refreshed through the foreign partitions.
+    const refresh = await refreshTimes(corpus);
+    const same = isDeepStrictEqual(rounded(await answers(calls)), before);
+    const times = await timeCalls(calls, RUNS);
     console.log(
-      `fdw: years ${MOVED_YEARS.join(', ')} (${moved} reports) moved to a second cluster in ${moveSeconds.toFixed(1)} s; answers ${same ? 'the same' : 'DIFFERENT'}`,
+      `fdw: years ${MOVED_YEARS.join(', ')} (${moved} reports) moved to a second cluster in ${moveSeconds.toFixed(1)} s; ` +
+        `summary refreshed through them in ${refresh.all.toFixed(1)} s (×${(refresh.all / local.refresh.all).toFixed(2)}), ` +
+        `one moved year ${refresh.year.toFixed(1)} s (×${(refresh.year / local.refresh.year).toFixed(2)}); answers ${same ? 'the same' : 'DIFFERENT'}`,
     );
-    printTimes('from corpus_reports, two years foreign (ratio to all-local)', raw, local.raw);
-    printTimes('the same with enable_partitionwise_aggregate', partitionwise, local.raw);
-    printTimes(
-      `from the summary table, refilled through the foreign partitions in ${summarySeconds.toFixed(1)} s`,
-      summary,
-      local.summary,
-    );
+    printTimes('the same calls, two years foreign (ratio to all-local)', times, local.times);
     if (!same) process.exitCode = 1;
-    return { years: MOVED_YEARS, moved, moveSeconds, sameAnswers: same, raw, partitionwise, summarySeconds, summary };
+    return { years: MOVED_YEARS, moved, moveSeconds, refresh, sameAnswers: same, times };
   } finally {
     await cluster.stop();
+  }
+}
+
+/** Parts 1 and 2 in a migrated database at `url`; the fdw part's figures go in `.fdw`. */
+async function queriesAndForeign(url) {
+  const { openDatabase, createServices } = await import('../packages/server/dist/index.js');
+  const { ERROR_RULES } = await import('../packages/server/dist/features/corpus-analysis/service.js');
+  const handle = await openDatabase({ url, poolSize: 4 });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const corpus = createServices(handle.db).corpusAnalysis;
+    const { calls, result } = await loadAndTime(client, corpus, ERROR_RULES);
+    if (ONLY.has('fdw')) result.fdw = await timeForeign(client, corpus, calls, result);
+    return result;
+  } finally {
+    await client.end();
+    await handle.close();
   }
 }
 
@@ -163,15 +170,9 @@ async function main() {
     const url = new URL(SERVER_URL);
     url.pathname = `/${name}`;
     try {
-      const { openDatabase } = await import('../packages/server/dist/db/database.js');
-      await (await openDatabase({ url: url.toString() })).close();
-      const { client, result } = await loadAndTime(url.toString());
-      results.queries = result;
-      try {
-        if (ONLY.has('fdw')) results.fdw = await timeForeign(client, result);
-      } finally {
-        await client.end();
-      }
+      const { fdw, ...queries } = await queriesAndForeign(url.toString());
+      results.queries = queries;
+      if (fdw) results.fdw = fdw;
     } finally {
       await admin(`drop database if exists ${name} with (force)`);
     }

@@ -1,7 +1,4 @@
-// Timing and sizes for bench:corpus: percentiles of each dashboard query, the tables' sizes, and
-// the process's memory while it works.
-
-import { performance } from 'node:perf_hooks';
+// Measures for bench:corpus: percentiles, the tables' sizes, and the process's memory while it works.
 
 /** The value below which `p` of the sorted samples lie (nearest rank). */
 export function percentile(sorted, p) {
@@ -9,32 +6,11 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-/** p50/p99 of each query over `runs` runs after `warmup` runs, with its rows' count. */
-export async function timeQueries(client, queries, runs, warmup = 2) {
-  const results = [];
-  for (const query of queries) {
-    let rows = 0;
-    for (let i = 0; i < warmup; i++) rows = (await client.query(query.sql, query.params)).rowCount ?? 0;
-    const samples = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      await client.query(query.sql, query.params);
-      samples.push(performance.now() - started);
-    }
-    samples.sort((a, b) => a - b);
-    results.push({
-      name: query.name,
-      title: query.title,
-      rows,
-      p50: percentile(samples, 0.5),
-      p99: percentile(samples, 0.99),
-    });
-  }
-  return results;
-}
-
-/** Bytes of the corpus tables (with indexes and TOAST) and the mean stored size of a report row. */
-export async function tableSizes(client, summaryTable) {
+/**
+ * Bytes of the corpus tables (with indexes and TOAST), the mean stored size of a report row, and
+ * the summary table's size and rows.
+ */
+export async function tableSizes(client) {
   const { rows } = await client.query(`
     SELECT
       (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -47,7 +23,8 @@ export async function tableSizes(client, summaryTable) {
       (SELECT avg(pg_column_size(r.*)) FROM corpus_reports r WHERE format <> 'unknown')::int AS report_row_with_figures,
       (SELECT avg(pg_column_size(r.figures)) FROM corpus_reports r WHERE format <> 'unknown')::int AS figures,
       (SELECT avg(pg_column_size(r.sources)) FROM corpus_reports r WHERE format <> 'unknown')::int AS sources,
-      pg_total_relation_size('${summaryTable}')::bigint AS summary`);
+      pg_total_relation_size('corpus_summaries')::bigint AS summary,
+      (SELECT count(*) FROM corpus_summaries)::bigint AS summary_rows`);
   return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)]));
 }
 
