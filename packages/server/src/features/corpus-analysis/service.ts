@@ -57,6 +57,12 @@ export function groupLabel(by: GroupBy, key: string | null, filter: CorpusFilter
 }
 
 /** The published corpus, read-only: anyone may read it, so nothing here asks who is asking. */
+/**
+ * A sum as printed: fees are 万元 with at most four decimals, and adding them up as binary
+ * fractions leaves 851.2199999999999 depending on the order rows arrive in.
+ */
+const exact = (value: number): number => Math.round(value * 1e6) / 1e6;
+
 export class CorpusAnalysisService {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -83,7 +89,7 @@ export class CorpusAnalysisService {
       groups: [...groups.entries()]
         .sort(([a], [b]) => order(a, b))
         .map(([key, group]) => {
-          const measures = Object.fromEntries(MEASURES.map((m) => [m.key, group.measures[m.key] ?? 0]));
+          const measures = Object.fromEntries(MEASURES.map((m) => [m.key, exact(group.measures[m.key] ?? 0)]));
           return {
             key,
             label: groupLabel(by, key, filter),
@@ -93,7 +99,7 @@ export class CorpusAnalysisService {
           };
         }),
       totals: {
-        measures: Object.fromEntries(MEASURES.map((m) => [m.key, overall[m.key] ?? 0])),
+        measures: Object.fromEntries(MEASURES.map((m) => [m.key, exact(overall[m.key] ?? 0)])),
         rates: measureRates(overall),
       },
       rules: RULES.map((rule) => {
