@@ -47,8 +47,11 @@ const EXTRACTORS: Record<SourceKind, Extractor> = {
   pdf: extractPdf,
 };
 
+/** Made once: making a TextDecoder costs more than reading a short text report. */
+const LATIN1 = new TextDecoder('latin1');
+
 function kindOf(bytes: Uint8Array): SourceKind {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const head = LATIN1.decode(bytes.subarray(0, 4096));
   const kind = detectKind(bytes, head);
   // A ZIP is read as DOCX and an OLE file as DOC; their extractors say so when they are not.
   if (kind === 'zip') return 'docx';

@@ -74,17 +74,22 @@ const MIN_TRUNCATED = 5;
  * where "3.其他" is the row `other.other`.
  */
 export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch | undefined {
+  // Most cells are counts, and no label is made of digits alone.
+  if (DIGITS.test(text)) return undefined;
   // The same few hundred cell texts recur in every report: remember what they matched.
-  const key = inOtherGroup ? `1${text}` : `0${text}`;
-  if (matches.has(key)) return matches.get(key);
+  const cache = inOtherGroup ? matchesInOtherGroup : matches;
+  const known = cache.get(text);
+  if (known !== undefined || cache.has(text)) return known;
   const match = matchUncached(text, inOtherGroup);
-  if (matches.size >= MATCH_CACHE_SIZE) matches.clear();
-  matches.set(key, match);
+  if (cache.size >= MATCH_CACHE_SIZE) cache.clear();
+  cache.set(text, match);
   return match;
 }
 
-const MATCH_CACHE_SIZE = 20_000;
+const DIGITS = /^\d+$/;
+const MATCH_CACHE_SIZE = 10_000;
 const matches = new Map<string, LabelMatch | undefined>();
+const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
 
 function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefined {
   const form = canonical(text);

@@ -5,7 +5,7 @@ import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
-import { documentRows, type SourceRow } from './rows.js';
+import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
@@ -202,15 +202,18 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
   const rows = documentRows(document);
-  const lines = rows.map((row) => row.cells.map((cell) => cell.text).join(' '));
-  const meta = readMeta(lines);
+  const lines = rows.map((row) =>
+    row.cells.length === 1 ? (row.cells[0] as SourceCell).text : row.cells.map((cell) => cell.text).join(' '),
+  );
+  const text = lines.join('\n');
+  const meta = readMeta(lines, text);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
   const aligned = withAlignment(
     readTables(rows, yearFormat ?? '2021'),
     rows,
     yearFormat,
-    lines.join('\n'),
+    text,
     document.source === 'text',
   );
   const { tables, placements } = aligned;
