@@ -33,13 +33,16 @@ export interface ReadResult {
 /** Where each section heading stands among the rows. */
 type Headings = Partial<Record<SectionKey, number>>;
 
+const DIGITS = /^\d+$/;
+
 function findHeadings(rows: readonly SourceRow[]): Headings {
   const found: Partial<Record<SectionKey, number>> = {};
   const order = Object.keys(SECTION_HEADINGS) as SectionKey[];
   rows.forEach((row, index) => {
     if (row.cells.length !== 1) return;
     const text = (row.cells[0] as { text: string }).text;
-    if (text.length > 40) return;
+    // A count alone on its line (one cell per line) is never a heading.
+    if (text.length > 40 || DIGITS.test(text)) return;
     const { core } = splitNumbering(canonical(text));
     for (const key of order) {
       if (found[key] !== undefined) continue;

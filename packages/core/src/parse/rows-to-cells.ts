@@ -215,7 +215,7 @@ class RowLabelReader {
   /** The row label a cell's text is, if any. */
   private match(text: string): LabelMatch | undefined {
     let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
-    if (!match && /\s/.test(text.trim())) {
+    if (!match && /\s/.test(text) && /\s/.test(text.trim())) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
         const partMatch = matchRowLabel(part, this.inOtherGroup);

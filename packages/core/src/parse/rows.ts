@@ -19,7 +19,9 @@ export interface SourceRow {
 
 /** "| a | b |" → ["a", "b"]; the outer pipes frame the row and are not cells. */
 function splitPipes(text: string): string[] {
-  const inner = text.trim().replace(/^\|/, '').replace(/\|$/, '');
+  let inner = text.trim();
+  if (inner.startsWith('|')) inner = inner.slice(1);
+  if (inner.endsWith('|')) inner = inner.slice(0, -1);
   return inner.split('|').map((cell) => cell.trim());
 }
 

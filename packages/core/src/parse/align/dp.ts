@@ -79,17 +79,17 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
   const n = candidates.length;
   const cache = new Map<number, { score: number; split: RowSplits } | null>();
   const pair = (i: number, j: number): { score: number; split: RowSplits } | null => {
+    const candidate = candidates[j] as ScoredCandidate;
+    const score = candidate.scores[indices[i] as number] as number;
+    // Most runs name no row: they are answered without the cache, which only keeps the pairs that do.
+    if (score < MIN_SCORE) return null;
     const key = i * n + j;
     const known = cache.get(key);
     if (known !== undefined) return known;
     const row = rows[i] as TemplateRow;
-    const candidate = candidates[j] as ScoredCandidate;
-    const score = candidate.scores[indices[i] as number] as number;
     let result: { score: number; split: RowSplits } | null = null;
-    if (score >= MIN_SCORE) {
-      const split = rowSplits(row, candidate.run);
-      if (split.splits.length > 0) result = { score: split.sumsHold ? score : score * 0.8, split };
-    }
+    const split = rowSplits(row, candidate.run);
+    if (split.splits.length > 0) result = { score: split.sumsHold ? score : score * 0.8, split };
     cache.set(key, result);
     return result;
   };
