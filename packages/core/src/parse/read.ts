@@ -122,10 +122,10 @@ function inferFromProse(
   const inferred: string[] = [];
   const hasS3 = [...tables.values.keys()].some((id) => id.startsWith('s3.'));
   const hasS4 = [...tables.values.keys()].some((id) => id.startsWith('s4.'));
-  const s3Prose = simplify(regionText(rows, headings.s3, boundary(headings.s3)));
-  const s4Prose = simplify(regionText(rows, headings.s4, boundary(headings.s4)));
+  // A section's prose is only read when its table is missing.
+  const prose = (key: 's3' | 's4') => simplify(regionText(rows, headings[key], boundary(headings[key])));
   if (!hasS3) {
-    const none = NO_APPLICATIONS.exec(s3Prose);
+    const none = NO_APPLICATIONS.exec(prose('s3'));
     if (none) {
       for (const column of S3_COLUMNS) {
         cells[`s3.new.${column.key}`] = 0;
@@ -140,7 +140,7 @@ function inferFromProse(
     }
   }
   if (!hasS4) {
-    const none = NO_CASES.exec(s4Prose);
+    const none = NO_CASES.exec(prose('s4'));
     if (none) {
       for (const group of S4_GROUPS) {
         for (const column of S4_COLUMNS) {
