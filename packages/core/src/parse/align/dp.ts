@@ -94,7 +94,9 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
     return result;
   };
   // best[i][j]: the best total aligning rows [0, i) to candidates [0, j).
-  const best: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+  // One buffer, one view per row: a typed array of its own per row costs more than the whole pass.
+  const table = new Float64Array((m + 1) * (n + 1));
+  const best: Float64Array[] = Array.from({ length: m + 1 }, (_, i) => table.subarray(i * (n + 1), (i + 1) * (n + 1)));
   for (let i = 1; i <= m; i += 1) {
     const here = best[i] as Float64Array;
     const above = best[i - 1] as Float64Array;

@@ -42,6 +42,12 @@ export interface KnownLayout {
   readonly subRows?: boolean;
 }
 
+/** Whether a run's label scores name some row (a loop: a typed array's `some` calls back for each row). */
+function namesARow(scores: Float64Array): boolean {
+  for (let i = 0; i < scores.length; i += 1) if ((scores[i] as number) >= MIN_SCORE) return true;
+  return false;
+}
+
 function chooseTemplate(
   rows: readonly SourceRow[],
   hint: ReportFormat | undefined,
@@ -51,7 +57,7 @@ function chooseTemplate(
   const candidates: ScoredCandidate[] = [];
   for (const candidate of streamCandidates(rows).slice(0, MAX_CANDIDATES)) {
     const scores = scoreAll(candidate.before);
-    if (scores.some((score) => score >= MIN_SCORE)) candidates.push({ ...candidate, scores });
+    if (namesARow(scores)) candidates.push({ ...candidate, scores });
   }
   if (candidates.length === 0) return undefined;
   let best: TemplateAlignment | undefined;
