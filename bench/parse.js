@@ -16,17 +16,23 @@
 //   - PDF twice: with PDFium (WebAssembly, as the CLI and the server read) and with pdf.js (the
 //     core's fallback without it); then both and pdftotext on the real and fixture PDFs
 //     (fixtures/parse/pdf, ../shared/reports/real), read as they are, nothing checked.
+// Text is also read as published: the seeds (fixtures/seeds) and a crawler's text of real pages
+// (fixtures/real), one core, nothing checked.
+// With --against=<a built packages/core/dist of another commit>, every one-core figure is taken for
+// both cores in the same run, in alternating blocks, and given as a ratio (this core's speed over
+// that one's): how much a change sped the reader up, whatever else runs on the machine.
 // Figures go to the console and to bench/parse-results.json.
 //
 // Options: --reports=<n per kind> (default 1000), --time=<ms per one-core run> (default 5000),
-//          --only=<kind,...> (text, html, docx, doc, pdf), --baseline-files=<n> (default 200).
+//          --only=<kind,...> (text, html, docx, doc, pdf), --baseline-files=<n> (default 200),
+//          --against=<dir of core/dist>, --no-cli (skip the CLI runs).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -45,6 +51,8 @@ const corpusRoot = join(root, 'bench/.corpus');
 const cli = join(root, 'packages/cli/bin/xxgk.js');
 
 const core = await import('../packages/core/dist/index.js');
+/** The core to compare with (--against): its parseReport on the same bytes. */
+const against = args.against ? await import(pathToFileURL(join(args.against, 'index.js')).href) : undefined;
 const { loadFonts } = await import('../packages/node/dist/fonts.js');
 const { readCMap } = await import('../packages/node/dist/cmaps.js');
 const { loadPdfium } = await import('../packages/node/dist/pdfium.js');
@@ -171,6 +179,49 @@ async function readCost(files, options, repeat) {
   return { cpuMsPerReport: cpu / (inputs.length * repeat) };
 }
 
+/**
+ * This core against the --against core on the same files, in alternating blocks for the time budget
+ * (both see the same machine), nothing checked: CPU ms per report of each, and the speed-up.
+ */
+async function versus(files, options = AS_CLI) {
+  const inputs = files.map((file) => new Uint8Array(readFileSync(file)));
+  const block = Math.max(Math.min(inputs.length, 500), 100);
+  const blocks = { ours: [], theirs: [] };
+  let done = 0;
+  for (const bytes of inputs)
+    await Promise.all([core.parseReport(bytes, options), against.parseReport(bytes, options)]);
+  const start = performance.now();
+  for (let round = 0; performance.now() - start < TIME_MS * 2 || round < 4; round += 1) {
+    const order = round % 2 ? ['theirs', 'ours'] : ['ours', 'theirs'];
+    for (const who of order) {
+      const reader = who === 'ours' ? core : against;
+      const cpu = await cpuMs(async () => {
+        for (let i = 0; i < block; i += 1) await reader.parseReport(inputs[(done + i) % inputs.length], options);
+      });
+      blocks[who].push(cpu / block);
+    }
+    done += block;
+  }
+  // Medians of the blocks: a block slowed by the machine's other work does not count.
+  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+  return {
+    cpuMsPerReport: median(blocks.ours),
+    againstCpuMsPerReport: median(blocks.theirs),
+    speedUp: median(blocks.ours.map((cpu, i) => blocks.theirs[i] / cpu)),
+    sampled: done,
+  };
+}
+
+const speedUp = (v) =>
+  ` | against ${args.against}: ${(1000 / v.againstCpuMsPerReport).toFixed(0)}/s → ${(1000 / v.cpuMsPerReport).toFixed(0)}/s of CPU, ${v.speedUp.toFixed(2)}× (same run, ${v.sampled} each, medians of blocks)`;
+
+const textFiles = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(dir, f))
+    : [];
+
 const ratio = (ours, theirs) => `${(ours.cpuMsPerReport / theirs.cpuMsPerReport).toFixed(2)}×`;
 
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
@@ -188,9 +239,11 @@ for (const kind of KINDS) {
   const dir = join(corpusRoot, `${kind}-${REPORTS}`);
   const single = await oneCore(files);
   const pdfjs = kind === 'pdf' ? await oneCore(files, { readCMap }) : undefined;
-  const multi = allCores(dir, availableParallelism());
-  const cliOne = allCores(dir, 1);
+  const runCli = !('no-cli' in args);
+  const multi = runCli ? allCores(dir, availableParallelism()) : undefined;
+  const cliOne = runCli ? allCores(dir, 1) : undefined;
   const result = { files: files.length, oneCore: single, cliOneThread: cliOne, cliAllCores: multi };
+  if (against) result.against = await versus(files);
   if (pdfjs) result.oneCorePdfJs = pdfjs;
   if (kind === 'docx' && hasCommand('pandoc')) result.baseline = baseline('pandoc -t plain', '', files);
   if (kind === 'pdf' && hasCommand('pdftotext')) result.baseline = baseline('pdftotext -layout', '/dev/null', files);
@@ -198,7 +251,10 @@ for (const kind of KINDS) {
   const aim = AIMS[kind] ? ` (aim ${AIMS[kind]})` : '';
   console.log(
     `${kind.padEnd(5)} one core ${(1000 / single.cpuMsPerReport).toFixed(0).padStart(6)}/s of CPU${aim} (${single.reportsPerSecond.toFixed(0)}/s by the clock), ${single.cpuMsPerReport.toFixed(2)} ms CPU, ${single.wrong} of ${single.sampled} wrong | ` +
-      `CLI -j1 ${cliOne.reportsPerSecond.toFixed(0)}/s, -j${multi.jobs} ${multi.reportsPerSecond.toFixed(0)}/s, peak ${multi.peakRssMb} MB` +
+      (runCli
+        ? `CLI -j1 ${cliOne.reportsPerSecond.toFixed(0)}/s, -j${multi.jobs} ${multi.reportsPerSecond.toFixed(0)}/s, peak ${multi.peakRssMb} MB`
+        : 'CLI not run') +
+      (result.against ? speedUp(result.against) : '') +
       (result.baseline
         ? ` | CPU per file: xxgk ${single.cpuMsPerReport.toFixed(1)} ms, ${result.baseline.command} ${result.baseline.cpuMsPerReport.toFixed(1)} ms → ${ratio(single, result.baseline)}` +
           (pdfjs
@@ -206,6 +262,25 @@ for (const kind of KINDS) {
             : '')
         : ''),
   );
+}
+
+// Text as published: the seeds, and a crawler's text of real pages (cells run together: the aligner reads them).
+if (KINDS.includes('text')) {
+  for (const [name, files] of [
+    ['text seeds', textFiles(join(root, 'fixtures/seeds'))],
+    ['text real', textFiles(join(root, 'fixtures/real'))],
+  ]) {
+    if (files.length === 0) continue;
+    const repeat = Math.max(1, Math.round(2000 / files.length));
+    const read = await readCost(files, AS_CLI, repeat);
+    const result = { files: files.length, oneCore: read };
+    if (against) result.against = await versus(files);
+    results[name.replace(' ', '-')] = result;
+    console.log(
+      `${name} (${files.length} files × ${repeat}) one core ${(1000 / read.cpuMsPerReport).toFixed(0)}/s of CPU, ${read.cpuMsPerReport.toFixed(2)} ms CPU` +
+        (result.against ? speedUp(result.against) : ''),
+    );
+  }
 }
 
 // Real and fixture PDFs (made by WPS, LibreOffice, Word-like producers): the same three readers on the same files.

@@ -79,6 +79,7 @@ export function placeCollapsedRows(
   other: OtherRowLayout,
 ): ParserFinding[] {
   const findings: ParserFinding[] = [];
+  if (rows.length === 0) return findings;
   const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other)).concat();
   for (const row of rows) {
     const numbers = row.values.map((v) => v.value ?? 0);

@@ -6,8 +6,20 @@ export interface DecodedText {
   readonly encoding: TextEncoding;
 }
 
+/*
+ * One decoder per encoding and mode, made once: making a TextDecoder costs more than decoding a
+ * report, and a decoder used without `stream` keeps nothing from one call to the next.
+ */
+const decoders = new Map<string, TextDecoder>();
+
 function decode(bytes: Uint8Array, encoding: TextEncoding, fatal = false): string {
-  return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+  const key = fatal ? `${encoding}!` : encoding;
+  let decoder = decoders.get(key);
+  if (!decoder) {
+    decoder = new TextDecoder(encoding, { fatal, ignoreBOM: false });
+    decoders.set(key, decoder);
+  }
+  return decoder.decode(bytes);
 }
 
 /** UTF-16 without a BOM shows as a zero byte in every other position of ASCII-heavy text. */

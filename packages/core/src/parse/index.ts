@@ -47,8 +47,13 @@ const EXTRACTORS: Record<SourceKind, Extractor> = {
   pdf: extractPdf,
 };
 
+const LATIN1 = new TextDecoder('latin1');
+const LESS_THAN = 0x3c;
+
 function kindOf(bytes: Uint8Array): SourceKind {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  // The head is only read for HTML markup, which starts with "<": most text has none, and is not decoded.
+  const window = bytes.subarray(0, 4096);
+  const head = window.includes(LESS_THAN) ? LATIN1.decode(window) : '';
   const kind = detectKind(bytes, head);
   // A ZIP is read as DOCX and an OLE file as DOC; their extractors say so when they are not.
   if (kind === 'zip') return 'docx';

@@ -74,17 +74,31 @@ const MIN_TRUNCATED = 5;
  * where "3.其他" is the row `other.other`.
  */
 export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch | undefined {
+  // Most cells are counts, and no label is made of digits alone.
+  if (DIGITS.test(text)) return undefined;
   // The same few hundred cell texts recur in every report: remember what they matched.
-  const key = inOtherGroup ? `1${text}` : `0${text}`;
-  if (matches.has(key)) return matches.get(key);
+  const cache = inOtherGroup ? matchesInOtherGroup : matches;
+  const known = cache.get(text);
+  if (known !== undefined || cache.has(text)) return known;
   const match = matchUncached(text, inOtherGroup);
-  if (matches.size >= MATCH_CACHE_SIZE) matches.clear();
-  matches.set(key, match);
+  if (cache.size >= MATCH_CACHE_SIZE) cache.clear();
+  cache.set(text, match);
   return match;
 }
 
-const MATCH_CACHE_SIZE = 20_000;
+const DIGITS = /^\d+$/;
+const MATCH_CACHE_SIZE = 10_000;
+
+/** Every form of every label, by its first character, in the order of ROW_LABELS. */
+const FORMS_BY_FIRST = new Map<string, { readonly label: RowLabel; readonly known: string }[]>();
+for (const label of ROW_LABELS) {
+  for (const known of label.forms) {
+    const first = known[0] as string;
+    FORMS_BY_FIRST.set(first, [...(FORMS_BY_FIRST.get(first) ?? []), { label, known }]);
+  }
+}
 const matches = new Map<string, LabelMatch | undefined>();
+const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
 
 function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefined {
   const form = canonical(text);
@@ -94,16 +108,15 @@ function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefi
   if (core === '总计' && numbering !== '') return { kind: 'total' };
   if (core === '其他' && numbering !== '' && inOtherGroup) return { kind: 'other-other' };
   const truncated: RowLabel[] = [];
-  for (const label of ROW_LABELS) {
-    for (const known of label.forms) {
-      if (core === known) return { kind: 'row', label };
-      if (known.length >= MIN_PREFIX && core.length > known.length && core.startsWith(known)) {
-        // "部分公开(区分处理的…)" or a label with a note; never a prose sentence.
-        if (core.length <= known.length + 40 && !/[。;]/.test(core)) return { kind: 'row', label };
-      }
-      // A label cut where a narrow cell wrapped it ("其他法律行政法规禁止公" … "开").
-      if (core.length >= MIN_TRUNCATED && known.startsWith(core) && !truncated.includes(label)) truncated.push(label);
+  // A form names the row only when the text starts with it or it starts with the text: same first character.
+  for (const { label, known } of FORMS_BY_FIRST.get(core[0] as string) ?? []) {
+    if (core === known) return { kind: 'row', label };
+    if (known.length >= MIN_PREFIX && core.length > known.length && core.startsWith(known)) {
+      // "部分公开(区分处理的…)" or a label with a note; never a prose sentence.
+      if (core.length <= known.length + 40 && !/[。;]/.test(core)) return { kind: 'row', label };
     }
+    // A label cut where a narrow cell wrapped it ("其他法律行政法规禁止公" … "开").
+    if (core.length >= MIN_TRUNCATED && known.startsWith(core) && !truncated.includes(label)) truncated.push(label);
   }
   return truncated.length === 1 && truncated[0] ? { kind: 'row', label: truncated[0] } : undefined;
 }

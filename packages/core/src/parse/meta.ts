@@ -93,27 +93,30 @@ function titleParts(title: string): { agency?: string; year?: number } {
 /** The organ when the title names none: the 落款, the page's 发布机构 field, else the name the body uses most. */
 function agencyOutsideTitle(
   lines: readonly string[],
-  organs: readonly string[],
+  organs: () => readonly string[],
 ): [string | undefined, MetaReading['agencyFrom']] {
   const signature = signatureOrgan(lines);
   if (signature) return [signature, 'signature'];
   const field = fieldOrgan(lines);
   if (field) return [field, 'field'];
-  const common = mostFrequent(organs);
+  const common = mostFrequent(organs());
   return common ? [common, 'body'] : [undefined, undefined];
 }
 
-export function readMeta(lines: readonly string[]): MetaReading {
+/** `text` is the lines joined by line breaks, when the caller has it already. */
+export function readMeta(lines: readonly string[], text = lines.join('\n')): MetaReading {
   const title = findTitle(lines);
-  const body = simplify(lines.join('\n'));
+  const body = simplify(text);
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   let agency = fromTitle.agency;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
-  const organs = organsIn(body);
+  // The body's organ names are only wanted when the title names no full organ: looking for them costs.
+  let found: string[] | undefined;
+  const organs = (): string[] => (found ??= organsIn(body));
   if (agency && NAMELESS.test(agency)) {
     // "市应急管理局" in the title; the body names "大冶市应急管理局".
     const suffix = agency.replace(/^本/, '');
-    const fuller = mostFrequent(organs.filter((name) => name.endsWith(suffix) && name.length > suffix.length));
+    const fuller = mostFrequent(organs().filter((name) => name.endsWith(suffix) && name.length > suffix.length));
     if (fuller) {
       agency = fuller;
       agencyFrom = 'title+body';

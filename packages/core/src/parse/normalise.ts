@@ -9,15 +9,30 @@ import { LABEL_NUMBERING } from './extract/label-variants.js';
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Characters that only traditional text uses among the words of a report; converting costs, so only when needed. */
-const TRADITIONAL = /[報總規處結轉請數項機關與會於個這為們資開條復議訟審計類許強製費購係辦務單員繼續險廳縣區黨門]/;
+const TRADITIONAL_CHARS = '報總規處結轉請數項機關與會於個這為們資開條復議訟審計類許強製費購係辦務單員繼續險廳縣區黨門';
+
+/*
+ * Every report's whole text is tested for them several times: a table by code unit scans it about
+ * three times faster than a regular expression with a class of fifty ideographs.
+ */
+const TRADITIONAL_CODES = [...TRADITIONAL_CHARS].map((char) => char.charCodeAt(0));
+const FIRST_TRADITIONAL = Math.min(...TRADITIONAL_CODES);
+const LAST_TRADITIONAL = Math.max(...TRADITIONAL_CODES);
+const IS_TRADITIONAL = new Uint8Array(LAST_TRADITIONAL - FIRST_TRADITIONAL + 1);
+for (const code of TRADITIONAL_CODES) IS_TRADITIONAL[code - FIRST_TRADITIONAL] = 1;
 
 export function simplify(text: string): string {
-  return TRADITIONAL.test(text) ? toSimplified(text) : text;
+  return isTraditional(text) ? toSimplified(text) : text;
 }
 
 /** Whether a document is in traditional script: then every piece of it is converted, not only those with a tell-tale character. */
 export function isTraditional(text: string): boolean {
-  return TRADITIONAL.test(text);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= FIRST_TRADITIONAL && code <= LAST_TRADITIONAL && IS_TRADITIONAL[code - FIRST_TRADITIONAL] === 1)
+      return true;
+  }
+  return false;
 }
 
 export function toSimplifiedText(text: string): string {

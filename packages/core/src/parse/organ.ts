@@ -25,11 +25,27 @@ const PROSE_LEAD =
 /** Particles a name never holds: a match with one is a phrase of prose. */
 const PROSE_INSIDE = /[了的对是在将把被等]/;
 
+/** Runs of ideographs long enough to hold a name (two, a place, an organ): a name never spans anything else. */
+const IDEOGRAPH_RUN = /[\u4e00-\u9fa5]{4,}/g;
+/** A place word, without which a run holds no name. */
+const PLACE = /[省市区县旗州盟镇乡]|街道/;
+
+/**
+ * Where ORGAN matches in the text: it matches ideographs only, so it is run on each run of them
+ * that holds a place word, not over the whole text (where it tries every ideograph of the prose).
+ */
+function* organMatches(text: string): Generator<{ readonly name: string; readonly index: number }> {
+  for (const run of text.matchAll(IDEOGRAPH_RUN)) {
+    if (!PLACE.test(run[0])) continue;
+    for (const match of run[0].matchAll(ORGAN)) yield { name: match[0], index: run.index + match.index };
+  }
+}
+
 /** The organ names the text holds, each complete, without the prose around it. */
 export function organsIn(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(ORGAN)) {
-    let name = match[0];
+  for (const match of organMatches(text)) {
+    let name = match.name;
     const after = text.slice(match.index + name.length, match.index + name.length + 3);
     for (const [end, rest] of COMPLETIONS) {
       const more = rest.exec(after);

@@ -5,7 +5,7 @@ import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
-import { documentRows, type SourceRow } from './rows.js';
+import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
@@ -33,13 +33,16 @@ export interface ReadResult {
 /** Where each section heading stands among the rows. */
 type Headings = Partial<Record<SectionKey, number>>;
 
+const DIGITS = /^\d+$/;
+
 function findHeadings(rows: readonly SourceRow[]): Headings {
   const found: Partial<Record<SectionKey, number>> = {};
   const order = Object.keys(SECTION_HEADINGS) as SectionKey[];
   rows.forEach((row, index) => {
     if (row.cells.length !== 1) return;
     const text = (row.cells[0] as { text: string }).text;
-    if (text.length > 40) return;
+    // A count alone on its line (one cell per line) is never a heading.
+    if (text.length > 40 || DIGITS.test(text)) return;
     const { core } = splitNumbering(canonical(text));
     for (const key of order) {
       if (found[key] !== undefined) continue;
@@ -119,10 +122,10 @@ function inferFromProse(
   const inferred: string[] = [];
   const hasS3 = [...tables.values.keys()].some((id) => id.startsWith('s3.'));
   const hasS4 = [...tables.values.keys()].some((id) => id.startsWith('s4.'));
-  const s3Prose = simplify(regionText(rows, headings.s3, boundary(headings.s3)));
-  const s4Prose = simplify(regionText(rows, headings.s4, boundary(headings.s4)));
+  // A section's prose is only read when its table is missing.
+  const prose = (key: 's3' | 's4') => simplify(regionText(rows, headings[key], boundary(headings[key])));
   if (!hasS3) {
-    const none = NO_APPLICATIONS.exec(s3Prose);
+    const none = NO_APPLICATIONS.exec(prose('s3'));
     if (none) {
       for (const column of S3_COLUMNS) {
         cells[`s3.new.${column.key}`] = 0;
@@ -137,7 +140,7 @@ function inferFromProse(
     }
   }
   if (!hasS4) {
-    const none = NO_CASES.exec(s4Prose);
+    const none = NO_CASES.exec(prose('s4'));
     if (none) {
       for (const group of S4_GROUPS) {
         for (const column of S4_COLUMNS) {
@@ -202,15 +205,18 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
   const rows = documentRows(document);
-  const lines = rows.map((row) => row.cells.map((cell) => cell.text).join(' '));
-  const meta = readMeta(lines);
+  const lines = rows.map((row) =>
+    row.cells.length === 1 ? (row.cells[0] as SourceCell).text : row.cells.map((cell) => cell.text).join(' '),
+  );
+  const text = lines.join('\n');
+  const meta = readMeta(lines, text);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
   const aligned = withAlignment(
     readTables(rows, yearFormat ?? '2021'),
     rows,
     yearFormat,
-    lines.join('\n'),
+    text,
     document.source === 'text',
     meta.year,
   );

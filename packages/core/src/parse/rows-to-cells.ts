@@ -97,12 +97,22 @@ class Cursor {
   }
 }
 
+/** The first characters of the format words: a cell starting otherwise tells no format (most cells). */
+const FORMAT_WORD_STARTS = new Set(Object.values(S2_FORMAT_WORDS).flatMap((words) => words.map((word) => word[0])));
+
+/** Whether a text starts with an ASCII digit, which canonical form keeps: no label or header word does. */
+function startsWithDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39;
+}
+
 function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
   const seen = { '2019': 0, '2021': 0 };
   for (const row of rows) {
     for (const cell of row.cells) {
-      if (cell.text.length > 30) continue;
+      if (cell.text.length > 30 || startsWithDigit(cell.text)) continue;
       const form = canonical(cell.text);
+      if (!FORMAT_WORD_STARTS.has(form[0])) continue;
       for (const format of ['2019', '2021'] as const) {
         // Headers cut short ("本年新", "现行有效件") still tell the format.
         if (
@@ -117,18 +127,45 @@ function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
   return seen['2021'] >= seen['2019'] ? '2021' : '2019';
 }
 
-function s2Columns(rowKey: string, format: ReportFormat): string[] | undefined {
-  const own = S2_BLOCKS[format].flatMap((block) => block.rows).find((row) => row.key === rowKey);
-  const other = S2_BLOCKS[format === '2021' ? '2019' : '2021']
-    .flatMap((block) => block.rows)
-    .find((row) => row.key === rowKey);
-  return (own ?? other)?.columns.map((column) => column.key);
+/** The cell IDs of a section 二 row in a format: the format's own columns, else the other format's. */
+function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
+  const ids = new Map<string, readonly string[]>();
+  for (const own of [format, format === '2021' ? '2019' : '2021'] as const) {
+    for (const row of S2_BLOCKS[own].flatMap((block) => block.rows)) {
+      if (!ids.has(row.key))
+        ids.set(
+          row.key,
+          row.columns.map((column) => `s2.${row.key}.${column.key}`),
+        );
+    }
+  }
+  return ids;
 }
+
+/*
+ * Cell IDs are built once: the same strings then key every report's maps and objects (a string
+ * built anew is hashed and interned again each time it is used as a key).
+ */
+const S2_ROW_IDS: Record<ReportFormat, Map<string, readonly string[]>> = {
+  '2019': s2RowIds('2019'),
+  '2021': s2RowIds('2021'),
+};
 
 const S4_ANCHOR = '行政复议';
 const S4_PARTNER = '行政诉讼';
 
 const S3_KEYS = S3_COLUMNS.map((col) => col.key);
+const s3Ids = new Map<string, readonly string[]>();
+
+/** The cell IDs of a section 三 row, by its key. */
+function s3RowIds(rowKey: string): readonly string[] {
+  let ids = s3Ids.get(rowKey);
+  if (!ids) {
+    ids = S3_KEYS.map((column) => `s3.${rowKey}.${column}`);
+    s3Ids.set(rowKey, ids);
+  }
+  return ids;
+}
 
 /** The state of one pass over the rows: the values read so far and where the tables stand. */
 class RowLabelReader {
@@ -149,12 +186,11 @@ class RowLabelReader {
   ) {}
 
   /** Gives the tokens read after a row label to the row's cell IDs, once. */
-  private assign(prefix: string, columns: readonly string[], tokens: Token[], label: SourceCell, grid = false): void {
+  private assign(prefix: string, ids: readonly string[], tokens: Token[], label: SourceCell, grid = false): void {
     const { values, collapsed } = this;
     const name = label.text;
-    const ids = columns.map((column) => `${prefix}.${column}`);
     if (ids.some((id) => values.has(id)) || collapsed.some((row) => `s3.${row.rowKey}` === prefix)) return;
-    if (grid && prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < columns.length) {
+    if (grid && prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < ids.length) {
       // A grid row with too few values lost its blank cells: placed by the sums once all rows are read.
       collapsed.push({
         rowKey: prefix.slice(3),
@@ -166,11 +202,11 @@ class RowLabelReader {
     tokens.forEach((token, i) => {
       values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
     });
-    if (tokens.length < columns.length) {
+    if (tokens.length < ids.length) {
       this.findings.push({
         rule: 'row-incomplete',
         severity: 'error',
-        message: `“${name}”一行只读到 ${tokens.length} 个数值，应有 ${columns.length} 个${label.at.line ? `（第 ${label.at.line} 行）` : ''}`,
+        message: `“${name}”一行只读到 ${tokens.length} 个数值，应有 ${ids.length} 个${label.at.line ? `（第 ${label.at.line} 行）` : ''}`,
         cells: ids.slice(tokens.length),
       });
     }
@@ -179,7 +215,7 @@ class RowLabelReader {
   /** The row label a cell's text is, if any. */
   private match(text: string): LabelMatch | undefined {
     let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
-    if (!match && /\s/.test(text.trim())) {
+    if (!match && /\s/.test(text) && /\s/.test(text.trim())) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
         const partMatch = matchRowLabel(part, this.inOtherGroup);
@@ -201,7 +237,7 @@ class RowLabelReader {
       const key = match.kind === 'total' ? 'total' : 'other.other';
       if (key === 'other.other') this.otherSubRows = true;
       if (key === 'total') this.inOtherGroup = false;
-      this.assign(`s3.${key}`, S3_KEYS, cursor.take(7, this.isLabel), cell, row.grid);
+      this.assign(`s3.${key}`, s3RowIds(key), cursor.take(7, this.isLabel), cell, row.grid);
       this.firstRow.s3 ??= r;
       return;
     }
@@ -211,9 +247,9 @@ class RowLabelReader {
       return;
     }
     this.firstRow.s2 ??= r;
-    const columns = s2Columns(label.key, this.s2ColumnsFormat);
-    if (!columns) return;
-    this.assign(`s2.${label.key}`, columns, cursor.take(columns.length, this.isLabel), cell);
+    const ids = S2_ROW_IDS[this.s2ColumnsFormat].get(label.key);
+    if (!ids) return;
+    this.assign(`s2.${label.key}`, ids, cursor.take(ids.length, this.isLabel), cell);
   }
 
   private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {
@@ -222,12 +258,13 @@ class RowLabelReader {
       this.inOtherGroup = label.key === 'other';
       // A group heading followed by values is printed as one row: (六) in the 2019 table.
       const tokens = cursor.take(7, this.isLabel);
-      if (tokens.length > 0 && label.key === 'other') this.assign('s3.other', S3_KEYS, tokens, cell, row.grid);
+      if (tokens.length > 0 && label.key === 'other')
+        this.assign('s3.other', s3RowIds('other'), tokens, cell, row.grid);
       return;
     }
     if (label.key.startsWith('other.')) this.otherSubRows = true;
     this.inOtherGroup = label.key.startsWith('other.');
-    this.assign(`s3.${label.key}`, S3_KEYS, cursor.take(7, this.isLabel), cell, row.grid);
+    this.assign(`s3.${label.key}`, s3RowIds(label.key), cursor.take(7, this.isLabel), cell, row.grid);
   }
 }
 
@@ -249,8 +286,10 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
 }
 
 function isS4Anchor(text: string): boolean {
-  return canonical(text) === S4_ANCHOR;
+  return !startsWithDigit(text) && canonical(text) === S4_ANCHOR;
 }
+
+const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));
 
 /** Section 四: after the 行政复议 / 行政诉讼 headers, the fifteen values in the order of the cell IDs. */
 function readS4(
@@ -260,7 +299,7 @@ function readS4(
   firstRow: TableReading['firstRow'],
   isLabel: (text: string) => boolean,
 ): void {
-  const ids = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));
+  const ids = S4_IDS;
   for (let r = 0; r < rows.length; r += 1) {
     const anchor = (rows[r] as SourceRow).cells.findIndex((cell) => isS4Anchor(cell.text));
     if (anchor === -1) continue;

@@ -19,7 +19,9 @@ export interface SourceRow {
 
 /** "| a | b |" → ["a", "b"]; the outer pipes frame the row and are not cells. */
 function splitPipes(text: string): string[] {
-  const inner = text.trim().replace(/^\|/, '').replace(/\|$/, '');
+  let inner = text.trim();
+  if (inner.startsWith('|')) inner = inner.slice(1);
+  if (inner.endsWith('|')) inner = inner.slice(0, -1);
   return inner.split('|').map((cell) => cell.trim());
 }
 
@@ -58,18 +60,26 @@ const MARKDOWN_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/;
 
 /** Markdown's heading and bold marks around a line's text, which are not part of it. */
 function unmark(line: string): string {
+  // Nearly every line starts otherwise: it is itself.
+  const first = line.charCodeAt(0);
+  if (first !== 0x23 /* # */ && first !== 0x2a /* * */) return line;
   return line.replace(/^#{1,6}\s+/, '').replace(/^\*\*(.+)\*\*$/, '$1');
+}
+
+/** Whether a line only separates cells: lone pipes, or a Markdown table's header rule (which holds "---"). */
+function separatorOnly(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return (
+    ((first === 0x7c /* | */ || first === 0xff5c) /* ｜ */ && SEPARATOR_ONLY.test(line)) ||
+    (line.includes('---') && MARKDOWN_RULE.test(line))
+  );
 }
 
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
   const rows = splitRows(document);
   // A page from a site's 繁体 mirror is read in simplified characters throughout.
-  const sample = rows
-    .slice(0, 400)
-    .flatMap((row) => row.cells.map((cell) => cell.text))
-    .join('');
-  if (!isTraditional(sample)) return rows;
+  if (!rows.slice(0, 400).some((row) => row.cells.some((cell) => isTraditional(cell.text)))) return rows;
   return rows.map((row) => ({
     ...row,
     cells: row.cells.map((cell) => ({ ...cell, text: toSimplifiedText(cell.text) })),
@@ -86,11 +96,12 @@ function splitRows(document: ExtractedDocument): SourceRow[] {
     const { at } = node;
     const trimmed = unmark(node.text.trim());
     // Lone pipes between cells (text copied out of a web table) and Markdown rules only separate.
-    if (trimmed === '' || MARKDOWN_RULE.test(trimmed) || SEPARATOR_ONLY.test(trimmed)) continue;
+    if (trimmed === '' || separatorOnly(trimmed)) continue;
+    const pipes = trimmed.includes('|') ? splitPipes(trimmed) : undefined;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
-    } else if (trimmed.includes('|') && splitPipes(trimmed).length > 1) {
-      rows.push({ cells: dropTrailingEmpty(splitPipes(trimmed).map((cell) => ({ text: cell, at }))), grid: true });
+    } else if (pipes && pipes.length > 1) {
+      rows.push({ cells: dropTrailingEmpty(pipes.map((cell) => ({ text: cell, at }))), grid: true });
     } else if (trimmed.includes('\t')) {
       rows.push({
         cells: dropTrailingEmpty(trimmed.split('\t').map((cell) => ({ text: cell.trim(), at }))),

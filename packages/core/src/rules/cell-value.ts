@@ -1,4 +1,5 @@
 import { CELLS, type CellKind } from '../model/cells.js';
+import { cellIdsOf, numberCells } from './cell-walk.js';
 import { example, sample } from './examples.js';
 import { cellName, formatNumber } from './helpers.js';
 import type { Rule, RuleFinding } from './types.js';
@@ -8,12 +9,7 @@ function forEachNumber(
   cells: Record<string, number | null | undefined>,
   visit: (id: string, value: number, kind: CellKind) => void,
 ): void {
-  for (const id in cells) {
-    const value = cells[id];
-    if (typeof value !== 'number') continue;
-    const info = CELLS.get(id);
-    if (info) visit(id, value, info.kind);
-  }
+  for (const { id, value, kind } of numberCells(cells)) visit(id, value, kind);
 }
 
 export const countInteger: Rule = {
@@ -109,7 +105,7 @@ export const cellBlank: Rule = {
   title: '法定表格的单元格不应留空（无数据应填 0）',
   check: ({ report }) => {
     const findings: RuleFinding[] = [];
-    for (const id in report.cells) {
+    for (const id of cellIdsOf(report.cells)) {
       if (report.cells[id] === null && CELLS.has(id)) {
         findings.push({ message: `“${cellName(id)}”留空或无法读取，应填写数值（没有则填 0）`, cells: [id] });
       }

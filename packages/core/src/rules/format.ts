@@ -1,4 +1,5 @@
 import { CELLS, REPORT_FORMATS, TABLE_TITLES, tableCellIds, type TableId } from '../model/cells.js';
+import { cellIdsOf } from './cell-walk.js';
 import { example, removeCells, sample } from './examples.js';
 import { cellName, hasTable, otherIsSingleRow, tableFormat } from './helpers.js';
 import type { Rule } from './types.js';
@@ -45,7 +46,7 @@ export const formatMixedTables: Rule = {
   check: ({ report }) => {
     const format = tableFormat(report);
     if (!format) return [];
-    const foreign = Object.keys(report.cells).filter((id) => !CELLS.get(id)?.formats.includes(format));
+    const foreign = cellIdsOf(report.cells).filter((id) => !CELLS.get(id)?.formats.includes(format));
     if (foreign.length === 0) return [];
     const other = REPORT_FORMATS.find((f) => f !== format);
     const tables = [...new Set(foreign.map((id) => id.split('.')[0] as TableId))].map((t) => TABLE_TITLES[t]);
@@ -110,7 +111,7 @@ export const cellMissing: Rule = {
       // A 2019 section 二 in a 2021 report is the mixed-tables rule's finding, not missing cells.
       if (
         table === 's2' &&
-        Object.keys(report.cells).some((id) => id.startsWith('s2.') && !CELLS.get(id)?.formats.includes(format))
+        cellIdsOf(report.cells).some((id) => id.startsWith('s2.') && !CELLS.get(id)?.formats.includes(format))
       )
         return [];
       const shown = missing.slice(0, 3).map((id) => `“${cellName(id)}”`);

@@ -1,3 +1,4 @@
+import { withCellWalk } from './cell-walk.js';
 import { cellBlank, countInteger, moneyInYuan, moneyNonNegative } from './cell-value.js';
 import { crossYearCarryover, crossYearInForce, crossYearMismatch, s4WithoutApplications } from './cross-year.js';
 import { cellMissing, formatMixedTables, formatYear, s3OtherSingleRow, tableMissing } from './format.js';
@@ -43,14 +44,16 @@ export function ruleById(id: string): Rule | undefined {
 
 /** Runs the rules on a report (and last year's, when given) and returns their findings. */
 export function checkReport(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    if (rule.crossYear && !context.previous) continue;
-    for (const finding of rule.check(context)) {
-      findings.push({ rule: rule.id, severity: rule.severity, ...finding });
+  return withCellWalk(context.report.cells, () => {
+    const findings: Finding[] = [];
+    for (const rule of rules) {
+      if (rule.crossYear && !context.previous) continue;
+      for (const finding of rule.check(context)) {
+        findings.push({ rule: rule.id, severity: rule.severity, ...finding });
+      }
     }
-  }
-  return findings;
+    return findings;
+  });
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -126,22 +126,24 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
   const n = candidates.length;
   const cache = new Map<number, { score: number; split: RowSplits } | null>();
   const pair = (i: number, j: number): { score: number; split: RowSplits } | null => {
+    const candidate = candidates[j] as ScoredCandidate;
+    const score = candidate.scores[indices[i] as number] as number;
+    // Most runs name no row: they are answered without the cache, which only keeps the pairs that do.
+    if (score < MIN_SCORE) return null;
     const key = i * n + j;
     const known = cache.get(key);
     if (known !== undefined) return known;
     const row = rows[i] as TemplateRow;
-    const candidate = candidates[j] as ScoredCandidate;
-    const score = candidate.scores[indices[i] as number] as number;
     let result: { score: number; split: RowSplits } | null = null;
-    if (score >= MIN_SCORE) {
-      const split = rowSplits(row, candidate.run);
-      if (split.splits.length > 0) result = { score: split.sumsHold && !split.derived ? score : score * 0.8, split };
-    }
+    const split = rowSplits(row, candidate.run);
+    if (split.splits.length > 0) result = { score: split.sumsHold && !split.derived ? score : score * 0.8, split };
     cache.set(key, result);
     return result;
   };
   // best[i][j]: the best total aligning rows [0, i) to candidates [0, j).
-  const best: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(n + 1));
+  // One buffer, one view per row: a typed array of its own per row costs more than the whole pass.
+  const table = new Float64Array((m + 1) * (n + 1));
+  const best: Float64Array[] = Array.from({ length: m + 1 }, (_, i) => table.subarray(i * (n + 1), (i + 1) * (n + 1)));
   for (let i = 1; i <= m; i += 1) {
     const here = best[i] as Float64Array;
     const above = best[i - 1] as Float64Array;

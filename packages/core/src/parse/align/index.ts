@@ -1,7 +1,7 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
-import { alignTemplate, MIN_SCORE, type RowReading, type TemplateAlignment } from './dp.js';
+import { alignTemplate, MIN_SCORE, type RowReading, type ScoredCandidate, type TemplateAlignment } from './dp.js';
 import { proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
 import { streamCandidates } from './stream.js';
@@ -42,16 +42,23 @@ export interface KnownLayout {
   readonly subRows?: boolean;
 }
 
+/** Whether a run's label scores name some row (a loop: a typed array's `some` calls back for each row). */
+function namesARow(scores: Float64Array): boolean {
+  for (let i = 0; i < scores.length; i += 1) if ((scores[i] as number) >= MIN_SCORE) return true;
+  return false;
+}
+
 function chooseTemplate(
   rows: readonly SourceRow[],
   hint: ReportFormat | undefined,
   known: KnownLayout,
 ): TemplateAlignment | undefined {
   // Only runs some row label could name take part: the prose's years, counts and phone numbers drop out here.
-  const candidates = streamCandidates(rows)
-    .slice(0, MAX_CANDIDATES)
-    .map((candidate) => ({ ...candidate, scores: scoreAll(candidate.before) }))
-    .filter((candidate) => candidate.scores.some((score) => score >= MIN_SCORE));
+  const candidates: ScoredCandidate[] = [];
+  for (const candidate of streamCandidates(rows).slice(0, MAX_CANDIDATES)) {
+    const scores = scoreAll(candidate.before);
+    if (namesARow(scores)) candidates.push({ ...candidate, scores });
+  }
   if (candidates.length === 0) return undefined;
   let best: TemplateAlignment | undefined;
   const fitting = TEMPLATES.filter(

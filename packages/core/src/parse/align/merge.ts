@@ -21,9 +21,12 @@ const LEAST_ROWS: Record<TableId, number> = { s2: 3, s3: 5, s4: 1 };
 /** Share of the cells both readings hold on which they must agree before the aligner fills the others. */
 const LEAST_AGREEMENT = 0.9;
 
+const PREFIX: Record<TableId, string> = { s2: 's2.', s3: 's3.', s4: 's4.' };
+
 function readCount(tables: TableReading, table: TableId): number {
+  const prefix = PREFIX[table];
   let count = 0;
-  for (const id of tables.values.keys()) if (id.startsWith(`${table}.`)) count += 1;
+  for (const id of tables.values.keys()) if (id.startsWith(prefix)) count += 1;
   return count;
 }
 

@@ -27,7 +27,7 @@ export function runPieces(raw: string): string[] {
   return raw
     .split(/[\s|\u00a0\u3000]+/)
     .filter((piece) => piece !== '')
-    .flatMap((piece) => piece.split(/(?=-)/))
+    .flatMap((piece) => (piece.includes('-') ? piece.split(/(?=-)/) : [piece]))
     .filter((piece) => piece !== '' && piece !== '-');
 }
 

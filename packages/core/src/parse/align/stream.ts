@@ -39,6 +39,8 @@ function sourceOf(cell: SourceCell, text: string): Source {
   };
 }
 
+const THOUSANDS = /(?<=\d),(?=\d{3}(?!\d))/g;
+
 function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
   const parts: string[] = [];
   const spans: Span[] = [];
@@ -46,7 +48,8 @@ function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
   for (const row of rows) {
     for (const cell of row.cells) {
       // Thousands separators ("3,119") would read as two cells.
-      const text = ocrDigits(cell.text.trim().normalize('NFKC')).replace(/(?<=\d),(?=\d{3}(?!\d))/g, '');
+      const form = ocrDigits(cell.text.trim().normalize('NFKC'));
+      const text = form.includes(',') ? form.replace(THOUSANDS, '') : form;
       spans.push({ start: length, cell });
       parts.push(text, ' ');
       length += text.length + 1;

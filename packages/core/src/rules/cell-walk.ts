@@ -1,0 +1,56 @@
+import { CELLS, type CellKind } from '../model/cells.js';
+
+/*
+ * Several rules walk every cell of a report. A parsed report's `cells` holds some two hundred
+ * IDs in the order the file printed them, which V8 keeps as a dictionary: listing its keys costs
+ * more than all a rule does with them. checkReport lists them once for all its rules (the rules
+ * only read the report, so the list holds while they run); a rule run on its own lists them itself.
+ */
+
+type Cells = Readonly<Record<string, number | null | undefined>>;
+
+/** A cell of the model that holds a number, with its kind. */
+export interface NumberCell {
+  readonly id: string;
+  readonly value: number;
+  readonly kind: CellKind;
+}
+
+interface Walk {
+  readonly cells: Cells;
+  readonly ids: readonly string[];
+  numbers?: readonly NumberCell[];
+}
+
+let current: Walk | undefined;
+
+/** Runs `check` with the cells' IDs listed once for every rule it runs. */
+export function withCellWalk<T>(cells: Cells, check: () => T): T {
+  const previous = current;
+  current = { cells, ids: Object.keys(cells) };
+  try {
+    return check();
+  } finally {
+    current = previous;
+  }
+}
+
+/** The IDs of the cells, in the report's order (as `for…in` gives them). */
+export function cellIdsOf(cells: Cells): readonly string[] {
+  return current?.cells === cells ? current.ids : Object.keys(cells);
+}
+
+/** The cells of the model that hold a number, in the report's order. */
+export function numberCells(cells: Cells): readonly NumberCell[] {
+  const walk = current?.cells === cells ? current : undefined;
+  if (walk?.numbers) return walk.numbers;
+  const numbers: NumberCell[] = [];
+  for (const id of walk ? walk.ids : Object.keys(cells)) {
+    const value = cells[id];
+    if (typeof value !== 'number') continue;
+    const info = CELLS.get(id);
+    if (info) numbers.push({ id, value, kind: info.kind });
+  }
+  if (walk) walk.numbers = numbers;
+  return numbers;
+}
