@@ -26,8 +26,8 @@ const DIGIT = /\d/;
  * Specks beside a figure read as marks: a point, a colon, a quote, a dash after it ("3.", "0：",
  * "1'", "0-"). A table's figure never carries one at its ends; a minus sign before it stays.
  */
-const SPECKS_BEFORE = /^[.,，:：;；'"‘’“”`。、·]+/;
-const SPECKS_AFTER = /[.,，:：;；'"‘’“”`。、·\-_~—]+$/;
+const SPECKS_BEFORE = /^[.,，:：;；'"‘’“”`。、·*＊]+/;
+const SPECKS_AFTER = /[.,，:：;；'"‘’“”`。、·*＊\-_~—]+$/;
 
 /** Mends what OCR reads for digits, and the specks it reads beside them, in text that is otherwise a number. */
 export function mendOcrFigure(text: string): string {
@@ -43,13 +43,15 @@ export function mendOcrFigure(text: string): string {
 }
 
 /** Specks read as marks at either end of a table cell's words ("规章·", "：行政许可", "（七）总计："). */
-const MARKS_AT_ENDS = /^[.,，:：;；'`。、·]+|[.,，:：;；'`。、·]+$/g;
+const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*＊]+$/g;
+/** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
+const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
 
 /** A table cell's text mended: a figure as `mendOcrFigure` mends it, words without marks at their ends (no label has one). */
 export function mendOcrCell(text: string): string {
   const trimmed = text.trim();
   const figure = mendOcrFigure(trimmed);
-  return figure !== trimmed ? figure : trimmed.replace(MARKS_AT_ENDS, '');
+  return figure !== trimmed ? figure : trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、');
 }
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;

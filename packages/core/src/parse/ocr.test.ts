@@ -45,6 +45,9 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('规章·')).toBe('规章');
     expect(mendOcrCell('：行政许可')).toBe('行政许可');
     expect(mendOcrCell('（七）总计：')).toBe('（七）总计');
+    expect(mendOcrCell('二、·上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
+    expect(mendOcrCell('二、、上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
+    expect(mendOcrCell('* 0')).toBe('0');
     expect(mendOcrCell('3.危及“三安全一稳定”')).toBe('3.危及“三安全一稳定”');
     expect(mendOcrCell('（一）予以公开')).toBe('（一）予以公开');
     expect(mendOcrCell('0：')).toBe('0');

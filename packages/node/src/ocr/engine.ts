@@ -74,12 +74,14 @@ export class OcrEngine {
   }
 
   /**
-   * A box's text. One the recogniser is unsure of is read again with a pixel or two of the page
+   * A box's text. A short one the recogniser is unsure of is read again with a pixel or two of the page
    * around it, and the surest reading kept: a lone figure cropped tight beside a speck reads as 0
    * with 0.29 and with 0.42 given a pixel more (the bench's speckled scans).
    */
   private async read(page: Bitmap, box: PixelBox): Promise<{ text: string; confidence: number }> {
     let best = await this.readCrop(page, box);
+    // Only a glyph or two: in a longer box a reading that leaves out the unsure character is surer.
+    if (box.x1 - box.x0 > RETRY_MAX_RATIO * (box.y1 - box.y0)) return best;
     for (const margin of RETRY_MARGINS) {
       if (best.confidence >= SURE) break;
       const grown = {
@@ -109,6 +111,8 @@ export class OcrEngine {
 
 /** The margins, in pixels, a box the recogniser is unsure of is read again with. */
 const RETRY_MARGINS = [1, 2];
+/** Boxes wider than this times their height (more than two or three figures) are not read again. */
+const RETRY_MAX_RATIO = 2;
 
 /*
  * Boxes under this share of the usual height, read with less than this confidence, are specks
