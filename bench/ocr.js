@@ -11,7 +11,8 @@
 // and for each kind over both.
 //
 // Options: --reports=<n per format> (default 100), --variants=clean,noise,skew (default all),
-// --from=<first seed> (default 95000: runs with other seeds can share the work between processes).
+// --from=<first seed> (default 95000: runs with other seeds can share the work between processes),
+// --out=<file> (default bench/ocr-results.json).
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +107,6 @@ for (const [kind, byFormat] of Object.entries(totals)) {
 }
 console.table(results);
 writeFileSync(
-  join(root, 'bench/ocr-results.json'),
+  args.out ?? join(root, 'bench/ocr-results.json'),
   `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, results }, null, 2)}\n`,
 );
