@@ -87,26 +87,36 @@ for (let i = 0; i < PER_FORMAT * 2; i += 1) {
     })
     .join(', ');
   console.log(`${i + 1}/${PER_FORMAT * 2} reports: ${line}`);
+  save();
 }
 
-const textMs = overall(totals.text).ms;
 /** A row of figures for `kind`: both formats' sums or one format's. */
 function figures(kind, s, baselineMs) {
   return {
     reports: s.reports,
+    cells: `${s.right}/${s.total}`,
+    pages: s.pages,
     cellsRight: Number(((100 * s.right) / s.total).toFixed(2)),
     reportsWhollyRight: s.whole,
     secondsPerPage: Number((s.ms / 1000 / s.pages).toFixed(2)),
     timesTextPdf: kind === 'text' ? 1 : Number((s.ms / baselineMs).toFixed(1)),
   };
 }
-const results = {};
-for (const [kind, byFormat] of Object.entries(totals)) {
-  results[kind] = figures(kind, overall(byFormat), textMs);
-  for (const format of FORMATS) results[`${kind} ${format}`] = figures(kind, byFormat[format], totals.text[format].ms);
+
+/** The figures so far, written after every report: a run stopped early keeps what it measured. */
+function save() {
+  const textMs = overall(totals.text).ms;
+  const results = {};
+  for (const [kind, byFormat] of Object.entries(totals)) {
+    results[kind] = figures(kind, overall(byFormat), textMs);
+    for (const format of FORMATS)
+      results[`${kind} ${format}`] = figures(kind, byFormat[format], totals.text[format].ms);
+  }
+  writeFileSync(
+    args.out ?? join(root, 'bench/ocr-results.json'),
+    `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, results }, null, 2)}\n`,
+  );
+  return results;
 }
-console.table(results);
-writeFileSync(
-  args.out ?? join(root, 'bench/ocr-results.json'),
-  `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, results }, null, 2)}\n`,
-);
+
+console.table(save());
