@@ -20,19 +20,38 @@ const AS_ZERO = /[oOQD〇○]/g;
 const AS_ONE = /[lI|!丨]/g;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const FIGURE_LIKE = /^[\d,，.oOQD〇○lI|!丨]+$/;
+const DIGIT = /\d/;
 
-/** Mends the letters OCR reads for digits in text that is otherwise a number. */
+/*
+ * Specks beside a figure read as marks: a point, a colon, a quote, a dash after it ("3.", "0：",
+ * "1'", "0-"). A table's figure never carries one at its ends; a minus sign before it stays.
+ */
+const SPECKS_BEFORE = /^[.,，:：;；'"‘’“”`。、·*＊]+/;
+const SPECKS_AFTER = /[.,，:：;；'"‘’“”`。、·*＊\-_~—]+$/;
+
+/** Mends what OCR reads for digits, and the specks it reads beside them, in text that is otherwise a number. */
 export function mendOcrFigure(text: string): string {
   const trimmed = text
     .trim()
     .replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '');
-  if (!FIGURE_LIKE.test(trimmed)) return text.trim();
-  // A speck beside a figure reads as a point or a comma: "3." is 3.
-  return trimmed
-    .replace(AS_ZERO, '0')
-    .replace(AS_ONE, '1')
-    .replace(/^[.,，]+|[.,，]+$/g, '');
+  const bare = trimmed.replace(SPECKS_BEFORE, '').replace(SPECKS_AFTER, '');
+  const [sign, body] = bare.startsWith('-') ? ['-', bare.slice(1)] : ['', bare];
+  // Marks are taken for specks only beside a digit read as one: "o" alone is 0, "o." is left alone.
+  const figure = FIGURE_LIKE.test(body) && (DIGIT.test(body) || body === trimmed);
+  return figure ? sign + body.replace(AS_ZERO, '0').replace(AS_ONE, '1') : text.trim();
+}
+
+/** Specks read as marks at either end of a table cell's words ("规章·", "：行政许可", "（七）总计："). */
+const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*＊]+$/g;
+/** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
+const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
+
+/** A table cell's text mended: a figure as `mendOcrFigure` mends it, words without marks at their ends (no label has one). */
+export function mendOcrCell(text: string): string {
+  const trimmed = text.trim();
+  const figure = mendOcrFigure(trimmed);
+  return figure !== trimmed ? figure : trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、');
 }
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;
@@ -59,8 +78,6 @@ function visualLines(boxes: readonly OcrBox[]): Line[] {
   for (const line of lines) line.boxes.sort((a, b) => a.x0 - b.x0);
   return lines.sort((a, b) => a.y0 - b.y0);
 }
-
-const DIGIT = /\d/;
 
 /**
  * A line's boxes as fragments: two boxes closer than half the line's height are one run of
@@ -115,7 +132,7 @@ function pageTables(page: OcrPage, boxes: OcrBox[], pageNumber: number, firstTab
         const inside = taken.filter((b) => within((b.x0 + b.x1) / 2, x0, x1) && within((b.y0 + b.y1) / 2, y0, y1));
         const confidence = inside.length > 0 ? rounded(Math.min(...inside.map((b) => b.confidence))) : undefined;
         const at = { page: pageNumber, table, row: cell.row, column: cell.column };
-        return { ...cell, text: mendOcrFigure(cell.text), at: confidence === undefined ? at : { ...at, confidence } };
+        return { ...cell, text: mendOcrCell(cell.text), at: confidence === undefined ? at : { ...at, confidence } };
       }),
     );
     tables.push({ y: found.y, rows });

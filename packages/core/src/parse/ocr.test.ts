@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table, TextLine } from './document.js';
 import { parseReport } from './index.js';
-import { documentFromOcr, mendOcrFigure } from './ocr-document.js';
+import { documentFromOcr, mendOcrCell, mendOcrFigure } from './ocr-document.js';
 import type { OcrBox, OcrPage } from './ocr-types.js';
 
 const box = (text: string, x0: number, y0: number, confidence = 0.99): OcrBox => ({
@@ -24,6 +24,34 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrFigure('规章')).toBe('规章');
     expect(mendOcrFigure('Office')).toBe('Office');
     expect(mendOcrFigure('—')).toBe('—');
+  });
+
+  it('drops the marks specks read as beside a figure, and keeps a minus sign', () => {
+    expect(mendOcrFigure('0：')).toBe('0');
+    expect(mendOcrFigure("1'")).toBe('1');
+    expect(mendOcrFigure('2. :')).toBe('2');
+    expect(mendOcrFigure('0-')).toBe('0');
+    expect(mendOcrFigure('。0')).toBe('0');
+    expect(mendOcrFigure('-1.')).toBe('-1');
+    expect(mendOcrFigure('14.97')).toBe('14.97');
+    expect(mendOcrFigure('1O：')).toBe('10');
+    // No digit read as one: a mark beside a letter is not taken for a speck.
+    expect(mendOcrFigure('o.')).toBe('o.');
+    expect(mendOcrFigure('：')).toBe('：');
+    expect(mendOcrFigure('1.属于国家秘密')).toBe('1.属于国家秘密');
+  });
+
+  it('drops the marks specks read as at the ends of a table cell’s words, and keeps quotes and brackets', () => {
+    expect(mendOcrCell('规章·')).toBe('规章');
+    expect(mendOcrCell('：行政许可')).toBe('行政许可');
+    expect(mendOcrCell('（七）总计：')).toBe('（七）总计');
+    expect(mendOcrCell('二、·上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
+    expect(mendOcrCell('二、、上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
+    expect(mendOcrCell('* 0')).toBe('0');
+    expect(mendOcrCell('3.危及“三安全一稳定”')).toBe('3.危及“三安全一稳定”');
+    expect(mendOcrCell('（一）予以公开')).toBe('（一）予以公开');
+    expect(mendOcrCell('0：')).toBe('0');
+    expect(mendOcrCell('14.97')).toBe('14.97');
   });
 
   it('rebuilds a ruled table from the rules seen, boxes in cells by their middle, each cell with its confidence', () => {

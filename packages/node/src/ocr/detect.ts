@@ -92,30 +92,3 @@ export function textBoxes(map: Float32Array, width: number, height: number, page
   }
   return boxes.filter((box) => box.x1 - box.x0 > 3 && box.y1 - box.y0 > 3);
 }
-
-/** Greys darker than this count as ink when looking for specks. */
-const SPECK_INK = 200;
-
-/**
- * The page without specks: a dark pixel with at most one dark neighbour is dust or scanner
- * noise, never part of a character at 150 dpi (strokes are two pixels wide or more), and turns
- * white. The detector reads speckled text as runs of garbage and the recogniser misreads it.
- */
-export function despeckle(page: Bitmap): Bitmap {
-  const { data, width, height } = page;
-  const out = new Uint8Array(data);
-  for (let y = 1; y < height - 1; y += 1) {
-    for (let x = 1; x < width - 1; x += 1) {
-      const at = y * width + x;
-      if ((data[at] as number) >= SPECK_INK) continue;
-      let dark = 0;
-      for (let dy = -1; dy <= 1; dy += 1) {
-        for (let dx = -1; dx <= 1; dx += 1) {
-          if ((dx !== 0 || dy !== 0) && (data[at + dy * width + dx] as number) < SPECK_INK) dark += 1;
-        }
-      }
-      if (dark <= 1) out[at] = 255;
-    }
-  }
-  return { data: out, width, height };
-}

@@ -41,22 +41,27 @@ export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
     const pages: OcrPage[] = [];
     const started = performance.now();
     try {
-      await renderPages(bytes, limits.maxPages, async ({ bitmap, width, height }, index) => {
-        const perPoint = bitmap.width / width;
-        const boxes = (await ocr.recognise(bitmap)).map(({ text, confidence, x0, y0, x1, y1 }) => ({
-          text,
-          confidence,
-          x0: scale(x0, perPoint),
-          y0: scale(y0, perPoint),
-          x1: scale(x1, perPoint),
-          y1: scale(y1, perPoint),
-        }));
-        pages.push({ width, height, boxes, rules: pageRules(bitmap, perPoint) });
-        if (performance.now() - started > (index + 1) * limits.pageMs) {
-          const seconds = limits.pageMs / 1000;
-          throw new ParseError('timeout', `文字识别（OCR）超过每页 ${seconds} 秒的上限，已停止读取`, file);
-        }
-      });
+      await renderPages(
+        bytes,
+        limits.maxPages,
+        async ({ bitmap, width, height }, index) => {
+          const perPoint = bitmap.width / width;
+          const boxes = (await ocr.recognise(bitmap)).map(({ text, confidence, x0, y0, x1, y1 }) => ({
+            text,
+            confidence,
+            x0: scale(x0, perPoint),
+            y0: scale(y0, perPoint),
+            x1: scale(x1, perPoint),
+            y1: scale(y1, perPoint),
+          }));
+          pages.push({ width, height, boxes, rules: pageRules(bitmap, perPoint) });
+          if (performance.now() - started > (index + 1) * limits.pageMs) {
+            const seconds = limits.pageMs / 1000;
+            throw new ParseError('timeout', `文字识别（OCR）超过每页 ${seconds} 秒的上限，已停止读取`, file);
+          }
+        },
+        file,
+      );
     } catch (error) {
       if (error instanceof TooManyPagesError) {
         throw new ParseError(

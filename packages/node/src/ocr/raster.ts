@@ -1,10 +1,12 @@
-import { PDFiumLibrary } from '@hyzyla/pdfium';
+import { ParseError } from '@xxgk/core';
+import { loadPdfium } from '../pdfium.js';
 import type { Bitmap } from './detect.js';
 
 /*
- * A scan's pages as grey bitmaps, rendered by PDFium compiled to WebAssembly (@hyzyla/pdfium):
- * no canvas, no native code, whatever the page holds (a JPEG, a CCITT fax image, a JBIG2 strip).
- * 150 dpi is what the recogniser reads best at for body text (about 30 pixels a line).
+ * A scan's pages as grey bitmaps, rendered by the thread's PDFium (WebAssembly, the one that reads
+ * text PDFs: ../pdfium.ts): no canvas, no native code, whatever the page holds (a JPEG, a CCITT
+ * fax image, a JBIG2 strip). 150 dpi is what the recogniser reads best at for body text (about
+ * 30 pixels a line).
  */
 export const SCAN_DPI = 150;
 
@@ -22,27 +24,95 @@ export class TooManyPagesError extends Error {
   }
 }
 
-let library: Promise<PDFiumLibrary> | undefined;
+/** PDFium's exports that render, called raw as ../pdfium.ts calls the ones that read text. */
+interface RenderExports {
+  FPDF_LoadMemDocument(data: number, size: number, password: number): number;
+  FPDF_GetPageCount(doc: number): number;
+  FPDF_LoadPage(doc: number, index: number): number;
+  FPDF_ClosePage(page: number): void;
+  FPDF_CloseDocument(doc: number): void;
+  FPDF_GetPageWidthF(page: number): number;
+  FPDF_GetPageHeightF(page: number): number;
+  FPDFBitmap_CreateEx(width: number, height: number, format: number, buffer: number, stride: number): number;
+  FPDFBitmap_FillRect(bitmap: number, left: number, top: number, width: number, height: number, color: number): number;
+  FPDFBitmap_Destroy(bitmap: number): void;
+  FPDF_RenderPageBitmap(
+    bitmap: number,
+    page: number,
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    rotate: number,
+    flags: number,
+  ): void;
+  malloc(size: number): number;
+  free(pointer: number): void;
+}
+
+/** FPDFBitmap_Gray: one byte a pixel. */
+const GRAY = 1;
+/** FPDF_ANNOT | FPDF_LCD_TEXT | FPDF_GRAYSCALE: annotations drawn (a stamp may be one), grey output. */
+const FLAGS = 0x01 | 0x02 | 0x08;
+const WHITE = 0xffffffff;
+
+/** One page rendered grey at SCAN_DPI into memory of the module's, copied out. */
+function renderPage(api: RenderExports, heap: () => Uint8Array, page: number): RenderedPage {
+  const width = api.FPDF_GetPageWidthF(page);
+  const height = api.FPDF_GetPageHeightF(page);
+  // Whole points, then pixels, as the page's size was always taken (the boxes' scale depends on it).
+  const [w, h] = [Math.floor(Math.floor(width) * (SCAN_DPI / 72)), Math.floor(Math.floor(height) * (SCAN_DPI / 72))];
+  const buffer = api.malloc(w * h);
+  if (!buffer) throw new Error(`无法为 ${w}×${h} 的页面图像分配内存`);
+  const bitmap = api.FPDFBitmap_CreateEx(w, h, GRAY, buffer, w);
+  try {
+    api.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, WHITE);
+    api.FPDF_RenderPageBitmap(bitmap, page, 0, 0, w, h, 0, FLAGS);
+    const data = heap().slice(buffer, buffer + w * h);
+    return { bitmap: { data, width: w, height: h }, width, height };
+  } finally {
+    api.FPDFBitmap_Destroy(bitmap);
+    api.free(buffer);
+  }
+}
 
 /** Opens a PDF with PDFium; calls `each` with every page rendered, in order, and closes it. */
 export async function renderPages(
   bytes: Uint8Array,
   maxPages: number,
   each: (page: RenderedPage, index: number, count: number) => Promise<void>,
+  file?: string,
 ): Promise<void> {
-  library ??= PDFiumLibrary.init();
-  const document = await (await library).loadDocument(new Uint8Array(bytes));
+  const module = await loadPdfium();
+  const api = module.pdfium.wasmExports as unknown as RenderExports;
+  // Read afresh each time: the view is replaced when the module's memory grows.
+  const heap = (): Uint8Array => module.pdfium.HEAPU8;
+  const data = api.malloc(bytes.length);
+  heap().set(bytes, data);
+  const document = api.FPDF_LoadMemDocument(data, bytes.length, 0);
   try {
-    const count = document.getPageCount();
+    if (!document) throw new ParseError('corrupt', 'PDF 文件已损坏或不完整，无法渲染页面进行文字识别（OCR）', file);
+    const count = api.FPDF_GetPageCount(document);
     if (count > maxPages) throw new TooManyPagesError(count);
     for (let index = 0; index < count; index += 1) {
-      const page = document.getPage(index);
-      const { originalWidth, originalHeight } = page.getOriginalSize();
-      const render = await page.render({ scale: SCAN_DPI / 72, render: 'bitmap', colorSpace: 'Gray' });
-      const bitmap = { data: render.data, width: render.width, height: render.height };
-      await each({ bitmap, width: originalWidth, height: originalHeight }, index, count);
+      const page = api.FPDF_LoadPage(document, index);
+      if (!page) throw new ParseError('corrupt', `PDF 第 ${index + 1} 页已损坏，无法渲染进行文字识别（OCR）`, file);
+      let rendered: RenderedPage;
+      try {
+        rendered = renderPage(api, heap, page);
+      } catch (error) {
+        // A trap inside the WebAssembly (an image PDFium did not expect) leaves the module in doubt:
+        // the thread's next read gets a fresh one, as core does when reading text.
+        loadPdfium(module).catch(() => {});
+        const said = error instanceof Error ? error.message : String(error);
+        throw new ParseError('corrupt', `PDF 第 ${index + 1} 页无法渲染进行文字识别（OCR）（PDFium：${said}）`, file);
+      } finally {
+        api.FPDF_ClosePage(page);
+      }
+      await each(rendered, index, count);
     }
   } finally {
-    document.destroy();
+    if (document) api.FPDF_CloseDocument(document);
+    api.free(data);
   }
 }
