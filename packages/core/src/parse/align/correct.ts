@@ -1,7 +1,7 @@
 import { cellName, type OtherRowLayout, type ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { Alignment } from './index.js';
-import type { Placement } from './merge.js';
+import type { Placement } from './index.js';
 import { checksOn, holds, sumChecks, type SumCheck } from './sums.js';
 
 /*

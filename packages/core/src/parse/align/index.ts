@@ -18,6 +18,12 @@ import { scoreAll, TEMPLATES } from './template.js';
 /** How a value was placed: by its row label alone, by the table's sums, or by the report's prose. */
 export type PlacedBy = 'label' | 'sum' | 'prose';
 
+/** How sure the reader is of a value the aligner placed, and how it placed it. */
+export interface Placement {
+  readonly confidence: number;
+  readonly placedBy: PlacedBy;
+}
+
 export interface AlignedValue extends ReadValue {
   /** From 0 to 1: how sure the reader is of the value. */
   readonly confidence: number;

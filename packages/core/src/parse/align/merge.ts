@@ -4,14 +4,10 @@ import type { TableReading } from '../rows-to-cells.js';
 import type { SourceRow } from '../rows.js';
 import type { ParserFinding } from '../readings.js';
 import { brokenChecks, correctBySums } from './correct.js';
-import { alignDocument, type Alignment, type PlacedBy } from './index.js';
+import { alignDocument, type Alignment, type Placement } from './index.js';
 import { fillFromNotes } from './notes.js';
 
-/** How sure the reader is of a value the aligner placed, and how it placed it. */
-export interface Placement {
-  readonly confidence: number;
-  readonly placedBy: PlacedBy;
-}
+export type { Placement } from './index.js';
 
 type TableId = 's2' | 's3' | 's4';
 const TABLES: readonly TableId[] = ['s2', 's3', 's4'];

@@ -1,7 +1,7 @@
 import { S2_BLOCKS, cellName, type ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
-import type { Placement } from './merge.js';
+import type { Placement } from './index.js';
 
 /*
  * Values printed beside or below the section 二 table instead of in it: "本年废止件数 22（其中修订

@@ -1,5 +1,5 @@
+import { usePublicPage } from '../../components/usePublicPage.js';
 import { Layout, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { CorpusDashboard } from './CorpusDashboard.js';
 import { CorpusReportPage } from './CorpusReportPage.js';
@@ -7,16 +7,7 @@ import './corpus.css';
 
 /** The public corpus page, without login: anyone browses the figures, the reports and downloads them. */
 export default function CorpusPublicPage() {
-  useEffect(() => {
-    const { title } = document;
-    const { margin } = document.body.style;
-    document.title = '政府信息公开工作年度报告数据';
-    document.body.style.margin = '0';
-    return () => {
-      document.title = title;
-      document.body.style.margin = margin;
-    };
-  }, []);
+  usePublicPage('政府信息公开工作年度报告数据');
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <Layout.Header style={{ background: '#b7262d', display: 'flex', alignItems: 'center', paddingInline: 32 }}>

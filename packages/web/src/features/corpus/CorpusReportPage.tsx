@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { SEVERITY_LABELS, cellName, displayValue, type Report } from '@xxgk/core';
+import { SEVERITY_LABELS, cellName, displayValue, type Report, ORGAN_LEVEL_LABELS } from '@xxgk/core';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,7 +8,6 @@ import { ErrorState, Loading } from '../../components/PageState.js';
 import { useCorpusReport, type CorpusReport } from './api.js';
 import { OfficialTables } from './OfficialTables.js';
 
-const LEVELS: Record<string, string> = { province: '省级', prefecture: '市级', county: '县级', township: '乡级' };
 const KINDS: Record<string, string> = { government: '政府', department: '部门' };
 
 /** One report of the corpus: its tables in the official layout, each number's source, its findings, its file. */
@@ -34,7 +33,7 @@ function ReportView({ data, base }: { data: CorpusReport; base: string }) {
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
         <Descriptions.Item label="行政区划">{data.regionCode ?? '未识别'}</Descriptions.Item>
-        <Descriptions.Item label="层级">{data.level ? LEVELS[data.level] : '未识别'}</Descriptions.Item>
+        <Descriptions.Item label="层级">{data.level ? ORGAN_LEVEL_LABELS[data.level] : '未识别'}</Descriptions.Item>
         <Descriptions.Item label="机关类别">{KINDS[data.kind] ?? data.kind}</Descriptions.Item>
         <Descriptions.Item label="版本">
           第 {data.version} 版{data.current ? <Tag color="green">现行</Tag> : <Tag>已被更正版本取代</Tag>}

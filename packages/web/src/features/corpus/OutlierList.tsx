@@ -1,7 +1,10 @@
-import { Card, Table, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/PageState.js';
+import { PagedTable } from '../../components/PagedTable.js';
 import { useOutliers, type CorpusFilter, type OutlierType } from './api.js';
+import { reportColumns } from './columns.js';
 
 const TYPES: { key: OutlierType; label: string }[] = [
   { key: 'jump', label: '新收申请大幅跳变' },
@@ -24,28 +27,18 @@ export function OutlierList({ filter, base }: { filter: CorpusFilter; base: stri
         }}
         items={TYPES.map((t) => ({ key: t.key, label: t.label }))}
       />
-      <Table
+      <PagedTable
         rowKey="id"
         size="small"
         aria-label="异常值列表"
-        loading={outliers.isFetching}
-        dataSource={outliers.data?.items ?? []}
-        locale={{ emptyText: '没有发现此类异常' }}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: outliers.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 份`,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        result={outliers}
+        page={page}
+        pageSize={10}
+        onPageChange={setPage}
+        unit="份"
+        empty={<EmptyState description="没有发现此类异常" />}
         columns={[
-          {
-            title: '机关',
-            dataIndex: 'organName',
-            render: (name: string, row) => <Link to={`${base}/reports/${row.id}`}>{name}</Link>,
-          },
-          { title: '年度', dataIndex: 'year', width: 70 },
+          ...reportColumns(base),
           { title: '异常', dataIndex: 'reason' },
           {
             title: '上年报告',

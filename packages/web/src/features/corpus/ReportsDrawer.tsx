@@ -1,15 +1,16 @@
-import { Drawer, Table, Tag } from 'antd';
+import { ORGAN_LEVEL_LABELS } from '@xxgk/core';
+import { Drawer, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { EmptyState } from '../../components/PageState.js';
+import { PagedTable } from '../../components/PagedTable.js';
 import { useReports, type ReportsQuery } from './api.js';
+import { reportColumns } from './columns.js';
 
 export interface Drill {
   /** What was clicked, as the drawer's title says it. */
   readonly title: string;
   readonly query: ReportsQuery;
 }
-
-const LEVELS: Record<string, string> = { province: '省级', prefecture: '市级', county: '县级', township: '乡级' };
 
 /** The reports behind a clicked figure, a page at a time, each opening its report page. */
 export function ReportsDrawer({ drill, base, onClose }: { drill: Drill | null; base: string; onClose(): void }) {
@@ -27,32 +28,23 @@ export function ReportsDrawer({ drill, base, onClose }: { drill: Drill | null; b
         onClose();
       }}
     >
-      <Table
+      <PagedTable
         rowKey="id"
         size="small"
-        loading={reports.isFetching}
-        dataSource={reports.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: reports.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 份`,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        result={reports}
+        page={page}
+        pageSize={20}
+        onPageChange={setPage}
+        unit="份"
+        empty={<EmptyState description="没有相关报告" />}
         columns={[
-          {
-            title: '机关',
-            dataIndex: 'organName',
-            render: (name: string, row) => <Link to={`${base}/reports/${row.id}`}>{name}</Link>,
-          },
-          { title: '年度', dataIndex: 'year', width: 70 },
+          ...reportColumns(base),
           { title: '地区', dataIndex: 'regionName', width: 110 },
           {
             title: '层级',
             dataIndex: 'level',
             width: 70,
-            render: (level: string | null) => (level ? LEVELS[level] : '—'),
+            render: (level: string | null) => (level ? ORGAN_LEVEL_LABELS[level] : '—'),
           },
           ...(showValue ? [{ title: '数值', dataIndex: 'value', width: 90 }] : []),
           {

@@ -1,5 +1,5 @@
+import { usePublicPage } from '../../components/usePublicPage.js';
 import { Layout, Typography } from 'antd';
-import { useEffect } from 'react';
 import { Link, NavLink, Route, Routes } from 'react-router';
 import ApplyPage from './ApplyPage.js';
 import StatusPage from './StatusPage.js';
@@ -15,17 +15,7 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({
 
 /** The public portal, without login: apply online (申请) and follow an application by its query code (查询). */
 export default function PortalPage() {
-  useEffect(() => {
-    const { title } = document;
-    const { margin } = document.body.style;
-    document.title = '政府信息公开申请';
-    // The public page fills the window edge to edge (the browser's default body margin would frame it).
-    document.body.style.margin = '0';
-    return () => {
-      document.title = title;
-      document.body.style.margin = margin;
-    };
-  }, []);
+  usePublicPage('政府信息公开申请');
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <Layout.Header
