@@ -82,7 +82,15 @@ describe('importing published reports in a real browser', () => {
     await seed.getByRole('button', { name: /保\s*存/ }).click();
     const duplicate = page.getByRole('dialog', { name: '此文件已导入过' });
     await duplicate.getByText(/内容相同/).waitFor();
+    // The save is answered before the page says so: a refusal fails here with its status and message,
+    // and a loaded machine gets the server's time rather than the locator's minute.
+    const saved = page.waitForResponse(
+      (r) => /\/api\/organs\/\d+\/imports$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
+      { timeout: 120_000 },
+    );
     await duplicate.getByRole('button', { name: '另存一份' }).click();
+    const answer = await saved;
+    expect(answer.status(), await answer.text()).toBe(201);
     await seed.getByText(/已保存（导入编号 \d+，人工更正 1 处）/).waitFor();
     const sameFile = await session.app.database.db
       .selectFrom('imported_reports')

@@ -87,13 +87,16 @@ describe('the public portal in a real browser', () => {
     // Five places each have an 应急管理局: each is listed under its region, the places in Chinese order.
     const groups = page.locator('.ant-select-dropdown:visible .ant-select-item-group');
     await groups.first().waitFor();
-    await expect(groups.allInnerTexts()).resolves.toEqual([
-      '安徽省淮北市相山区',
-      '河南省新乡市卫滨区',
-      '湖北省黄石市大冶市',
-      '浙江省杭州市上城区',
-      '浙江省嘉兴市海盐县',
-    ]);
+    // The list is filtered as the name is typed: asked again until it settles (a loaded CI machine saw it mid-render).
+    await expect
+      .poll(() => groups.allInnerTexts(), { timeout: 30_000 })
+      .toEqual([
+        '安徽省淮北市相山区',
+        '河南省新乡市卫滨区',
+        '湖北省黄石市大冶市',
+        '浙江省杭州市上城区',
+        '浙江省嘉兴市海盐县',
+      ]);
     await screenshot(page, 'portal-organ-by-region', REVIEW_SCREENSHOTS);
     await page.getByLabel('受理机关').press('Enter');
     await page.locator('.ant-select-content, .ant-select-selection-item').getByText('相山区应急管理局').waitFor();
