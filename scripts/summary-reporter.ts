@@ -1,23 +1,42 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, TestSuite } from 'vitest/node';
+
+/** Whether a module or suite failed in itself (a file that did not load, a `beforeAll` that threw) rather than in a test. */
+function failedOutsideTests(entity: TestModule | TestSuite): boolean {
+  if (entity.state() !== 'failed') return false;
+  for (const test of entity.children.allTests()) if (test.result().state === 'failed') return false;
+  return true;
+}
 
 /**
  * Ends the run with the plain line `N passed, N failed` that CI reads. A test file that could
- * not even be loaded, and an unhandled error, count as failures: they must turn CI red.
+ * not even be loaded, a suite whose setup threw (its tests then never run and are reported as
+ * skipped), and an unhandled error, each count as a failure: they must turn CI red and say so.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
     for (const module of testModules) {
-      let tests = 0;
       for (const test of module.children.allTests()) {
-        tests += 1;
         const state = test.result().state;
         if (state === 'passed') passed += 1;
         else if (state === 'failed') failed += 1;
       }
-      if (tests === 0 && module.state() === 'failed') failed += 1;
+      const suites = [module, ...module.children.allSuites()];
+      // The innermost failing entity is counted once: a failed suite's module is failed too.
+      const outside = suites.filter(failedOutsideTests);
+      failed += outside.filter(
+        (entity) => !outside.some((o) => o !== entity && o.type === 'suite' && isWithin(o, entity)),
+      ).length;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  }
+}
+
+/** Whether `inner` is a suite below `outer`. */
+function isWithin(inner: TestSuite, outer: TestModule | TestSuite): boolean {
+  for (let parent: TestModule | TestSuite = inner.parent; ; parent = parent.parent) {
+    if (parent === outer) return true;
+    if (parent.type === 'module') return false;
   }
 }

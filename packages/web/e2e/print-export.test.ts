@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat, printedText as printed } from './pdf.js';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { clickForAnswer, e2eSession, login, newPage, screenshot } from './support.js';
 
 /*
  * The officer's paper: the answer's own words in the letter, the forms and the ledger on A4 as
@@ -89,7 +89,11 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
       .waitFor();
     await dialog.getByLabel(/答复正文/).fill(`${BODY}\n附件：检查计划（共5页）`);
     await screenshot(officer, 'answer-draft');
-    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    await clickForAnswer(
+      officer,
+      dialog.getByRole('button', { name: /^确\s*定$/ }),
+      /\/api\/applications\/\d+\/actions$/,
+    );
     await dialog.waitFor({ state: 'hidden' });
     await officer.getByText(`答复正文：${BODY}`, { exact: false }).first().waitFor();
 
@@ -99,7 +103,11 @@ describe('letters, print pages, Excel and batch selection in a real browser', ()
     await reviewer.getByRole('button', { name: '审核通过并答复', exact: true }).click();
     const approve = reviewer.getByRole('dialog', { name: '审核通过并答复' });
     await approve.getByLabel('审批意见').fill('同意按此答复，附件随答复书发送。');
-    await approve.getByRole('button', { name: /^确\s*定$/ }).click();
+    await clickForAnswer(
+      reviewer,
+      approve.getByRole('button', { name: /^确\s*定$/ }),
+      /\/api\/applications\/\d+\/actions$/,
+    );
     await approve.waitFor({ state: 'hidden' });
     await reviewer.getByText('审批意见：同意按此答复，附件随答复书发送。').waitFor();
 

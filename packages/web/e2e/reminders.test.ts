@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, type E2eApp } from './support.js';
+import { clickForAnswer, e2eSession, login, newPage, type E2eApp } from './support.js';
 
 /** Screenshots of issue 14's reminders, 催办, 转办 and workload, at 1366×768. */
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -87,9 +87,15 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await dialog.waitFor();
     await dialog.getByRole('combobox', { name: '接收机关' }).click();
     await officer.locator('.ant-select-item-option[title="相山区教育局"]').click();
+    // The choice shows in the field before the form is sent (a click during the list's animation can miss).
+    await dialog.locator('.ant-select-content, .ant-select-selection-item').getByText('相山区教育局').waitFor();
     await dialog.getByLabel('转办理由').fill('所需信息为中小学招生信息，由教育局负责公开');
     await shot(officer, 'transfer-form');
-    await dialog.getByRole('button', { name: /确定转办/ }).click();
+    await clickForAnswer(
+      officer,
+      dialog.getByRole('button', { name: /确定转办/ }),
+      /\/api\/applications\/\d+\/transfer$/,
+    );
     await dialog.waitFor({ state: 'hidden' });
     const sent = officer.locator('.ant-card').filter({ hasText: '已转办' });
     await sent.getByText('相山区教育局（〔2026〕').waitFor();
@@ -131,7 +137,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await dialog.waitFor();
     await dialog.getByLabel('催办内容').fill('请于11月30日前发布2025年度报告并说明逾期原因。');
     await shot(gkb, 'urge-send');
-    await dialog.getByRole('button', { name: /发送催办/ }).click();
+    await clickForAnswer(gkb, dialog.getByRole('button', { name: /发送催办/ }), /^\/api\/urges$/);
     await dialog.waitFor({ state: 'hidden' });
     const record = gkb.locator('.ant-card').filter({ hasText: '催办记录' });
     await record.getByText('请于11月30日前发布2025年度报告并说明逾期原因。').waitFor();
@@ -145,7 +151,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await organ.getByRole('button', { name: /答\s*复/ }).click();
     const answer = organ.getByRole('dialog', { name: /^答复催办/ });
     await answer.getByLabel('答复内容').fill('报告已送审，将于11月27日发布。');
-    await answer.getByRole('button', { name: /提交答复/ }).click();
+    await clickForAnswer(organ, answer.getByRole('button', { name: /提交答复/ }), /^\/api\/urges\/\d+\/answer$/);
     await answer.waitFor({ state: 'hidden' });
     await organ.getByText('报告已送审，将于11月27日发布。').waitFor();
     await shot(organ, 'urge-answer');

@@ -115,8 +115,18 @@ describe('annual report editor in a real browser', () => {
     await publish.click();
     const dialog = reviewer.getByRole('dialog');
     await dialog.getByText('2026年度尚未结束（今天是 2026-11-23）').waitFor();
-    await dialog.getByRole('button', { name: '确认发布' }).click();
-    await dialog.getByText('请填写提前发布的理由').waitFor();
+    // Without a reason the dialog refuses in place. Under load a click during the dialog's opening
+    // animation can be lost; pressing again is what a user does and changes nothing here.
+    const refusal = dialog.getByText('请填写提前发布的理由');
+    await expect
+      .poll(
+        async () => {
+          await dialog.getByRole('button', { name: '确认发布' }).click();
+          return refusal.isVisible();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(true);
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await stored()).status).toBe('draft');

@@ -3,8 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { chromium, type Browser, type Locator, type Page, type Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { createApp, createServices, openDatabase, type DatabaseHandle, type Services } from '../../server/src/index.js';
 import { loadDemo } from '../../server/src/demo/seed.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/organs.js';
@@ -24,6 +24,8 @@ const CHROMIUM = process.env.XXGK_CHROMIUM ?? '/usr/bin/chromium';
  * bench:web` does that).
  */
 const STEP_TIMEOUT_MS = 60_000;
+/** A request the server must answer: longer than a step, since a busy CI machine queues it behind other files' work. */
+const ANSWER_TIMEOUT_MS = 120_000;
 vi.setConfig({ testTimeout: 240_000 });
 
 export interface E2eApp {
@@ -123,6 +125,27 @@ export async function login(page: Page, app: E2eApp, username: string, password 
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Clicks `button` and waits for the server's answer to the request it sends (`method` to a path
+ * matching `path`), so that a refusal fails with its status and message, a form that never sent
+ * fails with the errors it shows, and a loaded machine gets the server's time rather than the
+ * locator's minute.
+ */
+export async function clickForAnswer(page: Page, button: Locator, path: RegExp, method = 'POST'): Promise<Response> {
+  const answered = page
+    .waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method, {
+      timeout: ANSWER_TIMEOUT_MS,
+    })
+    .catch(async (error: unknown) => {
+      const shown = await page.locator('.ant-form-item-explain-error, .ant-alert-message').allTextContents();
+      throw new Error(`${method} ${path} 未得到回应；页面显示：${shown.join('；') || '（无）'}`, { cause: error });
+    });
+  await button.click();
+  const response = await answered;
+  expect(response.ok(), `${response.status()} ${await response.text()}`).toBe(true);
+  return response;
 }
 
 /** Saves a screenshot of the page under docs/screenshots/ (committed, shown in the README), or `directory`. */

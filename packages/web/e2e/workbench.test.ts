@@ -1,7 +1,7 @@
 import { feeFor } from '@xxgk/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot, type E2eApp } from './support.js';
+import { clickForAnswer, e2eSession, login, newPage, screenshot, type E2eApp } from './support.js';
 
 /** 2026-12-21 → 2026年12月21日, as the case page shows dates. */
 function chinese(iso: string): string {
@@ -69,13 +69,7 @@ async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['g
  * fails the test with its status and message rather than as a dialog that never closes.
  */
 async function confirmAction(page: Page, dialog: ReturnType<Page['getByRole']>) {
-  const answered = page.waitForResponse(
-    (r) => /\/api\/applications\/\d+\/actions$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
-    { timeout: 120_000 },
-  );
-  await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
-  const response = await answered;
-  expect(response.status(), await response.text()).toBe(200);
+  await clickForAnswer(page, dialog.getByRole('button', { name: /^确\s*定$/ }), /\/api\/applications\/\d+\/actions$/);
   await dialog.waitFor({ state: 'hidden' });
 }
 
