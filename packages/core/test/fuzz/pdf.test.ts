@@ -13,13 +13,13 @@ const readCMap = async (name: string) =>
 const RUNS = Number(process.env.XXGK_FUZZ_PDF_RUNS ?? 10_000);
 
 describe('fuzz: PDF', () => {
-  it(`reads or rejects ${RUNS} mutated PDFs within the time limit`, async () => {
+  it(`reads or rejects ${RUNS} mutated PDFs, each within the reader's time limit`, async () => {
     // A small PDF (a hand-written CID-font page) so that ten thousand runs stay in CI's budget;
     // pdf.test.ts fuzzes a full LibreOffice export with embedded fonts as well.
     const seeds = [new Uint8Array(readFileSync(new URL('cid-ucs2-borderless.pdf', dir)))];
-    const started = Date.now();
+    // A hang is ended by the reader's own limit (timeoutMs) and counted as a rejection; the whole
+    // run is not timed here (bench:parse measures speed).
     const outcome = await fuzz(seeds, RUNS, 4, { timeoutMs: 2_000 }, { readCMap });
     expect(outcome.read + Object.values(outcome.rejected).reduce((a, b) => a + b, 0)).toBe(RUNS);
-    expect(Date.now() - started).toBeLessThan(RUNS * 200);
   }, 1_800_000);
 });
