@@ -16,6 +16,8 @@
 //   - PDF twice: with PDFium (WebAssembly, as the CLI and the server read) and with pdf.js (the
 //     core's fallback without it); then both and pdftotext on the real and fixture PDFs
 //     (fixtures/parse/pdf, ../shared/reports/real), read as they are, nothing checked.
+// With pdf, a few clean scans of generated reports are read by OCR (bench/parse-ocr.js): seconds per
+// page and the ratio to the same reports' text PDFs.
 // Text is also read as published: the seeds (fixtures/seeds) and a crawler's text of real pages
 // (fixtures/real), one core, nothing checked.
 // With --against=<a built packages/core/dist of another commit>, every one-core figure is taken for
@@ -25,7 +27,8 @@
 //
 // Options: --reports=<n per kind> (default 1000), --time=<ms per one-core run> (default 5000),
 //          --only=<kind,...> (text, html, docx, doc, pdf), --baseline-files=<n> (default 200),
-//          --against=<dir of core/dist>, --no-cli (skip the CLI runs).
+//          --against=<dir of core/dist>, --no-cli (skip the CLI runs),
+//          --ocr-reports=<n> (default 2: clean scans of n reports, OCR seconds per page; 0 skips).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +36,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ocrSecondsPerPage } from './parse-ocr.js';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => {
@@ -309,6 +313,17 @@ if (KINDS.includes('pdf') && hasCommand('pdftotext')) {
         `pdf.js ${pdfjs.cpuMsPerReport.toFixed(1)} ms → ${ratio(pdfjs, tool)}, pdftotext -layout ${tool.cpuMsPerReport.toFixed(1)} ms`,
     );
   }
+}
+// Scans: OCR seconds per page beside the text PDFs of the same reports (--ocr-reports=0 skips it).
+const OCR_REPORTS = Number(args['ocr-reports'] ?? 2);
+if (KINDS.includes('pdf') && OCR_REPORTS > 0 && hasCommand('pdftoppm')) {
+  const node = await import('../packages/node/dist/index.js');
+  const scans = await ocrSecondsPerPage(core, node, OCR_REPORTS);
+  results['pdf-scans'] = scans;
+  console.log(
+    `pdf scans (${scans.reports} reports, ${scans.pages} pages, clean, 150 dpi) OCR ${scans.secondsPerPage.toFixed(2)} s per page by the clock, ` +
+      `${scans.cpuSecondsPerPage.toFixed(2)} s of CPU (all threads), ${scans.timesTextPdf.toFixed(0)}× the text PDFs, cells right ${scans.cellsRight}`,
+  );
 }
 writeFileSync(
   join(root, 'bench/parse-results.json'),
