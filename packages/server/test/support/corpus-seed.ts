@@ -120,15 +120,12 @@ export function followOn(previous: Report['cells'], cells: Report['cells']) {
   const get = (id: string) => next[id] ?? 0;
   const rows = section3OutcomeRows('2021', 'subRows');
   // 本年新收 follows from last year's 结转 as core's generator balances it.
-  drawSection3(
-    rows,
-    (key) => ({
-      outcomes: Object.fromEntries(rows.map((row) => [row, get(`s3.${row}.${key}`)])),
-      carriedIn: previous[`s3.carriedOut.${key}`] ?? 0,
-      carriedOut: get(`s3.carriedOut.${key}`),
-    }),
-    next,
-  );
+  const balanced = drawSection3(rows, (key) => ({
+    outcomes: Object.fromEntries(rows.map((row) => [row, get(`s3.${row}.${key}`)])),
+    carriedIn: previous[`s3.carriedOut.${key}`] ?? 0,
+    carriedOut: get(`s3.carriedOut.${key}`),
+  }));
+  Object.assign(next, balanced);
   for (const row of ['regulations', 'normativeDocs']) {
     const available = (previous[`s2.${row}.inForce`] ?? 0) + get(`s2.${row}.issued`);
     // No more can be repealed than were in force.
