@@ -11,8 +11,11 @@ import { FontError } from '@xxgk/node';
 import { CliError, EXIT } from './errors.js';
 import { terminal, type Output } from './output.js';
 
+/** A command's action that sets the exit code from the command's answer. */
+type Run = <A extends unknown[]>(command: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
+
 function program(output: Output, setExit: (code: number) => void): Command {
-  const run =
+  const run: Run =
     <A extends unknown[]>(command: (...args: A) => Promise<number>) =>
     async (...args: A) =>
       setExit(await command(...args));
@@ -72,6 +75,12 @@ function program(output: Output, setExit: (code: number) => void): Command {
       ),
     );
 
+  addReferenceCommands(cli, run, output);
+  return cli;
+}
+
+/** The schema, the rules, the demo and the corpus import: commands beside the report's own. */
+function addReferenceCommands(cli: Command, run: Run, output: Output): void {
   cli
     .command('schema')
     .description('输出年度报告的 JSON Schema')
@@ -103,8 +112,6 @@ function program(output: Output, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', '同时读取的文件数（默认为 CPU 核数）')
     .option('--no-progress', '不显示进度条')
     .action(run((paths: string[], options: CorpusImportOptions) => corpusImport(paths, options, output)));
-
-  return cli;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */

@@ -23,3 +23,4 @@ export * from './organs/index.js';
 export * from './audit/index.js';
 export * from './corpus/index.js';
 export { openZip, readEntries, type ZipArchive, type ZipEntry } from './parse/extract/zip.js';
+export * from './supervision/index.js';

@@ -1,14 +1,12 @@
+import { APPLICANT_COLUMNS, defaultOtherLayout, type ReportFormat } from '../model/cells.js';
 import {
-  APPLICANT_COLUMNS,
-  S2_BLOCKS,
-  S3_OUTCOME_GROUPS,
-  S4_GROUPS,
-  S4_PARTS,
-  defaultOtherLayout,
-  outcomeRowKeys,
-  type ReportFormat,
-} from '../model/cells.js';
-import type { Random } from '../model/generate.js';
+  drawSection2,
+  drawSection3,
+  drawSection4,
+  section3OutcomeRows,
+  sumSection3Columns,
+} from '../model/generate.js';
+import type { Random } from '../model/random.js';
 import type { CorpusOrgan, OrganClass } from './organs.js';
 import { binomial, logNormal, poisson, roundRandom, split } from './random.js';
 
@@ -105,9 +103,6 @@ export interface PlantedError {
 }
 export type PlantedKind = PlantedError['kind'];
 
-const sumColumns = (cells: Cells, row: string): number =>
-  APPLICANT_COLUMNS.reduce((sum, column) => sum + (cells[`s3.${row}.${column.key}`] ?? 0), 0);
-
 interface Section3 {
   readonly planted: PlantedError[];
   readonly handled: number;
@@ -128,37 +123,35 @@ function section3(
     roundRandom(random, logNormal(random, state.scale * yearFactor(year) * jump, 0.35)),
     APPLICANTS,
   );
-  const rows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, defaultOtherLayout(format)));
+  const rows = section3OutcomeRows(format, defaultOtherLayout(format));
   const weights = Object.fromEntries(rows.map((row) => [row, OUTCOMES[row] ?? 0]));
   const carriedOut = {} as Record<Column, number>;
-  for (const { key } of APPLICANT_COLUMNS) {
-    let carriedIn = state.carriedOut?.[key] ?? binomial(random, fresh[key], CARRY_OUT);
-    if (plant === 'carryOver' && key === 'natural' && state.carriedOut) {
-      carriedIn += 1 + Math.floor(random() * 5);
-      planted.push({
-        kind: 'carryOver',
-        cells: ['s3.carriedIn.natural'],
-        detail: `上年结转（自然人）改为 ${carriedIn}`,
-      });
-    }
-    const open = fresh[key] + carriedIn;
-    carriedOut[key] = binomial(random, open, CARRY_OUT);
-    const outcomes = split(random, open - carriedOut[key], weights);
-    for (const row of rows) cells[`s3.${row}.${key}`] = outcomes[row] ?? 0;
-    cells[`s3.new.${key}`] = fresh[key];
-    cells[`s3.carriedIn.${key}`] = carriedIn;
-    cells[`s3.total.${key}`] = open - carriedOut[key];
-    cells[`s3.carriedOut.${key}`] = carriedOut[key];
-  }
+  drawSection3(
+    rows,
+    (key) => {
+      let carriedIn = state.carriedOut?.[key] ?? binomial(random, fresh[key], CARRY_OUT);
+      if (plant === 'carryOver' && key === 'natural' && state.carriedOut) {
+        carriedIn += 1 + Math.floor(random() * 5);
+        planted.push({
+          kind: 'carryOver',
+          cells: ['s3.carriedIn.natural'],
+          detail: `上年结转（自然人）改为 ${carriedIn}`,
+        });
+      }
+      const open = fresh[key] + carriedIn;
+      carriedOut[key] = binomial(random, open, CARRY_OUT);
+      return { outcomes: split(random, open - carriedOut[key], weights), carriedIn, carriedOut: carriedOut[key] };
+    },
+    cells,
+  );
   if (plant === 'balance') {
     cells['s3.new.natural'] = (cells['s3.new.natural'] ?? 0) + 1 + Math.floor(random() * 9);
     planted.push({ kind: 'balance', cells: ['s3.new.natural'], detail: '本年新收（自然人）多计，一加二不等于三加四' });
+    sumSection3Columns(cells, rows);
   }
   if (plant === 'outlier') {
     planted.push({ kind: 'outlier', cells: ['s3.new.total'], detail: `本年新收为常年的 ${jump.toFixed(0)} 倍` });
   }
-  for (const row of ['new', 'carriedIn', ...rows, 'total', 'carriedOut'])
-    cells[`s3.${row}.total`] = sumColumns(cells, row);
   state.carriedOut = carriedOut;
   return { planted, handled: cells['s3.total.total'] ?? 0 };
 }
@@ -167,11 +160,7 @@ function section3(
 function section4(cells: Cells, random: Random, handled: number, handledLastYear: number): void {
   const base = handled + handledLastYear;
   const means = { review: 0.02 * base, suit: 0.008 * base, suitAfterReview: 0.003 * base };
-  for (const group of S4_GROUPS) {
-    const parts = split(random, base > 0 ? poisson(random, means[group.key]) : 0, S4_SHARES);
-    for (const part of S4_PARTS) cells[`s4.${group.key}.${part.key}`] = parts[part.key];
-    cells[`s4.${group.key}.total`] = S4_PARTS.reduce((sum, part) => sum + parts[part.key], 0);
-  }
+  drawSection4((group) => split(random, base > 0 ? poisson(random, means[group]) : 0, S4_SHARES), cells);
 }
 
 /** A count most organs leave at 0, log-normal where it is not. */
@@ -204,18 +193,15 @@ function section2(random: Random, organ: CorpusOrgan, state: OrganState, format:
       cells[`s2.${row}.total`] = docs[row] + poisson(random, docs[row] * 5);
     }
   }
-  for (const block of S2_BLOCKS[format]) {
-    for (const row of block.rows) {
-      for (const column of row.columns) {
-        const id = `s2.${row.key}.${column.key}`;
-        if (id in cells) continue;
-        if (column.kind === 'money') cells[id] = money(random, organ);
-        else if (column.kind === 'signedCount') cells[id] = poisson(random, 0.5) - poisson(random, 0.5);
-        else cells[id] = activity(random, organ, column.key === 'prevItems' ? 15 : 40);
-      }
-    }
-  }
-  return cells;
+  return drawSection2(
+    format,
+    (row, column) => {
+      if (column.kind === 'money') return money(random, organ);
+      if (column.kind === 'signedCount') return poisson(random, 0.5) - poisson(random, 0.5);
+      return activity(random, organ, column.key === 'prevItems' ? 15 : 40);
+    },
+    cells,
+  );
 }
 
 export interface YearFigures {

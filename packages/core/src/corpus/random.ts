@@ -1,14 +1,12 @@
-import type { Random } from '../model/generate.js';
+import type { Random } from '../model/random.js';
+
+export { pick } from '../model/random.js';
 
 /*
  * The distributions the synthetic corpus draws from, each on a seeded `Random` so a corpus is
  * the same for the same seed. Large counts use the normal approximation: an organ with 5,000
  * applications must not cost 5,000 draws.
  */
-
-export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
 
 /** One of `weights`' keys, chosen in proportion to its weight. */
 export function weighted<K extends string>(random: Random, weights: Readonly<Record<K, number>>): K {

@@ -8,24 +8,13 @@ import {
   outcomeRowKeys,
   type OtherRowLayout,
   type ReportFormat,
+  type S2Column,
 } from './cells.js';
+import { pick, type Random } from './random.js';
 import type { Report } from './schema.js';
 import { OVERVIEW_HEADINGS } from './template.js';
 
-/** A source of uniform numbers in [0, 1), such as `Math.random` or `seededRandom(seed)`. */
-export type Random = () => number;
-
-/** A small, fast, seeded generator (mulberry32), so generated corpora are reproducible. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random } from './random.js';
 
 export interface GenerateOptions {
   readonly format: ReportFormat;
@@ -44,17 +33,6 @@ const AGENCIES = [
   '临安区卫生健康委员会',
 ];
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-/** A count that is mostly small and often 0, as in real reports. */
-function count(random: Random, max = 20): number {
-  const r = random();
-  if (r < 0.4) return 0;
-  return Math.floor(random() * random() * max) + 1;
-}
-
 /**
  * A report whose tables hold plausible, non-zero, mutually consistent figures: every rule of
  * the core accepts it. Used by the property tests, the benchmarks and the demo data.
@@ -64,7 +42,7 @@ export function generateReport(random: Random, options: GenerateOptions): Report
   const year = options.year ?? (format === '2019' ? 2019 + Math.floor(random() * 2) : 2021 + Math.floor(random() * 5));
   const agency = options.agency ?? pick(random, AGENCIES);
   const other = options.other ?? defaultOtherLayout(format);
-  const cells: Record<string, number> = {
+  const cells: Cells = {
     ...section2Cells(random, format),
     ...section3Cells(random, format, other),
     ...section4Cells(random),
@@ -76,18 +54,116 @@ export function generateReport(random: Random, options: GenerateOptions): Report
   };
 }
 
-function section2Cells(random: Random, format: ReportFormat): Record<string, number> {
-  const cells: Record<string, number> = {};
+type Cells = Record<string, number>;
+type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number]['key'];
+type S4Group = (typeof S4_GROUPS)[number]['key'];
+type S4Part = (typeof S4_PARTS)[number]['key'];
+
+/*
+ * The tables' cells drawn section by section. The walk over each table and its sums are here
+ * once; what is drawn is the caller's: this file's plain counts for the tests and benches, the
+ * synthetic corpus's organ-by-organ distributions (corpus/figures.ts) for the corpus.
+ */
+
+/** Section 二's cells, each drawn by `draw`; those `cells` already hold are kept. */
+export function drawSection2(
+  format: ReportFormat,
+  draw: (row: string, column: S2Column) => number,
+  cells: Cells = {},
+): Cells {
   for (const block of S2_BLOCKS[format]) {
     for (const row of block.rows) {
       for (const column of row.columns) {
         const id = `s2.${row.key}.${column.key}`;
-        if (column.kind === 'money') cells[id] = Math.round(random() * random() * 50000) / 100;
-        else if (column.kind === 'signedCount') cells[id] = count(random, 6) - count(random, 6);
-        else cells[id] = count(random, row.key === 'regulations' ? 3 : row.key === 'normativeDocs' ? 30 : 200);
+        if (!(id in cells)) cells[id] = draw(row.key, column);
       }
     }
   }
+  return cells;
+}
+
+/** One applicant column of section 三 as drawn: 本年新收 follows from these. */
+export interface Section3Column {
+  /** By outcome row key; a row left out is 0. */
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly carriedIn: number;
+  readonly carriedOut: number;
+}
+
+/** The outcome row keys of section 三 (the (六) row single or in its sub-rows). */
+export function section3OutcomeRows(format: ReportFormat, other: OtherRowLayout): string[] {
+  return S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
+}
+
+/**
+ * Section 三 balanced column by column: 新收 + 上年结转 = 办理结果总计 + 结转下年, more carried out
+ * where the drawn figures would leave 新收 negative; the 总计 column the sum of the others.
+ */
+export function drawSection3(
+  rows: readonly string[],
+  draw: (column: ApplicantColumn) => Section3Column,
+  cells: Cells = {},
+): Cells {
+  for (const { key } of APPLICANT_COLUMNS) {
+    const drawn = draw(key);
+    let total = 0;
+    for (const row of rows) {
+      const value = drawn.outcomes[row] ?? 0;
+      cells[`s3.${row}.${key}`] = value;
+      total += value;
+    }
+    let carriedOut = drawn.carriedOut;
+    let fresh = total + carriedOut - drawn.carriedIn;
+    if (fresh < 0) {
+      carriedOut -= fresh;
+      fresh = 0;
+    }
+    cells[`s3.new.${key}`] = fresh;
+    cells[`s3.carriedIn.${key}`] = drawn.carriedIn;
+    cells[`s3.total.${key}`] = total;
+    cells[`s3.carriedOut.${key}`] = carriedOut;
+  }
+  sumSection3Columns(cells, rows);
+  return cells;
+}
+
+/** Section 三's 总计 column: the applicant columns added up, row by row. */
+export function sumSection3Columns(cells: Cells, rows: readonly string[]): void {
+  for (const row of ['new', 'carriedIn', ...rows, 'total', 'carriedOut']) {
+    cells[`s3.${row}.total`] = APPLICANT_COLUMNS.reduce(
+      (sum, column) => sum + (cells[`s3.${row}.${column.key}`] ?? 0),
+      0,
+    );
+  }
+}
+
+/** Section 四: each group's parts drawn by `draw`, its 总计 their sum. */
+export function drawSection4(draw: (group: S4Group) => Readonly<Record<S4Part, number>>, cells: Cells = {}): Cells {
+  for (const group of S4_GROUPS) {
+    const parts = draw(group.key);
+    let total = 0;
+    for (const part of S4_PARTS) {
+      cells[`s4.${group.key}.${part.key}`] = parts[part.key];
+      total += parts[part.key];
+    }
+    cells[`s4.${group.key}.total`] = total;
+  }
+  return cells;
+}
+
+/** A count that is mostly small and often 0, as in real reports. */
+function count(random: Random, max = 20): number {
+  const r = random();
+  if (r < 0.4) return 0;
+  return Math.floor(random() * random() * max) + 1;
+}
+
+function section2Cells(random: Random, format: ReportFormat): Cells {
+  const cells = drawSection2(format, (row, column) => {
+    if (column.kind === 'money') return Math.round(random() * random() * 50000) / 100;
+    if (column.kind === 'signedCount') return count(random, 6) - count(random, 6);
+    return count(random, row === 'regulations' ? 3 : row === 'normativeDocs' ? 30 : 200);
+  });
   // Documents in force follow from those issued and repealed.
   for (const row of ['regulations', 'normativeDocs']) {
     if (format === '2021') {
@@ -97,51 +173,23 @@ function section2Cells(random: Random, format: ReportFormat): Record<string, num
   return cells;
 }
 
-/** Section 三 balanced column by column: 新收 + 上年结转 = 办理结果总计 + 结转下年. */
-function section3Cells(random: Random, format: ReportFormat, other: OtherRowLayout): Record<string, number> {
-  const cells: Record<string, number> = {};
-  const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
-  for (const column of APPLICANT_COLUMNS) {
-    const scale = column.key === 'natural' ? 30 : 6;
-    let total = 0;
-    for (const row of outcomeRows) {
-      const value = random() < 0.5 ? 0 : count(random, scale);
-      cells[`s3.${row}.${column.key}`] = value;
-      total += value;
-    }
+function section3Cells(random: Random, format: ReportFormat, other: OtherRowLayout): Cells {
+  const rows = section3OutcomeRows(format, other);
+  return drawSection3(rows, (column) => {
+    const scale = column === 'natural' ? 30 : 6;
+    const outcomes = Object.fromEntries(rows.map((row) => [row, random() < 0.5 ? 0 : count(random, scale)]));
     const carriedIn = count(random, scale / 2);
-    let carriedOut = count(random, scale / 2);
-    let fresh = total + carriedOut - carriedIn;
-    if (fresh < 0) {
-      carriedOut -= fresh;
-      fresh = 0;
-    }
-    cells[`s3.new.${column.key}`] = fresh;
-    cells[`s3.carriedIn.${column.key}`] = carriedIn;
-    cells[`s3.total.${column.key}`] = total;
-    cells[`s3.carriedOut.${column.key}`] = carriedOut;
-  }
-  for (const row of ['new', 'carriedIn', ...outcomeRows, 'total', 'carriedOut']) {
-    cells[`s3.${row}.total`] = APPLICANT_COLUMNS.reduce(
-      (sum, column) => sum + (cells[`s3.${row}.${column.key}`] ?? 0),
-      0,
-    );
-  }
-  return cells;
+    return { outcomes, carriedIn, carriedOut: count(random, scale / 2) };
+  });
 }
 
-function section4Cells(random: Random): Record<string, number> {
-  const cells: Record<string, number> = {};
-  for (const group of S4_GROUPS) {
-    let total = 0;
-    for (const part of S4_PARTS) {
-      const value = count(random, 4);
-      cells[`s4.${group.key}.${part.key}`] = value;
-      total += value;
-    }
-    cells[`s4.${group.key}.total`] = total;
-  }
-  return cells;
+function section4Cells(random: Random): Cells {
+  return drawSection4(() => ({
+    upheld: count(random, 4),
+    corrected: count(random, 4),
+    other: count(random, 4),
+    pending: count(random, 4),
+  }));
 }
 
 /** The prose sections of a generated report, their figures agreeing with its tables. */

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { APPLICANT_COLUMNS, checkReport, generateReport, seededRandom, type Report } from '@xxgk/core';
+import {
+  checkReport,
+  drawSection3,
+  generateReport,
+  organIdentity,
+  section3OutcomeRows,
+  seededRandom,
+  type Report,
+} from '@xxgk/core';
 import type { Kysely } from 'kysely';
 import { json, type Database } from '../../src/db/schema.js';
 
@@ -110,21 +118,14 @@ export async function seedCorpus(db: Kysely<Database>, seeds: readonly SeedRepor
 export function followOn(previous: Report['cells'], cells: Report['cells']) {
   const next = { ...cells };
   const get = (id: string) => next[id] ?? 0;
-  for (const { key } of APPLICANT_COLUMNS) {
-    const carriedIn = previous[`s3.carriedOut.${key}`] ?? 0;
-    let carriedOut = get(`s3.carriedOut.${key}`);
-    let fresh = get(`s3.total.${key}`) + carriedOut - carriedIn;
-    if (fresh < 0) {
-      carriedOut -= fresh;
-      fresh = 0;
-    }
-    next[`s3.carriedIn.${key}`] = carriedIn;
-    next[`s3.carriedOut.${key}`] = carriedOut;
-    next[`s3.new.${key}`] = fresh;
-  }
-  for (const row of ['new', 'carriedIn', 'carriedOut']) {
-    next[`s3.${row}.total`] = APPLICANT_COLUMNS.reduce((sum, { key }) => sum + get(`s3.${row}.${key}`), 0);
-  }
+  const rows = section3OutcomeRows('2021', 'subRows');
+  // 本年新收 follows from last year's 结转 as core's generator balances it.
+  const balanced = drawSection3(rows, (key) => ({
+    outcomes: Object.fromEntries(rows.map((row) => [row, get(`s3.${row}.${key}`)])),
+    carriedIn: previous[`s3.carriedOut.${key}`] ?? 0,
+    carriedOut: get(`s3.carriedOut.${key}`),
+  }));
+  Object.assign(next, balanced);
   for (const row of ['regulations', 'normativeDocs']) {
     const available = (previous[`s2.${row}.inForce`] ?? 0) + get(`s2.${row}.issued`);
     // No more can be repealed than were in force.
@@ -141,15 +142,26 @@ export interface CorpusOrgan {
   readonly kind: 'government' | 'department';
 }
 
+/** An organ as the corpus import would place it: region, level and kind read from its name by core. */
+function corpusOrgan(organ: string): CorpusOrgan {
+  const identity = organIdentity(organ);
+  return {
+    organ,
+    region: must(identity.region, `${organ}的行政区划`).code,
+    level: must(identity.level, `${organ}的层级`),
+    kind: identity.kind,
+  };
+}
+
 /** Organs of two counties of 杭州市 and one of 淮北市, governments and departments. */
 export const CORPUS_ORGANS: readonly CorpusOrgan[] = [
-  { organ: '杭州市上城区人民政府', region: '330102', level: 'county', kind: 'government' },
-  { organ: '杭州市上城区应急管理局', region: '330102', level: 'county', kind: 'department' },
-  { organ: '杭州市上城区民政局', region: '330102', level: 'county', kind: 'department' },
-  { organ: '杭州市拱墅区教育局', region: '330105', level: 'county', kind: 'department' },
-  { organ: '杭州市民政局', region: '3301', level: 'prefecture', kind: 'department' },
-  { organ: '淮北市相山区应急管理局', region: '340603', level: 'county', kind: 'department' },
-];
+  '杭州市上城区人民政府',
+  '杭州市上城区应急管理局',
+  '杭州市上城区民政局',
+  '杭州市拱墅区教育局',
+  '杭州市民政局',
+  '淮北市相山区应急管理局',
+].map(corpusOrgan);
 
 /** Three consecutive clean years (2021–2023) of each organ, each year following on from the last. */
 export function cleanCorpus(seed: number, years = [2021, 2022, 2023]): SeedReport[] {

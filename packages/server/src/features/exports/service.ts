@@ -1,3 +1,4 @@
+import { SUPERVISION_STATUS_LABELS } from '@xxgk/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { unprocessable } from '../../errors.js';
@@ -7,14 +8,7 @@ import { listAudit } from '../audit/repository.js';
 import { auditOrganIds } from '../audit/scope.js';
 import type { RegisterService } from '../registers/service.js';
 import type { OrganQuery, SupervisionService } from '../supervision/service.js';
-import {
-  APPLICATION_COLUMNS,
-  AUDIT_COLUMNS,
-  DOCUMENT_COLUMNS,
-  REVIEW_COLUMNS,
-  SUPERVISION_COLUMNS,
-  SUPERVISION_STATUS_LABELS,
-} from './sheets.js';
+import { APPLICATION_COLUMNS, AUDIT_COLUMNS, DOCUMENT_COLUMNS, REVIEW_COLUMNS, SUPERVISION_COLUMNS } from './sheets.js';
 import { renderXlsx } from './xlsx.js';
 
 /** Rows read a page at a time from the list's own query, so the export is the list, filtered alike. */

@@ -8,6 +8,7 @@ import {
   OUTCOME_LABELS,
   REVIEW_KIND_LABELS,
   REVIEW_RESULT_LABELS,
+  SUPERVISION_STATUS_LABELS,
   type ApplicantKind,
   type CaseStatus,
   type Channel,
@@ -95,14 +96,6 @@ export const REVIEW_COLUMNS: readonly Column<ReviewRow>[] = [
   { header: '关联申请编号', type: 'text', width: 26, value: (r) => r.applicationSerialNo },
   { header: '备注', type: 'text', width: 30, value: (r) => r.note },
 ];
-
-/** The supervision table's statuses as the 政务公开办 reads them. */
-export const SUPERVISION_STATUS_LABELS: Readonly<Record<string, string>> = {
-  notStarted: '未开始',
-  draft: '草稿',
-  published: '已发布',
-  late: '逾期',
-};
 
 interface SupervisionRow {
   organName: string;

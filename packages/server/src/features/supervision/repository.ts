@@ -1,15 +1,9 @@
+import { SUPERVISION_STATUS_ORDER, type SupervisionStatus } from '@xxgk/core';
 import { sql, type Kysely } from 'kysely';
 import { containsPattern } from '../../db/like.js';
 import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
-
-/** 未开始 / 草稿 / 已发布 / 逾期: what the 政务公开办 chases. */
-export const SUPERVISION_STATUSES = ['notStarted', 'draft', 'published', 'late'] as const;
-export type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
-
-/** The order the table lists them in: whom to chase first. */
-const STATUS_ORDER: readonly SupervisionStatus[] = ['late', 'notStarted', 'draft', 'published'];
 
 /** Whose reports of which year, and whether the year's deadline has passed (the clock is the service's). */
 export interface SupervisionScope {
@@ -84,7 +78,7 @@ export async function pageOfOrgans(db: Db, scope: SupervisionScope, filter: Orga
   if (filter.status) q = q.where('s.status', '=', filter.status);
   if (filter.search) q = q.where('s.organName', 'ilike', containsPattern(filter.search));
   const rank = sql<number>`case s.status ${sql.join(
-    STATUS_ORDER.map((status, i) => sql`when ${sql.lit(status)} then ${sql.lit(i)}`),
+    SUPERVISION_STATUS_ORDER.map((status, i) => sql`when ${sql.lit(status)} then ${sql.lit(i)}`),
     sql` `,
   )} end`;
   const [items, total] = await Promise.all([

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { PUBLICATION_DEADLINE } from '@xxgk/core';
+import { PUBLICATION_DEADLINE, SUPERVISION_STATUSES } from '@xxgk/core';
 import { Paging } from '../../http/openapi.js';
 import { REPORT_STATUSES } from '../reports/service.js';
-import { SUPERVISION_STATUSES } from './service.js';
 
 /* What GET /api/supervision/{year} and …/{year}/organs answer with, as SupervisionService builds it. */
 

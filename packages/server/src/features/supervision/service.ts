@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { countBySeverity, publicationDeadline, type Finding } from '@xxgk/core';
+import { countBySeverity, publicationDeadline, type Finding, type SupervisionStatus } from '@xxgk/core';
 import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../clock.js';
 import { forbidden } from '../../errors.js';
@@ -12,10 +12,7 @@ import {
   pageOfOrgans,
   reportFindings,
   type SupervisionScope,
-  type SupervisionStatus,
 } from './repository.js';
-
-export { SUPERVISION_STATUSES, type SupervisionStatus } from './repository.js';
 
 export interface OrganQuery {
   readonly status?: SupervisionStatus;

@@ -1,10 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { AUDIT_ENTITY_LABELS, auditActionLabel, auditEntityLabel } from '@xxgk/core';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.js';
+import { LabelSelect } from '../../components/LabelSelect.js';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { ErrorState } from '../../components/PageState.js';
 import { CalendarCard } from './CalendarCard.js';
@@ -30,11 +31,10 @@ export default function AdminArea() {
         title="审计日志（最近 50 条）"
         extra={
           <Space wrap>
-            <Select<string>
-              aria-label="按对象筛选"
+            <LabelSelect<string>
+              label="按对象筛选"
               placeholder="全部对象"
-              allowClear
-              style={{ width: 200 }}
+              width={200}
               value={entity}
               onChange={setEntity}
               options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))}

@@ -11,7 +11,7 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
 }
 
-interface Props {
+export interface CorpusChartProps {
   readonly title: string;
   readonly categories: readonly string[];
   readonly series: readonly ChartSeries[];
@@ -37,7 +37,7 @@ export function CorpusChart({
   percent,
   height = 300,
   onPick,
-}: Props) {
+}: CorpusChartProps) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;

@@ -1,5 +1,6 @@
-import { Cascader, Select, Space } from 'antd';
+import { Cascader, Space } from 'antd';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
+import { LabelSelect } from '../../components/LabelSelect.js';
 import { useChoices, type CorpusFilter } from './api.js';
 
 interface Props {
@@ -23,14 +24,13 @@ export function Filters({ filter, onChange }: Props) {
   const query = { ...filter };
   return (
     <Space wrap style={{ marginBottom: 16 }}>
-      <Select
-        aria-label="年度"
+      <LabelSelect
+        label="年度"
         placeholder="全部年度"
-        allowClear
-        style={{ width: 120 }}
+        width={120}
         value={filter.year}
         options={(choices?.years ?? []).map((year) => ({ value: year, label: `${year}年度` }))}
-        onChange={(year?: number) => set({ year })}
+        onChange={(year) => set({ year })}
       />
       <Cascader
         aria-label="行政区划"
@@ -41,23 +41,21 @@ export function Filters({ filter, onChange }: Props) {
         options={choices?.regions ?? []}
         onChange={(codes) => set({ region: codes?.length ? String(codes[codes.length - 1]) : undefined })}
       />
-      <Select
-        aria-label="层级"
+      <LabelSelect
+        label="层级"
         placeholder="全部层级"
-        allowClear
-        style={{ width: 120 }}
+        width={120}
         value={filter.level}
         options={choices?.levels ?? []}
-        onChange={(level?: CorpusFilter['level']) => set({ level })}
+        onChange={(level) => set({ level })}
       />
-      <Select
-        aria-label="机关类别"
+      <LabelSelect
+        label="机关类别"
         placeholder="全部机关"
-        allowClear
-        style={{ width: 120 }}
+        width={120}
         value={filter.kind}
         options={choices?.kinds ?? []}
-        onChange={(kind?: CorpusFilter['kind']) => set({ kind })}
+        onChange={(kind) => set({ kind })}
       />
       <ExportButton path={withQuery('/api/corpus/export/csv', query)} fileName="年度报告数据.csv" label="下载 CSV" />
       <ExportButton

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { LabelSelect } from '../../components/LabelSelect.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -40,11 +41,10 @@ export function SavedImports({ organId }: { organId: number }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Select<number>
-          aria-label="按年度筛选"
+        <LabelSelect<number>
+          label="按年度筛选"
           placeholder="全部年度"
-          allowClear
-          style={{ width: 140 }}
+          width={140}
           value={year}
           onChange={(value) => {
             setFilters({ year: value });

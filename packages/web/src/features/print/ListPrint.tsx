@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { auditActionLabel, auditEntityLabel } from '@xxgk/core';
+import { auditActionLabel, auditEntityLabel, SUPERVISION_STATUS_LABELS, SUPERVISION_STATUSES } from '@xxgk/core';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.js';
 import { ErrorState, Loading } from '../../components/PageState.js';
-import { STATUS_LABELS } from '../supervision/StatusTag.js';
 import type { SupervisionStatus } from '../supervision/types.js';
 import { chineseDate, dateTime } from '../workbench/format.js';
 import { ListSheet } from './PrintFrame.js';
@@ -15,15 +14,13 @@ const PAGE = 200;
  */
 export const AUDIT_PRINT_LIMIT = 1000;
 
-const SUPERVISION_STATUSES = Object.keys(STATUS_LABELS) as SupervisionStatus[];
-
 /** 年度报告情况 of the organs under the government, as the supervision table was filtered (year, status, name). */
 export function SupervisionPrint() {
   const [params] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
   const q = params.get('q') ?? undefined;
   const asked = params.get('status') as SupervisionStatus | null;
-  const status = asked && SUPERVISION_STATUSES.includes(asked) ? asked : undefined;
+  const status = asked && (SUPERVISION_STATUSES as readonly string[]).includes(asked) ? asked : undefined;
   const rows = useQuery({
     queryKey: ['print', 'supervision', year, q, status],
     queryFn: async () => {
@@ -41,12 +38,12 @@ export function SupervisionPrint() {
   return (
     <ListSheet
       title={`${year}年度政府信息公开工作年度报告情况`}
-      caption={[status ? `状态：${STATUS_LABELS[status]}` : '', q ? `检索：${q}` : ''].filter(Boolean)}
+      caption={[status ? `状态：${SUPERVISION_STATUS_LABELS[status]}` : '', q ? `检索：${q}` : ''].filter(Boolean)}
       header={['机关', '状态', '年度报告', '发布日期', '错误', '警告', '提示', '本年收到申请', '其中在办']}
       rows={rows.data.map((o) => [
         o.organName,
-        STATUS_LABELS[o.status],
-        STATUS_LABELS[o.reportStatus],
+        SUPERVISION_STATUS_LABELS[o.status],
+        SUPERVISION_STATUS_LABELS[o.reportStatus],
         o.publishedOn ? chineseDate(o.publishedOn) : '',
         o.findings.error,
         o.findings.warning,

@@ -1,8 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { REVIEWS_CSV_HEADER } from '@xxgk/core';
-import { Button, Select, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { LabelSelect } from '../../components/LabelSelect.js';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
@@ -47,11 +48,10 @@ export function ReviewsTab({ organId }: { organId: number }) {
       </Space>
       <Space wrap>
         <TableSearch label="查找案件" placeholder="按案号查找" onSearch={(text) => setFilters({ search: text })} />
-        <Select<ReviewKind>
-          aria-label="按类型筛选"
+        <LabelSelect<ReviewKind>
+          label="按类型筛选"
           placeholder="全部类型"
-          allowClear
-          style={{ width: 220 }}
+          width={220}
           value={kind}
           options={options(REVIEW_KIND_LABELS)}
           onChange={(value) => setFilters({ kind: value })}

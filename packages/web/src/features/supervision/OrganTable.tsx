@@ -1,4 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import { SUPERVISION_STATUS_LABELS, SUPERVISION_STATUS_ORDER } from '@xxgk/core';
 import { Button, Segmented, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
@@ -6,7 +7,7 @@ import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
 import { useSupervisionOrgans } from './api.js';
-import { STATUS_LABELS, StatusTag } from './StatusTag.js';
+import { StatusTag } from './StatusTag.js';
 import type { SupervisionOrgan, SupervisionStatus } from './types.js';
 
 const PAGE_SIZE = 20;
@@ -16,7 +17,7 @@ type StatusFilter = SupervisionStatus | 'all';
 /** In the order the table lists them: whom to chase first. */
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  ...(['late', 'notStarted', 'draft', 'published'] as const).map((value) => ({ value, label: STATUS_LABELS[value] })),
+  ...SUPERVISION_STATUS_ORDER.map((value) => ({ value, label: SUPERVISION_STATUS_LABELS[value] })),
 ];
 
 /**
@@ -95,7 +96,9 @@ export function OrganTable({
             render: (status: SupervisionStatus, o) => (
               <Space size={4}>
                 <StatusTag status={status} />
-                {status === 'late' && o.reportStatus !== 'published' && <Tag>{STATUS_LABELS[o.reportStatus]}</Tag>}
+                {status === 'late' && o.reportStatus !== 'published' && (
+                  <Tag>{SUPERVISION_STATUS_LABELS[o.reportStatus]}</Tag>
+                )}
               </Space>
             ),
           },

@@ -1,12 +1,6 @@
+import { SUPERVISION_STATUS_LABELS } from '@xxgk/core';
 import { Tag } from 'antd';
 import type { SupervisionStatus } from './types.js';
-
-export const STATUS_LABELS: Readonly<Record<SupervisionStatus, string>> = {
-  notStarted: '未开始',
-  draft: '草稿',
-  published: '已发布',
-  late: '逾期',
-};
 
 const COLORS: Readonly<Record<SupervisionStatus, string>> = {
   notStarted: 'default',
@@ -16,5 +10,5 @@ const COLORS: Readonly<Record<SupervisionStatus, string>> = {
 };
 
 export function StatusTag({ status }: { status: SupervisionStatus }) {
-  return <Tag color={COLORS[status]}>{STATUS_LABELS[status]}</Tag>;
+  return <Tag color={COLORS[status]}>{SUPERVISION_STATUS_LABELS[status]}</Tag>;
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { SUPERVISION_STATUS_LABELS } from '@xxgk/core';
 import { Alert, Card, Col, Radio, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,7 +10,6 @@ import { supervisionYear } from './api.js';
 import { OrganReportDrawer } from './OrganReportDrawer.js';
 import { OrganTable } from './OrganTable.js';
 import { StatisticsCharts } from './StatisticsCharts.js';
-import { STATUS_LABELS } from './StatusTag.js';
 import { UrgeModal } from './UrgeModal.js';
 import { UrgesCard } from './UrgesCard.js';
 import type { SupervisionOrgan, SupervisionStatus } from './types.js';
@@ -67,7 +67,7 @@ export default function SupervisionArea() {
               <Col span={4} key={status}>
                 <Card size="small">
                   <Statistic
-                    title={STATUS_LABELS[status]}
+                    title={SUPERVISION_STATUS_LABELS[status]}
                     value={data.totals[status]}
                     suffix="个"
                     styles={{ content: status === 'late' && data.totals.late > 0 ? { color: '#cf1322' } : {} }}

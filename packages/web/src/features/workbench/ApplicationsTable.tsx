@@ -7,9 +7,10 @@ import {
   type ApplicantKind,
   type CaseStatus,
 } from '@xxgk/core';
-import { Button, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { LabelSelect } from '../../components/LabelSelect.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
 import { EmptyState } from '../../components/PageState.js';
 import { usePagedFilters } from '../../components/usePagedFilters.js';
@@ -90,20 +91,18 @@ export function ApplicationsTable({ organId, queue, onClearQueue }: Props) {
             { value: 'all', label: '全部' },
           ]}
         />
-        <Select<CaseStatus>
-          aria-label="按状态筛选"
+        <LabelSelect<CaseStatus>
+          label="按状态筛选"
           placeholder="全部状态"
-          allowClear
-          style={{ width: 160 }}
+          width={160}
           value={status}
           onChange={(value) => setFilters({ status: value })}
           options={statuses.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))}
         />
-        <Select<string>
-          aria-label="按承办人筛选"
+        <LabelSelect<string>
+          label="按承办人筛选"
           placeholder="全部承办人"
-          allowClear
-          style={{ width: 150 }}
+          width={150}
           value={assignee}
           onChange={(value) => setFilters({ assignee: value })}
           options={[
