@@ -20,12 +20,19 @@ export interface DamageScore {
   /** Open cells no finding names. */
   openUnnamed: number;
   /** Right, wrong and open cells of section 二 alone (a crawler's text gives its rows no sums). */
-  s2: { right: number; open: number };
+  s2: { right: number; wrong: number; open: number };
 }
 
 /** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
 export async function scoreDamage(kind: DamageKind, count: number, seed = 1000): Promise<DamageScore> {
-  const score: DamageScore = { right: 0, wrong: 0, open: 0, wrongSure: 0, openUnnamed: 0, s2: { right: 0, open: 0 } };
+  const score: DamageScore = {
+    right: 0,
+    wrong: 0,
+    open: 0,
+    wrongSure: 0,
+    openUnnamed: 0,
+    s2: { right: 0, wrong: 0, open: 0 },
+  };
   for (let i = 0; i < count; i += 1) {
     const random = seededRandom(seed + i);
     const truth = generateReport(random, { format: i % 2 === 0 ? '2021' : '2019' });
@@ -44,6 +51,7 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
         if (!named.has(id)) score.openUnnamed += 1;
       } else {
         score.wrong += 1;
+        if (s2) score.s2.wrong += 1;
         if ((placements?.[id]?.confidence ?? 1) >= HIGH_CONFIDENCE) score.wrongSure += 1;
       }
     }
