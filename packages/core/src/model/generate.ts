@@ -93,10 +93,10 @@ function section2Cells(random: Random, format: ReportFormat): Record<string, num
     const [total, part] = format === '2021' ? ['inForce', 'issued'] : ['total', 'published'];
     cells[`s2.${row}.${total}`] = (cells[`s2.${row}.${total}`] ?? 0) + (cells[`s2.${row}.${part}`] ?? 0);
   }
-  // An item count never falls below zero: 上一年项目数量 + 本年增/减 ≥ 0.
+  // An item count never falls below zero: 上一年项目数量 + 本年增/减 ≥ 0 (0 − before: never a −0).
   for (const id of Object.keys(cells).filter((key) => key.endsWith('.change'))) {
     const before = cells[id.replace(/change$/, 'prevItems')] ?? 0;
-    cells[id] = Math.max(cells[id] ?? 0, -before);
+    cells[id] = Math.max(cells[id] ?? 0, 0 - before);
   }
   return cells;
 }
