@@ -164,11 +164,15 @@ function section2Cells(random: Random, format: ReportFormat): Cells {
     if (column.kind === 'signedCount') return count(random, 6) - count(random, 6);
     return count(random, row === 'regulations' ? 3 : row === 'normativeDocs' ? 30 : 200);
   });
-  // Documents in force follow from those issued and repealed.
+  // Documents in force follow from those issued and repealed; the total published includes this year's.
   for (const row of ['regulations', 'normativeDocs']) {
-    if (format === '2021') {
-      cells[`s2.${row}.inForce`] = (cells[`s2.${row}.inForce`] ?? 0) + (cells[`s2.${row}.issued`] ?? 0);
-    }
+    const [total, part] = format === '2021' ? ['inForce', 'issued'] : ['total', 'published'];
+    cells[`s2.${row}.${total}`] = (cells[`s2.${row}.${total}`] ?? 0) + (cells[`s2.${row}.${part}`] ?? 0);
+  }
+  // An item count never falls below zero: 上一年项目数量 + 本年增/减 ≥ 0 (0 − before: never a −0).
+  for (const id of Object.keys(cells).filter((key) => key.endsWith('.change'))) {
+    const before = cells[id.replace(/change$/, 'prevItems')] ?? 0;
+    cells[id] = Math.max(cells[id] ?? 0, 0 - before);
   }
   return cells;
 }

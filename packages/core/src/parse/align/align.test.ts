@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read.js';
 import { rowSplits } from './dp.js';
+import { HIGH_CONFIDENCE } from './score.js';
+import { plausibleSplits } from './plausible.js';
 import { proseValues } from './prose.js';
 import { runPieces, splitRun } from './split.js';
 import { streamCandidates } from './stream.js';
@@ -59,6 +61,55 @@ describe('prose values', () => {
     );
     expect(proseValues('制发规范性文件3件。另制发规范性文件4件。').size).toBe(0);
   });
+
+  it('reads the figures a sentence lists after naming the documents, and no other year', () => {
+    expect(proseValues('本年制发规范性文件3件，废止1件，现行有效件数644件。')).toEqual(
+      new Map([
+        ['s2.normativeDocs.issued', 3],
+        ['s2.normativeDocs.repealed', 1],
+        ['s2.normativeDocs.inForce', 644],
+      ]),
+    );
+    expect(proseValues('上年制发规范性文件5件，废止2件。')).toEqual(new Map());
+  });
+});
+
+describe('plausible readings of a section 二 row', () => {
+  it('keeps the readings a register row almost always fits, and tells nothing when all or none fit', () => {
+    const columns = ['issued', 'repealed', 'inForce'];
+    // 5312: 5/3/12, 5/31/2, 53/1/2; only the first has no fewer in force than issued.
+    expect(
+      plausibleSplits(columns, [
+        [5, 3, 12],
+        [5, 31, 2],
+        [53, 1, 2],
+      ])?.splits,
+    ).toEqual([[5, 3, 12]]);
+    expect(
+      plausibleSplits(columns, [
+        [1, 2, 3],
+        [1, 23, 4],
+      ]),
+    ).toBeUndefined();
+    expect(
+      plausibleSplits(
+        ['prevItems', 'change', 'decisions'],
+        [
+          [0, -3, 5],
+          [3, -3, 5],
+        ],
+      )?.splits,
+    ).toEqual([[3, -3, 5]]);
+    expect(
+      plausibleSplits(
+        ['items', 'amount'],
+        [
+          [1, 2.5],
+          [12, 0.5],
+        ],
+      ),
+    ).toBeUndefined();
+  });
 });
 
 describe('reading a crawler text', () => {
@@ -84,6 +135,26 @@ describe('reading a crawler text', () => {
     expect(placements?.['s2.licensing.decisions']).toMatchObject({ placedBy: 'label' });
     expect(placements?.['s2.licensing.decisions']?.confidence).toBeGreaterThan(0.9);
     expect(report.provenance?.['s2.licensing.decisions']).toMatchObject({ line: 2, text: '2293' });
+  });
+
+  it('decides a section 二 run by what a register row almost always is, never for sure, and says so', () => {
+    const body =
+      '二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件5312' +
+      '第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42' +
+      '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24.5三、收到和处理政府信息公开申请情况';
+    const { report, findings, placements } = readDocument({
+      source: 'text',
+      nodes: [line('某县民政局2021年度政府信息公开工作年度报告', 1), line(body, 2)],
+      messages: [],
+    });
+    const ids = ['issued', 'repealed', 'inForce'].map((column) => `s2.normativeDocs.${column}`);
+    expect(ids.map((id) => report.cells[id])).toEqual([5, 3, 12]);
+    expect(placements?.['s2.normativeDocs.issued']).toMatchObject({ placedBy: 'plausible' });
+    expect(placements?.['s2.normativeDocs.issued']?.confidence).toBeLessThan(HIGH_CONFIDENCE);
+    const finding = findings.find((f) => f.rule === 'split-plausible');
+    expect(finding?.cells).toEqual(ids);
+    expect(finding?.message).toContain('现行有效件数不少于本年制发件数');
+    expect(findings.some((f) => f.rule === 'split-ambiguous')).toBe(false);
   });
 
   it("chooses between a row's readings by the column sums, and leaves open what they cannot decide", () => {

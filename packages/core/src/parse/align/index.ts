@@ -2,6 +2,7 @@ import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
 import { alignTemplate, MIN_SCORE, type RowReading, type ScoredCandidate, type TemplateAlignment } from './dp.js';
+import { plausibleSplits } from './plausible.js';
 import { proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
 import { streamCandidates } from './stream.js';
@@ -15,8 +16,11 @@ import { scoreAll, TEMPLATES } from './template.js';
  * (prose.ts). Each value says how it was placed and how sure the reader is.
  */
 
-/** How a value was placed: by its row label alone, by the table's sums, or by the report's prose. */
-export type PlacedBy = 'label' | 'sum' | 'prose';
+/**
+ * How a value was placed: by its row label alone, by the table's sums, by the report's prose, or
+ * (section 二 only) by what a register row almost always is (plausible.ts), never for sure.
+ */
+export type PlacedBy = 'label' | 'sum' | 'prose' | 'plausible';
 
 /** How sure the reader is of a value the aligner placed, and how it placed it. */
 export interface Placement {
@@ -110,19 +114,41 @@ function ambiguityFinding(reading: RowReading, open: readonly string[], why: str
   };
 }
 
-/** Section 二: a run with one reading is read; several are narrowed by the prose, else left open. */
+/** Confidence of a section 二 cell that only the plausibility facts decide: below sure, a person checks it. */
+const PLAUSIBLE_CONFIDENCE = 0.6;
+
+/**
+ * Section 二: a run with one reading is read; several are narrowed by the prose, then by what a
+ * register row almost always is (a medium-confidence choice with its own finding), else left open.
+ */
 function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment): void {
   const confidence = 0.95 * reading.score;
   if (reading.splits.length === 1) {
     put(out.values, reading, reading.splits[0] as number[], 'label', confidence);
     return;
   }
-  const stated = reading.row.ids.map((id) => prose.get(id));
+  const { ids } = reading.row;
+  const stated = ids.map((id) => prose.get(id));
   const fitting = reading.splits.filter((split) => split.every((v, c) => stated[c] === undefined || stated[c] === v));
-  const cells = fitting.length > 0 ? agreed(fitting) : reading.row.ids.map(() => null);
+  const cells = fitting.length > 0 ? agreed(fitting) : ids.map(() => null);
   const byProse = stated.some((value) => value !== undefined) && fitting.length > 0;
   put(out.values, reading, cells, byProse ? 'prose' : 'label', byProse ? 0.85 * reading.score : confidence);
-  const open = openCells(reading, cells);
+  const plausible = plausibleSplits(
+    ids.map((id) => id.slice(id.lastIndexOf('.') + 1)),
+    fitting,
+  );
+  const guessed = plausible ? agreed(plausible.splits).map((v, c) => (cells[c] === null ? v : null)) : [];
+  put(out.values, reading, guessed, 'plausible', PLAUSIBLE_CONFIDENCE * reading.score);
+  const decided = ids.filter((_, c) => guessed[c] !== null && guessed[c] !== undefined);
+  if (plausible && decided.length > 0) {
+    out.findings.push({
+      rule: 'split-plausible',
+      severity: 'warning',
+      message: `“${reading.row.name}”一行的数字“${reading.candidate.raw.trim()}”可有多种拆分，按常理（${plausible.words}）定下 ${decided.length} 格，待核`,
+      cells: decided,
+    });
+  }
+  const open = openCells(reading, cells).filter((id) => !decided.includes(id));
   if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '可有多种拆分，表中没有可据以核对的合计'));
 }
 

@@ -76,7 +76,14 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     values,
     findings: [
       ...withoutCells(tables.findings, filled),
-      ...aligned.findings.filter((finding) => finding.cells.some(inTaken)),
+      // A reading chosen by plausibility is only news for the cells the aligner filled.
+      ...aligned.findings
+        .map((finding) =>
+          finding.rule === 'split-plausible'
+            ? { ...finding, cells: finding.cells.filter((id) => filled.has(id)) }
+            : finding,
+        )
+        .filter((finding) => finding.cells.some(inTaken)),
     ],
     s2Format: tables.s2Format ?? (filledS2 || filledS3 ? aligned.format : undefined),
     otherSubRows: tables.otherSubRows || (filledS3 && aligned.other === 'subRows'),

@@ -8,13 +8,20 @@ import { simplify } from '../normalise.js';
 
 const GAP = '[^。；;\\d]{0,12}?';
 const DOCS = '(?:行政)?规范性文件';
+/** The rest of a sentence that named the documents: "本年制发规范性文件3件，废止1件，现行有效件数644件". */
+const LATER = `${DOCS}[^。；;]{0,40}?`;
 
 const PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['s2.normativeDocs.issued', new RegExp(`(?:制发|印发|出台)${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
   ['s2.normativeDocs.issued', new RegExp(`${DOCS}${GAP}(?:制发|印发)\\s*(\\d+)\\s*件`, 'g')],
   ['s2.normativeDocs.inForce', new RegExp(`现行有效${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
+  ['s2.normativeDocs.inForce', new RegExp(`${LATER}现行有效(?:件数|的)?(?:为|共|计)?\\s*(\\d+)\\s*件`, 'g')],
   ['s2.normativeDocs.repealed', new RegExp(`废止${GAP}${DOCS}\\s*(\\d+)\\s*件`, 'g')],
+  ['s2.normativeDocs.repealed', new RegExp(`${LATER}废止(?:件数)?\\s*(\\d+)\\s*件`, 'g')],
 ];
+
+/** A sentence on another year's figures ("上年制发规范性文件5件") is no witness for this year's table. */
+const OTHER_YEAR = /上年|上一年|去年|前年|同比/;
 
 /** The values the prose states, by cell ID; a cell the prose states twice differently is left out. */
 export function proseValues(text: string): Map<string, number> {
@@ -22,6 +29,8 @@ export function proseValues(text: string): Map<string, number> {
   const found = new Map<string, Set<number>>();
   for (const [id, pattern] of PATTERNS) {
     for (const match of body.matchAll(pattern)) {
+      const start = Math.max(...['。', '；', ';'].map((mark) => body.lastIndexOf(mark, match.index)));
+      if (OTHER_YEAR.test(body.slice(start + 1, match.index + match[0].length))) continue;
       const values = found.get(id) ?? new Set<number>();
       values.add(Number(match[1]));
       found.set(id, values);

@@ -20,12 +20,22 @@ export interface DamageScore {
   /** Open cells no finding names. */
   openUnnamed: number;
   /** Right, wrong and open cells of section 二 alone (a crawler's text gives its rows no sums). */
-  s2: { right: number; open: number };
+  s2: { right: number; wrong: number; open: number };
+  /** Right and wrong cells placed by plausibility alone (section 二 rows no sum or prose decides). */
+  plausible: { right: number; wrong: number };
 }
 
 /** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
 export async function scoreDamage(kind: DamageKind, count: number, seed = 1000): Promise<DamageScore> {
-  const score: DamageScore = { right: 0, wrong: 0, open: 0, wrongSure: 0, openUnnamed: 0, s2: { right: 0, open: 0 } };
+  const score: DamageScore = {
+    right: 0,
+    wrong: 0,
+    open: 0,
+    wrongSure: 0,
+    openUnnamed: 0,
+    s2: { right: 0, wrong: 0, open: 0 },
+    plausible: { right: 0, wrong: 0 },
+  };
   for (let i = 0; i < count; i += 1) {
     const random = seededRandom(seed + i);
     const truth = generateReport(random, { format: i % 2 === 0 ? '2021' : '2019' });
@@ -35,6 +45,7 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
     for (const [id, value] of Object.entries(truth.cells)) {
       const read = report.cells[id];
       const s2 = id.startsWith('s2.');
+      if (placements?.[id]?.placedBy === 'plausible') score.plausible[read === value ? 'right' : 'wrong'] += 1;
       if (read === value) {
         score.right += 1;
         if (s2) score.s2.right += 1;
@@ -44,6 +55,7 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
         if (!named.has(id)) score.openUnnamed += 1;
       } else {
         score.wrong += 1;
+        if (s2) score.s2.wrong += 1;
         if ((placements?.[id]?.confidence ?? 1) >= HIGH_CONFIDENCE) score.wrongSure += 1;
       }
     }
