@@ -343,6 +343,25 @@ export interface CorpusSummariesTable {
   rules: Json<Record<string, number>>;
 }
 
+/** Migration 0014: the corpus's outliers, rewritten with the summary (see the migration). */
+export interface CorpusOutliersTable {
+  /** jump | impossible | carryover */
+  type: string;
+  year: number;
+  /** bigint, read as a string as corpus_reports.id is. */
+  report_id: string;
+  previous_id: string | null;
+  organ_id: number;
+  region_code: string | null;
+  level: string | null;
+  kind: string;
+  failed_rules: string[];
+  /** The figures the outlier's reason quotes, by name. */
+  details: Json<Record<string, number | null>>;
+  /** A jump's larger year of new applications, the list's order; null for the other kinds. */
+  magnitude: number | null;
+}
+
 export interface Database {
   organs: OrgansTable;
   users: UsersTable;
@@ -367,6 +386,7 @@ export interface Database {
   corpus_files: CorpusFilesTable;
   corpus_reports: CorpusReportsTable;
   corpus_summaries: CorpusSummariesTable;
+  corpus_outliers: CorpusOutliersTable;
 }
 
 export type Organ = Selectable<OrgansTable>;
