@@ -348,7 +348,6 @@ export interface CorpusOutliersTable {
   /** jump | impossible | carryover */
   type: string;
   year: number;
-  /** bigint, read as a string as corpus_reports.id is. */
   report_id: string;
   previous_id: string | null;
   organ_id: number;
@@ -356,7 +355,6 @@ export interface CorpusOutliersTable {
   level: string | null;
   kind: string;
   failed_rules: string[];
-  /** The figures the outlier's reason quotes, by name. */
   details: Json<Record<string, number | null>>;
   /** A jump's larger year of new applications, the list's order; null for the other kinds. */
   magnitude: number | null;
