@@ -5,12 +5,13 @@
 //    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
 //    figures (bench/support/corpus-rows.js; no parsing); the summary table of migration 0013 and
 //    the outliers of 0014 refreshed (all years, then one year as an import batch does); then
-//    p50/p99 of each call the dashboard makes on the analysis service (bench/corpus/dashboard.js: figures, choices, the
-//    reports behind a figure, outliers, a region's 汇总) over --runs runs (default 20); the tables'
-//    sizes; the process's peak RSS. Aim: every call < 300 ms.
+//    p50/p99 of each call the dashboard makes on the analysis service (bench/corpus/dashboard.js:
+//    figures, choices, the reports behind a figure, outliers, a region's 汇总) over --runs runs
+//    (default 20); the tables' sizes; the process's peak RSS. Aim: every call < 300 ms.
 // 2. fdw: a second PostgreSQL cluster (bench/support/second-cluster.js) takes two years as
 //    postgres_fdw foreign partitions; the summary and outliers are refreshed through them, and the
-//    same calls are timed again, their answers checked equal and their times' ratio to all-local shown.
+//    same calls are timed again, their answers checked equal and their times' ratio to all-local
+//    shown.
 // 3. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
 //    PDF, imported by the corpus import service on every core into a throwaway database, and read
 //    alone on the worker pool (bench/corpus/import.js).
