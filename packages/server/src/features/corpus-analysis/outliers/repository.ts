@@ -30,10 +30,15 @@ const expectedInForce = (row: string) =>
   sql`${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
 
 /**
- * Each current report of the years with its organ's current report of the year before (the
- * organ's merges followed), and the figures the jumps and carry-overs compare.
+ * Each current report of the years (all when none are given) with its organ's current report of
+ * the year before (the organ's merges followed), and the figures the jumps and carry-overs
+ * compare. The years before are named too, so that only their partitions are read (the join's
+ * `p.year = c.year - 1` alone prunes none, and a foreign partition would send all its rows).
  */
-function pairs(inYears: RawBuilder<unknown>): RawBuilder<unknown> {
+function pairs(years: readonly number[] | undefined): RawBuilder<unknown> {
+  const inYears = years
+    ? sql`and c.year in (${sql.join(years)}) and p.year in (${sql.join(years.map((y) => y - 1))})`
+    : sql``;
   return sql`
     select c.id, p.id as previous_id, c.organ_id, c.year, c.region_code, c.level, c.kind, c.failed_rules,
       ${num('p', 's3.new.total')} as before, ${num('c', 's3.new.total')} as after,
@@ -65,7 +70,7 @@ export async function refreshOutliers(db: Db, years: readonly number[] | undefin
   const larger = sql`greatest(before, after)`;
   const rules = ERROR_RULES.length ? ERROR_RULES : [''];
   await sql`
-    with pair as (${pairs(inYears)})
+    with pair as (${pairs(years)})
     insert into corpus_outliers (${COLUMNS})
     select 'jump', year, id, previous_id, organ_id, region_code, level, kind, failed_rules,
       jsonb_build_object('before', before, 'after', after), ${larger}
