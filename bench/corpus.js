@@ -3,14 +3,15 @@
 // In this order (the database parts first, so their peak RSS is theirs alone):
 // 1. Queries: --reports (default 100,000) generated reports loaded into a throwaway PostgreSQL
 //    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
-//    figures (bench/support/corpus-rows.js; no parsing); the summary table of migration 0013
-//    refreshed (all years, then one year as an import batch does); then p50/p99 of each call the
-//    dashboard makes on the analysis service (bench/corpus/dashboard.js: figures, choices, the
-//    reports behind a figure, outliers, a region's 汇总) over --runs runs (default 20); the tables'
-//    sizes; the process's peak RSS. Aim: every call < 300 ms.
+//    figures (bench/support/corpus-rows.js; no parsing); the summary table of migration 0013 and
+//    the outliers of 0014 refreshed (all years, then one year as an import batch does); then
+//    p50/p99 of each call the dashboard makes on the analysis service (bench/corpus/dashboard.js:
+//    figures, choices, the reports behind a figure, outliers, a region's 汇总) over --runs runs
+//    (default 20); the tables' sizes; the process's peak RSS. Aim: every call < 300 ms.
 // 2. fdw: a second PostgreSQL cluster (bench/support/second-cluster.js) takes two years as
-//    postgres_fdw foreign partitions; the summary table is refreshed through them, and the same
-//    calls are timed again, their answers checked equal and their times' ratio to all-local shown.
+//    postgres_fdw foreign partitions; the summary and outliers are refreshed through them, and the
+//    same calls are timed again, their answers checked equal and their times' ratio to all-local
+//    shown.
 // 3. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
 //    PDF, imported by the corpus import service on every core into a throwaway database, and read
 //    alone on the worker pool (bench/corpus/import.js).
@@ -102,7 +103,8 @@ async function loadAndTime(client, corpus, errorRules) {
   console.log(`queries: ${counts.reports} reports of ${counts.organs} organs, loaded in ${loadSeconds.toFixed(0)} s`);
   console.log(
     `  sizes: reports ${mb(sizes.reports)} (indexes ${mb(sizes.report_indexes)}), organs ${mb(sizes.organs)}, files ${mb(sizes.files)}, ` +
-      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows; refreshed in ${refresh.all.toFixed(1)} s, one year ${refresh.year.toFixed(1)} s); ` +
+      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows), outliers ${mb(sizes.outliers)} (${sizes.outlier_rows} rows), ` +
+      `both refreshed in ${refresh.all.toFixed(1)} s, one year ${refresh.year.toFixed(1)} s; ` +
       `a report row ${sizes.report_row} B (with figures ${sizes.report_row_with_figures} B: figures ${sizes.figures} B, sources ${sizes.sources} B)`,
   );
   printTimes(`the dashboard's calls on the analysis service (${JSON.stringify(targets)})`, times);

@@ -8,7 +8,7 @@ export function percentile(sorted, p) {
 
 /**
  * Bytes of the corpus tables (with indexes and TOAST), the mean stored size of a report row, and
- * the summary table's size and rows.
+ * the summary and outlier tables' sizes and rows.
  */
 export async function tableSizes(client) {
   const { rows } = await client.query(`
@@ -24,7 +24,9 @@ export async function tableSizes(client) {
       (SELECT avg(pg_column_size(r.figures)) FROM corpus_reports r WHERE format <> 'unknown')::int AS figures,
       (SELECT avg(pg_column_size(r.sources)) FROM corpus_reports r WHERE format <> 'unknown')::int AS sources,
       pg_total_relation_size('corpus_summaries')::bigint AS summary,
-      (SELECT count(*) FROM corpus_summaries)::bigint AS summary_rows`);
+      (SELECT count(*) FROM corpus_summaries)::bigint AS summary_rows,
+      pg_total_relation_size('corpus_outliers')::bigint AS outliers,
+      (SELECT count(*) FROM corpus_outliers)::bigint AS outlier_rows`);
   return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)]));
 }
 

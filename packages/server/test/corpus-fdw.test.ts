@@ -10,7 +10,7 @@ import { ENGINES, openTestDatabase } from './support/databases.js';
 /*
  * The corpus beyond one server (docs/scale.md): two years of corpus_reports become postgres_fdw
  * foreign partitions on a second PostgreSQL cluster started here (its own data directory and
- * port), the summary table is refreshed through them, and the dashboard's own service
+ * port), the summary and outlier tables are refreshed through them, and the dashboard's own service
  * (CorpusAnalysisService: figures, outliers, the reports behind a figure, a region's 汇总) gives
  * the same answers as before the move. The main server's side runs in a database of its own,
  * dropped afterwards.
@@ -132,9 +132,11 @@ describe.runIf(SERVER_ENGINES.length > 0).each(SERVER_ENGINES)('corpus partition
         WHERE i.inhparent = 'corpus_reports'::regclass AND c.relkind = 'f' ORDER BY 1`);
       expect(partitions.rows).toEqual(MOVED.map((y) => ({ name: `corpus_reports_${y}_remote`, kind: 'f' })));
 
-      // The summary rows, emptied and summed again through the foreign partitions.
+      // The summary rows and the stored outliers, emptied and found again through the foreign partitions.
       await main.query('DELETE FROM corpus_summaries');
+      await main.query('DELETE FROM corpus_outliers');
       expect((await service.figures({}, 'year')).groups).toEqual([]);
+      expect((await service.outliers('carryover', { limit: 50, offset: 0 })).total).toBe(0);
       await service.refresh();
       expect(await dashboard(service, rule)).toEqual(before);
       // One moved year alone, as an import batch refreshes it.

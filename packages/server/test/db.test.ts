@@ -26,6 +26,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0011-assignee',
       '0012-corpus',
       '0013-corpus-summaries',
+      '0014-corpus-outliers',
     ]);
   });
 

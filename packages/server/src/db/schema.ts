@@ -343,6 +343,23 @@ export interface CorpusSummariesTable {
   rules: Json<Record<string, number>>;
 }
 
+/** Migration 0014: the corpus's outliers, rewritten with the summary (see the migration). */
+export interface CorpusOutliersTable {
+  /** jump | impossible | carryover */
+  type: string;
+  year: number;
+  report_id: string;
+  previous_id: string | null;
+  organ_id: number;
+  region_code: string | null;
+  level: string | null;
+  kind: string;
+  failed_rules: string[];
+  details: Json<Record<string, number | null>>;
+  /** A jump's larger year of new applications, the list's order; null for the other kinds. */
+  magnitude: number | null;
+}
+
 export interface Database {
   organs: OrgansTable;
   users: UsersTable;
@@ -367,6 +384,7 @@ export interface Database {
   corpus_files: CorpusFilesTable;
   corpus_reports: CorpusReportsTable;
   corpus_summaries: CorpusSummariesTable;
+  corpus_outliers: CorpusOutliersTable;
 }
 
 export type Organ = Selectable<OrgansTable>;

@@ -12,6 +12,7 @@ import * as remindersUrgesTransfers from './0010-reminders-urges-transfers.js';
 import * as assignee from './0011-assignee.js';
 import * as corpus from './0012-corpus.js';
 import * as corpusSummaries from './0013-corpus-summaries.js';
+import * as corpusOutliers from './0014-corpus-outliers.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-assignee': assignee,
   '0012-corpus': corpus,
   '0013-corpus-summaries': corpusSummaries,
+  '0014-corpus-outliers': corpusOutliers,
 };

@@ -1,6 +1,7 @@
 import { MEASURES, measureByKey, type Measure } from '@xxgk/core';
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/schema.js';
+import { refreshOutliers } from './outliers/repository.js';
 
 /**
  * The corpus's read side (issue 15): the summary table and its refresh, the dashboard's sums, the
@@ -41,11 +42,17 @@ function measureSum(measure: Measure): RawBuilder<number> {
 /**
  * Rewrites the summary rows of the given years (all years when none are given) from the current
  * reports, in one transaction: each group's count of reports, the sums of core's MEASURES and
- * how many reports break each rule. The import calls it at the end of each batch.
+ * how many reports break each rule; and the stored outliers of those years and of each next
+ * year, whose jumps and carry-overs pair it with the year before. The import calls it at the end
+ * of each batch, the corpus service after an organ's reports move (with the years they are in).
  */
 export async function refreshCorpusSummaries(db: Kysely<Database>, options: { years?: readonly number[] } = {}) {
   const years = options.years && options.years.length > 0 ? [...new Set(options.years)] : undefined;
   await db.transaction().execute(async (tx) => {
+    // One refresh at a time: two batches ending together would each delete the rows the other has
+    // not yet written and then both insert theirs.
+    await sql`select pg_advisory_xact_lock(hashtext('corpus_summaries'))`.execute(tx);
+    await refreshOutliers(tx, years ? [...new Set(years.flatMap((year) => [year, year + 1]))] : undefined);
     let remove = tx.deleteFrom('corpus_summaries');
     if (years) remove = remove.where('year', 'in', years);
     await remove.execute();

@@ -11,7 +11,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { findOutliers, type OutlierKind, type OutlierQuery } from './outliers/repository.js';
+import { findOutliers, type OutlierQuery } from './outliers/repository.js';
+import { ERROR_RULES, type OutlierKind } from './outliers/rules.js';
 import {
   childCodeLength,
   findFile,
@@ -28,15 +29,10 @@ import { exportCorpus, type ExportKind } from './exports.js';
 import { regionDocument, regionSummary } from './region.js';
 import { corpusReport } from './report.js';
 
-export { refreshCorpusSummaries };
+export { ERROR_RULES, refreshCorpusSummaries };
 
 const RULE_PREFIX = 'rule:';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Rules of error severity on one report: its impossible values (cross-year rules need a pair). */
-export const ERROR_RULES: readonly string[] = RULES.filter((r) => r.severity === 'error' && !r.crossYear).map(
-  (r) => r.id,
-);
 
 /** The Chinese name of a group's key: a year, a place, a level or a kind. */
 export function groupLabel(by: GroupBy, key: string | null, filter: CorpusFilter = {}): string {
@@ -189,7 +185,7 @@ export class CorpusAnalysisService {
 
   /** Outliers of one kind, a page at a time, each with what makes it one in Chinese. */
   async outliers(kind: OutlierKind, query: OutlierQuery) {
-    const page = await findOutliers(this.db, kind, query, ERROR_RULES);
+    const page = await findOutliers(this.db, kind, query);
     return {
       total: page.total,
       items: page.items.map((row) => ({ ...row, kind, reason: outlierReason(kind, row.details, row.failedRules) })),

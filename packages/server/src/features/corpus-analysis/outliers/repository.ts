@@ -2,15 +2,13 @@ import { JUMP } from '@xxgk/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../repository.js';
+import { ERROR_RULES, type OutlierKind } from './rules.js';
 
 /**
- * The outliers of the corpus, found in SQL over the current reports so that a page of them costs
- * one query at any size: year-over-year jumps in new applications (core's JUMP), reports breaking
- * error rules, and carry-overs between an organ's consecutive years that do not meet (core's
- * cross-year-carryover and cross-year-in-force rules, on the totals).
+ * The outliers' SQL: `refreshOutliers` finds them over the current reports and stores them in
+ * `corpus_outliers` (migration 0014) when the summary is refreshed; `findOutliers` reads a page
+ * of them, so a request never joins an organ's consecutive years (nor reads a foreign partition).
  */
-export type OutlierKind = 'jump' | 'impossible' | 'carryover';
-
 export interface OutlierQuery extends CorpusFilter {
   readonly limit: number;
   readonly offset: number;
@@ -27,27 +25,84 @@ const RECORD = sql.join(CELLS.map((id) => sql`${sql.id(id)} float8`));
 /** A cell of this year's report (`c`) or last year's (`p`). */
 const num = (alias: 'c' | 'p', id: string): RawBuilder<number> => sql<number>`${sql.ref(`${alias}f`)}.${sql.id(id)}`;
 
-function where(filter: CorpusFilter): RawBuilder<unknown> {
-  const parts = [sql`c.current`];
-  if (filter.year !== undefined) parts.push(sql`c.year = ${filter.year}`);
-  if (filter.region) parts.push(sql`c.region_code like ${`${filter.region}%`}`);
-  if (filter.level) parts.push(sql`c.level = ${filter.level}`);
-  if (filter.kind) parts.push(sql`c.kind = ${filter.kind}`);
+/** 现行有效 as last year's plus this year's 制发 less 废止. */
+const expectedInForce = (row: string) =>
+  sql`${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
+
+/**
+ * Each current report of the years (all when none are given) with its organ's current report of
+ * the year before (the organ's merges followed), and the figures the jumps and carry-overs
+ * compare. The years before are named too, so that only their partitions are read (the join's
+ * `p.year = c.year - 1` alone prunes none, and a foreign partition would send all its rows).
+ */
+function pairs(years: readonly number[] | undefined): RawBuilder<unknown> {
+  const inYears = years
+    ? sql`and c.year in (${sql.join(years)}) and p.year in (${sql.join(years.map((y) => y - 1))})`
+    : sql``;
+  return sql`
+    select c.id, p.id as previous_id, c.organ_id, c.year, c.region_code, c.level, c.kind, c.failed_rules,
+      ${num('p', 's3.new.total')} as before, ${num('c', 's3.new.total')} as after,
+      ${num('c', 's3.carriedIn.total')} as ci, ${num('p', 's3.carriedOut.total')} as co,
+      ${num('c', 's2.regulations.inForce')} as rf, ${expectedInForce('regulations')} as re,
+      ${num('c', 's2.normativeDocs.inForce')} as nf, ${expectedInForce('normativeDocs')} as ne,
+      c.format = '2021' and p.format = '2021' as both2021
+    from corpus_reports c
+    join corpus_organs oc on oc.id = c.organ_id
+    join corpus_organs op on coalesce(op.merged_into, op.id) = coalesce(oc.merged_into, oc.id)
+    join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current
+    cross join lateral jsonb_to_record(c.figures) as cf(${RECORD})
+    cross join lateral jsonb_to_record(p.figures) as pf(${RECORD})
+    where c.current ${inYears}`;
+}
+
+const COLUMNS = sql`type, year, report_id, previous_id, organ_id, region_code, level, kind, failed_rules, details, magnitude`;
+
+/**
+ * Rewrites the stored outliers of the given years (all when none are given) from the current
+ * reports: the caller passes each year a change touched and the year after it, whose pairs
+ * begin in it. Runs inside the summary's refresh transaction.
+ */
+export async function refreshOutliers(db: Db, years: readonly number[] | undefined): Promise<void> {
+  let remove = db.deleteFrom('corpus_outliers');
+  if (years) remove = remove.where('year', 'in', [...years]);
+  await remove.execute();
+  const inYears = years ? sql`and c.year in (${sql.join(years)})` : sql``;
+  const larger = sql`greatest(before, after)`;
+  const rules = ERROR_RULES.length ? ERROR_RULES : [''];
+  await sql`
+    with pair as (${pairs(years)})
+    insert into corpus_outliers (${COLUMNS})
+    select 'jump', year, id, previous_id, organ_id, region_code, level, kind, failed_rules,
+      jsonb_build_object('before', before, 'after', after), ${larger}
+    from pair
+    where ${larger} >= ${JUMP.minimum} and ${larger} >= ${JUMP.factor} * greatest(least(before, after), 1)
+    union all
+    select 'carryover', year, id, previous_id, organ_id, region_code, level, kind, failed_rules,
+      jsonb_build_object('carriedIn', ci, 'carriedOutBefore', co, 'regulationsInForce', rf,
+        'regulationsExpected', re, 'normativeDocsInForce', nf, 'normativeDocsExpected', ne), null
+    from pair
+    where ci <> co or (both2021 and (rf <> re or nf <> ne))
+    union all
+    select 'impossible', c.year, c.id, null, c.organ_id, c.region_code, c.level, c.kind, c.failed_rules, '{}'::jsonb, null
+    from corpus_reports c
+    where c.current ${inYears} and c.failed_rules && array[${sql.join(rules)}]::text[]`.execute(db);
+}
+
+function where(kind: OutlierKind, filter: CorpusFilter): RawBuilder<unknown> {
+  const parts = [sql`o.type = ${kind}`];
+  if (filter.year !== undefined) parts.push(sql`o.year = ${filter.year}`);
+  if (filter.region) parts.push(sql`o.region_code like ${`${filter.region}%`}`);
+  if (filter.level) parts.push(sql`o.level = ${filter.level}`);
+  if (filter.kind) parts.push(sql`o.kind = ${filter.kind}`);
   return sql.join(parts, sql` and `);
 }
 
-/** An organ's current report of the year before, the organ's merges followed. */
-const PAIR = sql`
-  from corpus_reports c
-  join corpus_organs oc on oc.id = c.organ_id
-  join corpus_organs op on coalesce(op.merged_into, op.id) = coalesce(oc.merged_into, oc.id)
-  join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current
-  cross join lateral jsonb_to_record(c.figures) as cf(${RECORD})
-  cross join lateral jsonb_to_record(p.figures) as pf(${RECORD})`;
-
-function inForceBroken(row: 'regulations' | 'normativeDocs'): RawBuilder<boolean> {
-  return sql<boolean>`${num('c', `s2.${row}.inForce`)} <> ${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
-}
+/** Jumps largest first; the other kinds newest first, carry-overs in the order the reports came in. */
+const ORDER: Record<OutlierKind, RawBuilder<unknown>> = {
+  jump: sql`o.magnitude desc, o.year desc, n.name, o.report_id`,
+  impossible: sql`o.year desc, n.name, o.report_id`,
+  carryover: sql`o.year desc, o.report_id`,
+};
 
 interface OutlierRow {
   id: string;
@@ -60,54 +115,14 @@ interface OutlierRow {
   total: string;
 }
 
-function page(query: OutlierQuery): RawBuilder<unknown> {
-  return sql`limit ${query.limit} offset ${query.offset}`;
-}
-
-export async function findOutliers(db: Db, kind: OutlierKind, query: OutlierQuery, errorRules: readonly string[]) {
-  const filter = where(query);
-  let statement: RawBuilder<OutlierRow>;
-  if (kind === 'jump') {
-    const before = num('p', 's3.new.total');
-    const after = num('c', 's3.new.total');
-    statement = sql<OutlierRow>`
-      select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
-        jsonb_build_object('before', ${before}, 'after', ${after}) as details, c.failed_rules as "failedRules",
-        count(*) over () as total
-      ${PAIR}
-      where ${filter} and greatest(${before}, ${after}) >= ${JUMP.minimum}
-        and greatest(${before}, ${after}) >= ${JUMP.factor} * greatest(least(${before}, ${after}), 1)
-      order by greatest(${before}, ${after}) desc, c.year desc, oc.name, c.id ${page(query)}`;
-  } else if (kind === 'carryover') {
-    const both2021 = sql`c.format = '2021' and p.format = '2021'`;
-    const expected = (row: string) =>
-      sql`${num('p', `s2.${row}.inForce`)} + ${num('c', `s2.${row}.issued`)} - ${num('c', `s2.${row}.repealed`)}`;
-    // The page is chosen first and its details built after, in the order the reports came in (not by
-    // name: sorting thousands of Chinese names by collation costs more than the rest of the query).
-    statement = sql<OutlierRow>`
-      select x.id, x."previousId", x."organName", x.year, x."regionCode", x."failedRules", x.total,
-        jsonb_build_object('carriedIn', x.ci, 'carriedOutBefore', x.co, 'regulationsInForce', x.rf,
-          'regulationsExpected', x.re, 'normativeDocsInForce', x.nf, 'normativeDocsExpected', x.ne) as details
-      from (
-        select c.id::text as "id", p.id::text as "previousId", oc.name as "organName", c.year,
-          c.region_code as "regionCode", c.failed_rules as "failedRules", count(*) over () as total,
-          ${num('c', 's3.carriedIn.total')} as ci, ${num('p', 's3.carriedOut.total')} as co,
-          ${num('c', 's2.regulations.inForce')} as rf, ${expected('regulations')} as re,
-          ${num('c', 's2.normativeDocs.inForce')} as nf, ${expected('normativeDocs')} as ne
-        ${PAIR}
-        where ${filter} and (${num('c', 's3.carriedIn.total')} <> ${num('p', 's3.carriedOut.total')}
-          or (${both2021} and (${inForceBroken('regulations')} or ${inForceBroken('normativeDocs')})))
-        order by c.year desc, c.id ${page(query)}
-      ) x
-      order by x.year desc, x.id::bigint`;
-  } else {
-    statement = sql<OutlierRow>`
-      select c.id::text as "id", null as "previousId", oc.name as "organName", c.year, c.region_code as "regionCode",
-        '{}'::jsonb as details, c.failed_rules as "failedRules", count(*) over () as total
-      from corpus_reports c join corpus_organs oc on oc.id = c.organ_id
-      where ${filter} and c.failed_rules && array[${sql.join(errorRules.length ? errorRules : [''])}]::text[]
-      order by c.year desc, oc.name, c.id ${page(query)}`;
-  }
-  const { rows } = await statement.execute(db);
+/** A page of the stored outliers of one kind under the filters, and how many there are. */
+export async function findOutliers(db: Db, kind: OutlierKind, query: OutlierQuery) {
+  const { rows } = await sql<OutlierRow>`
+    select o.report_id::text as "id", o.previous_id::text as "previousId", n.name as "organName", o.year,
+      o.region_code as "regionCode", o.details, o.failed_rules as "failedRules", count(*) over () as total
+    from corpus_outliers o join corpus_organs n on n.id = o.organ_id
+    where ${where(kind, query)}
+    order by ${ORDER[kind]}
+    limit ${query.limit} offset ${query.offset}`.execute(db);
   return { total: Number(rows[0]?.total ?? 0), items: rows.map(({ total: _total, ...row }) => row) };
 }
