@@ -1,22 +1,16 @@
 import { MEASURES, measureByKey, type Measure } from '@xxgk/core';
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, Db } from '../../db/schema.js';
+import type { CorpusFilter } from './filter.js';
 import { refreshOutliers } from './outliers/repository.js';
+
+export type { CorpusFilter } from './filter.js';
 
 /**
  * The corpus's read side (issue 15): the summary table and its refresh, the dashboard's sums, the
  * reports behind a figure, one report and its file, a region's reports for its 汇总, and the rows
  * of an export. Only `current` versions count anywhere.
  */
-
-/** What every corpus figure and list may be narrowed to. */
-export interface CorpusFilter {
-  readonly year?: number;
-  /** A 行政区划 code prefix: 2 digits a province, 4 a prefecture, 6 a county. */
-  readonly region?: string;
-  readonly level?: string;
-  readonly kind?: string;
-}
 
 export type GroupBy = 'year' | 'region' | 'level' | 'kind';
 

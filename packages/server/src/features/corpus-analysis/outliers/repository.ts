@@ -1,7 +1,7 @@
 import { JUMP } from '@xxgk/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/schema.js';
-import type { CorpusFilter } from '../repository.js';
+import type { CorpusFilter } from '../filter.js';
 import { ERROR_RULES, type OutlierKind } from './rules.js';
 
 /**
