@@ -77,26 +77,44 @@ function separatorOnly(line: string): boolean {
 
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
-  const rows = splitRows(document);
+  const { rows, traditional } = splitRows(document);
   // A page from a site's 繁体 mirror is read in simplified characters throughout.
-  if (!rows.slice(0, 400).some((row) => row.cells.some((cell) => isTraditional(cell.text)))) return rows;
+  if (!traditional) return rows;
   return rows.map((row) => ({
     ...row,
     cells: row.cells.map((cell) => ({ ...cell, text: toSimplifiedText(cell.text) })),
   }));
 }
 
-function splitRows(document: ExtractedDocument): SourceRow[] {
+/** Rows after the first TRADITIONAL_ROWS do not decide the script. */
+const TRADITIONAL_ROWS = 400;
+
+/**
+ * The rows, and whether one of the first TRADITIONAL_ROWS shows a traditional character. A row
+ * split from a line of text is tested as that line, once: the pipes, tabs and spaces between its
+ * cells are none.
+ */
+function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditional: boolean } {
   const rows: SourceRow[] = [];
+  let traditional = false;
   for (const node of document.nodes) {
     if (node.kind === 'table') {
-      rows.push(...tableRows(node));
+      for (const row of tableRows(node)) {
+        if (!traditional && rows.length < TRADITIONAL_ROWS)
+          traditional = row.cells.some((cell) => isTraditional(cell.text));
+        rows.push(row);
+      }
       continue;
     }
     const { at } = node;
     const trimmed = unmark(node.text.trim());
     // Lone pipes between cells (text copied out of a web table) and Markdown rules only separate.
     if (trimmed === '' || separatorOnly(trimmed)) continue;
+    if (!traditional && rows.length < TRADITIONAL_ROWS)
+      traditional =
+        node.fragments && node.fragments.length > 1
+          ? node.fragments.some((f) => isTraditional(f.text))
+          : isTraditional(trimmed);
     const pipes = trimmed.includes('|') ? splitPipes(trimmed) : undefined;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
@@ -113,5 +131,5 @@ function splitRows(document: ExtractedDocument): SourceRow[] {
       rows.push({ cells: [{ text: trimmed, at }], grid: false });
     }
   }
-  return rows;
+  return { rows, traditional };
 }
