@@ -17,18 +17,20 @@ export interface SourceRow {
   readonly grid: boolean;
 }
 
-/** "| a | b |" → ["a", "b"]; the outer pipes frame the row and are not cells. */
+/** "| a | b |" → [" a ", " b "] (untrimmed); the outer pipes frame the row and are not cells. */
 function splitPipes(text: string): string[] {
   let inner = text.trim();
   if (inner.startsWith('|')) inner = inner.slice(1);
   if (inner.endsWith('|')) inner = inner.slice(0, -1);
-  return inner.split('|').map((cell) => cell.trim());
+  return inner.split('|');
 }
 
-function dropTrailingEmpty(cells: SourceCell[]): SourceCell[] {
-  let end = cells.length;
-  while (end > 0 && (cells[end - 1] as SourceCell).text === '') end -= 1;
-  return cells.slice(0, end);
+/** The texts trimmed as cells at `at`, without the empty ones at the end. (One array: it runs for every line.) */
+function cellsOf(texts: readonly string[], at: Position): SourceCell[] {
+  const cells: SourceCell[] = [];
+  for (const text of texts) cells.push({ text: text.trim(), at });
+  while (cells.length > 0 && (cells[cells.length - 1] as SourceCell).text === '') cells.pop();
+  return cells;
 }
 
 /**
@@ -119,12 +121,9 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
-      rows.push({ cells: dropTrailingEmpty(pipes.map((cell) => ({ text: cell, at }))), grid: true });
+      rows.push({ cells: cellsOf(pipes, at), grid: true });
     } else if (trimmed.includes('\t')) {
-      rows.push({
-        cells: dropTrailingEmpty(trimmed.split('\t').map((cell) => ({ text: cell.trim(), at }))),
-        grid: true,
-      });
+      rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
     } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
       rows.push({ cells: trimmed.split(/\s+/).map((cell) => ({ text: cell, at })), grid: true });
     } else {
