@@ -106,13 +106,15 @@ function agencyOutsideTitle(
 /** `text` is the lines joined by line breaks, when the caller has it already. */
 export function readMeta(lines: readonly string[], text = lines.join('\n')): MetaReading {
   const title = findTitle(lines);
-  const body = simplify(text);
+  // The body is only read when the title leaves the organ or the year open: simplified then.
+  let simplified: string | undefined;
+  const body = (): string => (simplified ??= simplify(text));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   let agency = fromTitle.agency;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
   // The body's organ names are only wanted when the title names no full organ: looking for them costs.
   let found: string[] | undefined;
-  const organs = (): string[] => (found ??= organsIn(body));
+  const organs = (): string[] => (found ??= organsIn(body()));
   if (agency && NAMELESS.test(agency)) {
     // "市应急管理局" in the title; the body names "大冶市应急管理局".
     const suffix = agency.replace(/^本/, '');
@@ -128,7 +130,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n')): Met
   let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;
   if (!year) {
     const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?至\s*\1\s*年\s*12\s*月\s*31\s*日/.exec(
-      body,
+      body(),
     );
     if (period) {
       year = Number(period[1]);
@@ -136,7 +138,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n')): Met
     }
   }
   if (!year) {
-    const years = [...body.matchAll(/((?:19|20)\d{2})\s*年/g)]
+    const years = [...body().matchAll(/((?:19|20)\d{2})\s*年/g)]
       .map((m) => m[1] as string)
       .filter((y) => Number(y) >= 2008 && Number(y) <= 2100);
     const common = mostFrequent(years);

@@ -96,12 +96,16 @@ export function ocrDigits(text: string): string {
   return text.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
 }
 
-/** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
-const PLAIN_COUNT = /^\d{1,9}$/;
+/**
+ * A number in ASCII digits alone ("105", "-3", "102.85"): what the normalisation below leaves as
+ * it is and then reads as a number.
+ */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 export function readCell(text: string): CellReading {
   // Most cells are plain counts: read them without the normalisation below.
-  if (PLAIN_COUNT.test(text)) return { kind: 'number', value: Number(text) };
+  if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text) };
   const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
   if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
   const bare = ocrDigits(compact)

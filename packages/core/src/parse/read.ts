@@ -35,23 +35,38 @@ type Headings = Partial<Record<SectionKey, number>>;
 
 const DIGITS = /^\d+$/;
 
+const SECTION_ORDER = Object.keys(SECTION_HEADINGS) as SectionKey[];
+
+/** The sections whose heading a line's text may be, in SECTION_ORDER. */
+function headingKeys(text: string): readonly SectionKey[] {
+  let keys = headingKeysOf.get(text);
+  if (keys === undefined) {
+    const { core } = splitNumbering(canonical(text));
+    keys = SECTION_ORDER.filter((key) =>
+      (SECTION_HEADINGS[key] as readonly string[]).some(
+        (form) => core === form || (core.startsWith(form) && core.length <= form.length + 4),
+      ),
+    );
+    if (headingKeysOf.size >= HEADING_CACHE_SIZE) headingKeysOf.clear();
+    headingKeysOf.set(text, keys);
+  }
+  return keys;
+}
+
+/** Lines recur across reports ("一、总体情况"): what headings they may be is kept. */
+const HEADING_CACHE_SIZE = 20_000;
+const headingKeysOf = new Map<string, readonly SectionKey[]>();
+
 function findHeadings(rows: readonly SourceRow[]): Headings {
   const found: Partial<Record<SectionKey, number>> = {};
-  const order = Object.keys(SECTION_HEADINGS) as SectionKey[];
   rows.forEach((row, index) => {
     if (row.cells.length !== 1) return;
     const text = (row.cells[0] as { text: string }).text;
     // A count alone on its line (one cell per line) is never a heading.
     if (text.length > 40 || DIGITS.test(text)) return;
-    const { core } = splitNumbering(canonical(text));
-    for (const key of order) {
-      if (found[key] !== undefined) continue;
-      const forms: readonly string[] = SECTION_HEADINGS[key];
-      if (forms.some((form) => core === form || (core.startsWith(form) && core.length <= form.length + 4))) {
-        found[key] = index;
-        return;
-      }
-    }
+    // The line heads the first section it may head that has no heading yet.
+    const key = headingKeys(text).find((candidate) => found[candidate] === undefined);
+    if (key !== undefined) found[key] = index;
   });
   return found;
 }
@@ -202,6 +217,18 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
   return findings;
 }
 
+/**
+ * An empty object for some two hundred keys added one by one. V8 keeps such an object as a
+ * dictionary in the end; made one from the start (deleting a property that is not the last one
+ * does so), it skips the hidden classes it would otherwise make and drop on the way.
+ */
+function keyedObject<T>(): Record<string, T> {
+  const object: Record<string, unknown> = { a: undefined, b: undefined };
+  delete object.a;
+  delete object.b;
+  return object as Record<string, T>;
+}
+
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
   const rows = documentRows(document);
@@ -225,8 +252,8 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
 
   const format = readFormat(meta, yearFormat, tables);
 
-  const cells: Record<string, number | null> = {};
-  const provenance: Record<string, Source> = {};
+  const cells: Record<string, number | null> = keyedObject();
+  const provenance: Record<string, Source> = keyedObject();
   for (const [id, read] of format === 'unknown' ? [] : tables.values) {
     cells[id] = read.value;
     provenance[id] = file ? Object.assign({ file }, read.source) : read.source;

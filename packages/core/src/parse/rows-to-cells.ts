@@ -110,7 +110,8 @@ function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
   const seen = { '2019': 0, '2021': 0 };
   for (const row of rows) {
     for (const cell of row.cells) {
-      if (cell.text.length > 30 || startsWithDigit(cell.text)) continue;
+      // An empty cell (most of a pipe table's padding) tells nothing.
+      if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
       const form = canonical(cell.text);
       if (!FORMAT_WORD_STARTS.has(form[0])) continue;
       for (const format of ['2019', '2021'] as const) {
@@ -286,7 +287,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
 }
 
 function isS4Anchor(text: string): boolean {
-  return !startsWithDigit(text) && canonical(text) === S4_ANCHOR;
+  return text !== '' && !startsWithDigit(text) && canonical(text) === S4_ANCHOR;
 }
 
 const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));

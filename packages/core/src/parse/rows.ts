@@ -17,18 +17,20 @@ export interface SourceRow {
   readonly grid: boolean;
 }
 
-/** "| a | b |" → ["a", "b"]; the outer pipes frame the row and are not cells. */
+/** "| a | b |" → [" a ", " b "] (untrimmed); the outer pipes frame the row and are not cells. */
 function splitPipes(text: string): string[] {
   let inner = text.trim();
   if (inner.startsWith('|')) inner = inner.slice(1);
   if (inner.endsWith('|')) inner = inner.slice(0, -1);
-  return inner.split('|').map((cell) => cell.trim());
+  return inner.split('|');
 }
 
-function dropTrailingEmpty(cells: SourceCell[]): SourceCell[] {
-  let end = cells.length;
-  while (end > 0 && (cells[end - 1] as SourceCell).text === '') end -= 1;
-  return cells.slice(0, end);
+/** The texts trimmed as cells at `at`, without the empty ones at the end. (One array: it runs for every line.) */
+function cellsOf(texts: readonly string[], at: Position): SourceCell[] {
+  const cells: SourceCell[] = [];
+  for (const text of texts) cells.push({ text: text.trim(), at });
+  while (cells.length > 0 && (cells[cells.length - 1] as SourceCell).text === '') cells.pop();
+  return cells;
 }
 
 /**
@@ -77,41 +79,56 @@ function separatorOnly(line: string): boolean {
 
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
-  const rows = splitRows(document);
+  const { rows, traditional } = splitRows(document);
   // A page from a site's 繁体 mirror is read in simplified characters throughout.
-  if (!rows.slice(0, 400).some((row) => row.cells.some((cell) => isTraditional(cell.text)))) return rows;
+  if (!traditional) return rows;
   return rows.map((row) => ({
     ...row,
     cells: row.cells.map((cell) => ({ ...cell, text: toSimplifiedText(cell.text) })),
   }));
 }
 
-function splitRows(document: ExtractedDocument): SourceRow[] {
+/** Rows after the first TRADITIONAL_ROWS do not decide the script. */
+const TRADITIONAL_ROWS = 400;
+
+/**
+ * The rows, and whether one of the first TRADITIONAL_ROWS shows a traditional character. A row
+ * split from a line of text is tested as that line, once: the pipes, tabs and spaces between its
+ * cells are none.
+ */
+function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditional: boolean } {
   const rows: SourceRow[] = [];
+  let traditional = false;
   for (const node of document.nodes) {
     if (node.kind === 'table') {
-      rows.push(...tableRows(node));
+      for (const row of tableRows(node)) {
+        if (!traditional && rows.length < TRADITIONAL_ROWS)
+          traditional = row.cells.some((cell) => isTraditional(cell.text));
+        rows.push(row);
+      }
       continue;
     }
     const { at } = node;
     const trimmed = unmark(node.text.trim());
     // Lone pipes between cells (text copied out of a web table) and Markdown rules only separate.
     if (trimmed === '' || separatorOnly(trimmed)) continue;
+    if (!traditional && rows.length < TRADITIONAL_ROWS)
+      traditional =
+        node.fragments && node.fragments.length > 1
+          ? node.fragments.some((f) => isTraditional(f.text))
+          : isTraditional(trimmed);
     const pipes = trimmed.includes('|') ? splitPipes(trimmed) : undefined;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
-      rows.push({ cells: dropTrailingEmpty(pipes.map((cell) => ({ text: cell, at }))), grid: true });
+      rows.push({ cells: cellsOf(pipes, at), grid: true });
     } else if (trimmed.includes('\t')) {
-      rows.push({
-        cells: dropTrailingEmpty(trimmed.split('\t').map((cell) => ({ text: cell.trim(), at }))),
-        grid: true,
-      });
+      rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
     } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
       rows.push({ cells: trimmed.split(/\s+/).map((cell) => ({ text: cell, at })), grid: true });
     } else {
       rows.push({ cells: [{ text: trimmed, at }], grid: false });
     }
   }
-  return rows;
+  return { rows, traditional };
 }

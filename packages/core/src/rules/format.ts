@@ -1,4 +1,4 @@
-import { CELLS, REPORT_FORMATS, TABLE_TITLES, tableCellIds, type TableId } from '../model/cells.js';
+import { CELLS, REPORT_FORMATS, TABLE_TITLES, tableCellIds, type ReportFormat, type TableId } from '../model/cells.js';
 import { cellIdsOf } from './cell-walk.js';
 import { example, removeCells, sample } from './examples.js';
 import { cellName, hasTable, otherIsSingleRow, tableFormat } from './helpers.js';
@@ -13,6 +13,17 @@ export function formatForYear(year: number): '2019' | '2021' | undefined {
   if (year >= FIRST_2021_FORMAT_YEAR) return '2021';
   if (year >= FIRST_NATIONAL_FORMAT_YEAR) return '2019';
   return undefined;
+}
+
+/** The cells each format's tables hold: every cell of every report is tested against its format. */
+const CELLS_OF_FORMAT: Readonly<Record<ReportFormat, ReadonlySet<string>>> = {
+  '2019': new Set([...CELLS.values()].filter((cell) => cell.formats.includes('2019')).map((cell) => cell.id)),
+  '2021': new Set([...CELLS.values()].filter((cell) => cell.formats.includes('2021')).map((cell) => cell.id)),
+};
+
+/** Whether `format`'s tables hold the cell (false for an ID no format knows). */
+function isCellOfFormat(id: string, format: ReportFormat): boolean {
+  return CELLS_OF_FORMAT[format].has(id);
 }
 
 export const formatYear: Rule = {
@@ -46,7 +57,7 @@ export const formatMixedTables: Rule = {
   check: ({ report }) => {
     const format = tableFormat(report);
     if (!format) return [];
-    const foreign = cellIdsOf(report.cells).filter((id) => !CELLS.get(id)?.formats.includes(format));
+    const foreign = cellIdsOf(report.cells).filter((id) => !isCellOfFormat(id, format));
     if (foreign.length === 0) return [];
     const other = REPORT_FORMATS.find((f) => f !== format);
     const tables = [...new Set(foreign.map((id) => id.split('.')[0] as TableId))].map((t) => TABLE_TITLES[t]);
@@ -109,10 +120,7 @@ export const cellMissing: Rule = {
       const missing = tableCellIds(table, format, other).filter((id) => !(id in report.cells));
       if (missing.length === 0) return [];
       // A 2019 section 二 in a 2021 report is the mixed-tables rule's finding, not missing cells.
-      if (
-        table === 's2' &&
-        cellIdsOf(report.cells).some((id) => id.startsWith('s2.') && !CELLS.get(id)?.formats.includes(format))
-      )
+      if (table === 's2' && cellIdsOf(report.cells).some((id) => id.startsWith('s2.') && !isCellOfFormat(id, format)))
         return [];
       const shown = missing.slice(0, 3).map((id) => `“${cellName(id)}”`);
       return [

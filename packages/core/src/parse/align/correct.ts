@@ -2,7 +2,7 @@ import { cellName, type OtherRowLayout, type ReportFormat } from '../../model/ce
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { Alignment } from './index.js';
 import type { Placement } from './index.js';
-import { checksOn, holds, sumChecks, type SumCheck } from './sums.js';
+import { checksOn, holds, sumChecks, sumHolds, type SumCheck } from './sums.js';
 
 /*
  * A label reading that breaks the tables' sums, weighed against the aligner's reading of the same
@@ -32,14 +32,31 @@ export interface SumsOutcome {
 }
 
 /** The checks the reading breaks: every cell of them read (a blank counts) and the sides unequal. */
-export function brokenChecks(values: ReadonlyMap<string, ReadValue>, format: ReportFormat, other: OtherRowLayout) {
-  const value = (id: string) => values.get(id)?.value;
-  return sumChecks(format, other).filter(
-    (check) =>
-      [...check.left, ...check.right].every((id) => values.has(id)) &&
-      [...check.left, ...check.right].some((id) => values.get(id)?.value !== null) &&
-      !holds(check, value),
-  );
+export function brokenChecks(
+  values: ReadonlyMap<string, ReadValue>,
+  format: ReportFormat,
+  other: OtherRowLayout,
+): SumCheck[] {
+  // Every report is checked several times: one pass over each check's cells, no arrays made.
+  return sumChecks(format, other).filter((check) => {
+    let sum = 0;
+    let blanks = 0;
+    for (const id of check.left) {
+      const read = values.get(id);
+      if (read === undefined) return false;
+      if (typeof read.value === 'number') sum += read.value;
+      else blanks += 1;
+    }
+    for (const id of check.right) {
+      const read = values.get(id);
+      if (read === undefined) return false;
+      if (typeof read.value === 'number') sum -= read.value;
+      else blanks += 1;
+    }
+    const cells = check.left.length + check.right.length;
+    // All blank proves nothing; a blank among numbers, or unequal sides, breaks the check (holds).
+    return blanks < cells && (blanks > 0 || !sumHolds(sum));
+  });
 }
 
 /** The row a cell belongs to: section 四's fifteen cells are one run, one row. */
@@ -143,21 +160,25 @@ function openWhereUndecided(
  * are marked less sure.
  */
 export function correctBySums(
-  values: ReadonlyMap<string, ReadValue>,
+  /** The label reading; given back as it is (not copied) when there is no aligner's reading to weigh. */
+  values: Map<string, ReadValue>,
   /** The label reader's own findings, before the aligner filled any cell. */
   findings: readonly ParserFinding[],
   aligned: Alignment | undefined,
   format: ReportFormat,
   other: OtherRowLayout,
+  /** brokenChecks(values, format, other), when the caller has it already. */
+  brokenNow: readonly SumCheck[] = brokenChecks(values, format, other),
 ): SumsOutcome {
-  const out = new Map(values);
+  // Only the aligner's reading changes a value.
+  const out = aligned ? new Map(values) : values;
   const placements: Record<string, Placement> = {};
   const added: ParserFinding[] = [];
   const unplaced = new Set(
     findings.filter((finding) => UNPLACED_RULES.has(finding.rule)).flatMap((finding) => finding.cells),
   );
   const checks = sumChecks(format, other);
-  const broken = new Set(brokenChecks(values, format, other));
+  const broken = new Set(brokenNow);
   if (aligned && broken.size > 0) {
     for (const cells of repairingRows(differences(values, aligned, unplaced), values, aligned, checks, broken)) {
       added.push(correctionFinding(cells, values, aligned));
@@ -179,10 +200,11 @@ export function correctBySums(
     if (!out.has(id) || placements[id]?.placedBy === 'sum') return;
     placements[id] = { confidence: Math.min(confidence, placements[id]?.confidence ?? 1), placedBy: 'label' };
   };
-  for (const check of brokenChecks(out, format, other))
+  // Nothing taken from the aligner: the checks broken now are those broken before.
+  for (const check of added.length > 0 ? brokenChecks(out, format, other) : broken)
     for (const id of [...check.left, ...check.right]) lower(id, UNDECIDED);
   const shortRows = new Set([...unplaced].map(rowOf));
   if (aligned) added.push(...openWhereUndecided(out, shortRows, aligned));
-  for (const id of out.keys()) if (shortRows.has(rowOf(id))) lower(id, SHORT_ROW);
+  if (shortRows.size > 0) for (const id of out.keys()) if (shortRows.has(rowOf(id))) lower(id, SHORT_ROW);
   return { values: out, placements, findings: added };
 }

@@ -51,9 +51,9 @@ function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFo
 
 /** How section 三 prints (六), as the reading shows it. */
 function otherLayout(tables: TableReading): OtherRowLayout {
-  return tables.otherSubRows || [...tables.values.keys()].some((id) => id.startsWith('s3.other.'))
-    ? 'subRows'
-    : 'single';
+  if (tables.otherSubRows) return 'subRows';
+  for (const id of tables.values.keys()) if (id.startsWith('s3.other.')) return 'subRows';
+  return 'single';
 }
 
 /** The aligner's values in the cells the label reading left unread, in the tables it may fill. */
@@ -120,7 +120,9 @@ export function withAlignment(
   // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text) or
   // whose sums fail.
   const fill = plainText ? incomplete(tables, format) : TABLES.every((table) => readCount(tables, table) === 0);
-  const broken = brokenChecks(tables.values, format, otherLayout(tables)).length > 0;
+  const layout = otherLayout(tables);
+  const brokenNow = brokenChecks(tables.values, format, layout);
+  const broken = brokenNow.length > 0;
   const aligned =
     fill || broken
       ? alignDocument(rows, tables.s2Format ?? hint, fullText, {
@@ -129,12 +131,15 @@ export function withAlignment(
         })
       : undefined;
   const filled = fill && aligned ? fillUnread(tables, aligned, placements) : tables;
+  // Nothing filled: the same values under the same sums, whose broken checks are known.
+  const unchanged = filled === tables;
   const checked = correctBySums(
     filled.values,
     tables.findings,
     aligned,
     filled.s2Format ?? format,
-    otherLayout(filled),
+    unchanged ? layout : otherLayout(filled),
+    unchanged ? brokenNow : undefined,
   );
   const corrected = new Set(
     checked.findings.filter((finding) => finding.rule === 'corrected-by-sums').flatMap((finding) => finding.cells),

@@ -30,6 +30,31 @@ function columnWords(format: ReportFormat): { key: string; words: string[] }[] {
   }));
 }
 
+const NUMBER_AFTER = '[：:\\t \\u3000]*(\\d+)[\\t \\u3000]*(件|个)?';
+
+/** Each column's note pattern, made once per format: every report with a section 二 looks for notes. */
+const COLUMN_PATTERNS: Record<ReportFormat, readonly { key: string; pattern: RegExp }[]> = {
+  '2019': columnPatterns('2019'),
+  '2021': columnPatterns('2021'),
+};
+
+function columnPatterns(format: ReportFormat): { key: string; pattern: RegExp }[] {
+  return columnWords(format).map(({ key, words }) => ({
+    key,
+    pattern: new RegExp(`(?:${words.join('|')})${NUMBER_AFTER}`, 'g'),
+  }));
+}
+
+/** The cells a note may fill: the two document rows' cells of the columns notes name. */
+const NOTED_IDS: Record<ReportFormat, readonly string[]> = {
+  '2019': notedIds('2019'),
+  '2021': notedIds('2021'),
+};
+
+function notedIds(format: ReportFormat): string[] {
+  return Object.keys(DOCUMENT_ROWS).flatMap((row) => columnWords(format).map(({ key }) => `s2.${row}.${key}`));
+}
+
 /** A note stating a column's value, with the clause before it (where a row, a year or a kind would be named). */
 interface Note {
   readonly column: string;
@@ -38,14 +63,12 @@ interface Note {
   readonly text: string;
 }
 
-const NUMBER_AFTER = '[：:\\t \\u3000]*(\\d+)[\\t \\u3000]*(件|个)?';
 /** After the number and its unit: the end, punctuation or a bracket; a noun would make it a count of something else. */
 const ENDS = /^(?:$|[\s，。；;、,.（(）)])/;
 
 function notesIn(text: string, format: ReportFormat): Note[] {
   const out: Note[] = [];
-  for (const { key, words } of columnWords(format)) {
-    const pattern = new RegExp(`(?:${words.join('|')})${NUMBER_AFTER}`, 'g');
+  for (const { key, pattern } of COLUMN_PATTERNS[format]) {
     for (const match of text.matchAll(pattern)) {
       const end = match.index + match[0].length;
       if (!ENDS.test(text.slice(end, end + 1))) continue;
@@ -86,17 +109,20 @@ export interface NotesOutcome {
 
 /** Section 二's blank or unread cells filled from notes beside the table, where a note decides them. */
 export function fillFromNotes(
-  values: ReadonlyMap<string, ReadValue>,
+  /** The reading so far; given back as it is (not copied) when no note fills a cell. */
+  values: Map<string, ReadValue>,
   rows: readonly SourceRow[],
   firstRow: number | undefined,
   format: ReportFormat,
   year: number | undefined,
 ): NotesOutcome {
-  const out = new Map(values);
   const placements: Record<string, Placement> = {};
   const findings: ParserFinding[] = [];
+  const isOpen = (id: string): boolean => (values.get(id)?.value ?? null) === null;
+  // A note only fills an open cell: with none open (most reports), there is nothing to look for.
+  if (firstRow === undefined || !NOTED_IDS[format].some(isOpen)) return { values, placements, findings };
+  const out = new Map(values);
   const open = (id: string): boolean => (out.get(id)?.value ?? null) === null;
-  if (firstRow === undefined) return { values: out, placements, findings };
   // Each cell a line of its own, and a note never runs across lines: a header over its value is no note.
   const text = rows
     .slice(Math.max(0, firstRow - BEFORE), firstRow + AFTER)

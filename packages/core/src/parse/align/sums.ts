@@ -58,7 +58,12 @@ export function holds(check: SumCheck, value: CellValue): boolean {
     if (typeof v !== 'number') return false;
     sum -= v;
   }
-  return Math.abs(sum) <= TOLERANCE;
+  return sumHolds(sum);
+}
+
+/** Whether the left side less the right is nought, within the tolerance. */
+export function sumHolds(difference: number): boolean {
+  return Math.abs(difference) <= TOLERANCE;
 }
 
 /** The checks that touch any of the cells. */

@@ -22,7 +22,8 @@ export const extractText: Extractor = async (bytes, options) => {
     throw new ParseError('unsupported', '内容是二进制数据，不是文本、网页、Word 或 PDF 文件', options.file);
   }
   const nodes: TextLine[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
+  // Most text breaks lines with \n alone: split on the character then, not by a pattern.
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   lines.forEach((line, index) => {
     if (line.trim() !== '') nodes.push({ kind: 'line', text: line, at: { line: index + 1 } });
   });
