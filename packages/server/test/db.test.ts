@@ -60,3 +60,22 @@ describe.each(ENGINES)('database on %s', (engine) => {
     expect(rows[0]?.n).toBe(1);
   });
 });
+
+// A server's JIT costs the app's short queries more than it saves (docs/scale.md); PGlite has none.
+describe.each(ENGINES.filter((engine) => engine === 'postgres'))('connections to %s', (engine) => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await openTestDatabase(engine);
+  });
+  afterAll(() => handle.close());
+
+  it('turn JIT off on every connection of the pool', async () => {
+    // Held open together, so that each runs on a connection of its own.
+    const shown = await Promise.all(
+      [1, 2, 3].map(() =>
+        sql<{ jit: string }>`select current_setting('jit') as jit, pg_sleep(0.05)`.execute(handle.db),
+      ),
+    );
+    expect(shown.map((r) => r.rows[0]?.jit)).toEqual(['off', 'off', 'off']);
+  });
+});

@@ -10,7 +10,7 @@ import {
 } from '@xxgk/core';
 import type { Db } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { regionOrgans, regionReports } from './repository.js';
+import { regionCellSums, regionOrgans, regionReports } from './repository.js';
 import { corpusReport } from './report.js';
 
 /**
@@ -35,18 +35,22 @@ const SUM_RULES = RULES.filter((rule) => !rule.crossYear && !NOT_FOR_SUMS.has(ru
 export async function regionSummary(db: Db, code: string, year: number, within: boolean) {
   const region = REGIONS.get(code);
   if (!region) throw notFound('行政区划');
-  const [reports, organs] = await Promise.all([regionReports(db, code, year, within), regionOrgans(db, code, within)]);
+  const [sums, reports, organs] = await Promise.all([
+    regionCellSums(db, code, year, within),
+    regionReports(db, code, year, within),
+    regionOrgans(db, code, within),
+  ]);
   const format = formatForYear(year) ?? 'unknown';
   const agency = `${region.name}${within ? '（含下辖地区）' : ''}各机关汇总`;
-  const report = corpusReport(agency, year, format, sumReportCells(reports.map((r) => r.figures)));
+  // The sums come from SQL; core rounds them as it rounds any 汇总 (money to the 万元's cents).
+  const report = corpusReport(agency, year, format, sumReportCells([sums]));
   const present = new Set(reports.map((r) => r.organId));
   const deadline = publicationDeadline(year);
-  const late = reports.flatMap((r) => {
-    const publishedOn = (r.meta as Record<string, unknown>)['publishedOn'];
-    return typeof publishedOn === 'string' && publishedOn > deadline
-      ? [{ organId: r.organId, organName: r.organName, reportId: String(r.id), publishedOn }]
-      : [];
-  });
+  const late = reports.flatMap(({ id, organId, organName, publishedOn }) =>
+    typeof publishedOn === 'string' && publishedOn > deadline
+      ? [{ organId, organName, reportId: String(id), publishedOn }]
+      : [],
+  );
   return {
     region: { code, name: region.name },
     year,

@@ -249,21 +249,35 @@ export async function findFile(db: Db, id: number) {
 }
 
 /** The current reports of a region's own organs (or of every organ within it) in a year. */
+function regionYear(db: Db, region: string, year: number, within: boolean) {
+  const q = db.selectFrom('corpus_reports as r').where('r.current', '=', true).where('r.year', '=', year);
+  return within ? q.where(sql`r.region_code`, 'like', `${region}%`) : q.where('r.region_code', '=', region);
+}
+
+/**
+ * Those reports' cells added up in SQL, each cell that holds a number in any of them: a
+ * province-year is thousands of reports, whose JSON fetched into Node took over a second at
+ * 100,000 reports; the summary table holds only the measures, not every cell of the tables.
+ */
+export async function regionCellSums(db: Db, region: string, year: number, within: boolean) {
+  const rows = await regionYear(db, region, year, within)
+    .innerJoin(sql<{ key: string; value: unknown }>`jsonb_each(r.figures)`.as('e'), (join) => join.onTrue())
+    .where(sql<SqlBool>`jsonb_typeof(e.value) = 'number'`)
+    .select([sql<string>`e.key`.as('id'), sql<number>`sum(e.value::float8)`.as('sum')])
+    .groupBy(sql`e.key`)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.sum]));
+}
+
+/** Those reports' organs and publication dates, without their tables. */
 export async function regionReports(db: Db, region: string, year: number, within: boolean) {
-  let q = db
-    .selectFrom('corpus_reports as r')
+  return regionYear(db, region, year, within)
     .innerJoin('corpus_organs as o', 'o.id', 'r.organ_id')
-    .where('r.current', '=', true)
-    .where('r.year', '=', year);
-  q = within ? q.where(sql`r.region_code`, 'like', `${region}%`) : q.where('r.region_code', '=', region);
-  return q
     .select([
       'r.id',
       sql<number>`coalesce(o.merged_into, o.id)`.as('organId'),
       'o.name as organName',
-      'r.format',
-      'r.figures',
-      'r.meta',
+      sql<unknown>`r.meta->'publishedOn'`.as('publishedOn'),
     ])
     .orderBy('o.name')
     .execute();
