@@ -49,16 +49,25 @@ const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*
 /** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
 const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
 
+/** A numbering's closing bracket read twice where the detector split the label after it ("(一)" + "）予以公开"). */
+const DOUBLED_BRACKET = /([)）])\s*[)）]/g;
+/*
+ * A decimal point too faint to read, between the figures of one box: the recogniser reads the gap
+ * it leaves as a space ("198 7"). A cell's figure is printed without gaps, and its decimals are one or two.
+ */
+const LOST_POINT = /^(\d+) (\d{1,2})$/;
+
 /**
- * A table cell's text mended: a figure as `mendOcrFigure` mends it, words without marks at their
- * ends (no label has one), and a row's label with one character misread as `mendOcrLabel` mends it.
+ * A table cell's text mended: a figure as `mendOcrFigure` mends it (with a lost decimal point put
+ * back), words without marks at their ends (no label has one) or a doubled bracket, and a row's
+ * label with one character misread as `mendOcrLabel` mends it.
  */
 export function mendOcrCell(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(LOST_POINT, '$1.$2');
   const figure = mendOcrFigure(trimmed);
-  return figure !== trimmed
-    ? figure
-    : mendOcrLabel(trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、'));
+  if (figure !== trimmed) return figure;
+  const words = trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、').replace(DOUBLED_BRACKET, '$1');
+  return mendOcrLabel(words);
 }
 
 /*

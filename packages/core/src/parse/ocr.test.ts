@@ -53,6 +53,14 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('（一）予以公开')).toBe('（一）予以公开');
     expect(mendOcrCell('0：')).toBe('0');
     expect(mendOcrCell('14.97')).toBe('14.97');
+    expect(mendOcrCell('(一)）予以公开')).toBe('(一)予以公开');
+  });
+
+  it('puts back a decimal point read as a space between the figures of a table cell', () => {
+    expect(mendOcrCell('198 7')).toBe('198.7');
+    expect(mendOcrCell('12 35')).toBe('12.35');
+    expect(mendOcrCell('1987')).toBe('1987');
+    expect(mendOcrCell('12 345')).toBe('12345');
   });
 
   it('reads a row label with one character misread, dropped or added as that label, and no other text', () => {
