@@ -67,8 +67,18 @@ export function mendOcrCell(text: string): string {
   const figure = mendOcrFigure(trimmed);
   if (figure !== trimmed) return figure;
   const words = trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、').replace(DOUBLED_BRACKET, '$1');
-  return mendOcrLabel(words);
+  // "o." in a cell: a zero and a speck (outside a table, "o." is left alone: it may be a word's end).
+  const bare = mendOcrFigure(words);
+  if (bare !== words && FIGURE.test(bare)) return bare;
+  return mendOcrLabel(words.replace(MISREAD_NUMBERING, ''));
 }
+
+const FIGURE = /^-?[\d,.]+$/;
+/*
+ * A numbering whose numeral OCR misread as no numeral ("（→）予以公开"): the label's words name the
+ * row without it, where the misread numbering would hide them.
+ */
+const MISREAD_NUMBERING = /^[（(][^\u3400-\u9fff（）()]{1,2}[）)](?=[\u3400-\u9fff])/;
 
 /*
  * A row's label OCR read with one character wrong, missing or extra ("属于三类内部事务信意"): the
@@ -200,7 +210,7 @@ const FIGURE_READ = 0.6;
 const CJK = /[\u3400-\u9fff]/;
 
 /*
- * Boxes of one character read unsurely in a grid cell that also holds a figure read fairly surely: specks
+ * Boxes within a figure's box, and boxes of one character read unsurely in a grid cell that also holds a figure read fairly surely: specks
  * the detector took for text ("1" and "R", "8" far left of "0"), which would join the figure as
  * "1R" or "80". A table's cell holds one figure: a lone unsure mark that is no digit is a speck, and
  * so is a digit standing apart from the figure (a line's height or more away: a figure's digits touch).
@@ -213,9 +223,20 @@ function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
   const specks = new Set<OcrBox>();
   for (const box of boxes) {
     const text = box.text.trim();
-    if (box.confidence >= UNSURE || [...text].length !== 1 || CJK.test(text)) continue;
     const cell = cellOf(box);
-    if (cell === undefined) continue;
+    if (cell === undefined || CJK.test(text)) continue;
+    // A sliver inside a figure's box ("7." 2 points wide at the end of "1"): a speck, however surely read.
+    const inside = boxes.some(
+      (other) =>
+        other !== box &&
+        DIGIT.test(other.text) &&
+        other.x1 - other.x0 > 2 * (box.x1 - box.x0) &&
+        box.x0 >= other.x0 &&
+        box.x1 <= other.x1 &&
+        cellOf(other) === cell,
+    );
+    if (inside) specks.add(box);
+    if (inside || box.confidence >= UNSURE || [...text].length !== 1) continue;
     const apart = (other: OcrBox): boolean =>
       Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0);
     const figure = boxes.find(

@@ -54,6 +54,9 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('0：')).toBe('0');
     expect(mendOcrCell('14.97')).toBe('14.97');
     expect(mendOcrCell('(一)）予以公开')).toBe('(一)予以公开');
+    expect(mendOcrCell('（→）予以公开')).toBe('予以公开');
+    expect(mendOcrCell('o.')).toBe('0');
+    expect(mendOcrCell('（三）不予公开')).toBe('（三）不予公开');
   });
 
   it('puts back a decimal point read as a space between the figures of a table cell', () => {
@@ -113,8 +116,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
   });
 
   it('drops specks read as one unsure character beside a figure read surely in a table cell', () => {
-    const horizontal = [100, 120, 140].map((at) => ({ at, from: 50, to: 350 }));
-    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 140 }));
+    const horizontal = [100, 120, 140, 160].map((at) => ({ at, from: 50, to: 350 }));
+    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 160 }));
     const page: OcrPage = {
       width: 595,
       height: 842,
@@ -131,6 +134,10 @@ describe('a scan read by OCR, as the reader’s document', () => {
         box('1', 160, 124, 0.4),
         box('2', 170, 124, 0.95),
         box('7', 260, 124, 0.45),
+        box('行政许可', 60, 104 + 40),
+        // A sliver inside the "1"'s box, read surely as "7.".
+        { text: '1', x0: 160, x1: 172, y0: 144, y1: 156, confidence: 0.98 },
+        { text: '7.', x0: 170, x1: 172, y0: 144, y1: 156, confidence: 0.84 },
       ],
       rules: { horizontal, vertical },
     };
@@ -138,6 +145,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
       ['行政强制', '0', '1'],
       ['行政处罚', '12', '7'],
+      ['行政许可', '1', ''],
     ]);
   });
 
