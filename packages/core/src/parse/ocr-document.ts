@@ -70,8 +70,14 @@ export function mendOcrCell(text: string): string {
   // "o." in a cell: a zero and a speck (outside a table, "o." is left alone: it may be a word's end).
   const bare = mendOcrFigure(words);
   if (bare !== words && FIGURE.test(bare)) return bare;
-  return mendOcrLabel(words.replace(MISREAD_NUMBERING, ''));
+  if (LONE_ONE.test(words)) return '1';
+  return mendOcrLabel(words.replace(MISREAD_NUMBERING, '').replace(BEFORE_NUMBERING, ''));
 }
+
+/** A lone "1" read as a small letter ("i", "r": the foot of a serif 1 blurred); no cell of a table holds one. */
+const LONE_ONE = /^[irı]$/;
+/** A character or two of a neighbouring cell before a sub-row's numbering ("部(二)部分公开"): no label starts so. */
+const BEFORE_NUMBERING = /^[^（(]{1,2}(?=[（(][一二三四五六七八九十]{1,2}[）)][\u3400-\u9fff])/;
 
 const FIGURE = /^-?[\d,.]+$/;
 /*
