@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { despeckle } from '../src/ocr/clean.js';
+import { deskew, pageTilt } from '../src/ocr/deskew.js';
 
 /** A white page `width` × `height` with `marks` drawn: [x, y, grey] for each pixel. */
 function page(width: number, height: number, marks: readonly (readonly [number, number, number])[]) {
@@ -43,5 +44,42 @@ describe('a scanned page cleaned before OCR', () => {
     expect(at(clean, 13, 17)).toBe(255);
     expect(at(clean, 10, 8)).toBe(30);
     expect(at(clean, 11, 8)).toBe(30);
+  });
+});
+
+/** A page of rules 2 pixels thick, 40 pixels apart, drawn tilted by `degrees` (clockwise: falling to the right). */
+function ruledPage(degrees: number) {
+  const [width, height] = [400, 300];
+  const data = new Uint8Array(width * height).fill(255);
+  const slope = Math.tan((degrees * Math.PI) / 180);
+  for (let rule = 40; rule < height - 40; rule += 40) {
+    for (let x = 20; x < width - 20; x += 1) {
+      const y = Math.round(rule + (x - width / 2) * slope);
+      data[y * width + x] = 0;
+      data[(y + 1) * width + x] = 0;
+    }
+  }
+  return { data, width, height };
+}
+
+describe('a scanned page turned upright before OCR', () => {
+  it('finds the tilt of the rules either way, and none on an upright page', () => {
+    expect(pageTilt(ruledPage(0.8))).toBeCloseTo(0.8, 1);
+    expect(pageTilt(ruledPage(-1.5))).toBeCloseTo(-1.5, 1);
+    expect(pageTilt(ruledPage(0))).toBe(0);
+    expect(pageTilt(page(50, 50, []))).toBe(0);
+  });
+
+  it('turns a tilted page upright at its own size, and leaves an upright one as it is', async () => {
+    const tilted = ruledPage(0.8);
+    const upright = await deskew(tilted);
+    expect([upright.width, upright.height]).toEqual([tilted.width, tilted.height]);
+    expect(Math.abs(pageTilt(upright))).toBeLessThan(0.1);
+    // Each rule lies along one or two rows of pixels again: the row through its middle is ink end to end.
+    const row = (y: number) => Array.from({ length: 300 }, (_, x) => at(upright, x + 50, y));
+    const inkRows = Array.from({ length: upright.height }, (_, y) => y).filter((y) => row(y).every((g) => g < 160));
+    expect(inkRows.length).toBeGreaterThanOrEqual(5);
+    const straight = ruledPage(0);
+    expect(await deskew(straight)).toBe(straight);
   });
 });

@@ -65,6 +65,17 @@ describe('scanned reports read by OCR', () => {
     OCR_TIME,
   );
 
+  it(
+    'reads every cell of a skewed scan (pages tilted by ±0.8° turned upright before reading)',
+    async () => {
+      const { bytes, expected } = await scan('scan-2019-skew');
+      const parsed = await parseReport(bytes, { file: 'scan-2019-skew.pdf', ocr: ocrPdf });
+      expect(Object.keys(expected.cells).length).toBeGreaterThan(190);
+      expect(wrongCells(parsed, expected)).toEqual([]);
+    },
+    OCR_TIME,
+  );
+
   it('a scan where OCR cannot run reads as no text and an error finding in Chinese, not a crash', async () => {
     const { bytes } = await scan('scan-2019');
     const parsed = await parseReport(bytes, {

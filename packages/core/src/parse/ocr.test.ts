@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Table, TextLine } from './document.js';
 import { parseReport } from './index.js';
-import { documentFromOcr, mendOcrCell, mendOcrFigure } from './ocr-document.js';
+import { ROW_LABELS, S2_FORMAT_WORDS } from './labels.js';
+import { documentFromOcr, mendOcrCell, mendOcrFigure, mendOcrLabel, oneEditApart } from './ocr-document.js';
 import type { OcrBox, OcrPage } from './ocr-types.js';
 
 const box = (text: string, x0: number, y0: number, confidence = 0.99): OcrBox => ({
@@ -52,6 +53,35 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('（一）予以公开')).toBe('（一）予以公开');
     expect(mendOcrCell('0：')).toBe('0');
     expect(mendOcrCell('14.97')).toBe('14.97');
+    expect(mendOcrCell('(一)）予以公开')).toBe('(一)予以公开');
+    expect(mendOcrCell('（→）予以公开')).toBe('予以公开');
+    expect(mendOcrCell('o.')).toBe('0');
+    expect(mendOcrCell('r')).toBe('1');
+    expect(mendOcrCell('i')).toBe('1');
+    expect(mendOcrCell('部(二)部分公开')).toBe('(二)部分公开');
+    expect(mendOcrCell('（三）不予公开')).toBe('（三）不予公开');
+  });
+
+  it('puts back a decimal point read as a space between the figures of a table cell', () => {
+    expect(mendOcrCell('198 7')).toBe('198.7');
+    expect(mendOcrCell('12 35')).toBe('12.35');
+    expect(mendOcrCell('1987')).toBe('1987');
+    expect(mendOcrCell('12 345')).toBe('12345');
+  });
+
+  it('reads a row label with one character misread, dropped or added as that label, and no other text', () => {
+    expect(mendOcrCell('4.属于三类内部事务信意')).toBe('4.属于三类内部事务信息');
+    expect(mendOcrCell('2.其他法律行政法现禁止公开')).toBe('2.其他法律行政法规禁止公开');
+    expect(mendOcrCell('（二）部分公')).toBe('（二）部分公');
+    expect(mendOcrLabel('行政事业性收费费')).toBe('行政事业性收费');
+    expect(mendOcrLabel('1.属于国家秘密')).toBe('1.属于国家秘密');
+    // Short words are one edit from too many others; two edits are no label.
+    expect(mendOcrLabel('规意')).toBe('规意');
+    expect(mendOcrLabel('属于三类外部事务信意')).toBe('属于三类外部事务信意');
+    for (const word of Object.values(S2_FORMAT_WORDS).flat()) expect(mendOcrLabel(word)).toBe(word);
+    // No two labels of five characters or more are one edit apart: a mended label is never another's.
+    const forms = ROW_LABELS.flatMap((label) => label.forms).filter((form) => form.length >= 5);
+    for (const a of forms) for (const b of forms) expect(oneEditApart(a, b)).toBe(false);
   });
 
   it('rebuilds a ruled table from the rules seen, boxes in cells by their middle, each cell with its confidence', () => {
@@ -86,6 +116,40 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(document.messages[0]?.message).toBe(
       '扫描件.pdf 是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 1 页；数值可能有误，请与原件核对',
     );
+  });
+
+  it('drops specks read as one unsure character beside a figure read surely in a table cell', () => {
+    const horizontal = [100, 120, 140, 160].map((at) => ({ at, from: 50, to: 350 }));
+    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 160 }));
+    const page: OcrPage = {
+      width: 595,
+      height: 842,
+      boxes: [
+        box('行政强制', 60, 104),
+        // Far left of the "0" (a line's height apart): a speck read as 8.
+        box('8', 160, 104, 0.36),
+        box('0', 220, 104, 0.95),
+        // Touching the "1": a speck read as R.
+        box('1', 260, 104, 0.9),
+        box('R', 270, 104, 0.34),
+        box('行政处罚', 60, 124),
+        // Digits that touch are one figure, however unsure one of them is; a lone unsure figure stays.
+        box('1', 160, 124, 0.4),
+        box('2', 170, 124, 0.95),
+        box('7', 260, 124, 0.45),
+        box('行政许可', 60, 104 + 40),
+        // A sliver inside the "1"'s box, read surely as "7.".
+        { text: '1', x0: 160, x1: 172, y0: 144, y1: 156, confidence: 0.98 },
+        { text: '7.', x0: 170, x1: 172, y0: 144, y1: 156, confidence: 0.84 },
+      ],
+      rules: { horizontal, vertical },
+    };
+    const [table] = documentFromOcr([page]).nodes as [Table];
+    expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['行政强制', '0', '1'],
+      ['行政处罚', '12', '7'],
+      ['行政许可', '1', ''],
+    ]);
   });
 
   it('without rules, a line splits into fragments at wide gaps and keeps each fragment’s confidence', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { InferenceSession } from 'onnxruntime-node';
-import { despeckle } from './clean.js';
+import { despeckle, medianAround } from './clean.js';
 import { detectionInput, textBoxes, type Bitmap, type PixelBox } from './detect.js';
 import { decode, recognitionInput } from './recognise.js';
 
@@ -83,7 +83,7 @@ export class OcrEngine {
     // Only a glyph or two: in a longer box a reading that leaves out the unsure character is surer.
     if (box.x1 - box.x0 > RETRY_MAX_RATIO * (box.y1 - box.y0)) return best;
     for (const margin of RETRY_MARGINS) {
-      if (best.confidence >= SURE) break;
+      if (best.confidence >= SURE && READABLE.test(best.text)) break;
       const grown = {
         x0: Math.max(0, box.x0 - margin),
         y0: Math.max(0, box.y0 - margin),
@@ -91,7 +91,13 @@ export class OcrEngine {
         y1: Math.min(page.height, box.y1 + margin),
       };
       const again = await this.readCrop(page, grown);
-      if (again.text.trim() !== '' && again.confidence > best.confidence) best = again;
+      if (surer(again, best)) best = again;
+    }
+    // Marks only ("...", "：") where a glyph or two stand: a speck on the glyph, read without it.
+    if (!READABLE.test(best.text)) {
+      const cleaned = await medianAround(page, box);
+      const again = await this.readCrop(cleaned.bitmap, cleaned.box);
+      if (READABLE.test(again.text)) best = again;
     }
     return best;
   }
@@ -107,6 +113,18 @@ export class OcrEngine {
     const [, steps = 0, classes = 0] = result.dims;
     return decode(result.data as Float32Array, steps, classes, this.dictionary);
   }
+}
+
+/** A digit, a letter or a Chinese character: a reading that holds none read marks only. */
+const READABLE = /[\p{L}\p{N}]/u;
+/**
+ * Whether one reading of a box is better than another: one that reads a glyph beats one of marks
+ * only, however sure ("0..." at 0.50 beats "..." at 0.73: the specks beside a lone 0 read surely,
+ * the 0 not), else the surer one.
+ */
+function surer(a: { text: string; confidence: number }, b: { text: string; confidence: number }): boolean {
+  const [readsA, readsB] = [READABLE.test(a.text), READABLE.test(b.text)];
+  return readsA !== readsB ? readsA : a.text.trim() !== '' && a.confidence > b.confidence;
 }
 
 /** The margins, in pixels, a box the recogniser is unsure of is read again with. */
