@@ -60,7 +60,9 @@ export function archiveInputs(entries: readonly ArchiveEntry[]): CorpusInput[] {
         if (!(error instanceof ParseError)) throw error;
         const stored = entry.stored();
         const key = stored.length > 0 ? stored : new TextEncoder().encode(entry.name);
-        return { sha256: sha256Of(key), size: entry.size, error };
+        // Named by the entry (`archive.zip/inner/name`) rather than by the archive alone.
+        const named = error.file ? error.message.slice(`${error.file}：`.length) : error.message;
+        return { sha256: sha256Of(key), size: entry.size, error: new ParseError(error.code, named, entry.name) };
       }
     },
   }));
