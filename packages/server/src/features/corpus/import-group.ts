@@ -9,7 +9,7 @@ import {
   retireCurrents,
   type NewCorpusFile,
   type NewCorpusReport,
-} from './import-repository.js';
+} from './import/repository.js';
 import { resolveOrgans, SURE_MATCH, type ResolvedOrgan } from './organs.js';
 import type { CorpusOutcome } from './import.js';
 

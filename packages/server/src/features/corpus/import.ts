@@ -4,7 +4,7 @@ import { ParseError, type ParsedReport } from '@xxgk/core';
 import type { ArchiveEntry } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
 import { keepGroup, type Ready } from './import-group.js';
-import { knownShas } from './import-repository.js';
+import { knownShas } from './import/repository.js';
 
 /** One file to import: its name (a path, or `archive.zip/inner/name`) and a way to get its bytes. */
 export interface CorpusInput {

@@ -7,7 +7,7 @@ import {
   organsByKeys,
   organsOfNames,
   type NewOrganName,
-} from './import-repository.js';
+} from './import/repository.js';
 import { renameOrgan, type CorpusOrganRow } from './repository.js';
 
 /**

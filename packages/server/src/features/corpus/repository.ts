@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Finding } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
-import { json, type Database, type Db } from '../../db/schema.js';
+import { type Database, type Db } from '../../db/schema.js';
 
 /** An organ as the corpus knows it (the row `merged_into` points away from is followed by the caller). */
 export interface CorpusOrganRow {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Finding } from '@xxgk/core';
-import { json, type Db } from '../../db/schema.js';
-import { ORGAN_COLUMNS, ORGAN_LOCK_CLASS, type CorpusOrganRow, type NewCorpusOrgan } from './repository.js';
+import { json, type Db } from '../../../db/schema.js';
+import { ORGAN_COLUMNS, ORGAN_LOCK_CLASS, type CorpusOrganRow, type NewCorpusOrgan } from '../repository.js';
 
 /*
  * The import's SQL, a group of files at a time: each statement takes every row of the group at
