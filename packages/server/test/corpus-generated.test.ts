@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEASURES, measureValue, parseReport } from '@xxgk/core';
+import { MEASURES, measureValue, organIdentity, parseReport } from '@xxgk/core';
 import { writeCorpus } from '../../../bench/support/corpus.js';
 import type { CorpusTruth } from '../../../bench/support/corpus.js';
 import { CorpusAnalysisService } from '../src/features/corpus-analysis/service.js';
@@ -98,9 +98,19 @@ describe.each(ENGINES)('importing the synthetic corpus on %s', (engine) => {
         figuresChecked += 1;
       }
     }
-    // No organ split in two (recall) and no two organs joined (precision), over every spelling used.
-    expect([...corpusOrgans.values()].filter((s) => s.size > 1)).toEqual([]);
+    // No two organs joined (precision), over every spelling used.
     expect([...truthOrgans.values()].filter((s) => s.size > 1)).toEqual([]);
+    /*
+     * No organ split in two (recall), but for one the name alone cannot settle: a spelling without
+     * its prefecture whose district's name is shared (河东区 of 临沂 or of 天津, 郊区) becomes an
+     * organ of its own (its match is then marked less sure), the same with either engine and
+     * before group writing. Among 2,000 reports a few organs are spelt so.
+     */
+    const ambiguous = (organ: number) =>
+      truth.files.some((f) => f.organ === organ && organIdentity(f.name).alternatives.length > 0);
+    const split = [...corpusOrgans].filter(([, s]) => s.size > 1).map(([organ]) => organ);
+    expect(split.filter((organ) => !ambiguous(organ))).toEqual([]);
+    expect(split.length).toBeLessThan(truth.organs.length / 20);
     const spellings = new Set(truth.files.map((f) => f.name));
     expect(spellings.size).toBeGreaterThan(truth.organs.length);
     expect(figuresChecked).toBeGreaterThan(REPORTS / 3);
