@@ -13,17 +13,23 @@
 //    same calls are timed again, their answers checked equal and their times' ratio to all-local
 //    shown.
 // 3. Import rate: --text (default 1000) generated reports as plain text and --pdf (default 200) as
-//    PDF, imported by the corpus import service on every core into a throwaway database, and read
-//    alone on the worker pool (bench/corpus/import.js).
+//    PDF (0 leaves a kind out), imported by the corpus import service on every core into a throwaway
+//    database, and read alone on the worker pool (bench/corpus/import.js); with
+//    --baseline=<dist folder of another build of packages/server> imported by that build too, in
+//    the same run, and the ratio shown. CPU ms a file (this process and the database's server
+//    processes) beside each rate: a loaded machine changes it far less than the rate.
 // Figures go to the console and to bench/results/corpus.json.
 //
-// Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --only=<import,queries,fdw>
+// Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --baseline=<dir>,
+//          --only=<import,queries,fdw>
 //          (BENCH_REPORTS and BENCH_RUNS in the environment too); XXGK_TEST_PG names the
 //          PostgreSQL server as for the tests.
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
@@ -181,22 +187,31 @@ async function main() {
   }
   if (ONLY.has('import')) {
     results.import = [];
+    const baseline = args.baseline ? pathToFileURL(`${resolve(args.baseline)}/`) : undefined;
     for (const [kind, count] of [
       ['text', Number(args.text ?? 1000)],
       ['pdf', Number(args.pdf ?? 200)],
     ]) {
+      if (count === 0) continue;
       const memory = watchMemory();
-      const measured = { ...(await measureImport(kind, count, SEED, SERVER_URL)), peakRss: memory.stop() };
+      const measured = { ...(await measureImport(kind, count, SEED, SERVER_URL, baseline)), peakRss: memory.stop() };
       results.import.push(measured);
-      const { read, import: imported } = measured;
+      const { read, import: imported, baseline: before } = measured;
       const counts = Object.entries(imported.summary)
         .map(([status, n]) => `${status} ${n}`)
         .join(', ');
+      const cpu = (m) =>
+        `CPU ${m.cpuMsPerFile.node.toFixed(2)} + ${m.cpuMsPerFile.postgres.toFixed(2)} ms a file (node + postgres)`;
       console.log(
         `import (${measured.threads} threads): ${kind} ${measured.reports} reports (mean ${(measured.meanFileBytes / 1024).toFixed(1)} KB): ` +
-          `imported ${imported.perSecond.toFixed(1)} reports/s (${counts}); read alone ${read.perSecond.toFixed(1)} reports/s ` +
-          `(${read.failed} failed); peak RSS ${mb(measured.peakRss)}${kind === 'text' && imported.perSecond < 500 ? ' (under the 500/s aim)' : ''}`,
+          `imported ${imported.perSecond.toFixed(1)} reports/s (${counts}; ${cpu(imported)}); read alone ${read.perSecond.toFixed(1)} reports/s ` +
+          `(${read.failed} failed; CPU ${read.cpuMsPerFile.toFixed(2)} ms a file); peak RSS ${mb(measured.peakRss)}` +
+          `${kind === 'text' && imported.perSecond < 500 ? ' (under the 500/s aim)' : ''}`,
       );
+      if (before)
+        console.log(
+          `  baseline build: ${before.perSecond.toFixed(1)} reports/s (${cpu(before)}); this build ×${(imported.perSecond / before.perSecond).toFixed(2)}`,
+        );
     }
   }
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });

@@ -1,9 +1,14 @@
 // The import rate of bench:corpus: generated reports written as files (all text, or all PDF), then
 // imported by the corpus import service (features/corpus: read on the worker pool, one thread a
-// core; organ matched; file and report stored in one transaction) into a throwaway PostgreSQL
-// database. Also the read alone (the worker pool without the database), to tell the two apart.
+// core, while the files read are kept a group at a time, one transaction a group) into a throwaway
+// PostgreSQL database. Also the read alone (the worker pool without the database), to tell the two
+// apart, and, given `baseline` (the dist/ folder of another build of packages/server, e.g. the
+// commit before a change), the same import by that build, in the same run. Besides the rate by the
+// clock, the CPU time a file costs — this process's threads and the database's server processes —
+// which a loaded machine changes far less, and the 2-core rate it bounds.
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,10 +32,13 @@ async function timeRead(names, contents) {
   const pool = new ParsePool({ ...UPLOAD_PARSING, threads: availableParallelism(), queue: Number.MAX_SAFE_INTEGER });
   try {
     await pool.parse(contents[0], names[0]);
+    const before = process.cpuUsage();
     const started = performance.now();
     const outcomes = await Promise.allSettled(contents.map((content, i) => pool.parse(content, names[i])));
+    const cpu = process.cpuUsage(before);
     return {
       seconds: (performance.now() - started) / 1000,
+      cpuMsPerFile: (cpu.user + cpu.system) / 1000 / names.length,
       failed: outcomes.filter((o) => o.status === 'rejected').length,
     };
   } finally {
@@ -38,31 +46,70 @@ async function timeRead(names, contents) {
   }
 }
 
-/** Imports every file through the corpus service into a database of its own; seconds and the summary. */
-async function timeImport(serverUrl, names, contents) {
+/** CPU ms the database's server processes for this database have used (Linux, server on this machine; else 0). */
+async function serverCpuMs(client) {
+  const { rows } = await client.query(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Not on this machine, or already gone.
+    }
+  }
+  return ticks * 10;
+}
+
+/**
+ * Imports every file through the corpus service of the build in `dist` into a database of its
+ * own; seconds (from the first file to the summary refreshed), the summary and CPU ms a file.
+ */
+async function timeImport(serverUrl, dist, names, contents) {
   const name = `xxgk_bench_import_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const { openDatabase } = await import('../../packages/server/dist/db/database.js');
-  const { CorpusService } = await import('../../packages/server/dist/features/corpus/service.js');
+  const { openDatabase } = await import(new URL('db/database.js', dist).href);
+  const { CorpusService } = await import(new URL('features/corpus/service.js', dist).href);
   const handle = await openDatabase({ url: url.toString(), poolSize: availableParallelism() + 2 });
   const service = new CorpusService(handle.db, { threads: availableParallelism() });
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
   try {
+    // A file of its own first, so that the worker pool has started before the clock does.
+    const warmUp = await service.startBatch(null, 'bench:corpus warm-up', 1);
+    await service.importCorpusFiles(
+      [{ name: '预热.txt', read: async () => ({ bytes: new TextEncoder().encode('预热') }) }],
+      {
+        batch: warmUp,
+      },
+    );
     const batch = await service.startBatch(null, 'bench:corpus', names.length);
     const files = names.map((file, i) => ({ name: file, read: async () => ({ bytes: contents[i] }) }));
+    const serverBefore = await serverCpuMs(client);
+    const before = process.cpuUsage();
     const started = performance.now();
     const summary = await service.importCorpusFiles(files, { batch });
-    return { seconds: (performance.now() - started) / 1000, summary };
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(before);
+    const nodeMs = (cpu.user + cpu.system) / 1000 / names.length;
+    const serverMs = ((await serverCpuMs(client)) - serverBefore) / names.length;
+    return { seconds, summary, cpuMsPerFile: { node: nodeMs, postgres: serverMs } };
   } finally {
+    await client.end();
     await service.close();
     await handle.close();
     await admin(serverUrl, `drop database if exists ${name} with (force)`);
   }
 }
 
+const SERVER_DIST = new URL('../../packages/server/dist/', import.meta.url);
+
 /** Writes `count` reports as `kind` files, reads them, and imports them; rates a second. */
-export async function measureImport(kind, count, seed, serverUrl) {
+export async function measureImport(kind, count, seed, serverUrl, baseline = undefined) {
   const dir = await mkdtemp(join(tmpdir(), `xxgk-corpus-${kind}-`));
   try {
     const writeStarted = performance.now();
@@ -72,7 +119,9 @@ export async function measureImport(kind, count, seed, serverUrl) {
     const contents = await Promise.all(names.map(async (file) => new Uint8Array(await readFile(join(dir, file)))));
     const bytes = contents.reduce((sum, content) => sum + content.length, 0);
     const read = await timeRead(names, contents);
-    const imported = await timeImport(serverUrl, names, contents);
+    const rate = (measured) => ({ ...measured, perSecond: names.length / measured.seconds });
+    const imported = rate(await timeImport(serverUrl, SERVER_DIST, names, contents));
+    const before = baseline ? rate(await timeImport(serverUrl, baseline, names, contents)) : undefined;
     return {
       kind,
       threads: availableParallelism(),
@@ -80,7 +129,8 @@ export async function measureImport(kind, count, seed, serverUrl) {
       meanFileBytes: Math.round(bytes / names.length),
       writeSeconds,
       read: { ...read, perSecond: names.length / read.seconds },
-      import: { ...imported, perSecond: names.length / imported.seconds },
+      import: imported,
+      ...(before ? { baseline: before } : {}),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, ParseError } from '@xxgk/core';
 import { archiveEntries, fileSha256, isReportArchive, readReportFile } from '@xxgk/node';
-import type { CorpusInput } from '@xxgk/server';
+import { archiveInputs, type CorpusInput } from '@xxgk/server';
 import { collectFiles } from './files.js';
 
 /**
@@ -54,7 +54,7 @@ export async function corpusInputs(
       inputs.push(fileInput(file, maxBytes));
       continue;
     }
-    for (const entry of entries) inputs.push({ name: entry.name, read: async () => ({ bytes: entry.read() }) });
+    inputs.push(...archiveInputs(entries));
   }
   return inputs;
 }

@@ -63,7 +63,7 @@ describe.each(ENGINES)('xxgk corpus import on %s', (engine) => {
 describe.runIf(ENGINES.includes('postgres'))('xxgk corpus import killed with SIGKILL', () => {
   let database: TestDatabase;
   let dir: string;
-  const total = 160;
+  const total = 400;
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
     dir = await mkdtemp(join(tmpdir(), 'xxgk-corpus-kill-'));

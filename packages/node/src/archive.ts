@@ -13,7 +13,15 @@ export interface ArchiveEntry {
   readonly size: number;
   /** Inflates the entry; throws ParseError ('zip-bomb', 'corrupt', 'encrypted') naming the archive. */
   read(): Uint8Array;
+  /**
+   * The entry's bytes as the archive stores them (its local header and compressed data, cut at
+   * the archive's end): what an entry that cannot be inflated is known by.
+   */
+  stored(): Uint8Array;
 }
+
+/** A local file header's fixed part, before the entry's name and extra field. */
+const LOCAL_HEADER = 30;
 
 const PK = [0x50, 0x4b, 0x03, 0x04];
 
@@ -57,6 +65,7 @@ function isReportEntry(name: string): boolean {
 /** The reports in an archive, each no larger than `maxBytes` inflated (the readers' size limit). */
 export function archiveEntries(bytes: Uint8Array, archive: string, maxBytes: number): ArchiveEntry[] {
   const zip = openZip(bytes, archive);
+  const at = (offset: number) => Math.min(Math.max(0, offset), bytes.length);
   return zip.entries
     .map((entry) => ({ entry, name: entryName(entry) }))
     .filter(({ name }) => isReportEntry(name))
@@ -64,5 +73,6 @@ export function archiveEntries(bytes: Uint8Array, archive: string, maxBytes: num
       name: `${archive}/${name}`,
       size: entry.size,
       read: () => readEntries(zip, [entry], maxBytes, archive, undefined, maxBytes)[0] as Uint8Array,
+      stored: () => bytes.subarray(at(entry.localOffset), at(entry.localOffset + LOCAL_HEADER + entry.compressedSize)),
     }));
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ParseError, ruleById, type Finding, type ParsedReport, type SourceKind } from '@xxgk/core';
+import { ParseError, type ParsedReport } from '@xxgk/core';
+import type { ArchiveEntry } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
-import { resolveOrgan, SURE_MATCH } from './organs.js';
-import { fileBySha, insertFile, insertReport, lockOrgan, retireCurrent } from './repository.js';
+import { keepGroup, type Ready } from './import-group.js';
+import { knownShas } from './import/repository.js';
 
 /** One file to import: its name (a path, or `archive.zip/inner/name`) and a way to get its bytes. */
 export interface CorpusInput {
@@ -39,181 +40,32 @@ export type ReadReportFile = (bytes: Uint8Array, file: string) => Promise<Parsed
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-const MEDIA_TYPES: Readonly<Record<SourceKind, string>> = {
-  text: 'text/plain',
-  html: 'text/html',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  pdf: 'application/pdf',
-};
-
 /** The reason a file failed, naming it once (the reader's message may name it already). */
 function failure(file: string, error: ParseError): string {
   return error.message.startsWith(`${file}：`) ? error.message : `${file}：${error.message}`;
 }
 
-/** The reader's own findings (not the consistency rules') that mean a table was not read whole. */
-const readerErrors = (findings: readonly Finding[]) =>
-  findings.filter((f) => f.severity === 'error' && !ruleById(f.rule));
-
 /**
- * Why a read file needs a person, or undefined when it does not. A file needs review when it was
- * read but cannot be trusted as read: its organ or year not found (no report row can be keyed
- * then), its organ's match unsure, or the reader's own error findings (a table it could not read
- * whole). The consistency rules' errors are not a reason: a report breaking the rules is what the
- * corpus analyses, and they are kept in `failed_rules`.
+ * The reports in an archive as files to import. An entry that cannot be unpacked (damaged,
+ * encrypted, inflating past the size limit) is still recorded once, as failed: it is known by the
+ * SHA-256 of its bytes as the archive stores them, so that importing the archive again finds it.
  */
-function reviewReason(parsed: ParsedReport, organSure: boolean): string | undefined {
-  const { agency, year } = parsed.report.meta;
-  const reasons: string[] = [];
-  if (!agency.trim()) reasons.push('未读出报告机关的名称');
-  if (year === null) reasons.push('未读出报告年度');
-  if (agency.trim() && !organSure) reasons.push(`机关“${agency.trim()}”的识别把握不足，请确认所属机关`);
-  for (const f of readerErrors(parsed.findings)) reasons.push(f.message);
-  return reasons.length > 0 ? reasons.join('；') : undefined;
-}
-
-/** Cell ID → where it was read, with how the aligner placed it (the file's name is the file row's). */
-function sourcesOf(parsed: ParsedReport): Record<string, unknown> {
-  const sources: Record<string, unknown> = {};
-  const placements = parsed.placements ?? {};
-  for (const [cell, source] of Object.entries(parsed.report.provenance ?? {})) {
-    if (!source) continue;
-    const { file: _file, ...at } = source;
-    const placed = placements[cell];
-    sources[cell] = placed ? { ...at, placedBy: placed.placedBy, placement: placed.confidence } : at;
-  }
-  return sources;
-}
-
-/** The ids of the consistency rules the report breaks (errors and warnings). */
-function failedRules(findings: readonly Finding[]): string[] {
-  const ids = findings.filter((f) => f.severity !== 'info' && ruleById(f.rule)).map((f) => f.rule);
-  return [...new Set(ids)].sort();
-}
-
-interface Stored {
-  readonly file: string;
-  readonly batch: number | null;
-  readonly sha256: string;
-  /** Null for a file over the size limit, never read into memory. */
-  readonly bytes: Uint8Array | null;
-}
-
-/** Keeps a file that could not be read, with why. */
-async function storeFailed(db: Kysely<Database>, at: Stored, error: ParseError, size: number) {
-  const reason = failure(at.file, error);
-  const id = await insertFile(db, {
-    sha256: at.sha256,
-    batch_id: at.batch,
-    file_name: at.file,
-    media_type: 'application/octet-stream',
-    size,
-    content: at.bytes,
-    status: 'failed',
-    error: reason,
-  });
-  return id === undefined ? existing(at.file) : { file: at.file, status: 'failed' as const, reason };
-}
-
-const existing = (file: string): CorpusOutcome => ({ file, status: 'existing' });
-
-/**
- * Keeps a read file and its report in one transaction, so that a run killed at any moment leaves
- * each file either wholly imported or absent (and a rerun imports it then). The organ's reports
- * are written under its advisory lock, so that two runs importing files of the same organ and
- * year cannot both take the same version. A file with other bytes for an organ's year already
- * kept is a new version, even if its figures are the same (a re-publication in another format, a
- * corrected typo in the prose): the corpus keeps what was published, and the newest is current.
- */
-async function storeRead(db: Kysely<Database>, at: Stored, parsed: ParsedReport): Promise<CorpusOutcome> {
-  const { report, findings, source } = parsed;
-  const bytes = at.bytes ?? new Uint8Array();
-  const agency = report.meta.agency.trim();
-  return db.transaction().execute(async (trx) => {
-    const resolved = agency ? await resolveOrgan(trx, agency) : undefined;
-    const reason = reviewReason(parsed, (resolved?.confidence ?? 0) >= SURE_MATCH);
-    const fileId = await insertFile(trx, {
-      sha256: at.sha256,
-      batch_id: at.batch,
-      file_name: at.file,
-      media_type: MEDIA_TYPES[source],
-      size: bytes.length,
-      content: bytes,
-      status: reason ? 'review' : 'read',
-      error: reason ? `${at.file}：${reason}` : null,
-    });
-    if (fileId === undefined) return existing(at.file);
-    const status = reason ? 'review' : 'read';
-    const year = report.meta.year;
-    if (!resolved || year === null)
-      return { file: at.file, status, ...(reason ? { reason: `${at.file}：${reason}` } : {}) };
-    const { organ } = resolved;
-    await lockOrgan(trx, organ.id);
-    const version = (await retireCurrent(trx, organ.id, year)) + 1;
-    await insertReport(trx, {
-      organ,
-      year,
-      version,
-      fileId,
-      format: report.meta.format,
-      figures: report.cells as Record<string, number | null>,
-      findings,
-      failedRules: failedRules(findings),
-      sources: sourcesOf(parsed),
-      meta: {
-        agency: report.meta.agency,
-        organName: resolved.name,
-        year,
-        format: report.meta.format,
-        ...(report.meta.title ? { title: report.meta.title } : {}),
-        ...(report.meta.publishedOn ? { publishedOn: report.meta.publishedOn } : {}),
-      },
-    });
-    return {
-      file: at.file,
-      status,
-      organ: organ.name,
-      year,
-      version,
-      ...(reason ? { reason: `${at.file}：${reason}` } : {}),
-    };
-  });
-}
-
-/**
- * Imports one file: skipped when its bytes are known (idempotent: the same file twice is one
- * report), else read and kept as read, needing review, or failed. Only a ParseError (the file's
- * own fault) is a failure; anything else (the database gone) stops the batch.
- */
-export async function importOne(
-  db: Kysely<Database>,
-  read: ReadReportFile,
-  input: CorpusInput,
-  batch: number | null,
-): Promise<CorpusOutcome> {
-  const file = input.name;
-  const got = await input.read().catch((error: unknown) => {
-    if (error instanceof ParseError) return { sha256: '', size: 0, error };
-    throw error;
-  });
-  if ('error' in got) {
-    if (!got.sha256) return { file, status: 'failed', reason: failure(file, got.error) };
-    if (await fileBySha(db, got.sha256)) return existing(file);
-    return storeFailed(db, { file, batch, sha256: got.sha256, bytes: null }, got.error, got.size);
-  }
-  const { bytes } = got;
-  const sha256 = sha256Of(bytes);
-  if (await fileBySha(db, sha256)) return existing(file);
-  const at = { file, batch, sha256, bytes };
-  let parsed: ParsedReport;
-  try {
-    parsed = await read(bytes, file);
-  } catch (error) {
-    if (error instanceof ParseError) return storeFailed(db, at, error, bytes.length);
-    throw error;
-  }
-  return storeRead(db, at, parsed);
+export function archiveInputs(entries: readonly ArchiveEntry[]): CorpusInput[] {
+  return entries.map((entry) => ({
+    name: entry.name,
+    read: async () => {
+      try {
+        return { bytes: entry.read() };
+      } catch (error) {
+        if (!(error instanceof ParseError)) throw error;
+        const stored = entry.stored();
+        const key = stored.length > 0 ? stored : new TextEncoder().encode(entry.name);
+        // Named by the entry (`archive.zip/inner/name`) rather than by the archive alone.
+        const named = error.file ? error.message.slice(`${error.file}：`.length) : error.message;
+        return { sha256: sha256Of(key), size: entry.size, error: new ParseError(error.code, named, entry.name) };
+      }
+    },
+  }));
 }
 
 /** A batch's counts as the summary gives them. */
@@ -226,10 +78,105 @@ export interface CorpusSummary {
 
 export const emptySummary = (): CorpusSummary => ({ read: 0, review: 0, failed: 0, existing: 0 });
 
+/** Most files written in one transaction: a few round trips for the lot, few enough to redo alone. */
+export const GROUP_FILES = 64;
+
 /**
- * Imports the files in the order given, twice as many at a time as there are worker threads: while
- * one file of a thread's pair is kept (several round trips to the database), the other is read,
- * so the threads do not wait for the database. A bad file is recorded and the batch goes on.
+ * Asks which files are stored already, the questions of all lanes that arrive while one is
+ * answered going together in the next: one round trip for many files.
+ */
+class KnownFiles {
+  private asked = new Map<string, { resolve: (known: boolean) => void; reject: (error: unknown) => void }[]>();
+  private asking = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  has(sha256: string): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.asked.set(sha256, [...(this.asked.get(sha256) ?? []), { resolve, reject }]);
+      if (!this.asking) void this.ask();
+    });
+  }
+
+  private async ask(): Promise<void> {
+    this.asking = true;
+    while (this.asked.size > 0) {
+      const asked = this.asked;
+      this.asked = new Map();
+      try {
+        const known = await knownShas(this.db, [...asked.keys()]);
+        for (const [sha, waiting] of asked) for (const w of waiting) w.resolve(known.has(sha));
+      } catch (error) {
+        for (const waiting of asked.values()) for (const w of waiting) w.reject(error);
+      }
+    }
+    this.asking = false;
+  }
+}
+
+/**
+ * Keeps read files a group at a time, one group after another, while the lanes go on reading:
+ * what was read while a group was written is the next group. A lane waits only when as much again
+ * as a group is waiting already (memory stays bounded); an error of the database stops the lanes.
+ */
+class GroupWriter {
+  private waiting: Ready[] = [];
+  private readonly room: (() => void)[] = [];
+  private writing: Promise<void> | undefined;
+  private failed: { error: unknown } | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly batch: number | null,
+    private readonly done: (outcome: CorpusOutcome) => void,
+  ) {}
+
+  async add(ready: Ready): Promise<void> {
+    this.check();
+    this.waiting.push(ready);
+    this.writing ??= this.write();
+    if (this.waiting.length >= 2 * GROUP_FILES) await new Promise<void>((resolve) => this.room.push(resolve));
+    this.check();
+  }
+
+  /** Waits until every file added is kept. */
+  async close(): Promise<void> {
+    await this.writing;
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failed) throw this.failed.error;
+  }
+
+  private async write(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, GROUP_FILES);
+        this.release();
+        for (const outcome of await keepGroup(this.db, this.batch, group)) this.done(outcome);
+      }
+    } catch (error) {
+      this.failed = { error };
+      this.waiting = [];
+    } finally {
+      this.writing = undefined;
+      this.release(true);
+    }
+  }
+
+  private release(all = false): void {
+    while (this.room.length > 0 && (all || this.waiting.length < 2 * GROUP_FILES)) this.room.shift()?.();
+  }
+}
+
+/**
+ * Imports the files: read on the worker pool (twice as many lanes as threads, so that a thread
+ * never waits while its next file's bytes are fetched and looked up) while the files read are
+ * kept a group at a time (GroupWriter). A file whose bytes are known is skipped (idempotent: the
+ * same file twice is one report). Only a ParseError (the file's own fault) is a failure; anything
+ * else (the database gone) stops the batch. A read that ran out of time is tried once more at the
+ * end, alone on the pool, before it is recorded as failed: the pool being busy may have caused it.
  */
 export async function importAll(
   db: Kysely<Database>,
@@ -238,14 +185,55 @@ export async function importAll(
   options: { readonly batch: number | null; readonly threads: number; readonly onFile?: (o: CorpusOutcome) => void },
 ): Promise<CorpusSummary> {
   const summary = emptySummary();
+  const done = (outcome: CorpusOutcome) => {
+    summary[outcome.status] += 1;
+    options.onFile?.(outcome);
+  };
+  const writer = new GroupWriter(db, options.batch, done);
+  const known = new KnownFiles(db);
+  const seen = new Set<string>();
+  const timedOut: { file: string; sha256: string; bytes: Uint8Array }[] = [];
+  const readFile = async (at: { file: string; sha256: string; bytes: Uint8Array }, again: boolean) => {
+    try {
+      return { parsed: await read(at.bytes, at.file) };
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      if (error.code === 'timeout' && !again) return undefined;
+      return { failure: failure(at.file, error) };
+    }
+  };
   const queue = inputs[Symbol.iterator]();
   const lane = async (): Promise<void> => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
-      const outcome = await importOne(db, read, next.value, options.batch);
-      summary[outcome.status] += 1;
-      options.onFile?.(outcome);
+      const file = next.value.name;
+      const got = await next.value.read().catch((error: unknown) => {
+        if (error instanceof ParseError) return { sha256: '', size: 0, error };
+        throw error;
+      });
+      if ('error' in got && !got.sha256) {
+        done({ file, status: 'failed', reason: failure(file, got.error) });
+        continue;
+      }
+      const sha256 = 'error' in got ? got.sha256 : sha256Of(got.bytes);
+      // The same bytes twice in one batch, or kept before: one file.
+      if (seen.has(sha256) || (seen.add(sha256), await known.has(sha256))) {
+        done({ file, status: 'existing' });
+        continue;
+      }
+      if ('error' in got) {
+        await writer.add({ file, sha256, bytes: null, size: got.size, read: { failure: failure(file, got.error) } });
+        continue;
+      }
+      const at = { file, sha256, bytes: got.bytes };
+      const outcome = await readFile(at, false);
+      if (outcome) await writer.add({ ...at, size: at.bytes.length, read: outcome });
+      else timedOut.push(at);
     }
   };
   await Promise.all(Array.from({ length: 2 * Math.max(1, options.threads) }, lane));
+  for (const at of timedOut) {
+    await writer.add({ ...at, size: at.bytes.length, read: (await readFile(at, true)) as Ready['read'] });
+  }
+  await writer.close();
   return summary;
 }

@@ -1,15 +1,14 @@
 import { matchOrgans, organIdentity, type OrganIdentity } from '@xxgk/core';
 import type { Db } from '../../db/schema.js';
 import {
-  insertNameIfAbsent,
-  insertOrganIfAbsent,
-  nameRow,
-  organById,
-  organOfName,
-  renameOrgan,
-  organByKey,
-  type CorpusOrganRow,
-} from './repository.js';
+  insertNamesIfAbsent,
+  insertOrgansIfAbsent,
+  organsByIds,
+  organsByKeys,
+  organsOfNames,
+  type NewOrganName,
+} from './import/repository.js';
+import { renameOrgan, type CorpusOrganRow } from './repository.js';
 
 /**
  * Below this a match is not trusted without a person: the file is imported but marked for review.
@@ -47,53 +46,104 @@ export function fuller(spelling: OrganIdentity, present: string): boolean {
   return now.ownWords !== now.body || spelling.name.length > now.name.length;
 }
 
-/** The organ a merged one now is (merges are flattened, so one step suffices; a few guard a cycle). */
-async function followMerges(db: Db, organ: CorpusOrganRow): Promise<CorpusOrganRow> {
-  let at = organ;
-  for (let hop = 0; hop < 5 && at.merged_into !== null; hop += 1) {
-    const next = await organById(db, at.merged_into);
-    if (!next) break;
-    at = next;
+type Named = { organ: CorpusOrganRow; confidence: number };
+
+/** The organs merged ones now are (merges are flattened, so one step suffices; a few guard a cycle). */
+async function followMerges(db: Db, named: Map<string, Named>): Promise<void> {
+  for (let hop = 0; hop < 5; hop += 1) {
+    const merged = [...named.values()].filter((n) => n.organ.merged_into !== null);
+    if (merged.length === 0) return;
+    const into = new Map(
+      (
+        await organsByIds(
+          db,
+          merged.map((n) => n.organ.merged_into as number),
+        )
+      ).map((o) => [o.id, o]),
+    );
+    for (const n of merged) n.organ = into.get(n.organ.merged_into as number) ?? { ...n.organ, merged_into: null };
   }
-  return at;
 }
 
 /**
- * The organ a report's name belongs to. A spelling seen before keeps the organ it was given —
- * a person's manual choice above all — so the matcher never undoes a correction; a new spelling
- * joins the organ with its identity key (`region code|body`), or founds one. Concurrent imports
- * may add the same organ or spelling: the inserts do nothing then, and the row read back is the
- * one that won.
+ * New spellings join the organ with their identity key (`region code|body`), or found one. They
+ * are taken in the order given, as if one at a time: each one's confidence is judged against the
+ * organ's name as the spellings before it left it. Concurrent imports may add the same organ or
+ * spelling: the inserts do nothing then, and the row read back is the one that won.
  */
-export async function resolveOrgan(db: Db, rawName: string): Promise<ResolvedOrgan> {
-  const identity = organIdentity(rawName);
-  const { name } = identity;
-  const known = await organOfName(db, name);
-  if (known) {
-    const { name_confidence: confidence, ...organ } = known;
-    return { organ: await followMerges(db, organ), confidence, name };
+async function addSpellings(db: Db, fresh: readonly OrganIdentity[], named: Map<string, Named>): Promise<void> {
+  const organs = new Map(
+    (
+      await organsByKeys(
+        db,
+        fresh.map((i) => i.key),
+      )
+    ).map((o) => [o.identity_key, { ...o }]),
+  );
+  const founders = new Map<string, OrganIdentity>();
+  for (const i of fresh) if (!organs.has(i.key) && !founders.has(i.key)) founders.set(i.key, i);
+  await insertOrgansIfAbsent(
+    db,
+    [...founders.values()].map((i) => ({
+      identity_key: i.key,
+      name: i.name,
+      region_code: i.region?.code ?? null,
+      level: i.level ?? null,
+      kind: i.kind,
+      confidence: organConfidence(i),
+    })),
+  );
+  for (const o of await organsByKeys(db, [...founders.keys()])) organs.set(o.identity_key, { ...o });
+  const rows: NewOrganName[] = [];
+  const renames: { name: string; organ: { id: number; name: string } }[] = [];
+  for (const i of fresh) {
+    const organ = organs.get(i.key) as CorpusOrganRow & { name: string };
+    const confidence =
+      organ.name === i.name
+        ? organ.confidence
+        : Math.min(organ.confidence, matchOrgans(i, organIdentity(organ.name)).confidence || organ.confidence);
+    rows.push({ name: i.name, organ_id: organ.id, confidence });
+    named.set(i.name, { organ, confidence });
+    if (organ.name !== i.name && fuller(i, organ.name)) {
+      renames.push({ name: i.name, organ });
+      organ.name = i.name;
+    }
   }
-  let organ = await organByKey(db, identity.key);
-  if (!organ) {
-    await insertOrganIfAbsent(db, {
-      identity_key: identity.key,
-      name,
-      region_code: identity.region?.code ?? null,
-      level: identity.level ?? null,
-      kind: identity.kind,
-      confidence: organConfidence(identity),
-    });
-    organ = (await organByKey(db, identity.key)) as CorpusOrganRow;
+  const added = await insertNamesIfAbsent(db, rows);
+  // The organ is called by the fullest spelling this import added (the last of its renames).
+  const finalNames = new Map<number, string>();
+  for (const r of renames) if (added.has(r.name)) finalNames.set(r.organ.id, r.name);
+  for (const [id, name] of [...finalNames].sort((a, b) => a[0] - b[0])) await renameOrgan(db, id, name);
+  // A spelling another import added first names the organ that import gave it.
+  const lost = rows.filter((r) => !added.has(r.name)).map((r) => r.name);
+  for (const { spelling, name_confidence, ...organ } of await organsOfNames(db, lost))
+    named.set(spelling, { organ, confidence: name_confidence });
+}
+
+/**
+ * The organs reports' names belong to, by the name as given. A spelling seen before keeps the
+ * organ it was given — a person's manual choice above all — so the matcher never undoes a
+ * correction; a new spelling is added (see addSpellings). The organ is then called by the fullest
+ * name seen, whatever order the files came in.
+ */
+export async function resolveOrgans(db: Db, rawNames: readonly string[]): Promise<Map<string, ResolvedOrgan>> {
+  const identities = new Map<string, OrganIdentity>();
+  const spellingOf = new Map<string, string>();
+  for (const raw of new Set(rawNames)) {
+    const identity = organIdentity(raw);
+    spellingOf.set(raw, identity.name);
+    if (!identities.has(identity.name)) identities.set(identity.name, identity);
   }
-  const confidence =
-    organ.name === name
-      ? organ.confidence
-      : Math.min(organ.confidence, matchOrgans(identity, organIdentity(organ.name)).confidence || organ.confidence);
-  const added = await insertNameIfAbsent(db, name, organ.id, confidence);
-  if (added && organ.name !== name && fuller(identity, organ.name)) {
-    await renameOrgan(db, organ.id, name);
+  const named = new Map<string, Named>();
+  for (const { spelling, name_confidence, ...organ } of await organsOfNames(db, [...identities.keys()]))
+    named.set(spelling, { organ, confidence: name_confidence });
+  const fresh = [...identities.values()].filter((i) => !named.has(i.name));
+  if (fresh.length > 0) await addSpellings(db, fresh, named);
+  await followMerges(db, named);
+  const resolved = new Map<string, ResolvedOrgan>();
+  for (const [raw, name] of spellingOf) {
+    const n = named.get(name);
+    if (n) resolved.set(raw, { organ: n.organ, confidence: n.confidence, name });
   }
-  const stored = await nameRow(db, name);
-  const chosen = stored && stored.organ_id !== organ.id ? await organById(db, stored.organ_id) : organ;
-  return { organ: await followMerges(db, chosen ?? organ), confidence: stored?.confidence ?? confidence, name };
+  return resolved;
 }

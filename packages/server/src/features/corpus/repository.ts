@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Finding } from '@xxgk/core';
 import { containsPattern } from '../../db/like.js';
-import { json, type Database, type Db } from '../../db/schema.js';
+import { type Database, type Db } from '../../db/schema.js';
 
 /** An organ as the corpus knows it (the row `merged_into` points away from is followed by the caller). */
 export interface CorpusOrganRow {
@@ -15,7 +14,7 @@ export interface CorpusOrganRow {
   readonly merged_into: number | null;
 }
 
-const ORGAN_COLUMNS = [
+export const ORGAN_COLUMNS = [
   'id',
   'name',
   'identity_key',
@@ -27,11 +26,7 @@ const ORGAN_COLUMNS = [
 ] as const;
 
 /** The advisory-lock class of the corpus's per-organ lock (the two-key form keeps it apart from others). */
-const ORGAN_LOCK_CLASS = 15;
-
-export async function fileBySha(db: Db, sha256: string) {
-  return db.selectFrom('corpus_files').select(['id', 'status']).where('sha256', '=', sha256).executeTakeFirst();
-}
+export const ORGAN_LOCK_CLASS = 15;
 
 export async function createBatch(db: Db, label: string, startedBy: number | null, total: number): Promise<number> {
   const row = await db
@@ -112,10 +107,6 @@ export async function organById(db: Db, id: number): Promise<CorpusOrganRow | un
   return db.selectFrom('corpus_organs').select(ORGAN_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function organByKey(db: Db, key: string): Promise<CorpusOrganRow | undefined> {
-  return db.selectFrom('corpus_organs').select(ORGAN_COLUMNS).where('identity_key', '=', key).executeTakeFirst();
-}
-
 export interface NewCorpusOrgan {
   readonly identity_key: string;
   readonly name: string;
@@ -125,42 +116,12 @@ export interface NewCorpusOrgan {
   readonly confidence: number;
 }
 
-/** Adds the organ unless one with its key exists (another import may add it at the same time). */
-export async function insertOrganIfAbsent(db: Db, organ: NewCorpusOrgan): Promise<void> {
-  await db
-    .insertInto('corpus_organs')
-    .values(organ)
-    .onConflict((c) => c.column('identity_key').doNothing())
-    .execute();
-}
-
-/** A known spelling with the organ it names, in one query (the import asks it for every file). */
-export async function organOfName(db: Db, name: string) {
-  return db
-    .selectFrom('corpus_organ_names as n')
-    .innerJoin('corpus_organs', 'corpus_organs.id', 'n.organ_id')
-    .select([...ORGAN_COLUMNS.map((c) => `corpus_organs.${c}` as const), 'n.confidence as name_confidence'])
-    .where('n.name', '=', name)
-    .executeTakeFirst();
-}
-
 export async function nameRow(db: Db, name: string) {
   return db
     .selectFrom('corpus_organ_names')
     .select(['name', 'organ_id', 'source', 'confidence'])
     .where('name', '=', name)
     .executeTakeFirst();
-}
-
-/** Records a spelling the matcher found, unless it is known already (a manual one stays); true when new. */
-export async function insertNameIfAbsent(db: Db, name: string, organId: number, confidence: number): Promise<boolean> {
-  const row = await db
-    .insertInto('corpus_organ_names')
-    .values({ name, organ_id: organId, source: 'auto', confidence })
-    .onConflict((c) => c.column('name').doNothing())
-    .returning('name')
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function renameOrgan(db: Db, id: number, name: string): Promise<void> {
@@ -181,81 +142,6 @@ export async function setNameManually(db: Db, name: string, organId: number): Pr
 /** Waits for, then holds until the transaction ends, the lock on one organ's reports. */
 export async function lockOrgan(db: Db, organId: number): Promise<void> {
   await sql`select pg_advisory_xact_lock(${ORGAN_LOCK_CLASS}::int, ${organId}::int)`.execute(db);
-}
-
-export interface NewCorpusFile {
-  readonly sha256: string;
-  readonly batch_id: number | null;
-  readonly file_name: string;
-  readonly media_type: string;
-  readonly size: number;
-  readonly content: Uint8Array | null;
-  readonly status: string;
-  readonly error: string | null;
-}
-
-/** The new file's id, or undefined when a file with the same bytes was stored first (by another run). */
-export async function insertFile(db: Db, file: NewCorpusFile): Promise<number | undefined> {
-  const row = await db
-    .insertInto('corpus_files')
-    .values(file)
-    .onConflict((c) => c.column('sha256').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id;
-}
-
-/**
- * Makes an organ's year's current report a former version and returns its version, 0 when the
- * year has none. The current report is always the highest version (imports add above it, and
- * renumberVersions keeps it so), so one statement both retires it and says where to go on.
- */
-export async function retireCurrent(db: Db, organId: number, year: number): Promise<number> {
-  const rows = await db
-    .updateTable('corpus_reports')
-    .set({ current: false })
-    .where('organ_id', '=', organId)
-    .where('year', '=', year)
-    .where('current', '=', true)
-    .returning('version')
-    .execute();
-  return Math.max(0, ...rows.map((r) => r.version));
-}
-
-export interface NewCorpusReport {
-  readonly organ: CorpusOrganRow;
-  readonly year: number;
-  readonly version: number;
-  readonly fileId: number;
-  readonly format: string;
-  readonly figures: Record<string, number | null>;
-  readonly findings: readonly Finding[];
-  readonly failedRules: readonly string[];
-  readonly sources: Record<string, unknown>;
-  readonly meta: Record<string, unknown>;
-}
-
-export async function insertReport(db: Db, report: NewCorpusReport): Promise<void> {
-  const { organ } = report;
-  await db
-    .insertInto('corpus_reports')
-    .values({
-      organ_id: organ.id,
-      year: report.year,
-      version: report.version,
-      current: true,
-      file_id: report.fileId,
-      format: report.format,
-      region_code: organ.region_code,
-      level: organ.level,
-      kind: organ.kind,
-      figures: json(report.figures),
-      findings: json(report.findings),
-      failed_rules: [...report.failedRules],
-      sources: json(report.sources),
-      meta: json(report.meta),
-    })
-    .execute();
 }
 
 export interface OrganListQuery {

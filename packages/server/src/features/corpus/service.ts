@@ -8,7 +8,14 @@ import { logError } from '../../log.js';
 import type { Actor } from '../access.js';
 import { appendAudit } from '../audit/repository.js';
 import { refreshCorpusSummaries } from '../corpus-analysis/repository.js';
-import { importAll, type CorpusInput, type CorpusOutcome, type CorpusSummary, type ReadReportFile } from './import.js';
+import {
+  archiveInputs,
+  importAll,
+  type CorpusInput,
+  type CorpusOutcome,
+  type CorpusSummary,
+  type ReadReportFile,
+} from './import.js';
 import {
   batchCounts,
   batchFiles,
@@ -49,10 +56,7 @@ function uploadInputs(upload: Upload): CorpusInput[] {
   const { name, bytes } = upload;
   if (isReportArchive(name, bytes)) {
     try {
-      return archiveEntries(bytes, name, DEFAULT_LIMITS.maxBytes).map((entry) => ({
-        name: entry.name,
-        read: async () => ({ bytes: entry.read() }),
-      }));
+      return archiveInputs(archiveEntries(bytes, name, DEFAULT_LIMITS.maxBytes));
     } catch (error) {
       // An archive whose directory cannot be read is imported as one file, which fails with the reason.
       if (!(error instanceof ParseError)) throw error;
