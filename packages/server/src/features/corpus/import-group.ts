@@ -11,7 +11,7 @@ import {
   type NewCorpusReport,
 } from './import/repository.js';
 import { resolveOrgans, SURE_MATCH, type ResolvedOrgan } from './organs.js';
-import type { CorpusOutcome } from './import.js';
+import type { CorpusOutcome } from './outcome.js';
 
 /** A file ready to be kept: read (or refused by the reader, with why), its bytes hashed. */
 export interface Ready {

@@ -4,6 +4,7 @@ import { ParseError, type ParsedReport } from '@xxgk/core';
 import type { ArchiveEntry } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
 import { keepGroup, type Ready } from './import-group.js';
+import type { CorpusOutcome } from './outcome.js';
 import { knownShas } from './import/repository.js';
 
 /** One file to import: its name (a path, or `archive.zip/inner/name`) and a way to get its bytes. */
@@ -22,18 +23,7 @@ export interface CorpusRefusal {
   readonly error: ParseError;
 }
 
-/** What became of one file: `existing` when the same bytes were imported before (by any batch). */
-export type CorpusStatus = 'read' | 'review' | 'failed' | 'existing';
-
-export interface CorpusOutcome {
-  readonly file: string;
-  readonly status: CorpusStatus;
-  /** Why it failed or needs review, in Chinese, naming the file. */
-  readonly reason?: string;
-  readonly organ?: string;
-  readonly year?: number;
-  readonly version?: number;
-}
+export type { CorpusOutcome, CorpusStatus } from './outcome.js';
 
 /** Reads a file's bytes as a report (the worker pool in production). */
 export type ReadReportFile = (bytes: Uint8Array, file: string) => Promise<ParsedReport>;
