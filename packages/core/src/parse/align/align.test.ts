@@ -114,17 +114,24 @@ describe('plausible readings of a section 二 row', () => {
 
 describe('reading a crawler text', () => {
   const line = (text: string, n: number) => ({ kind: 'line' as const, text, at: { line: n } });
-
-  it('leaves open, with a finding, the cells two readings dispute, and says how sure it is of the rest', () => {
-    const body =
-      '二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件693665' +
-      '第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42' +
-      '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24.5三、收到和处理政府信息公开申请情况';
-    const { report, findings, placements } = readDocument({
+  /** A crawler's text of a 2021 report whose 规范性文件 row is `normativeDocs` (the rest fixed). */
+  const readCrawler = (normativeDocs: string) =>
+    readDocument({
       source: 'text',
-      nodes: [line('某县民政局2021年度政府信息公开工作年度报告', 1), line(body, 2)],
+      nodes: [
+        line('某县民政局2021年度政府信息公开工作年度报告', 1),
+        line(
+          `二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件${normativeDocs}` +
+            '第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42' +
+            '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24.5三、收到和处理政府信息公开申请情况',
+          2,
+        ),
+      ],
       messages: [],
     });
+
+  it('leaves open, with a finding, the cells two readings dispute, and says how sure it is of the rest', () => {
+    const { report, findings, placements } = readCrawler('693665');
     expect(report.cells['s2.regulations.issued']).toBe(0);
     expect(report.cells['s2.licensing.decisions']).toBe(2293);
     expect(report.cells['s2.fees.amount']).toBe(24.5);
@@ -138,15 +145,7 @@ describe('reading a crawler text', () => {
   });
 
   it('decides a section 二 run by what a register row almost always is, never for sure, and says so', () => {
-    const body =
-      '二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件5312' +
-      '第二十条第（五）项信息内容本年处理决定数量行政许可2293第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42' +
-      '第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24.5三、收到和处理政府信息公开申请情况';
-    const { report, findings, placements } = readDocument({
-      source: 'text',
-      nodes: [line('某县民政局2021年度政府信息公开工作年度报告', 1), line(body, 2)],
-      messages: [],
-    });
+    const { report, findings, placements } = readCrawler('5312');
     const ids = ['issued', 'repealed', 'inForce'].map((column) => `s2.normativeDocs.${column}`);
     expect(ids.map((id) => report.cells[id])).toEqual([5, 3, 12]);
     expect(placements?.['s2.normativeDocs.issued']).toMatchObject({ placedBy: 'plausible' });
