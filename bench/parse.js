@@ -56,8 +56,9 @@ const against = args.against ? await import(pathToFileURL(join(args.against, 'in
 const { loadFonts } = await import('../packages/node/dist/fonts.js');
 const { readCMap } = await import('../packages/node/dist/cmaps.js');
 const { loadPdfium } = await import('../packages/node/dist/pdfium.js');
-/** As the CLI reads: PDFs with PDFium. */
-const AS_CLI = { readCMap, pdfium: loadPdfium };
+const { inflatedSize } = await import('../packages/node/dist/inflate.js');
+/** As the CLI reads: PDFs with PDFium, their streams measured with Node's zlib. */
+const AS_CLI = { readCMap, pdfium: loadPdfium, inflate: inflatedSize };
 
 const reports = Array.from({ length: REPORTS }, (_, i) =>
   core.generateReport(core.seededRandom(90_000 + i), { format: i % 2 ? '2021' : '2019' }),

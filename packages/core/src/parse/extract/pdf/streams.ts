@@ -1,4 +1,5 @@
 import { ParseError, type ParseLimits } from '../../errors.js';
+import type { ExtractOptions } from '../types.js';
 
 /*
  * pdf.js inflates a FlateDecode stream whole, into one growing buffer outside the JavaScript
@@ -139,14 +140,21 @@ const timeout = (limits: ParseLimits, file: string | undefined): ParseError =>
 /**
  * Throws ParseError('zip-bomb') when a FlateDecode stream of the PDF inflates past
  * `limits.maxPartBytes`, or all of them (images apart) past `limits.maxInflatedBytes`. Only the
- * streams whose bound could pass a limit are inflated (and counted), largest first.
+ * streams whose bound could pass a limit are inflated (and counted), largest first: with the
+ * caller's `inflate` where given, else (or where it cannot tell) with DecompressionStream.
  */
-export async function checkPdfStreams(bytes: Uint8Array, limits: ParseLimits, file: string | undefined): Promise<void> {
+export async function checkPdfStreams(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  file: string | undefined,
+  inflate?: ExtractOptions['inflate'],
+): Promise<void> {
   const streams = flateStreams(bytes, limits, file);
   const deadline = Date.now() + limits.timeoutMs;
   const measure = async (stream: FlateStream): Promise<void> => {
     if (Date.now() > deadline) throw timeout(limits, file);
-    stream.size = await inflatedSize(stream.data, limits.maxPartBytes);
+    const limit = limits.maxPartBytes;
+    stream.size = inflate?.(stream.data, limit) ?? (await inflatedSize(stream.data, limit));
     stream.measured = true;
     if (stream.size > limits.maxPartBytes) {
       throw new ParseError(
