@@ -83,11 +83,28 @@ function indexOfBytes(bytes: Uint8Array, pattern: readonly number[], from: numbe
   return -1;
 }
 
+const OBJ = ascii(' obj');
+/** One byte a character: a match in the text is a match in the bytes, at the same place. */
+const LATIN1 = new TextDecoder('latin1');
+
+/** Where `pattern` last starts in `bytes` between `from` and `to` (the pattern within), or -1. */
+function lastIndexOfBytes(bytes: Uint8Array, pattern: readonly number[], from: number, to: number): number {
+  for (let at = to - pattern.length; at >= from; at -= 1) {
+    at = bytes.lastIndexOf(pattern[0] as number, at);
+    if (at < from) return -1;
+    let k = 1;
+    while (k < pattern.length && bytes[at + k] === pattern[k]) k += 1;
+    if (k === pattern.length) return at;
+  }
+  return -1;
+}
+
 /** The stream's dictionary: from the `obj` keyword (or the window's start) to `stream`. */
 function dictionaryBefore(bytes: Uint8Array, at: number): string {
-  const window = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, at - DICTIONARY_WINDOW), at));
-  const obj = window.lastIndexOf(' obj');
-  return obj >= 0 ? window.slice(obj) : window;
+  const start = Math.max(0, at - DICTIONARY_WINDOW);
+  // Found in the bytes, and only the dictionary decoded: decoding the whole window cost more than the rest of the scan.
+  const obj = lastIndexOfBytes(bytes, OBJ, start, at);
+  return LATIN1.decode(bytes.subarray(obj >= 0 ? obj : start, at));
 }
 
 /** Whether pdf.js would inflate this stream first: its only or first filter is FlateDecode. */
