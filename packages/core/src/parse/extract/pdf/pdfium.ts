@@ -178,7 +178,14 @@ function addObjectRules(
     const type = engine.FPDFPageObj_GetType(object);
     if (type !== OBJ_PATH && type !== OBJ_FORM) continue;
     if (!engine.FPDFPageObj_GetMatrix(object, scratch.at)) continue;
-    const own: Matrix = [0, 1, 2, 3, 4, 5].map((n) => scratch.f32(n)) as unknown as Matrix;
+    const own: Matrix = [
+      scratch.f32(0),
+      scratch.f32(1),
+      scratch.f32(2),
+      scratch.f32(3),
+      scratch.f32(4),
+      scratch.f32(5),
+    ];
     const ctm = multiply(outer, own);
     if (type === OBJ_FORM) {
       const count = engine.FPDFFormObj_CountObjects(object);
