@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, ParseError, parseReport, type ParseLimits } from '@xxgk/core';
-import { loadPdfium, ocrPdf, readCMap, readReportFile } from '@xxgk/node';
+import { inflatedSize, loadPdfium, ocrPdf, readCMap, readReportFile } from '@xxgk/node';
 import { formatParsed, type OutputMode } from './parse-output.js';
 
 /** The outcome of reading one file, as it crosses from a worker thread: its output text, or why it failed. */
@@ -16,7 +16,14 @@ export async function parseFile(
 ): Promise<FileResult> {
   try {
     const bytes = await readReportFile(file, limits.maxBytes);
-    const parsed = await parseReport(bytes, { file, limits, readCMap, pdfium: loadPdfium, ocr: ocrPdf });
+    const parsed = await parseReport(bytes, {
+      file,
+      limits,
+      readCMap,
+      pdfium: loadPdfium,
+      inflate: inflatedSize,
+      ocr: ocrPdf,
+    });
     return { ok: true, file, text: formatParsed({ file, ...parsed }, mode, explainCell) };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, file, code: error.code, message: error.message };

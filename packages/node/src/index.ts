@@ -6,6 +6,7 @@
 export { bundledFont, chooseFont, FontError, loadFonts } from './fonts.js';
 export { readCMap } from './cmaps.js';
 export { loadPdfium } from './pdfium.js';
+export { inflatedSize } from './inflate.js';
 export { fileSha256, readReportFile } from './files.js';
 export { archiveEntries, isReportArchive, type ArchiveEntry } from './archive.js';
 export { OCR_LIMITS, ocrPdf, ocrReader, OcrUnavailableError, type OcrLimits } from './ocr/index.js';

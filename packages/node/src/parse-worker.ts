@@ -1,6 +1,7 @@
 import { setPriority } from 'node:os';
 import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
+import { inflatedSize } from './inflate.js';
 import { loadPdfium } from './pdfium.js';
 import { ocrPdf } from './ocr/index.js';
 import { ignorePdfJsLeaks } from './worker-pool.js';
@@ -42,6 +43,7 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
       limits: task.limits,
       readCMap,
       pdfium: loadPdfium,
+      inflate: inflatedSize,
       ocr: ocrPdf,
     });
     const json = JSON.stringify(parsed);

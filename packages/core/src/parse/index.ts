@@ -19,6 +19,7 @@ export interface ParseOptions {
   readonly limits?: Partial<ParseLimits>;
   readonly readCMap?: ExtractOptions['readCMap'];
   readonly pdfium?: ExtractOptions['pdfium'];
+  readonly inflate?: ExtractOptions['inflate'];
   /**
    * Recognises the text of a scan (a PDF without a text layer), where the runtime can run OCR
    * (`@xxgk/node`'s `ocrPdf`); without it a scan reads as no text and an error finding.
@@ -92,6 +93,7 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     ...(options.file ? { file: options.file } : {}),
     ...(options.readCMap ? { readCMap: options.readCMap } : {}),
     ...(options.pdfium ? { pdfium: options.pdfium } : {}),
+    ...(options.inflate ? { inflate: options.inflate } : {}),
   });
   const scanned = options.ocr !== undefined && isScan(document);
   if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);

@@ -18,6 +18,13 @@ export interface ExtractOptions {
    * module when that failed inside (a trap), so that the next read gets a fresh one.
    */
   readonly pdfium?: (failed?: Pdfium) => Promise<Pdfium>;
+  /**
+   * Measures what a zlib stream inflates to, synchronously: up to `limit`, then `limit + 1`;
+   * undefined where the data is damaged. A PDF's FlateDecode streams are measured before they are
+   * read (extract/pdf/streams.ts); without it, with the web platform's DecompressionStream, at
+   * several times the CPU. `@xxgk/node`'s `inflatedSize` uses Node's zlib.
+   */
+  readonly inflate?: (data: Uint8Array, limit: number) => number | undefined;
 }
 
 /** Turns the bytes of one kind of file into the intermediate document. */

@@ -55,7 +55,7 @@ export const extractPdf: Extractor = async (bytes, options) => {
     );
   }
   // Before pdf.js, which inflates a stream whole and unbounded.
-  await checkPdfStreams(bytes, limits, file);
+  await checkPdfStreams(bytes, limits, file, options.inflate);
   if (options.pdfium) {
     const engine = await options.pdfium();
     try {

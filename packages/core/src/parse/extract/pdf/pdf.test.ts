@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // The CLI's reader of pdf.js's CMaps, the one the core is given in real use.
 import { readCMap } from '../../../../../node/src/cmaps.js';
+import { inflatedSize } from '../../../../../node/src/inflate.js';
 import { loadPdfium } from '../../../../../node/src/pdfium.js';
 import { displayValue, reportView } from '../../../layout/report-view.js';
 import { seededRandom } from '../../../model/generate.js';
@@ -17,11 +18,19 @@ const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../../../fixtures/parse/pdf/${name}`, import.meta.url))));
 const fixtureReport = (name: string): Report => JSON.parse(new TextDecoder().decode(fixture(name))) as Report;
 
-/** Reads with pdf.js, or with PDFium when given it (as the CLI and the server do). */
+/**
+ * Reads with pdf.js (streams measured with DecompressionStream), or with PDFium when given it, as
+ * the CLI and the server do (streams measured with Node's zlib).
+ */
 const reader =
   (pdfium?: (failed?: Pdfium) => Promise<Pdfium>) =>
   (bytes: Uint8Array, limits: Partial<ParseLimits> = {}, file = 'report.pdf'): Promise<ExtractedDocument> =>
-    extractPdf(bytes, { file, limits: { ...DEFAULT_LIMITS, ...limits }, readCMap, ...(pdfium ? { pdfium } : {}) });
+    extractPdf(bytes, {
+      file,
+      limits: { ...DEFAULT_LIMITS, ...limits },
+      readCMap,
+      ...(pdfium ? { pdfium, inflate: inflatedSize } : {}),
+    });
 
 /** Both engines must read every fixture alike. */
 const ENGINES = [

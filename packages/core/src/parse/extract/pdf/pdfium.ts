@@ -62,6 +62,28 @@ function upright(angle: number, quarterTurns: number): boolean {
   return turned < 0.01 || turned > 2 * Math.PI - 0.01;
 }
 
+/**
+ * What PDFium holds per text object rather than per glyph (a glyph's matrix, and so its angle, is
+ * its text object's; its font size is the object's): asked once per object, not once per glyph.
+ */
+interface TextObjectInfo {
+  readonly upright: boolean;
+  /** The font size through the object's matrix: the em of its glyphs. */
+  readonly em: number;
+}
+
+function textObjectInfo(
+  engine: Pdfium,
+  textPage: Handle,
+  index: number,
+  quarterTurns: number,
+  scratch: Scratch,
+): TextObjectInfo {
+  engine.FPDFText_GetMatrix(textPage, index, scratch.at + 32);
+  const em = engine.FPDFText_GetFontSize(textPage, index) * Math.hypot(scratch.f32(10), scratch.f32(11));
+  return { upright: upright(engine.FPDFText_GetCharAngle(textPage, index), quarterTurns), em };
+}
+
 /** The page's glyph runs in display space (through `view`): one per text object and baseline. */
 function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns: number, scratch: Scratch): Run[] {
   const [a, b, c, d, e, f] = view;
@@ -72,8 +94,10 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
   let y = 0;
   let size = 0;
   let object: Handle = 0;
+  let known: Handle = 0;
+  let info: TextObjectInfo = { upright: false, em: 0 };
   const flush = (): void => {
-    if (text.trim() !== '') runs.push(...cleanRun({ text, x0, x1, y, size }));
+    if (text.trim() !== '') for (const run of cleanRun({ text, x0, x1, y, size })) runs.push(run);
     text = '';
   };
   const count = engine.FPDFText_CountChars(textPage);
@@ -87,8 +111,13 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
       flush();
       continue;
     }
+    const owner = engine.FPDFText_GetTextObject(textPage, i);
+    if (owner !== known || owner === 0) {
+      info = textObjectInfo(engine, textPage, i, quarterTurns, scratch);
+      known = owner;
+    }
     // Only upright glyphs make lines: rotated text is a watermark or a stamp (as with pdf.js).
-    if (!upright(engine.FPDFText_GetCharAngle(textPage, i), quarterTurns)) {
+    if (!info.upright) {
       flush();
       continue;
     }
@@ -98,16 +127,17 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
     }
     engine.FPDFText_GetLooseCharBox(textPage, i, scratch.at);
     engine.FPDFText_GetCharOrigin(textPage, i, scratch.at + 16, scratch.at + 24);
-    engine.FPDFText_GetMatrix(textPage, i, scratch.at + 32);
-    const [left, right, ox, oy] = [scratch.f32(0), scratch.f32(2), scratch.f64(2), scratch.f64(3)];
-    const [boxTop, boxBottom] = [scratch.f32(1), scratch.f32(3)];
-    // The advance's ends and the origin in display space; the em is the font size through the glyph's matrix.
-    const ends = [a * left + c * boxBottom + e, a * right + c * boxTop + e, a * left + c * boxTop + e];
-    const boxLeft = Math.min(...ends);
-    const boxRight = Math.max(...ends);
-    const baseline = b * ox + d * oy + f;
-    const em = engine.FPDFText_GetFontSize(textPage, i) * Math.hypot(scratch.f32(10), scratch.f32(11));
-    const owner = engine.FPDFText_GetTextObject(textPage, i);
+    const [left, right, boxTop, boxBottom] = [scratch.f32(0), scratch.f32(2), scratch.f32(1), scratch.f32(3)];
+    // The advance's ends and the origin in display space.
+    const [bottomLeft, topRight, topLeft] = [
+      a * left + c * boxBottom + e,
+      a * right + c * boxTop + e,
+      a * left + c * boxTop + e,
+    ];
+    const boxLeft = Math.min(bottomLeft, topRight, topLeft);
+    const boxRight = Math.max(bottomLeft, topRight, topLeft);
+    const baseline = b * scratch.f64(2) + d * scratch.f64(3) + f;
+    const em = info.em;
     const sameRun =
       text !== '' &&
       owner === object &&
@@ -148,7 +178,14 @@ function addObjectRules(
     const type = engine.FPDFPageObj_GetType(object);
     if (type !== OBJ_PATH && type !== OBJ_FORM) continue;
     if (!engine.FPDFPageObj_GetMatrix(object, scratch.at)) continue;
-    const own: Matrix = [0, 1, 2, 3, 4, 5].map((n) => scratch.f32(n)) as unknown as Matrix;
+    const own: Matrix = [
+      scratch.f32(0),
+      scratch.f32(1),
+      scratch.f32(2),
+      scratch.f32(3),
+      scratch.f32(4),
+      scratch.f32(5),
+    ];
     const ctm = multiply(outer, own);
     if (type === OBJ_FORM) {
       const count = engine.FPDFFormObj_CountObjects(object);

@@ -1,4 +1,5 @@
 import { ParseError, type ParseLimits } from '../../errors.js';
+import type { ExtractOptions } from '../types.js';
 
 /*
  * pdf.js inflates a FlateDecode stream whole, into one growing buffer outside the JavaScript
@@ -82,11 +83,28 @@ function indexOfBytes(bytes: Uint8Array, pattern: readonly number[], from: numbe
   return -1;
 }
 
+const OBJ = ascii(' obj');
+/** One byte a character: a match in the text is a match in the bytes, at the same place. */
+const LATIN1 = new TextDecoder('latin1');
+
+/** Where `pattern` last starts in `bytes` between `from` and `to` (the pattern within), or -1. */
+function lastIndexOfBytes(bytes: Uint8Array, pattern: readonly number[], from: number, to: number): number {
+  for (let at = to - pattern.length; at >= from; at -= 1) {
+    at = bytes.lastIndexOf(pattern[0] as number, at);
+    if (at < from) return -1;
+    let k = 1;
+    while (k < pattern.length && bytes[at + k] === pattern[k]) k += 1;
+    if (k === pattern.length) return at;
+  }
+  return -1;
+}
+
 /** The stream's dictionary: from the `obj` keyword (or the window's start) to `stream`. */
 function dictionaryBefore(bytes: Uint8Array, at: number): string {
-  const window = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, at - DICTIONARY_WINDOW), at));
-  const obj = window.lastIndexOf(' obj');
-  return obj >= 0 ? window.slice(obj) : window;
+  const start = Math.max(0, at - DICTIONARY_WINDOW);
+  // Found in the bytes, and only the dictionary decoded: decoding the whole window cost more than the rest of the scan.
+  const obj = lastIndexOfBytes(bytes, OBJ, start, at);
+  return LATIN1.decode(bytes.subarray(obj >= 0 ? obj : start, at));
 }
 
 /** Whether pdf.js would inflate this stream first: its only or first filter is FlateDecode. */
@@ -139,14 +157,21 @@ const timeout = (limits: ParseLimits, file: string | undefined): ParseError =>
 /**
  * Throws ParseError('zip-bomb') when a FlateDecode stream of the PDF inflates past
  * `limits.maxPartBytes`, or all of them (images apart) past `limits.maxInflatedBytes`. Only the
- * streams whose bound could pass a limit are inflated (and counted), largest first.
+ * streams whose bound could pass a limit are inflated (and counted), largest first: with the
+ * caller's `inflate` where given, else (or where it cannot tell) with DecompressionStream.
  */
-export async function checkPdfStreams(bytes: Uint8Array, limits: ParseLimits, file: string | undefined): Promise<void> {
+export async function checkPdfStreams(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  file: string | undefined,
+  inflate?: ExtractOptions['inflate'],
+): Promise<void> {
   const streams = flateStreams(bytes, limits, file);
   const deadline = Date.now() + limits.timeoutMs;
   const measure = async (stream: FlateStream): Promise<void> => {
     if (Date.now() > deadline) throw timeout(limits, file);
-    stream.size = await inflatedSize(stream.data, limits.maxPartBytes);
+    const limit = limits.maxPartBytes;
+    stream.size = inflate?.(stream.data, limit) ?? (await inflatedSize(stream.data, limit));
     stream.measured = true;
     if (stream.size > limits.maxPartBytes) {
       throw new ParseError(

@@ -57,8 +57,12 @@ function splitTypedColumns(run: Run): Run[] {
   return runs;
 }
 
+/** What cleaning can change: white space and Kangxi radicals (most runs of PDFium's have neither). */
+const CLEANED = /[\s\u2f00-\u2fdf]/;
+
 /** A run as an engine read it, cleaned: radicals mapped back, spaces inside Chinese dropped, typed columns split. */
 export function cleanRun(run: Run): Run[] {
+  if (!CLEANED.test(run.text)) return [run];
   return splitTypedColumns({ ...run, text: normalizeText(run.text).replace(SPACE_IN_CJK, '$1') });
 }
 
