@@ -9,13 +9,19 @@ import {
   REPORT_FORMATS,
   seededRandom,
 } from '../src/index.js';
+import { inflatedSize } from '../../node/src/inflate.js';
+import { loadPdfium } from '../../node/src/pdfium.js';
 
 /*
- * Round trip through PDF: rendered by the core with a CJK font, read back by the PDF extractor
- * (pdf.js, ruled tables rebuilt), the same cells. A file of its own, since a PDF costs ~0.2 s
- * both ways and this runs beside the other tests.
+ * Round trip through PDF: rendered by the core with a CJK font, read back as the CLI and the
+ * server read it (PDFium, ruled tables rebuilt), the same cells; every tenth report also through
+ * pdf.js, the core's reader where PDFium cannot load, which costs about eight times as much CPU
+ * (bench:parse) — reading all of them twice would take most of CI's budget. A file of its own,
+ * since this runs beside the other tests.
  */
 const RUNS = Number(process.env.XXGK_ROUND_TRIP_PDF_RUNS ?? 1000);
+const PDFJS_EVERY = 10;
+const AS_CLI = { pdfium: loadPdfium, inflate: inflatedSize };
 
 /** The system's Noto Serif CJK, else the Noto Sans the CLI ships; parsed once (the CLI does the same). */
 function pdfFonts() {
@@ -38,12 +44,16 @@ describe.each(REPORT_FORMATS)('round trip through PDF, format %s', (format) => {
         format,
         ...(format === '2021' && seed % 5 === 0 ? { other: 'single' as const } : {}),
       });
-      const { report: read } = await parseReport(await renderPdf(original, fonts));
-      const context = `pdf, seed ${seed}`;
-      expect(read.meta.agency, context).toBe(original.meta.agency);
-      expect(read.meta.year, context).toBe(original.meta.year);
-      expect(read.meta.format, context).toBe(original.meta.format);
-      expect(read.cells, context).toEqual(original.cells);
+      const pdf = await renderPdf(original, fonts);
+      const readers = seed % PDFJS_EVERY === 0 ? { pdfium: AS_CLI, 'pdf.js': {} } : { pdfium: AS_CLI };
+      for (const [name, options] of Object.entries(readers)) {
+        const { report: read } = await parseReport(pdf, options);
+        const context = `pdf (${name}), seed ${seed}`;
+        expect(read.meta.agency, context).toBe(original.meta.agency);
+        expect(read.meta.year, context).toBe(original.meta.year);
+        expect(read.meta.format, context).toBe(original.meta.format);
+        expect(read.cells, context).toEqual(original.cells);
+      }
     }
   }, 1_800_000);
 });
