@@ -66,6 +66,68 @@ describe('readMeta', () => {
     expect(meta).toMatchObject({ agency: '上城区应急管理局', agencyFrom: 'body', year: 2021, yearFrom: 'body' });
   });
 
+  it.each([
+    // a two-line title under the site's menu bullets
+    [
+      ['• 无障碍阅读', '• 本站支持IPV6', '渭南市临渭区民政局', '2023年政府信息公开工作年度报告', '来源:区民政局'],
+      '渭南市临渭区民政局',
+      2023,
+    ],
+    // a breadcrumb naming the column, then the page's own 标题 field spaced out
+    [
+      [
+        '当前位置: 首页 > 政务公开 > 政府信息公开年报 > 正文',
+        '标   题 县政府办2022年度政府信息公开工作年度报告',
+        '发布机构 县政府办公室 公文时效 有效',
+        '2022年,神木县人民政府办公室认真落实条例。',
+      ],
+      '神木县人民政府办公室',
+      2022,
+    ],
+    // the page's fields as a table above the title
+    [
+      [
+        '索引号 | 公开方式 | 发布机构 |',
+        '0001/2009-00021 | 主动公开 | 古浪县黄羊川镇人民政府 |',
+        '2008年黄羊川镇人民政府信息公开工作年度报告',
+      ],
+      '黄羊川镇人民政府',
+      2008,
+    ],
+    [['2022年江苏省政府信息公开工作年度报告'], '江苏省人民政府', 2022],
+    [['平潭综合实验区政府信息公开工作年度报告（2023年度）'], '平潭综合实验区', 2023],
+    [['云县人民政府2022年政府信息公开工作年度报告 |', '||||||||', '来源: 作者: 时间:2023-01-31'], '云县人民政府', 2022],
+  ])('reads the title of a page as published %j', (lines, agency, year) => {
+    expect(readMeta([...lines, '一、总体情况', '正文。'])).toMatchObject({ agency, year });
+  });
+
+  it('reads a title without a year, the year then from the statistics period', () => {
+    const meta = readMeta([
+      '光华路街道政府信息公开工作年度报告',
+      '所列数据统计期限为2025年1月1日至2025年12月31日。如有疑问，请与九原区光华路街道党群服务中心联系。',
+    ]);
+    expect(meta).toMatchObject({ agency: '光华路街道', agencyFrom: 'title', year: 2025 });
+  });
+
+  it.each([
+    [['| 关键词 | 发布机构 | 西关办事处 | |'], '西关办事处'],
+    [['發布單位: | 峡口鎮 |'], '峡口镇'],
+    [['索 引 号: X/2024-00124 | 发文机关: 湘东区应急管理局 | 文 号: |'], '湘东区应急管理局'],
+    [['信息来源: 凉州区武南镇人民政府 发布日期: 2009-01-06'], '凉州区武南镇人民政府'],
+  ])('reads the organ from the page field %j', (lines, agency) => {
+    expect(readMeta([...lines, '一、总体情况', '正文。'])).toMatchObject({ agency, agencyFrom: 'field' });
+  });
+
+  it('never takes a site, a nameless organ or a phrase of prose for the organ', () => {
+    expect(readMeta(['来源:区应急管理局', '发文机构: 县政府网站', '一、总体情况', '正文。']).agency).toBeUndefined();
+    const meta = readMeta([
+      '一、总体情况',
+      '2025年中仓街道积极推动街道政府信息公开工作。综合办公室按要求主动公示了中仓街道办事处2024年度部门决算。',
+    ]);
+    expect(meta.agency).toBe('中仓街道办事处');
+    expect(readMeta(['一、总体情况', '阜南县残疾人联合会认真落实条例。']).agency).toBe('阜南县残疾人联合会');
+  });
+
   it('reads the publication date from the page or the signature, never from within the year reported on', () => {
     expect(
       readMeta(['某县民政局2023年政府信息公开工作年度报告', '发布时间：2024-01-20 10:30', '一、总体情况']).publishedOn,

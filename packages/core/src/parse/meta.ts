@@ -30,15 +30,30 @@ function mostFrequent(items: readonly string[]): string | undefined {
   return best;
 }
 
+/**
+ * Lines that are never part of a title: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报"), a
+ * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu.
+ */
+const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号)/;
+/** A column's bare name: a title only as the second line of one broken over lines. */
+const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$/;
+/**
+ * A line that can open a title broken over lines ("铜川市某区应急管理局" above "2023年政府信息公开
+ * 工作年度报告"): ideographs, figures and brackets only — no bullet, menu word or field of the site.
+ */
+const TITLE_OPENING = /^[\u4e00-\u9fa5\d（）()《》〈〉\s]{2,60}$/;
+
 /** The title: the first short lines that name an annual report, joined when broken over lines. */
 export function findTitle(lines: readonly string[]): string | undefined {
-  const head = lines.slice(0, 40);
+  // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
+  const head = lines.slice(0, 40).map((line) => line.replace(/^[\s|]+|[\s|]+$/g, ''));
   for (let i = 0; i < head.length; i += 1) {
-    const line = (head[i] as string).trim();
-    if (line.length > 70) continue;
-    const joined = [line, head[i + 1]?.trim() ?? '', head[i + 2]?.trim() ?? ''];
+    const line = head[i] as string;
+    if (line.length > 70 || NOT_TITLE.test(line) || COLUMN_NAME.test(line)) continue;
     for (let n = 1; n <= 3; n += 1) {
-      const candidate = joined.slice(0, n).join('');
+      const parts = head.slice(i, i + n);
+      if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
+      const candidate = parts.join('');
       if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate))
         return cleanTitle(candidate);
     }
@@ -53,9 +68,13 @@ export function findTitle(lines: readonly string[]): string | undefined {
 const CHROME =
   /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
 
+/** The page's own field name before a title, spaced out as pages print it ("标   题 某局2022年度…"). */
+const FIELD_LABEL = /^(?:标\s*题|题\s*名)\s*[:：]?\s*/;
+
 /** A title without a field name ("标题:") or the site chrome printed before it on its line. */
 function cleanTitle(candidate: string): string {
   let title = candidate.replace(/\s+/g, ' ').trim();
+  title = title.replace(FIELD_LABEL, '');
   const colon = /^([^:：]{0,12})[:：]\s*/.exec(title);
   if (colon && (/^(?:标题|题名|文章标题|title)$/i.test((colon[1] as string).trim()) || CHROME.test(colon[1] as string)))
     title = title.slice(colon[0].length);
@@ -70,22 +89,43 @@ function cleanAgency(name: string): string {
   return bare.length >= 2 ? bare : afterColon.trim();
 }
 
-/** The organ and the year a title names, in any of its three orders: "X2021年…报告", "2021年X…报告", "X…报告（2021年度）". */
+/**
+ * The organ a title's words name. "张义镇人民政府信息公开…" parts as "张义镇人民" + "政府信息公开",
+ * and "2022年上海市政府信息公开…" as "上海市" + "政府…": in both the 政府 belongs to the name. A
+ * zone's government (实验区, 开发区 …) is a 管委会, not a 人民政府: its bare name is kept.
+ */
+function completeAgency(name: string, beforeGovernment: boolean): string {
+  if (/人民$/.test(name)) return `${name}政府`;
+  const place = /^[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|旗|盟|州|镇|乡)$/.test(name);
+  const zone = /(?:实验区|新区|开发区|高新区|园区|示范区|合作区)$/.test(name);
+  return beforeGovernment && place && !zone ? `${name}人民政府` : name;
+}
+
+/**
+ * The organ and the year a title names, in any of its orders: "X2021年…报告", "2021年X…报告",
+ * "X…报告（2021年度）", and "X政府信息公开工作年度报告" with no year (the body gives it).
+ */
 function titleParts(title: string): { agency?: string; year?: number } {
-  const forms: [RegExp, number, number][] = [
-    [TITLE_PARTS, 1, 2],
-    [/^((?:19|20)\d{2})年度?(.+?)(?:政府信息公开|政务公开)/, 2, 1],
-    [/^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?((?:19|20)\d{2})年?度?/, 1, 2],
+  // [pattern, the organ's group, the year's group, whether 政府信息公开 follows the organ's words]
+  const forms: [RegExp, number, number | undefined, boolean][] = [
+    [TITLE_PARTS, 1, 2, false],
+    [/^((?:19|20)\d{2})年度?(.+?)(?:政府信息公开|政务公开)/, 2, 1, true],
+    [/^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?((?:19|20)\d{2})年?度?/, 1, 2, true],
+    [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
   ];
-  for (const [pattern, agencyGroup, yearGroup] of forms) {
+  for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of forms) {
     const match = pattern.exec(title);
     if (!match) continue;
-    const raw = match[agencyGroup]
-      ?.replace(/^[《〈<]/, '')
+    const words = match[agencyGroup] ?? '';
+    const raw = words
+      .replace(/^[《〈<]/, '')
       .replace(/关于$/, '')
       .trim();
-    const agency = raw ? cleanAgency(raw) : undefined;
-    return { ...(agency ? { agency } : {}), year: Number(match[yearGroup]) };
+    const beforeGovernment =
+      beforeKeyword && title.slice(title.indexOf(words) + words.length).startsWith('政府信息公开');
+    const agency = raw ? completeAgency(cleanAgency(raw), beforeGovernment) : undefined;
+    const year = yearGroup === undefined ? undefined : Number(match[yearGroup]);
+    return { ...(agency ? { agency } : {}), ...(year ? { year } : {}) };
   }
   return {};
 }
@@ -103,6 +143,11 @@ function agencyOutsideTitle(
   return common ? [common, 'body'] : [undefined, undefined];
 }
 
+/** A name in the short form titles use: 人民政府 as 政府, an 办公室 as 办 ("县政府办" of "府谷县人民政府办公室"). */
+function shortForm(name: string): string {
+  return name.replace(/人民政府/g, '政府').replace(/办公室$/, '办');
+}
+
 /** `text` is the lines joined by line breaks, when the caller has it already. */
 export function readMeta(lines: readonly string[], text = lines.join('\n')): MetaReading {
   const title = findTitle(lines);
@@ -117,8 +162,10 @@ export function readMeta(lines: readonly string[], text = lines.join('\n')): Met
   const organs = (): string[] => (found ??= organsIn(body()));
   if (agency && NAMELESS.test(agency)) {
     // "市应急管理局" in the title; the body names "大冶市应急管理局".
-    const suffix = agency.replace(/^本/, '');
-    const fuller = mostFrequent(organs().filter((name) => name.endsWith(suffix) && name.length > suffix.length));
+    const suffix = shortForm(agency.replace(/^本/, ''));
+    const fuller = mostFrequent(
+      organs().filter((name) => shortForm(name).endsWith(suffix) && shortForm(name).length > suffix.length),
+    );
     if (fuller) {
       agency = fuller;
       agencyFrom = 'title+body';

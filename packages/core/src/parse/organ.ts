@@ -1,3 +1,5 @@
+import { simplify } from './normalise.js';
+
 /*
  * Where a report names its organ outside the title: the 落款 (the signature over the date at the
  * end), a page's 发布机构 field, the body. A name is a place then an organ ("阿巴嘎旗自然资源局");
@@ -17,6 +19,8 @@ const COMPLETIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/办$/, /^(?:事处|公室)/],
   [/委$/, /^员会/],
   [/人民$/, /^政府/],
+  // "府谷县人民政府办公室": the lazy match stops at the government the office belongs to.
+  [/政府$/, /^办公室/],
 ];
 
 /** Words that open a phrase of prose, not a name: what comes after them may be the name. */
@@ -24,6 +28,17 @@ const PROSE_LEAD =
   /^(?:请与|请向|根据|按照|依据|依照|经过|经|由于|由|向|对|在|将|与|及|为|通过|并|现将|关于|会同|联合|配合|督促|指导|组织|协调|报送|报请|提请|接受|开展|推动|推进)/;
 /** Particles a name never holds: a match with one is a phrase of prose. */
 const PROSE_INSIDE = /[了的对是在将把被等]/;
+/**
+ * Words of prose a name never holds, wherever they stand ("按要求主动公示了中仓街道办事处",
+ * "中仓街道积极推动街道政府…"): the name, if any, is what follows the last of them. Words some
+ * names do hold (联合会, 指导中心, 协调办公室, 推进中心) are not among them.
+ */
+const PROSE_CUT =
+  /.*(?:[了的对是在将把被等]|通过|请与|根据|按照|依据|依照|报送|报请|提请|会同|配合|督促|推动|积极|认真|主动|要求|部署|落实|贯彻|开展)/;
+/** What is left of a year or a date before a name ("2025年中仓街道…" gives "年中仓街道…"). */
+const DATE_RESIDUE = /^[年月日度]+/;
+/** A whole name: two or more ideographs of place, a place word, then the organ. */
+const WHOLE_NAME = /^[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)/;
 
 /** Runs of ideographs long enough to hold a name (two, a place, an organ): a name never spans anything else. */
 const IDEOGRAPH_RUN = /[\u4e00-\u9fa5]{4,}/g;
@@ -41,6 +56,13 @@ function* organMatches(text: string): Generator<{ readonly name: string; readonl
   }
 }
 
+/** A matched name without the prose before it; what is left may be no name at all. */
+function trimProse(match: string): string {
+  let name = match.replace(DATE_RESIDUE, '').replace(PROSE_CUT, '');
+  while (PROSE_LEAD.test(name)) name = name.replace(PROSE_LEAD, '');
+  return name;
+}
+
 /** The organ names the text holds, each complete, without the prose around it. */
 export function organsIn(text: string): string[] {
   const out: string[] = [];
@@ -51,8 +73,8 @@ export function organsIn(text: string): string[] {
       const more = rest.exec(after);
       if (end.test(name) && more) name += more[0];
     }
-    while (PROSE_LEAD.test(name)) name = name.replace(PROSE_LEAD, '');
-    if (name.length < 4 || PROSE_INSIDE.test(name) || NAMELESS.test(name)) continue;
+    name = trimProse(name);
+    if (name.length < 4 || PROSE_INSIDE.test(name) || NAMELESS.test(name) || !WHOLE_NAME.test(name)) continue;
     out.push(name);
   }
   return out;
@@ -75,13 +97,35 @@ export function signatureOrgan(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-const FIELD = /^\s*(?:发布机构|发文机关|发布单位|发文单位)\s*[:：]\s*([\u4e00-\u9fa5（）()]{4,30})\s*$/;
+const FIELD_NAMES = '发布机构|发文机关|发文机构|发布单位|发文单位|信息来源|来源';
+/** A field with its value on the same line: "发布机构：X", "发布机构 X 公文时效 有效", "| 发布机构 | X |". */
+const FIELD = new RegExp(`(?:^|[\\s|])(?:${FIELD_NAMES})\\s*[:：]?\\s*\\|?\\s*([\\u4e00-\\u9fa5（）()]{2,30})`);
+const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
+/** What a field's value ends with when it names an organ, not a website or a person. */
+const ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
 
-/** The organ a page's 发布机构 field names, in the page's first lines. */
+function organValue(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const name = simplify(value.trim());
+  return ORGAN_END.test(name) && !NAMELESS.test(name) && name.length >= 3 ? name : undefined;
+}
+
+/** A field laid out as a table: its name in a row of cells, its value in the same cell of the next row. */
+function tableField(line: string, next: string | undefined): string | undefined {
+  if (!line.includes('|') || !next?.includes('|')) return undefined;
+  const names = line.split('|').map((cell) => cell.trim());
+  const values = next.split('|').map((cell) => cell.trim());
+  const at = names.findIndex((cell) => FIELD_LABEL.test(cell));
+  return at >= 0 && names.length === values.length ? organValue(values[at]) : undefined;
+}
+
+/** The organ a page's 发布机构 field (or 发文机关, 信息来源 …) names, in the page's first lines. */
 export function fieldOrgan(lines: readonly string[]): string | undefined {
-  for (const line of lines.slice(0, 40)) {
-    const match = FIELD.exec(line);
-    if (match && !NAMELESS.test(match[1] as string)) return match[1];
+  const head = lines.slice(0, 40).map((line) => simplify(line));
+  for (let i = 0; i < head.length; i += 1) {
+    const line = head[i] as string;
+    const found = organValue(FIELD.exec(line)?.[1]) ?? tableField(line, head[i + 1]);
+    if (found) return found;
   }
   return undefined;
 }
