@@ -13,7 +13,7 @@ export interface MetaReading {
   readonly publishedOn?: string;
 }
 
-const TITLE = /政府信息公开.{0,6}年度报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
+const TITLE = /政府信息公开.{0,6}年度报告|政府信息公开工作报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
 const TITLE_PARTS = /^(.*?)(?:关于)?\s*((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)/;
 
 function mostFrequent(items: readonly string[]): string | undefined {
