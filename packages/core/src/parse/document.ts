@@ -64,8 +64,21 @@ export interface ExtractMessage {
   readonly at?: Position;
 }
 
+/**
+ * What a page's head says of the report, apart from its text: government sites print the title,
+ * the publishing organ and the date into standard `<meta>` fields (ArticleTitle, ContentSource,
+ * PubDate) that stay right when the page's visible chrome runs into the title.
+ */
+export interface PageFields {
+  readonly title?: string;
+  readonly organ?: string;
+  readonly publishedOn?: string;
+}
+
 export interface ExtractedDocument {
   readonly source: SourceKind;
+  /** The page's own metadata fields, where the format has them. */
+  readonly page?: PageFields;
   readonly nodes: readonly DocumentNode[];
   readonly messages: readonly ExtractMessage[];
   /** The page count, for paged sources. */

@@ -1,5 +1,6 @@
 import { simplify } from './normalise.js';
-import { fieldOrgan, NAMELESS, organsIn, signatureOrgan } from './organ.js';
+import type { PageFields } from './document.js';
+import { fieldOrgan, NAMELESS, organsIn, organValue, signatureOrgan } from './organ.js';
 
 /** What the title and body say of who reports and on which year. */
 export interface MetaReading {
@@ -134,10 +135,11 @@ function titleParts(title: string): { agency?: string; year?: number } {
 function agencyOutsideTitle(
   lines: readonly string[],
   organs: () => readonly string[],
+  page: PageFields | undefined,
 ): [string | undefined, MetaReading['agencyFrom']] {
   const signature = signatureOrgan(lines);
   if (signature) return [signature, 'signature'];
-  const field = fieldOrgan(lines);
+  const field = organValue(page?.organ) ?? fieldOrgan(lines);
   if (field) return [field, 'field'];
   const common = mostFrequent(organs());
   return common ? [common, 'body'] : [undefined, undefined];
@@ -148,9 +150,13 @@ function shortForm(name: string): string {
   return name.replace(/人民政府/g, '政府').replace(/办公室$/, '办');
 }
 
-/** `text` is the lines joined by line breaks, when the caller has it already. */
-export function readMeta(lines: readonly string[], text = lines.join('\n')): MetaReading {
-  const title = findTitle(lines);
+/**
+ * `text` is the lines joined by line breaks, when the caller has it already; `page` the fields the
+ * page declares (an HTML page's ArticleTitle, ContentSource, PubDate), which come before what the
+ * text seems to say.
+ */
+export function readMeta(lines: readonly string[], text = lines.join('\n'), page?: PageFields): MetaReading {
+  const title = page?.title && TITLE.test(simplify(page.title)) ? cleanTitle(page.title) : findTitle(lines);
   // The body is only read when the title leaves the organ or the year open: simplified then.
   let simplified: string | undefined;
   const body = (): string => (simplified ??= simplify(text));
@@ -171,7 +177,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n')): Met
       agencyFrom = 'title+body';
     }
   }
-  if (!agency) [agency, agencyFrom] = agencyOutsideTitle(lines, organs);
+  if (!agency) [agency, agencyFrom] = agencyOutsideTitle(lines, organs, page);
 
   let year = fromTitle.year;
   let yearFrom: MetaReading['yearFrom'] = year ? 'title' : undefined;
@@ -194,7 +200,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n')): Met
       yearFrom = 'body';
     }
   }
-  const publishedOn = year ? publicationDate(lines, year) : undefined;
+  const publishedOn = year ? publicationDate(lines, year, page?.publishedOn) : undefined;
   return {
     ...(title ? { title } : {}),
     ...(agency ? { agency, agencyFrom } : {}),
@@ -212,8 +218,10 @@ const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
  * else the signature date on a line of its own near the end. Only a date after the year reported
  * on counts: a report cannot be published within the year it reports on.
  */
-function publicationDate(lines: readonly string[], year: number): string | undefined {
+function publicationDate(lines: readonly string[], year: number, declared?: string): string | undefined {
   const candidates: RegExpExecArray[] = [];
+  const fromPage = declared ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declared) : null;
+  if (fromPage) candidates.push(fromPage);
   for (const line of lines.slice(0, 40)) {
     const match = LABELLED_DATE.exec(line);
     if (match) candidates.push(match);

@@ -104,7 +104,8 @@ const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
 /** What a field's value ends with when it names an organ, not a website or a person. */
 const ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
 
-function organValue(value: string | undefined): string | undefined {
+/** A field's value when it names an organ (simplified), else undefined. */
+export function organValue(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const name = simplify(value.trim());
   return ORGAN_END.test(name) && !NAMELESS.test(name) && name.length >= 3 ? name : undefined;

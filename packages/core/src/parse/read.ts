@@ -236,7 +236,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     row.cells.length === 1 ? (row.cells[0] as SourceCell).text : row.cells.map((cell) => cell.text).join(' '),
   );
   const text = lines.join('\n');
-  const meta = readMeta(lines, text);
+  const meta = readMeta(lines, text, document.page);
   const findings: ParserFinding[] = [];
   const yearFormat = meta.year ? formatForYear(meta.year) : undefined;
   const aligned = withAlignment(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../index.js';
 import type { ExtractedDocument } from '../../document.js';
 import { DEFAULT_LIMITS, ParseError } from '../../errors.js';
+import { parseReport } from '../../../index.js';
 import { extractHtml } from './index.js';
 import { extract, fixture, options, rejects, texts, utf8 } from '../../../../test/support/html.js';
 
@@ -206,5 +207,32 @@ describe('extractHtml: fuzz', () => {
       }),
       { numRuns: 500, seed: 7 },
     );
+  });
+});
+
+describe('extractHtml: the page’s own fields', () => {
+  // A county site's article page: the menu's last item runs into the title in the visible text,
+  // the organ appears only as a nameless 来源, and the head declares the standard fields.
+  const page = [
+    '<html><head><meta name="ArticleTitle" content="渭南市临渭区民政局2023年政府信息公开工作年度报告">',
+    '<meta name="ContentSource" content="渭南市临渭区民政局"><meta name="PubDate" content="2024-1-17 17:55">',
+    '</head><body><div>本站支持IPV6</div><div>临渭区民政局2023年政府信息公开工作年度报告</div>',
+    '<p>来源：区民政局</p><p>一、总体情况</p><p>正文。</p></body></html>',
+  ].join('');
+
+  it('keeps ArticleTitle, ContentSource and PubDate apart from the text', async () => {
+    expect((await extract(page)).page).toEqual({
+      title: '渭南市临渭区民政局2023年政府信息公开工作年度报告',
+      organ: '渭南市临渭区民政局',
+      publishedOn: '2024-01-17',
+    });
+    expect((await extract('<p>一、总体情况</p>')).page).toEqual({});
+  });
+
+  it('reads the organ and the date from them before the text', async () => {
+    const { report } = await parseReport(utf8(page), { file: 'linwei.html' });
+    expect(report.meta).toMatchObject({ agency: '渭南市临渭区民政局', year: 2023, publishedOn: '2024-01-17' });
+    const fieldOnly = page.replace(/<meta name="ArticleTitle"[^>]*>/, '').replace(/<div>临渭区[^<]*<\/div>/, '');
+    expect((await parseReport(utf8(fieldOnly), { file: 'linwei.html' })).report.meta.agency).toBe('渭南市临渭区民政局');
   });
 });

@@ -135,6 +135,8 @@ class TreeBuilder {
   private open = 0;
   /** What the page's `<style>` elements hide, as read so far. */
   private readonly hidden = new HiddenRules();
+  /** The page's `<meta name content>` fields, by lower-case name (the first of each, cut short). */
+  readonly meta = new Map<string, string>();
 
   constructor(private readonly file: string | undefined) {}
 
@@ -148,7 +150,14 @@ class TreeBuilder {
       throw new ParseError('corrupt', `网页的标签嵌套超过 ${MAX_OPEN_ELEMENTS} 层，不是可以读取的网页`, this.file);
     }
     if (this.tables.length > 0 && TABLE_PARTS.has(name)) this.repairTable(name, start);
+    if (name === 'meta') this.keepMeta(attribs);
     this.push(name, attribs, start);
+  }
+
+  private keepMeta(attribs: Record<string, string>): void {
+    const key = attribs.name?.toLowerCase();
+    if (key && attribs.content !== undefined && !this.meta.has(key) && this.meta.size < MAX_META_FIELDS)
+      this.meta.set(key, attribs.content.slice(0, MAX_META_LENGTH));
   }
 
   private push(name: string, attribs: Record<string, string>, start: number): void {
@@ -226,7 +235,14 @@ class TreeBuilder {
   }
 }
 
-export function buildTree(text: string, options: ExtractOptions): ElementNode {
+/** A page's own fields are few and short: a hostile page's thousands of `<meta>` are not kept. */
+const MAX_META_FIELDS = 64;
+const MAX_META_LENGTH = 200;
+
+export function buildTree(
+  text: string,
+  options: ExtractOptions,
+): { root: ElementNode; meta: ReadonlyMap<string, string> } {
   const builder = new TreeBuilder(options.file);
   const parser: Parser = new Parser({
     onopentag: (name, attribs) => builder.onOpen(name, attribs, parser.startIndex),
@@ -241,7 +257,7 @@ export function buildTree(text: string, options: ExtractOptions): ElementNode {
     parser.write(text.slice(i, i + CHUNK));
   }
   parser.end();
-  return builder.root;
+  return { root: builder.root, meta: builder.meta };
 }
 
 export interface TableShape {
