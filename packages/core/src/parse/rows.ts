@@ -122,6 +122,9 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
       rows.push({ cells: cellsOf(pipes, at), grid: true });
+    } else if (pipes) {
+      // One cell a line, framed by a pipe ("规章 |", "| 0"): a web table copied cell by cell.
+      rows.push({ cells: [{ text: (pipes[0] as string).trim(), at }], grid: false });
     } else if (trimmed.includes('\t')) {
       rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
     } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {

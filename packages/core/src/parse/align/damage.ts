@@ -8,7 +8,16 @@ import { renderText } from '../../render/text.js';
  * loses its layout on the way from the organ's file to the text a reader gets.
  */
 
-export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', 'ocr', 'joinCells', 'dropCell'] as const;
+export const DAMAGE_KINDS = [
+  'crawler',
+  'copyPaste',
+  'labels',
+  'splitHeaders',
+  'ocr',
+  'joinCells',
+  'dropCell',
+  'pipeCells',
+] as const;
 /**
  * - `crawler`: a page's `textContent`: the body on one line, a row's cells run together, now and
  *   then a space between two cells;
@@ -20,7 +29,10 @@ export const DAMAGE_KINDS = ['crawler', 'copyPaste', 'labels', 'splitHeaders', '
  * - `joinCells`: in one or two table rows the boundary between two cells is lost ("71\t3" becomes
  *   "713"), so the row reads one value short and its values after the join one column left;
  * - `dropCell`: one table row prints one cell fewer (a blank the organ left out), its values
- *   after it one column to the left.
+ *   after it one column to the left;
+ * - `pipeCells`: a page's text as a reader mode or a search engine's snapshot gives it: each
+ *   table cell on a line of its own closed by " |", each row opened by a line "|", now and then
+ *   a run of pipes ("|||") for a row of empty header cells, empty cells missing.
  */
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 
@@ -67,6 +79,21 @@ function copyPaste(lines: readonly Line[], random: Random): string {
       }
     }
     if (random() < 0.3) out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function pipeCells(lines: readonly Line[], random: Random): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!line.table) {
+      out.push(line.cells.join(''));
+      continue;
+    }
+    out.push(random() < 0.1 ? '|||' : '|');
+    const cells = line.cells.filter((cell) => cell.trim() !== '');
+    // The row's last cell now and then without its pipe, as such snapshots print it.
+    cells.forEach((cell, i) => out.push(i === cells.length - 1 && random() < 0.2 ? cell : `${cell} |`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -158,5 +185,7 @@ export function damageText(report: Report, kind: DamageKind, random: Random): st
       return damageRows(lines, random, (cells, at) => {
         cells.splice(at, 1);
       });
+    case 'pipeCells':
+      return pipeCells(lines, random);
   }
 }
