@@ -216,7 +216,10 @@ class RowLabelReader {
   /** The row label a cell's text is, if any. */
   private match(text: string): LabelMatch | undefined {
     let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
-    if (!match && /\s/.test(text) && /\s/.test(text.trim())) {
+    // A group's name may open a longer label ("（六）其他处理 1.申请人无正当理由逾期不补正…", as a
+    // transcript joins the label cells): then its last part names the row.
+    const group = match?.kind === 'row' && match.label.group;
+    if ((!match || group) && /\s/.test(text) && /\s/.test(text.trim())) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
         const partMatch = matchRowLabel(part, this.inOtherGroup);

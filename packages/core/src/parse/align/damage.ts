@@ -17,6 +17,7 @@ export const DAMAGE_KINDS = [
   'joinCells',
   'dropCell',
   'pipeCells',
+  'transcript',
 ] as const;
 /**
  * - `crawler`: a page's `textContent`: the body on one line, a row's cells run together, now and
@@ -32,7 +33,10 @@ export const DAMAGE_KINDS = [
  *   after it one column to the left;
  * - `pipeCells`: a page's text as a reader mode or a search engine's snapshot gives it: each
  *   table cell on a line of its own closed by " |", each row opened by a line "|", now and then
- *   a run of pipes ("|||") for a row of empty header cells, empty cells missing.
+ *   a run of pipes ("|||") for a row of empty header cells, empty cells missing;
+ * - `transcript`: a table transcribed to Markdown (by a person or a language model): the header
+ *   rows of sections 三 and 四 relabelled "数据1 … 数据N" (or dropped), a row's label parts
+ *   joined into its first cell ("（三）不予公开 1.属于国家秘密").
  */
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 
@@ -94,6 +98,52 @@ function pipeCells(lines: readonly Line[], random: Random): string {
     const cells = line.cells.filter((cell) => cell.trim() !== '');
     // The row's last cell now and then without its pipe, as such snapshots print it.
     cells.forEach((cell, i) => out.push(i === cells.length - 1 && random() < 0.2 ? cell : `${cell} |`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A Markdown row: "| a | b |". */
+const markdownRow = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+
+/** The header a transcriber writes over N columns of values whose names it did not keep. */
+function relabelled(columns: number, random: Random): string[] {
+  const names = Array.from({ length: columns }, (_, i) => `数据${i + 1}`);
+  if (random() < 0.25) return [];
+  const header = random() < 0.5 ? ['申请人情况', ...names] : ['项目', ...names];
+  return [markdownRow(header), markdownRow(header.map(() => '---'))];
+}
+
+/** A value cell as a whole ("12", "83.74"), not a numbered label ("1.属于国家秘密"). */
+const isNumber = (cell: string): boolean => /^-?\d+(?:\.\d+)?$/.test(cell.trim());
+
+function transcript(lines: readonly Line[], random: Random): string {
+  const out: string[] = [];
+  let header: Line[] = [];
+  for (const line of lines) {
+    const values = line.cells.filter(isNumber);
+    if (line.table && values.length === 0) {
+      header.push(line);
+      continue;
+    }
+    // Headers over the wide tables (三 and 四) are relabelled; those of section 二 kept as printed.
+    if (header.length > 0) {
+      out.push(
+        ...(line.table && values.length >= 7
+          ? relabelled(values.length, random)
+          : header.map((h) => markdownRow(h.cells.filter((c) => c !== '')))),
+      );
+      header = [];
+    }
+    if (!line.table) {
+      out.push(line.cells.join(''));
+      continue;
+    }
+    const first = line.cells.findIndex(isNumber);
+    const label = line.cells
+      .slice(0, Math.max(first, 0))
+      .filter((cell) => cell !== '')
+      .join(' ');
+    out.push(markdownRow(label === '' ? values : [label, ...line.cells.slice(first).filter((c) => c !== '')]));
   }
   return `${out.join('\n')}\n`;
 }
@@ -187,5 +237,7 @@ export function damageText(report: Report, kind: DamageKind, random: Random): st
       });
     case 'pipeCells':
       return pipeCells(lines, random);
+    case 'transcript':
+      return transcript(lines, random);
   }
 }

@@ -41,6 +41,12 @@ function sourceOf(cell: SourceCell, text: string): Source {
 
 const THOUSANDS = /(?<=\d),(?=\d{3}(?!\d))/g;
 
+/**
+ * A column a transcriber named by its place ("数据1", "第3列", "列12"), not by the report's
+ * header: its figure counts columns and is never a value of the table.
+ */
+const COLUMN_NAME = /^(?:数据|数值|列|栏|第)\s*\d{1,2}\s*(?:列|栏)?$/;
+
 function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
   const parts: string[] = [];
   const spans: Span[] = [];
@@ -49,7 +55,11 @@ function joinRows(rows: readonly SourceRow[]): { text: string; spans: Span[] } {
     for (const cell of row.cells) {
       // Thousands separators ("3,119") would read as two cells.
       const form = ocrDigits(cell.text.trim().normalize('NFKC'));
-      const text = form.includes(',') ? form.replace(THOUSANDS, '') : form;
+      const text = COLUMN_NAME.test(form)
+        ? form.replace(/\d/g, '')
+        : form.includes(',')
+          ? form.replace(THOUSANDS, '')
+          : form;
       spans.push({ start: length, cell });
       parts.push(text, ' ');
       length += text.length + 1;
