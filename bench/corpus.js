@@ -133,6 +133,11 @@ async function loadAndTime(client, corpus, errorRules, baseCorpus) {
         `this build ${refresh.all.toFixed(1)} s, ${refresh.year.toFixed(1)} s`,
     );
   const sizes = await tableSizes(client);
+  const rollup = await client.query(
+    `SELECT pg_total_relation_size('corpus_rollups')::bigint AS bytes, (SELECT count(*) FROM corpus_rollups)::int AS rows`,
+  );
+  sizes.rollup = Number(rollup.rows[0].bytes);
+  sizes.rollup_rows = rollup.rows[0].rows;
   const targets = await dashboardTargets(client, errorRules, DASHBOARD_YEAR);
   const calls = dashboardCalls(corpus, targets);
   const baseCalls = baseCorpus && dashboardCalls(baseCorpus, targets);
@@ -141,7 +146,7 @@ async function loadAndTime(client, corpus, errorRules, baseCorpus) {
   console.log(`queries: ${counts.reports} reports of ${counts.organs} organs, loaded in ${loadSeconds.toFixed(0)} s`);
   console.log(
     `  sizes: reports ${mb(sizes.reports)} (indexes ${mb(sizes.report_indexes)}), organs ${mb(sizes.organs)}, files ${mb(sizes.files)}, ` +
-      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows), outliers ${mb(sizes.outliers)} (${sizes.outlier_rows} rows), ` +
+      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows), rollup ${mb(sizes.rollup)} (${sizes.rollup_rows} rows), outliers ${mb(sizes.outliers)} (${sizes.outlier_rows} rows), ` +
       `both refreshed in ${refresh.all.toFixed(1)} s, one year ${refresh.year.toFixed(1)} s; ` +
       `a report row ${sizes.report_row} B (with figures ${sizes.report_row_with_figures} B: figures ${sizes.figures} B, sources ${sizes.sources} B)`,
   );
