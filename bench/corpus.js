@@ -20,6 +20,9 @@
 //    processes) beside each rate: a loaded machine changes it far less than the rate.
 // Figures go to the console and to bench/results/corpus.json.
 //
+// With --baseline, parts 1 and 2 also time the same calls on that build's analysis service (same
+// database, each run alternating the two), check its answers equal, and show both.
+//
 // Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --baseline=<dir>,
 //          --only=<import,queries,fdw>
 //          (BENCH_REPORTS and BENCH_RUNS in the environment too); XXGK_TEST_PG names the
@@ -72,8 +75,28 @@ function printTimes(label, times, baseline) {
   for (const t of times) {
     const ratio = baseline ? `  ×${(t.p50 / baseline.find((b) => b.name === t.name).p50).toFixed(2)}` : '';
     const aim = t.p99 < AIM_MS ? '' : '  (over the 300 ms aim)';
-    console.log(`    ${t.name.padEnd(40)} p50 ${ms(t.p50).padStart(10)}  p99 ${ms(t.p99).padStart(10)}${ratio}${aim}`);
+    const base = t.base
+      ? `  baseline build p50 ${ms(t.base.p50).padStart(10)}  p99 ${ms(t.base.p99).padStart(10)}  this build ×${(t.p50 / t.base.p50).toFixed(2)}`
+      : '';
+    console.log(
+      `    ${t.name.padEnd(40)} p50 ${ms(t.p50).padStart(10)}  p99 ${ms(t.p99).padStart(10)}${ratio}${aim}${base}`,
+    );
   }
+}
+
+/**
+ * Whether the baseline build's service answers each call as this build's does (fractions to
+ * 1e-6, as after a move), and the names of those it does not.
+ */
+async function compareBaseline(calls, baseCalls) {
+  if (!baseCalls) return undefined;
+  const [ours, theirs] = [rounded(await answers(calls)), rounded(await answers(baseCalls))];
+  const differing = Object.keys(ours).filter((name) => !isDeepStrictEqual(ours[name], theirs[name]));
+  console.log(
+    `  baseline build's answers: ${differing.length === 0 ? 'the same' : `DIFFERENT (${differing.join(', ')})`}`,
+  );
+  if (differing.length > 0) process.exitCode = 1;
+  return differing;
 }
 
 /** Seconds `run` takes. */
@@ -90,7 +113,7 @@ async function refreshTimes(corpus) {
   return { all, year };
 }
 
-async function loadAndTime(client, corpus, errorRules) {
+async function loadAndTime(client, corpus, errorRules, baseCorpus) {
   const memory = watchMemory();
   const started = performance.now();
   let shown = 0;
@@ -101,25 +124,43 @@ async function loadAndTime(client, corpus, errorRules) {
     }
   });
   const loadSeconds = (performance.now() - started) / 1000;
+  // The baseline build's refresh first: it leaves this build's own tables (0015 on) unwritten.
+  const baseRefresh = baseCorpus && (await refreshTimes(baseCorpus));
   const refresh = await refreshTimes(corpus);
+  if (baseRefresh)
+    console.log(
+      `  refreshed by the baseline build: all years ${baseRefresh.all.toFixed(1)} s, one year ${baseRefresh.year.toFixed(1)} s; ` +
+        `this build ${refresh.all.toFixed(1)} s, ${refresh.year.toFixed(1)} s`,
+    );
   const sizes = await tableSizes(client);
+  const rollup = await client.query(
+    `SELECT pg_total_relation_size('corpus_rollups')::bigint AS bytes, (SELECT count(*) FROM corpus_rollups)::int AS rows`,
+  );
+  sizes.rollup = Number(rollup.rows[0].bytes);
+  sizes.rollup_rows = rollup.rows[0].rows;
   const targets = await dashboardTargets(client, errorRules, DASHBOARD_YEAR);
   const calls = dashboardCalls(corpus, targets);
-  const times = await timeCalls(calls, RUNS);
+  const baseCalls = baseCorpus && dashboardCalls(baseCorpus, targets);
+  const differing = await compareBaseline(calls, baseCalls);
+  const times = await timeCalls(calls, RUNS, baseCalls);
   console.log(`queries: ${counts.reports} reports of ${counts.organs} organs, loaded in ${loadSeconds.toFixed(0)} s`);
   console.log(
     `  sizes: reports ${mb(sizes.reports)} (indexes ${mb(sizes.report_indexes)}), organs ${mb(sizes.organs)}, files ${mb(sizes.files)}, ` +
-      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows), outliers ${mb(sizes.outliers)} (${sizes.outlier_rows} rows), ` +
+      `summary ${mb(sizes.summary)} (${sizes.summary_rows} rows), rollup ${mb(sizes.rollup)} (${sizes.rollup_rows} rows), outliers ${mb(sizes.outliers)} (${sizes.outlier_rows} rows), ` +
       `both refreshed in ${refresh.all.toFixed(1)} s, one year ${refresh.year.toFixed(1)} s; ` +
       `a report row ${sizes.report_row} B (with figures ${sizes.report_row_with_figures} B: figures ${sizes.figures} B, sources ${sizes.sources} B)`,
   );
   printTimes(`the dashboard's calls on the analysis service (${JSON.stringify(targets)})`, times);
   const rss = memory.stop();
   console.log(`  peak RSS of this process: ${mb(rss)}`);
-  return { calls, result: { ...counts, loadSeconds, refresh, sizes, targets, times, peakRss: rss } };
+  return {
+    calls,
+    baseCalls,
+    result: { ...counts, loadSeconds, refresh, sizes, targets, times, differing, baseRefresh, peakRss: rss },
+  };
 }
 
-async function timeForeign(client, corpus, calls, local) {
+async function timeForeign(client, corpus, calls, local, baseCalls) {
   const before = rounded(await answers(calls));
   const cluster = await startSecondCluster();
   try {
@@ -132,7 +173,8 @@ async function timeForeign(client, corpus, calls, local) {
     // The summary table stays on this server: refreshed through the foreign partitions.
     const refresh = await refreshTimes(corpus);
     const same = isDeepStrictEqual(rounded(await answers(calls)), before);
-    const times = await timeCalls(calls, RUNS);
+    const differing = await compareBaseline(calls, baseCalls);
+    const times = await timeCalls(calls, RUNS, baseCalls);
     console.log(
       `fdw: years ${MOVED_YEARS.join(', ')} (${moved} reports) moved to a second cluster in ${moveSeconds.toFixed(1)} s; ` +
         `summary refreshed through them in ${refresh.all.toFixed(1)} s (×${(refresh.all / local.refresh.all).toFixed(2)}), ` +
@@ -140,7 +182,7 @@ async function timeForeign(client, corpus, calls, local) {
     );
     printTimes('the same calls, two years foreign (ratio to all-local)', times, local.times);
     if (!same) process.exitCode = 1;
-    return { years: MOVED_YEARS, moved, moveSeconds, refresh, sameAnswers: same, times };
+    return { years: MOVED_YEARS, moved, moveSeconds, refresh, sameAnswers: same, differing, times };
   } finally {
     await cluster.stop();
   }
@@ -155,8 +197,13 @@ async function queriesAndForeign(url) {
   await client.connect();
   try {
     const corpus = createServices(handle.db).corpusAnalysis;
-    const { calls, result } = await loadAndTime(client, corpus, ERROR_RULES);
-    if (ONLY.has('fdw')) result.fdw = await timeForeign(client, corpus, calls, result);
+    // Another build's service on the same database (its migrations are a prefix of this build's).
+    const baseCorpus = args.baseline
+      ? (await import(pathToFileURL(`${resolve(args.baseline)}/index.js`).href)).createServices(handle.db)
+          .corpusAnalysis
+      : undefined;
+    const { calls, baseCalls, result } = await loadAndTime(client, corpus, ERROR_RULES, baseCorpus);
+    if (ONLY.has('fdw')) result.fdw = await timeForeign(client, corpus, calls, result, baseCalls);
     return result;
   } finally {
     await client.end();

@@ -56,19 +56,37 @@ export function dashboardCalls(corpus, { year, province, county, rule }) {
   };
 }
 
-/** p50/p99 of each call over `runs` runs after one warm-up. */
-export async function timeCalls(calls, runs) {
+/** p50/p99 of a call's sorted samples. */
+const summarise = (samples) => {
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
+};
+
+async function timed(call) {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}
+
+/**
+ * p50/p99 of each call over `runs` runs after one warm-up; given `baseCalls` (the same calls on
+ * another build's service, same database), each run times both, in alternating order, so that
+ * the machine's load falls on the two alike, and `base` holds the other build's p50/p99.
+ */
+export async function timeCalls(calls, runs, baseCalls = undefined) {
   const results = [];
   for (const [name, call] of Object.entries(calls)) {
+    const base = baseCalls?.[name];
     await call();
+    if (base) await base();
     const samples = [];
+    const baseSamples = [];
     for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      await call();
-      samples.push(performance.now() - started);
+      if (base && i % 2 === 1) baseSamples.push(await timed(base));
+      samples.push(await timed(call));
+      if (base && i % 2 === 0) baseSamples.push(await timed(base));
     }
-    samples.sort((a, b) => a - b);
-    results.push({ name, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) });
+    results.push({ name, ...summarise(samples), ...(base ? { base: summarise(baseSamples) } : {}) });
   }
   return results;
 }

@@ -233,6 +233,24 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     expect(String.fromCharCode(must(docx.body[0]), must(docx.body[1]))).toBe('PK');
   });
 
+  it('pages the reports of a place without a measure latest year first, each once, across years', async () => {
+    type Page = { total: number; items: { id: string; year: number; value: number }[] };
+    const rows = current.filter(inFilter({ region: '3301' }));
+    expect(new Set(rows.map((r) => r.year)).size).toBeGreaterThan(1);
+    const seen: Page['items'] = [];
+    for (let page = 1; page <= rows.length; page++) {
+      const body = await get<Page>(`/api/corpus/reports?region=3301&pageSize=3&page=${page}`);
+      expect(body.total).toBe(rows.length);
+      if (body.items.length === 0) break;
+      seen.push(...body.items);
+    }
+    expect(seen.map((i) => i.id).sort()).toEqual(rows.map((r) => String(r.id)).sort());
+    expect(seen.map((i) => i.year)).toEqual(rows.map((r) => r.year).sort((a, b) => b - a));
+    const counted = await get<Page>('/api/corpus/reports?region=3301&year=2022&measure=reports&pageSize=1&page=2');
+    expect(counted.total).toBe(rows.filter((r) => r.year === 2022).length);
+    expect(counted.items.map((i) => [i.year, i.value])).toEqual([[2022, 1]]);
+  });
+
   it('refuses bad filters in Chinese and names the field', async () => {
     const bad = await anyone.request<{ error: { message: string } }>('GET', '/api/corpus/figures?region=3');
     expect(bad.status).toBe(400);
@@ -248,5 +266,9 @@ describe.each(ENGINES)('the public corpus analysis on %s', (engine) => {
     expect(cellName('s3.new.total')).toBe('一、本年新收政府信息公开申请数量·总计');
     // Migration 0013 has a column for every measure core defines.
     expect(await summaryColumns(server.services.db)).toEqual(expect.arrayContaining([...MEASURE_KEYS]));
+    // And migration 0015's rollup, which the figures above were read from.
+    expect(await summaryColumns(server.services.db, 'corpus_rollups')).toEqual(
+      expect.arrayContaining([...MEASURE_KEYS]),
+    );
   });
 });

@@ -27,6 +27,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0012-corpus',
       '0013-corpus-summaries',
       '0014-corpus-outliers',
+      '0015-corpus-rollups',
     ]);
   });
 

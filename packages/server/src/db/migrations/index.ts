@@ -13,6 +13,7 @@ import * as assignee from './0011-assignee.js';
 import * as corpus from './0012-corpus.js';
 import * as corpusSummaries from './0013-corpus-summaries.js';
 import * as corpusOutliers from './0014-corpus-outliers.js';
+import * as corpusRollups from './0015-corpus-rollups.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-corpus': corpus,
   '0013-corpus-summaries': corpusSummaries,
   '0014-corpus-outliers': corpusOutliers,
+  '0015-corpus-rollups': corpusRollups,
 };

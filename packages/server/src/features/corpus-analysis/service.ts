@@ -13,18 +13,14 @@ import type { Database } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import { findOutliers, type OutlierQuery } from './outliers/repository.js';
 import { ERROR_RULES, type OutlierKind } from './outliers/rules.js';
+import { findFile, findReport, listReports, type CorpusFilter, type ReportListQuery } from './repository.js';
 import {
   childCodeLength,
-  findFile,
-  findReport,
-  listReports,
   refreshCorpusSummaries,
   summaryChoices,
   summarySums,
-  type CorpusFilter,
   type GroupBy,
-  type ReportListQuery,
-} from './repository.js';
+} from './summary/repository.js';
 import { exportCorpus, type ExportKind } from './exports.js';
 import { regionDocument, regionSummary } from './region.js';
 import { corpusReport } from './report.js';
