@@ -5,6 +5,7 @@ import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
 import { canonical, simplify, splitNumbering } from './normalise.js';
+import { rejoinDetached } from './detached.js';
 import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
@@ -231,7 +232,7 @@ function keyedObject<T>(): Record<string, T> {
 
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
-  const rows = documentRows(document);
+  const rows = rejoinDetached(documentRows(document));
   const lines = rows.map((row) =>
     row.cells.length === 1 ? (row.cells[0] as SourceCell).text : row.cells.map((cell) => cell.text).join(' '),
   );

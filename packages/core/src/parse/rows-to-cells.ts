@@ -43,6 +43,26 @@ function source(cell: SourceCell): Source {
 }
 
 /** Where a row of values starts: the cells after a label, then, for one-cell-per-line text, the lines after it. */
+/** A row of values alone, two or more: a table's row printed apart from its label. */
+function valuesOnly(row: SourceRow | undefined): boolean {
+  if (!row?.grid) return false;
+  const filled = row.cells.filter((cell) => cell.text !== '');
+  return filled.length >= 2 && filled.every((cell) => readCell(cell.text).kind === 'number');
+}
+
+/**
+ * Whether the values a label found on the lines after it belong to a block of rows printed apart
+ * from all their labels (a PDF's text taken column by column: every label, then every row of
+ * values): the row they came from holds more values than the label takes, or another row of
+ * values follows it. Then the nearest row is not this label's, and the aligner places the block.
+ */
+function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly Token[]): boolean {
+  const row = rows[last] as SourceRow;
+  const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
+  const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
+  return (row.grid && values > used) || valuesOnly(rows[last + 1]);
+}
+
 class Cursor {
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -78,6 +98,7 @@ class Cursor {
       if (tokens.length > 0) return tokens;
     }
     // One cell per line: values follow on the next rows.
+    let last = this.row;
     for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
       const next = this.rows[r] as SourceRow;
       for (const cell of next.cells) {
@@ -91,9 +112,10 @@ class Cursor {
           continue;
         }
         tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        last = r;
       }
     }
-    return tokens;
+    return tokens.length > 0 && detachedFrom(this.rows, last, tokens) ? [] : tokens;
   }
 }
 

@@ -18,6 +18,7 @@ export const DAMAGE_KINDS = [
   'dropCell',
   'pipeCells',
   'transcript',
+  'detached',
 ] as const;
 /**
  * - `crawler`: a page's `textContent`: the body on one line, a row's cells run together, now and
@@ -36,7 +37,9 @@ export const DAMAGE_KINDS = [
  *   a run of pipes ("|||") for a row of empty header cells, empty cells missing;
  * - `transcript`: a table transcribed to Markdown (by a person or a language model): the header
  *   rows of sections 三 and 四 relabelled "数据1 … 数据N" (or dropped), a row's label parts
- *   joined into its first cell ("（三）不予公开 1.属于国家秘密").
+ *   joined into its first cell ("（三）不予公开 1.属于国家秘密");
+ * - `detached`: a PDF's text taken column by column: each table's labels first, one a line,
+ *   then its rows of values, so that no value stands beside its label.
  */
 export type DamageKind = (typeof DAMAGE_KINDS)[number];
 
@@ -99,6 +102,30 @@ function pipeCells(lines: readonly Line[], random: Random): string {
     // The row's last cell now and then without its pipe, as such snapshots print it.
     cells.forEach((cell, i) => out.push(i === cells.length - 1 && random() < 0.2 ? cell : `${cell} |`));
   }
+  return `${out.join('\n')}\n`;
+}
+
+function detached(lines: readonly Line[]): string {
+  const out: string[] = [];
+  let labels: string[] = [];
+  let values: string[] = [];
+  const flush = (): void => {
+    out.push(...labels, ...values);
+    labels = [];
+    values = [];
+  };
+  for (const line of lines) {
+    if (!line.table) {
+      flush();
+      out.push(line.cells.join(''));
+      continue;
+    }
+    const first = line.cells.findIndex(isNumber);
+    const head = first < 0 ? line.cells : line.cells.slice(0, first);
+    labels.push(...head.filter((cell) => cell.trim() !== ''));
+    if (first >= 0) values.push(line.cells.slice(first).join('\t'));
+  }
+  flush();
   return `${out.join('\n')}\n`;
 }
 
@@ -239,5 +266,7 @@ export function damageText(report: Report, kind: DamageKind, random: Random): st
       return pipeCells(lines, random);
     case 'transcript':
       return transcript(lines, random);
+    case 'detached':
+      return detached(lines);
   }
 }

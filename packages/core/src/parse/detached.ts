@@ -1,0 +1,105 @@
+import { matchRowLabel, type LabelMatch } from './labels.js';
+import { readCell } from './normalise.js';
+import type { SourceCell, SourceRow } from './rows.js';
+
+/*
+ * A table whose labels and values were printed apart: a PDF's text taken column by column gives
+ * every row label of a table first, one a line, then every row of values. No value then stands
+ * beside its label, and reading a label's nearest values would give it another row's. When the
+ * labels that take values and the rows of values that follow them are as many, the table is put
+ * back together row by row: the i-th label with the i-th row of values. Else it is left as it is
+ * (the reader leaves those rows open, each with a finding).
+ */
+
+/** A row of values alone, read as numbers (a blank dash counts as one). */
+function valueRow(row: SourceRow): boolean {
+  const filled = row.cells.filter((cell) => cell.text !== '');
+  return filled.length > 0 && filled.every((cell) => readCell(cell.text).kind !== 'text');
+}
+
+interface LabelLine {
+  readonly index: number;
+  readonly cell: SourceCell;
+  readonly match: LabelMatch;
+}
+
+/** The label of a single-cell row, if it names a row of the tables. */
+function labelOf(row: SourceRow, index: number, inOther: boolean): LabelLine | undefined {
+  if (row.cells.length !== 1) return undefined;
+  const cell = row.cells[0] as SourceCell;
+  const match = matchRowLabel(cell.text, inOther);
+  return match && match.kind !== 'outcomes-heading' ? { index, cell, match } : undefined;
+}
+
+const isGroup = (line: LabelLine): boolean => line.match.kind === 'row' && line.match.label.group === true;
+
+/**
+ * The labels that take a row of values: every row label but a group's heading, which takes one
+ * only where no items follow it ((六)其他处理 in the 2019 table).
+ */
+function takers(labels: readonly LabelLine[]): LabelLine[] {
+  return labels.filter((line, i) => {
+    if (!isGroup(line)) return true;
+    const next = labels[i + 1];
+    return next !== undefined && (isGroup(next) || next.match.kind === 'total') && !/^\d/.test(next.cell.text);
+  });
+}
+
+/** Lines a table's labels and header words take at most (section 三 of 2021: about 60). */
+const MAX_LABEL_LINES = 150;
+
+/** Where a run of label lines (with header words among them) ends in a run of value rows as long. */
+function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[]; end: number } | undefined {
+  const labels: LabelLine[] = [];
+  let i = start;
+  const limit = Math.min(rows.length, start + MAX_LABEL_LINES);
+  for (; i < limit && !valueRow(rows[i] as SourceRow); i += 1) {
+    const row = rows[i] as SourceRow;
+    if (row.grid) return undefined;
+    const line = labelOf(
+      row,
+      i,
+      labels.some((l) => l.match.kind === 'row' && l.match.label.key === 'other'),
+    );
+    if (line) labels.push(line);
+  }
+  if (i === limit && i < rows.length) return undefined;
+  const valueStart = i;
+  while (i < rows.length && valueRow(rows[i] as SourceRow)) i += 1;
+  const values = rows.slice(valueStart, i);
+  const taking = takers(labels);
+  if (taking.length < 2 || values.length !== taking.length) return undefined;
+  const joined = taking.map((line, k) => ({
+    cells: [line.cell, ...(values[k] as SourceRow).cells],
+    grid: true,
+  }));
+  const kept = rows.slice(start, valueStart).filter((_, k) => !taking.some((line) => line.index === start + k));
+  return { rows: [...kept, ...joined], end: i };
+}
+
+/** Where a run of label lines may start: a label line after a row that is none. */
+function startsRun(rows: readonly SourceRow[], i: number): boolean {
+  return (
+    labelOf(rows[i] as SourceRow, i, false) !== undefined &&
+    (i === 0 || !labelOf(rows[i - 1] as SourceRow, i - 1, false))
+  );
+}
+
+/** The rows with each table printed apart from its labels put back together. */
+export function rejoinDetached(rows: readonly SourceRow[]): readonly SourceRow[] {
+  let out: SourceRow[] | undefined;
+  // Rows before `copied` are in `out`.
+  let copied = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    if (!startsRun(rows, i)) continue;
+    const rejoined = rejoinAt(rows, i);
+    if (!rejoined) continue;
+    out ??= [];
+    out.push(...rows.slice(copied, i), ...rejoined.rows);
+    copied = rejoined.end;
+    i = rejoined.end - 1;
+  }
+  if (!out) return rows;
+  out.push(...rows.slice(copied));
+  return out;
+}
