@@ -79,8 +79,6 @@ export default tseslint.config(
       'packages/web/src/features/portal/StatusView.tsx',
       'packages/web/src/features/registers/CsvImportModal.tsx',
       'packages/web/src/features/registers/DocumentsTab.tsx',
-      'packages/web/src/features/registers/FiguresTab.tsx',
-      'packages/web/src/features/registers/ReviewForm.tsx',
       'packages/web/src/features/registers/ReviewsTab.tsx',
       'packages/web/src/features/reports/ReportActions.tsx',
       'packages/web/src/features/reports/ReportEditor.tsx',
