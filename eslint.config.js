@@ -84,8 +84,6 @@ export default tseslint.config(
       'packages/web/src/features/reports/ReportEditor.tsx',
       'packages/web/src/features/reports/SectionsEditor.tsx',
       'packages/web/src/features/supervision/OrganTable.tsx',
-      'packages/web/src/features/workbench/ActionFields.tsx',
-      'packages/web/src/features/workbench/ActionModal.tsx',
       'packages/web/src/features/workbench/ApplicationsTable.tsx',
       'packages/web/src/features/workbench/IntakeDrawer.tsx',
       'packages/web/src/features/workbench/TransferModal.tsx',
