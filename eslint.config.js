@@ -66,7 +66,6 @@ export default tseslint.config(
       'packages/server/src/features/applications/routes.ts',
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
-      'packages/server/src/features/exports/routes.ts',
       'packages/server/src/features/imports/routes.ts',
       'packages/server/src/features/portal/routes.ts',
       'packages/server/src/features/reports/routes.ts',
