@@ -63,7 +63,6 @@ export default tseslint.config(
       'packages/*/src/**/*.test.ts',
       'packages/server/src/demo/applications.ts',
       'packages/server/src/features/applications/letters.ts',
-      'packages/server/src/features/applications/routes.ts',
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
       'packages/server/src/features/imports/routes.ts',
