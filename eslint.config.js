@@ -61,7 +61,6 @@ export default tseslint.config(
     files: ['packages/*/src/**/*.{ts,tsx}'],
     ignores: [
       'packages/*/src/**/*.test.ts',
-      'packages/server/src/features/applications/letters.ts',
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
       'packages/web/src/features/admin/CalendarEditor.tsx',
