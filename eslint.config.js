@@ -78,7 +78,6 @@ export default tseslint.config(
       'packages/web/src/features/supervision/OrganTable.tsx',
       'packages/web/src/features/workbench/ApplicationsTable.tsx',
       'packages/web/src/features/workbench/IntakeDrawer.tsx',
-      'packages/web/src/features/workbench/TransferModal.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
