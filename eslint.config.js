@@ -68,7 +68,6 @@ export default tseslint.config(
       'packages/web/src/features/import/ParsedFileView.tsx',
       'packages/web/src/features/import/SavedImports.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
-      'packages/web/src/features/portal/StatusView.tsx',
       'packages/web/src/features/registers/CsvImportModal.tsx',
       'packages/web/src/features/registers/DocumentsTab.tsx',
       'packages/web/src/features/registers/ReviewsTab.tsx',
