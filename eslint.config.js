@@ -64,7 +64,6 @@ export default tseslint.config(
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
       'packages/web/src/features/admin/CalendarEditor.tsx',
-      'packages/web/src/features/import/ImportArea.tsx',
       'packages/web/src/features/import/ParsedFileView.tsx',
       'packages/web/src/features/import/SavedImports.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
