@@ -65,7 +65,6 @@ export default tseslint.config(
       'packages/server/src/features/corpus/routes.ts',
       'packages/web/src/features/admin/CalendarEditor.tsx',
       'packages/web/src/features/import/ParsedFileView.tsx',
-      'packages/web/src/features/import/SavedImports.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
       'packages/web/src/features/registers/CsvImportModal.tsx',
       'packages/web/src/features/registers/DocumentsTab.tsx',
