@@ -6,7 +6,7 @@ import { importCsv } from './api.js';
 import { downloadText } from './downloadText.js';
 import type { CsvImportResult, CsvRowError } from './types.js';
 
-type PreviewRow = CsvImportResult['rows'][number];
+export type PreviewRow = CsvImportResult['rows'][number];
 
 interface Props {
   readonly open: boolean;
