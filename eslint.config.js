@@ -69,7 +69,6 @@ export default tseslint.config(
       'packages/web/src/features/registers/CsvImportModal.tsx',
       'packages/web/src/features/reports/ReportEditor.tsx',
       'packages/web/src/features/reports/SectionsEditor.tsx',
-      'packages/web/src/features/workbench/ApplicationsTable.tsx',
       'packages/web/src/features/workbench/IntakeDrawer.tsx',
     ],
     rules: {
