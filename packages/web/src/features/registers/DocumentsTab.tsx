@@ -85,8 +85,9 @@ function columns(onEdit: (editing: Editing) => void): TableProps<RegisterDocumen
 /** The register as the list shows it (its search and status), to Excel or to the print page. */
 function ExportAndPrint({ organId, search, status }: { organId: number; search: string; status: StatusFilter }) {
   const navigate = useNavigate();
+  // A Space of its own: the toolbar's Space spaces its direct children only.
   return (
-    <>
+    <Space wrap>
       <ExportButton
         path={withQuery(`/api/organs/${organId}/documents/export`, {
           q: search,
@@ -107,7 +108,7 @@ function ExportAndPrint({ organId, search, status }: { organId: number; search: 
       >
         打印
       </Button>
-    </>
+    </Space>
   );
 }
 
