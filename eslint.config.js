@@ -66,7 +66,6 @@ export default tseslint.config(
       'packages/web/src/features/admin/CalendarEditor.tsx',
       'packages/web/src/features/import/ParsedFileView.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
-      'packages/web/src/features/reports/SectionsEditor.tsx',
       'packages/web/src/features/workbench/IntakeDrawer.tsx',
     ],
     rules: {
