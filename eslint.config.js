@@ -65,7 +65,6 @@ export default tseslint.config(
       'packages/server/src/features/corpus/routes.ts',
       'packages/web/src/features/import/ParsedFileView.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
-      'packages/web/src/features/workbench/IntakeDrawer.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
