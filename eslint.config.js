@@ -63,7 +63,6 @@ export default tseslint.config(
       'packages/*/src/**/*.test.ts',
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
-      'packages/web/src/features/import/ParsedFileView.tsx',
       'packages/web/src/features/portal/ApplyPage.tsx',
     ],
     rules: {
