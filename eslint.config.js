@@ -63,7 +63,6 @@ export default tseslint.config(
       'packages/*/src/**/*.test.ts',
       'packages/server/src/features/corpus-analysis/routes.ts',
       'packages/server/src/features/corpus/routes.ts',
-      'packages/web/src/features/portal/ApplyPage.tsx',
     ],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
