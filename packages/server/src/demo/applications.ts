@@ -120,6 +120,90 @@ function applicantName(random: Random, kind: ApplicantKind): string {
   return surname + (GIVEN[Math.floor(random() * GIVEN.length)] as string);
 }
 
+/** A case as registered on `receivedOn`: who applied, how, for what. */
+function demoIntake(random: Random, receivedOn: string, index: number): IntakeInput {
+  const kind = weighted(random, KINDS);
+  const channel = weighted(random, CHANNEL_MIX);
+  const submittedOn = channel === 'inPerson' ? receivedOn : addCalendarDays(receivedOn, -1 - Math.floor(random() * 3));
+  return {
+    channel,
+    applicantKind: kind,
+    applicantName: applicantName(random, kind),
+    applicantPhone: `1390561${String(1000 + index).padStart(4, '0')}`,
+    request: REQUESTS[Math.floor(random() * REQUESTS.length)] as string,
+    deliveryForm: random() < 0.7 ? 'electronic' : 'paper',
+    deliveryWay: random() < 0.6 ? 'email' : 'post',
+    submittedOn,
+    receivedOn,
+  };
+}
+
+/** The moves on a case received on `receivedOn`: one of the lawful paths, drawn by its share. */
+function demoHistory(random: Random, calendar: WorkCalendar, receivedOn: string): DemoCase['actions'][number][] {
+  const after = (n: number) => calendar.addWorkingDays(receivedOn, n);
+  const actions: DemoCase['actions'][number][] = [];
+  const answer = (on: string) => {
+    const outcome = weighted(random, OUTCOME_MIX);
+    actions.push({ actor: 'officer', action: { type: 'draftAnswer', on, outcome } });
+    actions.push({ actor: 'reviewer', action: { type: 'approveAnswer', on: calendar.addWorkingDays(on, 1) } });
+  };
+  const path = random();
+  if (path < 0.1) {
+    actions.push({
+      actor: 'officer',
+      action: {
+        type: 'requestCorrection',
+        on: after(2),
+        note: '请补充所需信息的名称、文号或者便于查询的其他特征性描述',
+      },
+    });
+    if (random() < 0.8) {
+      const corrected = after(4 + Math.floor(random() * 6));
+      actions.push({ actor: 'officer', action: { type: 'receiveCorrection', on: corrected } });
+      answer(calendar.addWorkingDays(corrected, 3 + Math.floor(random() * 10)));
+    } else {
+      actions.push({ actor: 'officer', action: { type: 'lapseCorrection', on: after(2 + 16) } });
+    }
+  } else if (path < 0.18) {
+    actions.push({
+      actor: 'officer',
+      action: { type: 'startConsultation', on: after(3), note: '所申请信息涉及第三方商业秘密，书面征求第三方意见' },
+    });
+    const back = after(8 + Math.floor(random() * 7));
+    actions.push({ actor: 'officer', action: { type: 'endConsultation', on: back } });
+    answer(calendar.addWorkingDays(back, 3));
+  } else if (path < 0.26) {
+    actions.push({
+      actor: 'officer',
+      action: {
+        type: 'requestExtension',
+        on: after(15),
+        days: 15,
+        reason: '所需信息需从多个科室档案中检索汇总，20个工作日内难以答复',
+      },
+    });
+    actions.push({ actor: 'reviewer', action: { type: 'approveExtension', on: after(16) } });
+    answer(after(24 + Math.floor(random() * 8)));
+  } else if (path < 0.29) {
+    actions.push({
+      actor: 'officer',
+      action: { type: 'sendFeeNotice', on: after(5), method: 'perPage', quantity: 120 + Math.floor(random() * 100) },
+    });
+    if (random() < 0.7) {
+      const paid = after(8 + Math.floor(random() * 5));
+      actions.push({ actor: 'officer', action: { type: 'recordPayment', on: paid } });
+      answer(calendar.addWorkingDays(paid, 5));
+    } else {
+      actions.push({ actor: 'officer', action: { type: 'lapseFee', on: after(5 + 21) } });
+    }
+  } else if (path < 0.33) {
+    actions.push({ actor: 'officer', action: { type: 'withdraw', on: after(3), note: '申请人书面撤回申请' } });
+  } else {
+    answer(after(3 + Math.floor(random() * 15)));
+  }
+  return actions;
+}
+
 /**
  * A year's worth of applications with lawful histories: most answered within the period, some
  * with 补正, third-party consultation, an approved extension or a fee notice, a few withdrawn,
@@ -138,82 +222,8 @@ export function demoCases(
     () => days[Math.floor(random() * days.length)] as string,
   ).sort();
   return received.map((receivedOn, index) => {
-    const kind = weighted(random, KINDS);
-    const channel = weighted(random, CHANNEL_MIX);
-    const after = (n: number) => calendar.addWorkingDays(receivedOn, n);
-    const submittedOn =
-      channel === 'inPerson' ? receivedOn : addCalendarDays(receivedOn, -1 - Math.floor(random() * 3));
-    const intake: IntakeInput = {
-      channel,
-      applicantKind: kind,
-      applicantName: applicantName(random, kind),
-      applicantPhone: `1390561${String(1000 + index).padStart(4, '0')}`,
-      request: REQUESTS[Math.floor(random() * REQUESTS.length)] as string,
-      deliveryForm: random() < 0.7 ? 'electronic' : 'paper',
-      deliveryWay: random() < 0.6 ? 'email' : 'post',
-      submittedOn,
-      receivedOn,
-    };
-    const actions: DemoCase['actions'][number][] = [];
-    const answer = (on: string) => {
-      const outcome = weighted(random, OUTCOME_MIX);
-      actions.push({ actor: 'officer', action: { type: 'draftAnswer', on, outcome } });
-      actions.push({ actor: 'reviewer', action: { type: 'approveAnswer', on: calendar.addWorkingDays(on, 1) } });
-    };
-    const path = random();
-    if (path < 0.1) {
-      actions.push({
-        actor: 'officer',
-        action: {
-          type: 'requestCorrection',
-          on: after(2),
-          note: '请补充所需信息的名称、文号或者便于查询的其他特征性描述',
-        },
-      });
-      if (random() < 0.8) {
-        const corrected = after(4 + Math.floor(random() * 6));
-        actions.push({ actor: 'officer', action: { type: 'receiveCorrection', on: corrected } });
-        answer(calendar.addWorkingDays(corrected, 3 + Math.floor(random() * 10)));
-      } else {
-        actions.push({ actor: 'officer', action: { type: 'lapseCorrection', on: after(2 + 16) } });
-      }
-    } else if (path < 0.18) {
-      actions.push({
-        actor: 'officer',
-        action: { type: 'startConsultation', on: after(3), note: '所申请信息涉及第三方商业秘密，书面征求第三方意见' },
-      });
-      const back = after(8 + Math.floor(random() * 7));
-      actions.push({ actor: 'officer', action: { type: 'endConsultation', on: back } });
-      answer(calendar.addWorkingDays(back, 3));
-    } else if (path < 0.26) {
-      actions.push({
-        actor: 'officer',
-        action: {
-          type: 'requestExtension',
-          on: after(15),
-          days: 15,
-          reason: '所需信息需从多个科室档案中检索汇总，20个工作日内难以答复',
-        },
-      });
-      actions.push({ actor: 'reviewer', action: { type: 'approveExtension', on: after(16) } });
-      answer(after(24 + Math.floor(random() * 8)));
-    } else if (path < 0.29) {
-      actions.push({
-        actor: 'officer',
-        action: { type: 'sendFeeNotice', on: after(5), method: 'perPage', quantity: 120 + Math.floor(random() * 100) },
-      });
-      if (random() < 0.7) {
-        const paid = after(8 + Math.floor(random() * 5));
-        actions.push({ actor: 'officer', action: { type: 'recordPayment', on: paid } });
-        answer(calendar.addWorkingDays(paid, 5));
-      } else {
-        actions.push({ actor: 'officer', action: { type: 'lapseFee', on: after(5 + 21) } });
-      }
-    } else if (path < 0.33) {
-      actions.push({ actor: 'officer', action: { type: 'withdraw', on: after(3), note: '申请人书面撤回申请' } });
-    } else {
-      answer(after(3 + Math.floor(random() * 15)));
-    }
+    const intake = demoIntake(random, receivedOn, index);
+    const actions = demoHistory(random, calendar, receivedOn);
     // Some recent cases are still waiting for an answer: the due-list's work, a few already late.
     const recent = options.stallRecent === true && calendar.workingDaysBetween(receivedOn, options.to) <= 26;
     if (recent && random() < 0.4)

@@ -50,40 +50,11 @@ function letterContent(
   calendar: WorkCalendar,
   today: string,
 ): LetterInput {
-  const base = {
-    kind,
-    organ: {
-      name: organ.name,
-      ...(organ.address ? { address: organ.address } : {}),
-      ...(organ.phone ? { phone: organ.phone } : {}),
-      ...(organ.review_body ? { reviewBody: organ.review_body } : {}),
-      ...(organ.court ? { court: organ.court } : {}),
-    },
-    application: {
-      serialNo: row.serial_no,
-      applicantName: row.applicant_name,
-      receivedOn: row.received_on,
-      request: row.request,
-    },
-  };
+  const base = letterBase(kind, row, organ);
   const missing = (what: string) => notFound(`该申请的${what}`);
   switch (kind) {
-    case 'answer': {
-      const outcome = state.outcome ?? state.answer?.outcome;
-      if (!outcome) throw missing('答复');
-      // The officer's own words follow the template's (what is provided, in what form, attachments).
-      const body =
-        outcome === 'other.other'
-          ? (noteOf(events, 'withdraw') ?? row.answer_body ?? '申请人已撤回申请，本机关终止办理。')
-          : (row.answer_body ?? undefined);
-      return {
-        ...base,
-        issuedOn: state.closedOn ?? state.answer?.draftedOn ?? today,
-        outcome,
-        ...(body ? { body } : {}),
-        ...(state.referral ? { referral: referralOf(state.referral.organName, events) } : {}),
-      };
-    }
+    case 'answer':
+      return { ...base, ...answerOf(state, row, events, today) };
     case 'correctionNotice': {
       if (!state.correction) throw missing('补正告知');
       return {
@@ -135,6 +106,43 @@ function letterContent(
       };
     }
   }
+}
+
+/** What every letter gives: the organ writing it and the application it answers. */
+function letterBase(kind: LetterKind, row: ApplicationRow, organ: Organ) {
+  return {
+    kind,
+    organ: {
+      name: organ.name,
+      ...(organ.address ? { address: organ.address } : {}),
+      ...(organ.phone ? { phone: organ.phone } : {}),
+      ...(organ.review_body ? { reviewBody: organ.review_body } : {}),
+      ...(organ.court ? { court: organ.court } : {}),
+    },
+    application: {
+      serialNo: row.serial_no,
+      applicantName: row.applicant_name,
+      receivedOn: row.received_on,
+      request: row.request,
+    },
+  };
+}
+
+/** The answer's own part: its outcome, date and text (a withdrawal's note, when withdrawn). */
+function answerOf(state: CaseState, row: ApplicationRow, events: readonly EventNote[], today: string) {
+  const outcome = state.outcome ?? state.answer?.outcome;
+  if (!outcome) throw notFound('该申请的答复');
+  // The officer's own words follow the template's (what is provided, in what form, attachments).
+  const body =
+    outcome === 'other.other'
+      ? (noteOf(events, 'withdraw') ?? row.answer_body ?? '申请人已撤回申请，本机关终止办理。')
+      : (row.answer_body ?? undefined);
+  return {
+    issuedOn: state.closedOn ?? state.answer?.draftedOn ?? today,
+    outcome,
+    ...(body ? { body } : {}),
+    ...(state.referral ? { referral: referralOf(state.referral.organName, events) } : {}),
+  };
 }
 
 /** The organ named under 第三十六条第（五）项, and whether the case was handed over on the platform. */

@@ -29,7 +29,16 @@ import { IntakeSchema } from './views.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** 依申请公开: registering and assigning cases, acting on them, their letters and attachments. */
 export function applicationRoutes(app: App): void {
+  intakeRoutes(app);
+  caseRoutes(app);
+  attachmentRoutes(app);
+  dashboardRoutes(app);
+}
+
+/** Registering cases, the list of them, and assigning them to officers. */
+function intakeRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -99,7 +108,10 @@ export function applicationRoutes(app: App): void {
     async (c) =>
       c.json(await c.var.services.applications.assignees(requireActor(c.var.actor), c.req.valid('param').organId), 200),
   );
+}
 
+/** One case: its detail, the actions on it, and its letters (DOCX, and the text for printing). */
+function caseRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -177,7 +189,10 @@ export function applicationRoutes(app: App): void {
       return c.json(copied, 200);
     },
   );
+}
 
+/** A case's attachments: uploading and downloading. */
+function attachmentRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -228,7 +243,10 @@ export function applicationRoutes(app: App): void {
       });
     },
   );
+}
 
+/** The workbench's counts. */
+function dashboardRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',

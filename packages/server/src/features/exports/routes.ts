@@ -21,6 +21,12 @@ function xlsx(c: Context<AppEnv>, file: ExportedFile) {
 
 /** 导出 Excel: each list with its current filters, every page of it. */
 export function exportRoutes(app: App): void {
+  organListExportRoutes(app);
+  overviewExportRoutes(app);
+}
+
+/** One organ's lists: its 申请台账 and its two registers. */
+function organListExportRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -68,6 +74,10 @@ export function exportRoutes(app: App): void {
       return xlsx(c, await c.var.services.exports.reviewsXlsx(requireActor(c.var.actor), organId, query));
     },
   );
+}
+
+/** The lists above any one organ: the supervision overview and the audit log. */
+function overviewExportRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -22,8 +22,16 @@ const SaveSchema = z.object({
   onDuplicate: DuplicateChoiceSchema,
 });
 
+const tags = ['导入报告'];
+
+/** 导入报告: read a published report's file, save it with corrections, list what was saved. */
 export function importRoutes(app: App): void {
-  const tags = ['导入报告'];
+  fileRoutes(app);
+  savedImportRoutes(app);
+}
+
+/** Reading a file (nothing kept) and saving it, corrections and all. */
+function fileRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -78,6 +86,10 @@ export function importRoutes(app: App): void {
       return c.json(result, 201);
     },
   );
+}
+
+/** The imports saved: a page of them, and one. */
+function savedImportRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',

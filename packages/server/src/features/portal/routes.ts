@@ -53,9 +53,16 @@ const TOO_MANY = {
 
 /** The public portal: no login, a captcha on applying, and limits per client address. */
 export function portalRoutes(app: App): void {
-  // Each app has its own counters (one per process in production, one per test server in tests).
+  applyRoutes(app);
+  lookupRoutes(app);
+}
+
+// Each app has its own counters (one per process in production, one per test server in tests):
+// the limits are made where the routes are registered.
+
+/** Applying: the organs to apply to, a captcha, and the application itself. */
+function applyRoutes(app: App): void {
   const applyLimit = limit(60, 5, '提交申请');
-  const lookupLimit = limit(10, 60, '查询');
   const captchaLimit = limit(10, 60, '获取验证码');
 
   app.openapi(
@@ -113,6 +120,11 @@ export function portalRoutes(app: App): void {
     }),
     async (c) => c.json(await c.var.services.portal.apply(c.req.valid('json')), 201),
   );
+}
+
+/** Looking a case up by its query code: its progress and, once answered, the answer letter. */
+function lookupRoutes(app: App): void {
+  const lookupLimit = limit(10, 60, '查询');
 
   app.openapi(
     createRoute({

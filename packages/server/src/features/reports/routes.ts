@@ -14,8 +14,17 @@ const MEDIA_TYPES = {
   html: 'text/html; charset=utf-8',
 } as const;
 
+const tags = ['年度报告'];
+
+/** 年度报告: compiled from the records, written, published, checked against other sources. */
 export function reportRoutes(app: App): void {
-  const tags = ['年度报告'];
+  draftRoutes(app);
+  publicationRoutes(app);
+  checkRoutes(app);
+}
+
+/** The draft: read it, compile it from the records, write its text sections. */
+function draftRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -65,6 +74,10 @@ export function reportRoutes(app: App): void {
       );
     },
   );
+}
+
+/** Publishing the report, and the published files anyone may download. */
+function publicationRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -113,6 +126,10 @@ export function reportRoutes(app: App): void {
       });
     },
   );
+}
+
+/** Checking the compiled figures: against a report published elsewhere, and back to their records. */
+function checkRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',

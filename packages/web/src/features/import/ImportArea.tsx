@@ -43,6 +43,42 @@ export default function ImportArea() {
   );
 }
 
+/** How far the reading has got, for the eye and for screen readers. */
+function ReadProgress({ entries }: { entries: readonly FileEntry[] }) {
+  const done = entries.filter((e) => e.state === 'read' || e.state === 'failed').length;
+  const failed = entries.filter((e) => e.state === 'failed').length;
+  const busy = entries.some((e) => e.state === 'reading' || e.state === 'waiting');
+
+  return (
+    <div role="status" aria-live="polite">
+      <Progress
+        percent={Math.round((done / entries.length) * 100)}
+        status={busy ? 'active' : failed > 0 ? 'exception' : 'success'}
+        format={() => `${done}/${entries.length}`}
+      />
+      <Typography.Text type="secondary">
+        {busy
+          ? `正在读取第 ${Math.min(done + 1, entries.length)} 个，共 ${entries.length} 个文件`
+          : `已读取 ${entries.length - failed} 个文件`}
+        {failed > 0 ? `，${failed} 个无法读取` : ''}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** A file's name, its reading state and, once read, the year it reports on. */
+function EntryLabel({ entry }: { entry: FileEntry }) {
+  return (
+    <Space>
+      <span>{entry.file.name}</span>
+      {STATE_TAGS[entry.state]}
+      {entry.state === 'read' &&
+        (entry.parsed.year === null ? <Tag color="warning">未写明年度</Tag> : <span>{entry.parsed.year}年度</span>)}
+      {entry.state === 'read' && entry.parsed.alreadyImported && <Tag color="warning">已导入过</Tag>}
+    </Space>
+  );
+}
+
 /** Files chosen or dropped, read on the server one at a time; each read file is checked and saved. */
 function ReadFiles({ organId }: { organId: number }) {
   const [entries, setEntries] = useState<readonly FileEntry[]>([]);
@@ -68,10 +104,6 @@ function ReadFiles({ organId }: { organId: number }) {
     });
   }
 
-  const done = entries.filter((e) => e.state === 'read' || e.state === 'failed').length;
-  const failed = entries.filter((e) => e.state === 'failed').length;
-  const busy = entries.some((e) => e.state === 'reading' || e.state === 'waiting');
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Upload.Dragger
@@ -94,21 +126,7 @@ function ReadFiles({ organId }: { organId: number }) {
         </p>
       </Upload.Dragger>
 
-      {entries.length > 0 && (
-        <div role="status" aria-live="polite">
-          <Progress
-            percent={Math.round((done / entries.length) * 100)}
-            status={busy ? 'active' : failed > 0 ? 'exception' : 'success'}
-            format={() => `${done}/${entries.length}`}
-          />
-          <Typography.Text type="secondary">
-            {busy
-              ? `正在读取第 ${Math.min(done + 1, entries.length)} 个，共 ${entries.length} 个文件`
-              : `已读取 ${entries.length - failed} 个文件`}
-            {failed > 0 ? `，${failed} 个无法读取` : ''}
-          </Typography.Text>
-        </div>
-      )}
+      {entries.length > 0 && <ReadProgress entries={entries} />}
 
       {entries.length === 0 ? (
         <EmptyState description="尚未选择文件" />
@@ -118,19 +136,7 @@ function ReadFiles({ organId }: { organId: number }) {
           onChange={(keys) => setOpen(Array.isArray(keys) ? keys : [keys])}
           items={entries.map((entry) => ({
             key: entry.uid,
-            label: (
-              <Space>
-                <span>{entry.file.name}</span>
-                {STATE_TAGS[entry.state]}
-                {entry.state === 'read' &&
-                  (entry.parsed.year === null ? (
-                    <Tag color="warning">未写明年度</Tag>
-                  ) : (
-                    <span>{entry.parsed.year}年度</span>
-                  ))}
-                {entry.state === 'read' && entry.parsed.alreadyImported && <Tag color="warning">已导入过</Tag>}
-              </Space>
-            ),
+            label: <EntryLabel entry={entry} />,
             collapsible: entry.state === 'read' || entry.state === 'failed' ? undefined : 'disabled',
             children:
               entry.state === 'read' ? (

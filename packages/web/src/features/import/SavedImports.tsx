@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { LabelSelect } from '../../components/LabelSelect.js';
 import { PagedTable, TableSearch } from '../../components/PagedTable.js';
@@ -15,6 +15,57 @@ const PAGE_SIZE = 10;
 /** A count of findings as a tag: coloured only when there are some, so that the eye finds them. */
 function CountTag({ count, label, color }: { count: number; label: string; color: string }) {
   return <Tag color={count > 0 ? color : undefined}>{`${label} ${count}`}</Tag>;
+}
+
+/** The list's columns; the file name is a button too, so that the keyboard opens the report. */
+function columns(open: (id: number) => void): TableProps<ImportedReportSummary>['columns'] {
+  return [
+    { title: '年度', dataIndex: 'year', width: 100, render: (y: number) => `${y}年度` },
+    {
+      title: '文件名',
+      dataIndex: 'fileName',
+      ellipsis: true,
+      render: (fileName: string, row) => (
+        // A button as well as the row, so that the keyboard opens it too.
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={(event) => {
+            event.stopPropagation();
+            open(row.id);
+          }}
+        >
+          {fileName}
+        </Button>
+      ),
+    },
+    { title: '导入时间', dataIndex: 'importedAt', width: 180, render: dateTime },
+    {
+      title: '导入人',
+      dataIndex: 'importedByName',
+      width: 160,
+      render: (name: string | null) => name ?? <Typography.Text type="secondary">系统导入</Typography.Text>,
+    },
+    {
+      title: '检查结果',
+      key: 'findings',
+      width: 170,
+      render: (_, row) => (
+        <>
+          <CountTag count={row.errorCount} label="错误" color="red" />
+          <CountTag count={row.warningCount} label="警告" color="orange" />
+        </>
+      ),
+    },
+    {
+      title: '人工更正',
+      dataIndex: 'correctionCount',
+      width: 100,
+      render: (count: number) =>
+        count > 0 ? <Tag color="purple">{`${count} 处`}</Tag> : <Typography.Text type="secondary">无</Typography.Text>,
+    },
+  ];
 }
 
 /** 已保存的导入报告: the organ's saved imports, paged on the server, newest first; a row opens its report. */
@@ -77,57 +128,7 @@ export function SavedImports({ organId }: { organId: number }) {
           )
         }
         onRow={(row) => ({ onClick: () => open(row.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '年度', dataIndex: 'year', width: 100, render: (y: number) => `${y}年度` },
-          {
-            title: '文件名',
-            dataIndex: 'fileName',
-            ellipsis: true,
-            render: (fileName: string, row) => (
-              // A button as well as the row, so that the keyboard opens it too.
-              <Button
-                type="link"
-                size="small"
-                style={{ padding: 0 }}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  open(row.id);
-                }}
-              >
-                {fileName}
-              </Button>
-            ),
-          },
-          { title: '导入时间', dataIndex: 'importedAt', width: 180, render: dateTime },
-          {
-            title: '导入人',
-            dataIndex: 'importedByName',
-            width: 160,
-            render: (name: string | null) => name ?? <Typography.Text type="secondary">系统导入</Typography.Text>,
-          },
-          {
-            title: '检查结果',
-            key: 'findings',
-            width: 170,
-            render: (_, row) => (
-              <>
-                <CountTag count={row.errorCount} label="错误" color="red" />
-                <CountTag count={row.warningCount} label="警告" color="orange" />
-              </>
-            ),
-          },
-          {
-            title: '人工更正',
-            dataIndex: 'correctionCount',
-            width: 100,
-            render: (count: number) =>
-              count > 0 ? (
-                <Tag color="purple">{`${count} 处`}</Tag>
-              ) : (
-                <Typography.Text type="secondary">无</Typography.Text>
-              ),
-          },
-        ]}
+        columns={columns(open)}
       />
       <SavedImportDrawer id={shown.id} open={shown.open} onClose={() => setShown({ ...shown, open: false })} />
     </Space>

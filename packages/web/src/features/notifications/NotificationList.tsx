@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { REMINDER_LABELS, type ReminderKind } from '@xxgk/core';
-import { App, Button, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Segmented, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PagedTable } from '../../components/PagedTable.js';
@@ -26,6 +26,47 @@ function target(item: Notification): string | null {
   if (item.applicationId !== null) return `/workbench/${item.applicationId}`;
   if (item.urgeId !== null) return '/notifications?tab=urges';
   return null;
+}
+
+/** The list's columns; opening an unread reminder or its button marks it read. */
+function columns(onRead: (ids: number[]) => void): TableProps<Notification>['columns'] {
+  return [
+    {
+      title: '类别',
+      dataIndex: 'kind',
+      width: 140,
+      render: (kind: ReminderKind) => <Tag color={KIND_COLORS[kind]}>{REMINDER_LABELS[kind]}</Tag>,
+    },
+    {
+      title: '提醒',
+      dataIndex: 'title',
+      render: (title: string, item) => {
+        const to = target(item);
+        const text = item.read ? title : <Typography.Text strong>{title}</Typography.Text>;
+        return to ? (
+          <Link to={to} onClick={() => !item.read && onRead([item.id])}>
+            {text}
+          </Link>
+        ) : (
+          text
+        );
+      },
+    },
+    { title: '时间', dataIndex: 'createdAt', width: 170, render: (at: string) => dateTime(at) },
+    {
+      title: '状态',
+      key: 'read',
+      width: 110,
+      render: (_: unknown, item) =>
+        item.read ? (
+          <Typography.Text type="secondary">已读</Typography.Text>
+        ) : (
+          <Button size="small" onClick={() => onRead([item.id])} aria-label={`标为已读：${item.title}`}>
+            标为已读
+          </Button>
+        ),
+    },
+  ];
 }
 
 /** The person's reminders, newest first; opening one marks it read. */
@@ -72,43 +113,7 @@ export function NotificationList() {
         onPageChange={setPage}
         rowClassName={(item) => (item.read ? '' : 'notification-unread')}
         empty={<EmptyState description={unreadOnly ? '没有未读提醒' : '暂无提醒'} />}
-        columns={[
-          {
-            title: '类别',
-            dataIndex: 'kind',
-            width: 140,
-            render: (kind: ReminderKind) => <Tag color={KIND_COLORS[kind]}>{REMINDER_LABELS[kind]}</Tag>,
-          },
-          {
-            title: '提醒',
-            dataIndex: 'title',
-            render: (title: string, item) => {
-              const to = target(item);
-              const text = item.read ? title : <Typography.Text strong>{title}</Typography.Text>;
-              return to ? (
-                <Link to={to} onClick={() => !item.read && mark.mutate([item.id])}>
-                  {text}
-                </Link>
-              ) : (
-                text
-              );
-            },
-          },
-          { title: '时间', dataIndex: 'createdAt', width: 170, render: (at: string) => dateTime(at) },
-          {
-            title: '状态',
-            key: 'read',
-            width: 110,
-            render: (_: unknown, item) =>
-              item.read ? (
-                <Typography.Text type="secondary">已读</Typography.Text>
-              ) : (
-                <Button size="small" onClick={() => mark.mutate([item.id])} aria-label={`标为已读：${item.title}`}>
-                  标为已读
-                </Button>
-              ),
-          },
-        ]}
+        columns={columns((ids) => mark.mutate(ids))}
       />
     </Space>
   );

@@ -15,6 +15,71 @@ const STATUS_COLOURS: Record<string, string> = {
   closed: 'success',
 };
 
+/** The application's particulars, its state and its due date. */
+function ApplicationDetails({ status }: { status: PortalStatus }) {
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      styles={{ label: { width: 130 } }}
+      items={[
+        { key: 'serial', label: '申请编号', children: status.serialNo },
+        { key: 'organ', label: '受理机关', children: status.organName },
+        { key: 'applicant', label: '申请人', children: `${status.applicantName}（${status.applicantKind}）` },
+        { key: 'request', label: '所需政府信息', children: status.request },
+        { key: 'received', label: '收到申请日期', children: status.receivedOn },
+        {
+          key: 'status',
+          label: '办理状态',
+          children: <Tag color={STATUS_COLOURS[status.status] ?? 'default'}>{status.statusLabel}</Tag>,
+        },
+        {
+          key: 'due',
+          label: '答复期限',
+          children:
+            status.status === 'closed' ? (
+              `已于 ${status.closedOn ?? ''} 办结`
+            ) : status.dueOn ? (
+              <ProvisionalDate date={status.dueOn} provisional={status.dueProvisional} />
+            ) : status.paused ? (
+              '暂停计算（待补正、征求意见或缴费）'
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Each public step of the case, dated; 补正 and the approved answer stand out. */
+function Steps({ steps }: { steps: PortalStatus['steps'] }) {
+  return (
+    <Timeline
+      items={steps.map((step, index) => ({
+        key: `${step.type}-${index}`,
+        color: step.type === 'approveAnswer' ? 'green' : step.type === 'requestCorrection' ? 'orange' : 'blue',
+        content: (
+          <div>
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+              {step.on}
+            </Typography.Text>
+            <Typography.Text strong>{step.title}</Typography.Text>
+            {step.detail && <div style={{ color: '#555' }}>{step.detail}</div>}
+            {step.dueOn && (
+              <div style={{ color: '#888', fontSize: 12 }}>
+                答复期限：{step.dueOn}
+                {step.dueProvisional ? '（暂定）' : ''}
+              </div>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
 /** One application as its applicant sees it: where it stands, what is asked of them, and each public step. */
 export function StatusView({ code, status }: { code: string; status: PortalStatus }) {
   const { message } = App.useApp();
@@ -66,63 +131,12 @@ export function StatusView({ code, status }: { code: string; status: PortalStatu
               style={{ marginBottom: 16 }}
             />
           )}
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 130 } }}
-            items={[
-              { key: 'serial', label: '申请编号', children: status.serialNo },
-              { key: 'organ', label: '受理机关', children: status.organName },
-              { key: 'applicant', label: '申请人', children: `${status.applicantName}（${status.applicantKind}）` },
-              { key: 'request', label: '所需政府信息', children: status.request },
-              { key: 'received', label: '收到申请日期', children: status.receivedOn },
-              {
-                key: 'status',
-                label: '办理状态',
-                children: <Tag color={STATUS_COLOURS[status.status] ?? 'default'}>{status.statusLabel}</Tag>,
-              },
-              {
-                key: 'due',
-                label: '答复期限',
-                children:
-                  status.status === 'closed' ? (
-                    `已于 ${status.closedOn ?? ''} 办结`
-                  ) : status.dueOn ? (
-                    <ProvisionalDate date={status.dueOn} provisional={status.dueProvisional} />
-                  ) : status.paused ? (
-                    '暂停计算（待补正、征求意见或缴费）'
-                  ) : (
-                    '—'
-                  ),
-              },
-            ]}
-          />
+          <ApplicationDetails status={status} />
         </Card>
       </Col>
       <Col span={11}>
         <Card title="办理过程">
-          <Timeline
-            items={status.steps.map((step, index) => ({
-              key: `${step.type}-${index}`,
-              color: step.type === 'approveAnswer' ? 'green' : step.type === 'requestCorrection' ? 'orange' : 'blue',
-              content: (
-                <div>
-                  <Typography.Text type="secondary" style={{ marginRight: 8 }}>
-                    {step.on}
-                  </Typography.Text>
-                  <Typography.Text strong>{step.title}</Typography.Text>
-                  {step.detail && <div style={{ color: '#555' }}>{step.detail}</div>}
-                  {step.dueOn && (
-                    <div style={{ color: '#888', fontSize: 12 }}>
-                      答复期限：{step.dueOn}
-                      {step.dueProvisional ? '（暂定）' : ''}
-                    </div>
-                  )}
-                </div>
-              ),
-            }))}
-          />
+          <Steps steps={status.steps} />
         </Card>
       </Col>
     </Row>

@@ -68,23 +68,9 @@ export function FiguresTab({ organId }: { organId: number }) {
             title="没有发生的填 0；留空的数字在年度报告中会被提示。规章和行政规范性文件的件数由文件登记统计。"
           />
           <Form form={form} layout="horizontal" labelCol={{ span: 14 }} wrapperCol={{ span: 10 }} onFinish={submit}>
-            {figures.data.cells.map((id) => {
-              const info = CELLS.get(id);
-              const money = info?.kind === 'money';
-              const inputId = `figure-${id.replaceAll('.', '-')}`;
-              return (
-                <Form.Item key={id} name={id} label={info?.label ?? id} htmlFor={inputId}>
-                  <InputNumber
-                    id={inputId}
-                    min={0}
-                    precision={money ? 4 : 0}
-                    suffix={money ? '万元' : '件'}
-                    style={{ width: '100%' }}
-                    data-cell={id}
-                  />
-                </Form.Item>
-              );
-            })}
+            {figures.data.cells.map((id) => (
+              <FigureField key={id} id={id} />
+            ))}
             <Form.Item wrapperCol={{ offset: 14 }}>
               <Space>
                 <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -97,5 +83,24 @@ export function FiguresTab({ organId }: { organId: number }) {
         </Card>
       )}
     </Space>
+  );
+}
+
+/** One cell of section 二: money in 万元 to four places, counts in whole 件. */
+function FigureField({ id }: { id: string }) {
+  const info = CELLS.get(id);
+  const money = info?.kind === 'money';
+  const inputId = `figure-${id.replaceAll('.', '-')}`;
+  return (
+    <Form.Item name={id} label={info?.label ?? id} htmlFor={inputId}>
+      <InputNumber
+        id={inputId}
+        min={0}
+        precision={money ? 4 : 0}
+        suffix={money ? '万元' : '件'}
+        style={{ width: '100%' }}
+        data-cell={id}
+      />
+    </Form.Item>
   );
 }

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useSaveReview } from './api.js';
 import { fromDayjs, toDayjs } from './dates.js';
 import { REVIEW_KIND_LABELS, REVIEW_RESULT_LABELS, options } from './labels.js';
-import type { ReviewCase, ReviewKind, ReviewResult } from './types.js';
+import type { ReviewCase, ReviewInput, ReviewKind, ReviewResult } from './types.js';
 
 interface Values {
   kind: ReviewKind;
@@ -21,37 +21,45 @@ interface Props {
   readonly onClose: () => void;
 }
 
+/** The form's values for a case being changed, or the defaults of a new one. */
+function initialValues(review: ReviewCase | undefined): Partial<Values> {
+  if (!review) return { kind: 'review' };
+  return {
+    kind: review.kind,
+    caseNo: review.caseNo,
+    applicationId: review.applicationId,
+    ...(review.filedOn ? { filedOn: toDayjs(review.filedOn) } : {}),
+    concludedOn: toDayjs(review.concludedOn) ?? null,
+    result: review.result,
+    note: review.note ?? '',
+  };
+}
+
+/** The request body from the form's values: blanks left out or null, text trimmed. */
+function toInput(values: Values): ReviewInput {
+  const concludedOn = fromDayjs(values.concludedOn);
+  return {
+    kind: values.kind,
+    caseNo: values.caseNo.trim(),
+    applicationId: values.applicationId ?? null,
+    filedOn: fromDayjs(values.filedOn) as string,
+    ...(concludedOn ? { concludedOn } : {}),
+    ...(values.result ? { result: values.result } : {}),
+    note: values.note?.trim() ? values.note.trim() : null,
+  };
+}
+
 /** Registers a 行政复议 or 行政诉讼 case, or its conclusion (审结日期 and 结果 go together). */
 export function ReviewForm({ organId, review, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveReview(organId);
-  const initial: Partial<Values> = review
-    ? {
-        kind: review.kind,
-        caseNo: review.caseNo,
-        applicationId: review.applicationId,
-        ...(review.filedOn ? { filedOn: toDayjs(review.filedOn) } : {}),
-        concludedOn: toDayjs(review.concludedOn) ?? null,
-        result: review.result,
-        note: review.note ?? '',
-      }
-    : { kind: 'review' };
 
   const submit = async (values: Values) => {
-    const concludedOn = fromDayjs(values.concludedOn);
     try {
       await save.mutateAsync({
         ...(review ? { id: review.id } : {}),
-        input: {
-          kind: values.kind,
-          caseNo: values.caseNo.trim(),
-          applicationId: values.applicationId ?? null,
-          filedOn: fromDayjs(values.filedOn) as string,
-          ...(concludedOn ? { concludedOn } : {}),
-          ...(values.result ? { result: values.result } : {}),
-          note: values.note?.trim() ? values.note.trim() : null,
-        },
+        input: toInput(values),
       });
       message.success(review ? '已保存' : '已登记');
       onClose();
@@ -70,7 +78,7 @@ export function ReviewForm({ organId, review, onClose }: Props) {
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+      <Form form={form} layout="vertical" initialValues={initialValues(review)} onFinish={submit}>
         <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
           <Select options={options(REVIEW_KIND_LABELS)} />
         </Form.Item>

@@ -5,6 +5,40 @@ import { publishedFileUrl, useCompileReport, usePublishReport } from './api.js';
 import { PublishDialog } from './PublishDialog.js';
 import type { ReportState } from './types.js';
 
+/** Why the report cannot be published now, in the words shown to the user; undefined when it can. */
+function whyNotPublishable(state: ReportState, role: string | undefined): string | undefined {
+  const errors = state.findings.filter((f) => f.severity === 'error').length;
+  return role !== 'reviewer'
+    ? '须由审核人发布'
+    : state.status === 'notStarted'
+      ? '尚未编制'
+      : errors > 0
+        ? `还有 ${errors} 处错误，改正后才能发布`
+        : state.status === 'published'
+          ? '本版本已发布'
+          : state.stale.length > 0
+            ? '编制后办理记录有变动，须重新编制后才能发布'
+            : undefined;
+}
+
+/** The published version's files: DOCX and PDF to download, HTML to read. */
+function PublishedFiles({ organId, year }: { organId: number; year: number }) {
+  return (
+    <Space size={12}>
+      <Typography.Text>已发布版本：</Typography.Text>
+      <a href={publishedFileUrl(organId, year, 'docx')} download>
+        下载 DOCX
+      </a>
+      <a href={publishedFileUrl(organId, year, 'pdf')} download>
+        下载 PDF
+      </a>
+      <a href={publishedFileUrl(organId, year, 'html')} target="_blank" rel="noreferrer">
+        查看 HTML
+      </a>
+    </Space>
+  );
+}
+
 /** 由记录重新编制, 发布 (reviewer only, and only without errors), and the published files. */
 export function ReportActions({ organId, state }: { organId: number; state: ReportState }) {
   const { message } = App.useApp();
@@ -12,19 +46,7 @@ export function ReportActions({ organId, state }: { organId: number; state: Repo
   const compile = useCompileReport(organId, state.year);
   const publish = usePublishReport(organId, state.year);
   const [publishing, setPublishing] = useState(false);
-  const errors = state.findings.filter((f) => f.severity === 'error').length;
-  const publishBlocked =
-    user?.role !== 'reviewer'
-      ? '须由审核人发布'
-      : state.status === 'notStarted'
-        ? '尚未编制'
-        : errors > 0
-          ? `还有 ${errors} 处错误，改正后才能发布`
-          : state.status === 'published'
-            ? '本版本已发布'
-            : state.stale.length > 0
-              ? '编制后办理记录有变动，须重新编制后才能发布'
-              : undefined;
+  const publishBlocked = whyNotPublishable(state, user?.role);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -90,20 +112,7 @@ export function ReportActions({ organId, state }: { organId: number; state: Repo
           {publishBlocked}
         </Typography.Text>
       )}
-      {state.publication && (
-        <Space size={12}>
-          <Typography.Text>已发布版本：</Typography.Text>
-          <a href={publishedFileUrl(organId, state.year, 'docx')} download>
-            下载 DOCX
-          </a>
-          <a href={publishedFileUrl(organId, state.year, 'pdf')} download>
-            下载 PDF
-          </a>
-          <a href={publishedFileUrl(organId, state.year, 'html')} target="_blank" rel="noreferrer">
-            查看 HTML
-          </a>
-        </Space>
-      )}
+      {state.publication && <PublishedFiles organId={organId} year={state.year} />}
     </Space>
   );
 }

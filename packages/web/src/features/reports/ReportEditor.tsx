@@ -14,8 +14,141 @@ import { SectionsEditor } from './SectionsEditor.js';
 import { StaleBanner } from './StaleBanner.js';
 import { StatusTags } from './StatusTags.js';
 import { chinaYear, yearOptions } from '../../components/years.js';
+import type { ReportState } from './types.js';
 
 type Highlight = { readonly finding?: number; readonly cells: readonly string[]; readonly key: number };
+
+/** The page's title: the year chosen, the report's status and when it was published. */
+function YearHeading({
+  year,
+  state,
+  onYear,
+}: {
+  year: number;
+  state: ReportState | undefined;
+  onYear: (year: number) => void;
+}) {
+  return (
+    <Space align="center" wrap>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        年度报告
+      </Typography.Title>
+      <label htmlFor="report-year">年度</label>
+      <Select
+        id="report-year"
+        value={year}
+        options={yearOptions(state ? Number(state.today.slice(0, 4)) : chinaYear())}
+        onChange={onYear}
+        style={{ width: 110 }}
+      />
+      {state && <StatusTags state={state} />}
+      {state?.publishedOn && (
+        <Typography.Text type="secondary">
+          {state.publishedOn} 发布{state.late ? `（晚于${PUBLICATION_DEADLINE}）` : ''}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+/** The report in the official layout; a click on a figure names its cell and value above. */
+function PreviewCard({
+  report,
+  clicked,
+  highlight,
+  onCellClick,
+}: {
+  report: NonNullable<ReportState['report']>;
+  clicked: string | undefined;
+  highlight: Highlight;
+  onCellClick: (cellId: string) => void;
+}) {
+  return (
+    <Card
+      size="small"
+      title="正式版式预览"
+      extra={
+        clicked ? (
+          <Typography.Text type="secondary" style={{ maxWidth: 420 }} ellipsis>
+            {cellName(clicked)}：{displayValue(report, clicked) || '（空）'}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">点击数字查看由哪些记录计得</Typography.Text>
+        )
+      }
+      styles={{ body: { padding: 0, height: 'calc(100vh - 230px)', minHeight: 420, overflow: 'auto' } }}
+    >
+      <ReportPreview report={report} highlighted={highlight.cells} focusKey={highlight.key} onCellClick={onCellClick} />
+    </Card>
+  );
+}
+
+/** The right-hand side: the findings, the prose sections, and the comparison with an imported report. */
+function ReportTabs({
+  organId,
+  state,
+  report,
+  tab,
+  onTab,
+  finding,
+  onSelect,
+  onConflict,
+}: {
+  organId: number;
+  state: ReportState;
+  report: NonNullable<ReportState['report']>;
+  tab: string;
+  onTab: (tab: string) => void;
+  finding: number | undefined;
+  onSelect: (next: Omit<Highlight, 'key'>) => void;
+  onConflict: () => void;
+}) {
+  return (
+    <Card size="small" styles={{ body: { height: 'calc(100vh - 190px)', minHeight: 460, overflow: 'auto' } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={onTab}
+        items={[
+          {
+            key: 'findings',
+            label: `检查结果（${state.findings.length}）`,
+            children: (
+              <FindingsList
+                findings={state.findings}
+                selected={finding}
+                onSelect={(index) => onSelect({ finding: index, cells: state.findings[index]?.cells ?? [] })}
+              />
+            ),
+          },
+          {
+            key: 'sections',
+            label: '文字部分',
+            children: (
+              <SectionsEditor
+                organId={organId}
+                state={state}
+                sections={report.sections}
+                readOnly={state.status === 'published'}
+                onConflict={onConflict}
+              />
+            ),
+          },
+          ...(state.imported
+            ? [
+                {
+                  key: 'imported',
+                  label: `与导入报告比较（${state.imported.differences.length}）`,
+                  children: (
+                    <DifferencesPanel imported={state.imported} onSelect={(cellId) => onSelect({ cells: [cellId] })} />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
 
 /** The annual report of a year: the official layout on the left, the findings and the prose on the right. */
 export function ReportEditor({ year }: { year: number }) {
@@ -33,28 +166,14 @@ export function ReportEditor({ year }: { year: number }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap align="center" style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Space align="center" wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            年度报告
-          </Typography.Title>
-          <label htmlFor="report-year">年度</label>
-          <Select
-            id="report-year"
-            value={year}
-            options={yearOptions(state ? Number(state.today.slice(0, 4)) : chinaYear())}
-            onChange={(next) => {
-              setHighlight({ cells: [], key: 0 });
-              navigate(`/reports/${next}`);
-            }}
-            style={{ width: 110 }}
-          />
-          {state && <StatusTags state={state} />}
-          {state?.publishedOn && (
-            <Typography.Text type="secondary">
-              {state.publishedOn} 发布{state.late ? `（晚于${PUBLICATION_DEADLINE}）` : ''}
-            </Typography.Text>
-          )}
-        </Space>
+        <YearHeading
+          year={year}
+          state={state}
+          onYear={(next) => {
+            setHighlight({ cells: [], key: 0 });
+            navigate(`/reports/${next}`);
+          }}
+        />
         {state && <ReportActions organId={organId} state={state} />}
       </Space>
       {state && <StaleBanner organId={organId} state={state} />}
@@ -67,75 +186,19 @@ export function ReportEditor({ year }: { year: number }) {
       ) : (
         <Row gutter={16}>
           <Col span={14}>
-            <Card
-              size="small"
-              title="正式版式预览"
-              extra={
-                clicked ? (
-                  <Typography.Text type="secondary" style={{ maxWidth: 420 }} ellipsis>
-                    {cellName(clicked)}：{displayValue(state.report, clicked) || '（空）'}
-                  </Typography.Text>
-                ) : (
-                  <Typography.Text type="secondary">点击数字查看由哪些记录计得</Typography.Text>
-                )
-              }
-              styles={{ body: { padding: 0, height: 'calc(100vh - 230px)', minHeight: 420, overflow: 'auto' } }}
-            >
-              <ReportPreview
-                report={state.report}
-                highlighted={highlight.cells}
-                focusKey={highlight.key}
-                onCellClick={setClicked}
-              />
-            </Card>
+            <PreviewCard report={state.report} clicked={clicked} highlight={highlight} onCellClick={setClicked} />
           </Col>
           <Col span={10}>
-            <Card size="small" styles={{ body: { height: 'calc(100vh - 190px)', minHeight: 460, overflow: 'auto' } }}>
-              <Tabs
-                activeKey={tab}
-                onChange={setTab}
-                items={[
-                  {
-                    key: 'findings',
-                    label: `检查结果（${state.findings.length}）`,
-                    children: (
-                      <FindingsList
-                        findings={state.findings}
-                        selected={highlight.finding}
-                        onSelect={(index) => select({ finding: index, cells: state.findings[index]?.cells ?? [] })}
-                      />
-                    ),
-                  },
-                  {
-                    key: 'sections',
-                    label: '文字部分',
-                    children: (
-                      <SectionsEditor
-                        organId={organId}
-                        state={state}
-                        sections={state.report.sections}
-                        readOnly={state.status === 'published'}
-                        onConflict={() => void report.refetch()}
-                      />
-                    ),
-                  },
-                  ...(state.imported
-                    ? [
-                        {
-                          key: 'imported',
-                          label: `与导入报告比较（${state.imported.differences.length}）`,
-                          children: (
-                            <DifferencesPanel
-                              imported={state.imported}
-                              onSelect={(cellId) => select({ cells: [cellId] })}
-                            />
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-            </Card>
+            <ReportTabs
+              organId={organId}
+              state={state}
+              report={state.report}
+              tab={tab}
+              onTab={setTab}
+              finding={highlight.finding}
+              onSelect={select}
+              onConflict={() => void report.refetch()}
+            />
           </Col>
         </Row>
       )}

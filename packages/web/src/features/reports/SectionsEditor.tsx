@@ -37,6 +37,109 @@ function fromDraft(draft: Draft, original: ProseSection): ProseSection {
   };
 }
 
+type Subsection = Draft['subsections'][number];
+
+/** A subsection: its heading (removable while editing) and its text. */
+function SubsectionFields({
+  id,
+  title,
+  index,
+  sub,
+  readOnly,
+  onChange,
+  onRemove,
+}: {
+  id: string;
+  title: string;
+  index: number;
+  sub: Subsection;
+  readOnly: boolean;
+  onChange: (patch: Partial<Subsection>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Space.Compact style={{ width: '100%', marginBottom: 4 }}>
+        <Input
+          aria-label={`${title} 第${index + 1}个小标题`}
+          value={sub.heading}
+          readOnly={readOnly}
+          onChange={(event) => onChange({ heading: event.target.value })}
+        />
+        {!readOnly && <Button onClick={onRemove}>删除小节</Button>}
+      </Space.Compact>
+      <Input.TextArea
+        id={id}
+        aria-label={`${title} ${sub.heading}`}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        value={sub.text}
+        readOnly={readOnly}
+        onChange={(event) => onChange({ text: event.target.value })}
+      />
+    </div>
+  );
+}
+
+/** One prose section: its lead text (正文, or 导语 before subsections) and its subsections. */
+function SectionCard({
+  id,
+  title,
+  draft,
+  readOnly,
+  onChange,
+}: {
+  id: string;
+  title: string;
+  draft: Draft;
+  readOnly: boolean;
+  onChange: (draft: Draft) => void;
+}) {
+  const leadLabel = draft.subsections.length > 0 ? '导语' : '正文';
+  const setSubsections = (subsections: readonly Subsection[]) => onChange({ ...draft, subsections });
+  return (
+    <Card size="small" title={title}>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+        {leadLabel}
+      </label>
+      <Input.TextArea
+        id={id}
+        aria-label={`${title} ${leadLabel}`}
+        autoSize={{ minRows: 2, maxRows: 10 }}
+        value={draft.lead}
+        readOnly={readOnly}
+        onChange={(event) => onChange({ ...draft, lead: event.target.value })}
+      />
+      {draft.subsections.map((sub, index) => (
+        <SubsectionFields
+          key={index}
+          id={`${id}-${index}`}
+          title={title}
+          index={index}
+          sub={sub}
+          readOnly={readOnly}
+          onChange={(patch) => setSubsections(draft.subsections.map((s, i) => (i === index ? { ...s, ...patch } : s)))}
+          onRemove={() => setSubsections(draft.subsections.filter((_, i) => i !== index))}
+        />
+      ))}
+      {!readOnly && (
+        <Button
+          type="dashed"
+          size="small"
+          style={{ marginTop: 12 }}
+          onClick={() =>
+            setSubsections([
+              ...draft.subsections,
+              { heading: `（${NUMERALS[draft.subsections.length] ?? draft.subsections.length + 1}）`, text: '' },
+            ])
+          }
+        >
+          添加小节
+        </Button>
+      )}
+    </Card>
+  );
+}
+
 interface Props {
   readonly organId: number;
   readonly state: ReportState;
@@ -100,85 +203,16 @@ export function SectionsEditor({ organId, state, sections, readOnly = false, onC
       ) : (
         <Typography.Text type="secondary">每行一段。第二、三、四部分的表格由记录编制，不在此修改。</Typography.Text>
       )}
-      {PROSE_SECTION_KEYS.map((key) => {
-        const draft = drafts[key];
-        const leadId = `${baseId}-${key}`;
-        const title = sections[key].title ?? SECTION_TITLES[key];
-        const leadLabel = draft.subsections.length > 0 ? '导语' : '正文';
-        return (
-          <Card key={key} size="small" title={title}>
-            <label htmlFor={leadId} style={{ display: 'block', marginBottom: 4 }}>
-              {leadLabel}
-            </label>
-            <Input.TextArea
-              id={leadId}
-              aria-label={`${title} ${leadLabel}`}
-              autoSize={{ minRows: 2, maxRows: 10 }}
-              value={draft.lead}
-              readOnly={readOnly}
-              onChange={(event) => change(key, { ...draft, lead: event.target.value })}
-            />
-            {draft.subsections.map((sub, index) => {
-              const id = `${leadId}-${index}`;
-              const update = (patch: Partial<Draft['subsections'][number]>) =>
-                change(key, {
-                  ...draft,
-                  subsections: draft.subsections.map((s, i) => (i === index ? { ...s, ...patch } : s)),
-                });
-              return (
-                <div key={index} style={{ marginTop: 12 }}>
-                  <Space.Compact style={{ width: '100%', marginBottom: 4 }}>
-                    <Input
-                      aria-label={`${title} 第${index + 1}个小标题`}
-                      value={sub.heading}
-                      readOnly={readOnly}
-                      onChange={(event) => update({ heading: event.target.value })}
-                    />
-                    {!readOnly && (
-                      <Button
-                        onClick={() =>
-                          change(key, { ...draft, subsections: draft.subsections.filter((_, i) => i !== index) })
-                        }
-                      >
-                        删除小节
-                      </Button>
-                    )}
-                  </Space.Compact>
-                  <Input.TextArea
-                    id={id}
-                    aria-label={`${title} ${sub.heading}`}
-                    autoSize={{ minRows: 2, maxRows: 10 }}
-                    value={sub.text}
-                    readOnly={readOnly}
-                    onChange={(event) => update({ text: event.target.value })}
-                  />
-                </div>
-              );
-            })}
-            {!readOnly && (
-              <Button
-                type="dashed"
-                size="small"
-                style={{ marginTop: 12 }}
-                onClick={() =>
-                  change(key, {
-                    ...draft,
-                    subsections: [
-                      ...draft.subsections,
-                      {
-                        heading: `（${NUMERALS[draft.subsections.length] ?? draft.subsections.length + 1}）`,
-                        text: '',
-                      },
-                    ],
-                  })
-                }
-              >
-                添加小节
-              </Button>
-            )}
-          </Card>
-        );
-      })}
+      {PROSE_SECTION_KEYS.map((key) => (
+        <SectionCard
+          key={key}
+          id={`${baseId}-${key}`}
+          title={sections[key].title ?? SECTION_TITLES[key]}
+          draft={drafts[key]}
+          readOnly={readOnly}
+          onChange={(draft) => change(key, draft)}
+        />
+      ))}
       {!readOnly && (
         <Space>
           <Button type="primary" onClick={submit} loading={save.isPending} disabled={!dirty}>

@@ -44,6 +44,43 @@ function FeePreview({ form }: { form: FormInstance<ActionValues> }) {
   );
 }
 
+/** A fee notice: how the fee is counted, how much, and the fee it comes to. */
+function FeeNoticeFields({ form }: { form: FormInstance<ActionValues> }) {
+  return (
+    <>
+      <Form.Item name="method" label="计收方式" rules={[{ required: true }]}>
+        <Select options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD_LABELS[m] }))} />
+      </Form.Item>
+      <Form.Item
+        name="quantity"
+        label="数量（按件：本月第几件申请；按量：页数）"
+        rules={[{ required: true, message: '请填写数量' }]}
+      >
+        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <FeePreview form={form} />
+    </>
+  );
+}
+
+/** An extension: how many working days more, and why. */
+function ExtensionFields() {
+  return (
+    <>
+      <Form.Item name="days" label="延长的工作日（1–20）" rules={[{ required: true, message: '请填写延长天数' }]}>
+        <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label="延期理由"
+        rules={[{ required: true, whitespace: true, message: '请填写延期理由' }, { max: 2000 }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
 const noteRule = [{ required: true, whitespace: true, message: '请填写说明' }, { max: 2000 }];
 
 /** The fields an action has besides its date. */
@@ -80,36 +117,9 @@ export function ActionFields({
         </>
       );
     case 'sendFeeNotice':
-      return (
-        <>
-          <Form.Item name="method" label="计收方式" rules={[{ required: true }]}>
-            <Select options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD_LABELS[m] }))} />
-          </Form.Item>
-          <Form.Item
-            name="quantity"
-            label="数量（按件：本月第几件申请；按量：页数）"
-            rules={[{ required: true, message: '请填写数量' }]}
-          >
-            <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <FeePreview form={form} />
-        </>
-      );
+      return <FeeNoticeFields form={form} />;
     case 'requestExtension':
-      return (
-        <>
-          <Form.Item name="days" label="延长的工作日（1–20）" rules={[{ required: true, message: '请填写延长天数' }]}>
-            <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label="延期理由"
-            rules={[{ required: true, whitespace: true, message: '请填写延期理由' }, { max: 2000 }]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </>
-      );
+      return <ExtensionFields />;
     case 'draftAnswer':
       return <DraftAnswerFields outcomeOptions={outcomeOptions} detail={detail} form={form} />;
     case 'approveAnswer':

@@ -8,10 +8,10 @@ import { fromIso, ISO } from './format.js';
 import { caseKey } from './queries.js';
 import type { CaseDetail } from './types.js';
 
-/** The request body of an action from the form's values; the server checks it again. */
 /** Every move but 转办, which has its own form (TransferModal) and endpoint. */
 export type FormAction = Exclude<CaseActionType, 'transfer'>;
 
+/** The request body of an action from the form's values; the server checks it again. */
 function toAction(type: FormAction, v: ActionValues): ActionBody {
   const on = v.on.format(ISO);
   const note = v.note?.trim() ?? '';
@@ -34,6 +34,27 @@ function toAction(type: FormAction, v: ActionValues): ActionBody {
     default:
       return { type, on };
   }
+}
+
+/** Why the action was not done; when someone else changed the case first, a way to reload it. */
+function ActionError({ error, onReload }: { error: Error; onReload: () => Promise<void> }) {
+  const conflict = error instanceof ApiError && error.status === 409;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={conflict ? '该申请已被他人修改' : '操作未完成'}
+      description={error.message}
+      action={
+        conflict ? (
+          <Button size="small" onClick={() => void onReload()}>
+            重新加载
+          </Button>
+        ) : undefined
+      }
+    />
+  );
 }
 
 /** One action on the case: a small form for its fields, sent with the version the page read. */
@@ -66,7 +87,6 @@ export function ActionModal({
       onClose();
     },
   });
-  const conflict = act.error instanceof ApiError && act.error.status === 409;
   return (
     <Modal
       open
@@ -80,25 +100,12 @@ export function ActionModal({
       width={560}
     >
       {act.error && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={conflict ? '该申请已被他人修改' : '操作未完成'}
-          description={act.error.message}
-          action={
-            conflict ? (
-              <Button
-                size="small"
-                onClick={async () => {
-                  await client.invalidateQueries({ queryKey: caseKey(detail.id) });
-                  onClose();
-                }}
-              >
-                重新加载
-              </Button>
-            ) : undefined
-          }
+        <ActionError
+          error={act.error}
+          onReload={async () => {
+            await client.invalidateQueries({ queryKey: caseKey(detail.id) });
+            onClose();
+          }}
         />
       )}
       <Form<ActionValues>

@@ -13,6 +13,33 @@ interface TransferValues {
   note: string;
 }
 
+/** The organ responsible: one on the platform to hand the case to, or the name of another. */
+function ReceivingOrgan({ where }: { where: TransferValues['where'] }) {
+  const targets = useQuery({
+    queryKey: ['workbench', 'transfer-targets'],
+    queryFn: () => unwrap(api.GET('/api/transfer-targets')),
+  });
+  return where === 'platform' ? (
+    <Form.Item name="toOrganId" label="接收机关" rules={[{ required: true, message: '请选择接收机关' }]}>
+      <Select
+        showSearch
+        optionFilterProp="label"
+        loading={targets.isLoading}
+        placeholder="选择接收机关"
+        options={(targets.data?.organs ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      />
+    </Form.Item>
+  ) : (
+    <Form.Item
+      name="organName"
+      label="机关名称"
+      rules={[{ required: true, whitespace: true, message: '请填写负责公开该信息的机关名称' }]}
+    >
+      <Input maxLength={200} placeholder="如：淮北市市场监督管理局" />
+    </Form.Item>
+  );
+}
+
 /**
  * 转办 (条例第三十六条第（五）项): the information is another organ's to disclose. On the platform the
  * case goes to that organ, whose period starts on its own receipt; otherwise the 告知书 names it.
@@ -22,10 +49,6 @@ export function TransferModal({ detail, today, onClose }: { detail: CaseDetail; 
   const where = Form.useWatch('where', form) ?? 'platform';
   const client = useQueryClient();
   const { message } = App.useApp();
-  const targets = useQuery({
-    queryKey: ['workbench', 'transfer-targets'],
-    queryFn: () => unwrap(api.GET('/api/transfer-targets')),
-  });
   const send = useMutation({
     mutationFn: (v: TransferValues) =>
       unwrap(
@@ -78,25 +101,7 @@ export function TransferModal({ detail, today, onClose }: { detail: CaseDetail; 
             ]}
           />
         </Form.Item>
-        {where === 'platform' ? (
-          <Form.Item name="toOrganId" label="接收机关" rules={[{ required: true, message: '请选择接收机关' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              loading={targets.isLoading}
-              placeholder="选择接收机关"
-              options={(targets.data?.organs ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="organName"
-            label="机关名称"
-            rules={[{ required: true, whitespace: true, message: '请填写负责公开该信息的机关名称' }]}
-          >
-            <Input maxLength={200} placeholder="如：淮北市市场监督管理局" />
-          </Form.Item>
-        )}
+        <ReceivingOrgan where={where} />
         <Form.Item
           name="note"
           label="转办理由"

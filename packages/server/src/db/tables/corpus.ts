@@ -1,8 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Finding } from '@xxgk/core';
-import type { Json, Timestamp } from './schema.js';
-
-/* The national corpus's tables (migrations 0012-0015), typed as the migrations leave them. */
+import type { Json, Timestamp } from './columns.js';
 
 /** The national corpus (migration 0012); see the migration for what each table holds. */
 export interface CorpusOrgansTable {
@@ -74,62 +72,11 @@ export interface CorpusReportsTable {
   imported_at: Timestamp;
 }
 
-/**
- * Migration 0013: for each year, place, level and kind, the sums of core's measures (a column
- * each, named by the measure's key: queried by name in the corpus analysis's repository) and the
- * reports breaking each rule.
- */
-export interface CorpusSummariesTable {
-  year: number;
-  /** '' where the organ's name gave no place. */
-  region_code: string;
-  /** '' where the organ's name gave no level. */
-  level: string;
-  kind: string;
-  reports: number;
-  /** Rule id → how many of the group's reports break it. */
-  rules: Json<Record<string, number>>;
-}
-
-/** Migration 0014: the corpus's outliers, rewritten with the summary (see the migration). */
-export interface CorpusOutliersTable {
-  /** jump | impossible | carryover */
-  type: string;
-  year: number;
-  report_id: string;
-  previous_id: string | null;
-  organ_id: number;
-  region_code: string | null;
-  level: string | null;
-  kind: string;
-  failed_rules: string[];
-  details: Json<Record<string, number | null>>;
-  /** A jump's larger year of new applications, the list's order; null for the other kinds. */
-  magnitude: number | null;
-}
-
-/**
- * Migration 0015: the summary rolled up to provinces (year × province × level × kind), the same
- * measure columns and `rules`; what the dashboard adds up when it needs no finer place.
- */
-export interface CorpusRollupsTable {
-  year: number;
-  /** The first two digits of the region code; '' where the organ's name gave no place. */
-  province: string;
-  level: string;
-  kind: string;
-  reports: number;
-  rules: Json<Record<string, number>>;
-}
-
-/** The corpus's tables, part of `Database`. */
+/** The national corpus of published reports and the files they were read from. */
 export interface CorpusTables {
   corpus_organs: CorpusOrgansTable;
   corpus_organ_names: CorpusOrganNamesTable;
   corpus_batches: CorpusBatchesTable;
   corpus_files: CorpusFilesTable;
   corpus_reports: CorpusReportsTable;
-  corpus_summaries: CorpusSummariesTable;
-  corpus_rollups: CorpusRollupsTable;
-  corpus_outliers: CorpusOutliersTable;
 }

@@ -1,0 +1,56 @@
+import type { Json } from './columns.js';
+
+/**
+ * Migration 0013: for each year, place, level and kind, the sums of core's measures (a column
+ * each, named by the measure's key: queried by name in the corpus analysis's repository) and the
+ * reports breaking each rule.
+ */
+export interface CorpusSummariesTable {
+  year: number;
+  /** '' where the organ's name gave no place. */
+  region_code: string;
+  /** '' where the organ's name gave no level. */
+  level: string;
+  kind: string;
+  reports: number;
+  /** Rule id → how many of the group's reports break it. */
+  rules: Json<Record<string, number>>;
+}
+
+/** Migration 0014: the corpus's outliers, rewritten with the summary (see the migration). */
+export interface CorpusOutliersTable {
+  /** jump | impossible | carryover */
+  type: string;
+  year: number;
+  report_id: string;
+  previous_id: string | null;
+  organ_id: number;
+  region_code: string | null;
+  level: string | null;
+  kind: string;
+  failed_rules: string[];
+  details: Json<Record<string, number | null>>;
+  /** A jump's larger year of new applications, the list's order; null for the other kinds. */
+  magnitude: number | null;
+}
+
+/**
+ * Migration 0015: the summary rolled up to provinces (year × province × level × kind), the same
+ * measure columns and `rules`; what the dashboard adds up when it needs no finer place.
+ */
+export interface CorpusRollupsTable {
+  year: number;
+  /** The first two digits of the region code; '' where the organ's name gave no place. */
+  province: string;
+  level: string;
+  kind: string;
+  reports: number;
+  rules: Json<Record<string, number>>;
+}
+
+/** The corpus analysis's tables, rewritten from the corpus's reports. */
+export interface CorpusAnalysisTables {
+  corpus_summaries: CorpusSummariesTable;
+  corpus_rollups: CorpusRollupsTable;
+  corpus_outliers: CorpusOutliersTable;
+}
