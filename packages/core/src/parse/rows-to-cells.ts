@@ -5,7 +5,7 @@ import type { ParserFinding, ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
-import { canonical, readCell } from './normalise.js';
+import { canonical, plainFirstCharacter, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /*
@@ -116,6 +116,8 @@ function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
     for (const cell of row.cells) {
       // An empty cell (most of a pipe table's padding) tells nothing.
       if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
+      const first = plainFirstCharacter(cell.text);
+      if (first !== undefined && !FORMAT_WORD_STARTS.has(first)) continue;
       const form = canonical(cell.text);
       if (!FORMAT_WORD_STARTS.has(form[0])) continue;
       for (const format of ['2019', '2021'] as const) {
@@ -291,7 +293,9 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
 }
 
 function isS4Anchor(text: string): boolean {
-  return text !== '' && !startsWithDigit(text) && canonical(text) === S4_ANCHOR;
+  if (text === '' || startsWithDigit(text)) return false;
+  const first = plainFirstCharacter(text);
+  return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
 }
 
 /** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
