@@ -87,7 +87,9 @@ for (const { name, bytes } of inputs) {
     while (ours[at] === theirs[at]) at += 1;
     differing.push(name);
     if (differing.length <= 5)
-      console.log(`${name}: differs at ${at}\n  ours:   ${ours.slice(at - 80, at + 120)}\n  theirs: ${theirs.slice(at - 80, at + 120)}`);
+      console.log(
+        `${name}: differs at ${at}\n  ours:   ${ours.slice(at - 80, at + 120)}\n  theirs: ${theirs.slice(at - 80, at + 120)}`,
+      );
   }
 }
 console.log(`${inputs.length} inputs, ${inputs.length - differing.length} identical, ${differing.length} differ`);

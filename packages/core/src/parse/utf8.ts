@@ -21,7 +21,7 @@ function toUnits(bytes: Uint8Array): number {
   if (units.length < bytes.length) units = new Uint16Array(bytes.length);
   const out = units;
   let n = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b0 = bytes[i] as number;
     if (b0 < 0x80) {
       out[n++] = b0;
@@ -47,7 +47,10 @@ function toUnits(bytes: Uint8Array): number {
       // F0 needs 90–BF after it (no overlong form), F4 80–8F (nothing above U+10FFFF).
       if ((b0 === 0xf0 && (b1 as number) < 0x90) || (b0 === 0xf4 && (b1 as number) > 0x8f)) return -1;
       const point =
-        ((b0 & 0x07) << 18) | (((b1 as number) & 0x3f) << 12) | (((b2 as number) & 0x3f) << 6) | ((b3 as number) & 0x3f);
+        ((b0 & 0x07) << 18) |
+        (((b1 as number) & 0x3f) << 12) |
+        (((b2 as number) & 0x3f) << 6) |
+        ((b3 as number) & 0x3f);
       out[n++] = 0xd800 + ((point - 0x10000) >> 10);
       out[n++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
       i += 4;
