@@ -1,3 +1,5 @@
+import { strictUtf8 } from './utf8.js';
+
 /** The encodings Chinese government files come in, by the WHATWG names TextDecoder knows. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -59,6 +61,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
   // Before UTF-8: mostly-ASCII UTF-16 is valid UTF-8 too, full of NULs.
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decode(bytes, utf16), encoding: utf16 };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   try {
     return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8' };
   } catch {

@@ -50,6 +50,16 @@ export function canonical(text: string): string {
   return form;
 }
 
+/**
+ * The first character of a short text's canonical form, when it is surely the text's own: a common
+ * ideograph (U+4E00–U+9FFF), which NFKC keeps and which simplification leaves unless the text is
+ * in traditional script. Else undefined: ask `canonical`. (A quick no for most cells, without a lookup.)
+ */
+export function plainFirstCharacter(text: string): string | undefined {
+  const first = text.charCodeAt(0);
+  return first >= 0x4e00 && first <= 0x9fff && text.length <= 40 && !isTraditional(text) ? text[0] : undefined;
+}
+
 /** Cell texts recur across reports ("0", "规章", "总计"): their canonical forms are kept. */
 const CANONICAL_CACHE_SIZE = 50_000;
 const canonicalForms = new Map<string, string>();

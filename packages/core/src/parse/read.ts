@@ -136,8 +136,12 @@ function inferFromProse(
   findings: ParserFinding[],
 ): string[] {
   const inferred: string[] = [];
-  const hasS3 = [...tables.values.keys()].some((id) => id.startsWith('s3.'));
-  const hasS4 = [...tables.values.keys()].some((id) => id.startsWith('s4.'));
+  let hasS3 = false;
+  let hasS4 = false;
+  for (const id of tables.values.keys()) {
+    if (id.startsWith('s3.')) hasS3 = true;
+    else if (id.startsWith('s4.')) hasS4 = true;
+  }
   // A section's prose is only read when its table is missing.
   const prose = (key: 's3' | 's4') => simplify(regionText(rows, headings[key], boundary(headings[key])));
   if (!hasS3) {

@@ -5,7 +5,7 @@ import type { ParserFinding, ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
-import { canonical, readCell } from './normalise.js';
+import { canonical, plainFirstCharacter, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /*
@@ -78,12 +78,16 @@ class Cursor {
    */
   take(count: number, isLabel: (text: string) => boolean): Token[] {
     const row = this.rows[this.row] as SourceRow;
-    const after = row.cells.slice(this.cell + 1);
+    const { cells } = row;
     const tokens: Token[] = [];
-    if (row.grid && after.length > 0) {
-      const filled = after.filter((c) => c.text !== '');
-      const usable = filled.length >= count ? filled : after;
-      for (const cell of usable) {
+    if (row.grid && cells.length > this.cell + 1) {
+      // The cells after the label, without the blank ones when the filled ones are enough (no arrays made).
+      let filled = 0;
+      for (let c = this.cell + 1; c < cells.length; c += 1) if ((cells[c] as SourceCell).text !== '') filled += 1;
+      const skipBlank = filled >= count;
+      for (let c = this.cell + 1; c < cells.length; c += 1) {
+        const cell = cells[c] as SourceCell;
+        if (skipBlank && cell.text === '') continue;
         if (tokens.length === count) break;
         if (cell.text !== '' && isLabel(cell.text)) break;
         const reading = readCell(cell.text);
@@ -134,6 +138,8 @@ function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
     for (const cell of row.cells) {
       // An empty cell (most of a pipe table's padding) tells nothing.
       if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
+      const first = plainFirstCharacter(cell.text);
+      if (first !== undefined && !FORMAT_WORD_STARTS.has(first)) continue;
       const form = canonical(cell.text);
       if (!FORMAT_WORD_STARTS.has(form[0])) continue;
       for (const format of ['2019', '2021'] as const) {
@@ -312,7 +318,27 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
 }
 
 function isS4Anchor(text: string): boolean {
-  return text !== '' && !startsWithDigit(text) && canonical(text) === S4_ANCHOR;
+  if (text === '' || startsWithDigit(text)) return false;
+  const first = plainFirstCharacter(text);
+  return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
+}
+
+/** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
+function s4AnchorIn(row: SourceRow): number {
+  const { cells } = row;
+  for (let c = 0; c < cells.length; c += 1) if (isS4Anchor((cells[c] as SourceCell).text)) return c;
+  return -1;
+}
+
+/** Whether the 行政诉讼 header (or 直接起诉) stands in the row or the three after it. */
+function s4PartnerNear(rows: readonly SourceRow[], r: number): boolean {
+  for (let i = r; i < Math.min(rows.length, r + 4); i += 1) {
+    for (const cell of (rows[i] as SourceRow).cells) {
+      const form = canonical(cell.text);
+      if (form.startsWith(S4_PARTNER) || form.includes('直接起诉')) return true;
+    }
+  }
+  return false;
 }
 
 const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));
@@ -327,13 +353,8 @@ function readS4(
 ): void {
   const ids = S4_IDS;
   for (let r = 0; r < rows.length; r += 1) {
-    const anchor = (rows[r] as SourceRow).cells.findIndex((cell) => isS4Anchor(cell.text));
-    if (anchor === -1) continue;
-    const nearby = rows.slice(r, r + 4).flatMap((row) => row.cells);
-    if (
-      !nearby.some((cell) => canonical(cell.text).startsWith(S4_PARTNER) || canonical(cell.text).includes('直接起诉'))
-    )
-      continue;
+    const anchor = s4AnchorIn(rows[r] as SourceRow);
+    if (anchor === -1 || !s4PartnerNear(rows, r)) continue;
     firstRow.s4 = r;
     const tokens: { value: number | null; cell: SourceCell }[] = [];
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {

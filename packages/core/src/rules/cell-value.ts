@@ -1,15 +1,15 @@
 import { CELLS, type CellKind } from '../model/cells.js';
-import { cellIdsOf, numberCells } from './cell-walk.js';
+import { cellIdsOf, numbersToJudge } from './cell-walk.js';
 import { example, sample } from './examples.js';
 import { cellName, formatNumber } from './helpers.js';
 import type { Rule, RuleFinding } from './types.js';
 
-/** Calls `visit` for every number cell the report holds, with its kind. */
+/** Calls `visit` for every number cell the report holds that a value rule may find fault with, with its kind. */
 function forEachNumber(
   cells: Record<string, number | null | undefined>,
   visit: (id: string, value: number, kind: CellKind) => void,
 ): void {
-  for (const { id, value, kind } of numberCells(cells)) visit(id, value, kind);
+  for (const { id, value, kind } of numbersToJudge(cells)) visit(id, value, kind);
 }
 
 export const countInteger: Rule = {

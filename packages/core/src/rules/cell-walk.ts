@@ -40,8 +40,12 @@ export function cellIdsOf(cells: Cells): readonly string[] {
   return current?.cells === cells ? current.ids : Object.keys(cells);
 }
 
-/** The cells of the model that hold a number, in the report's order. */
-export function numberCells(cells: Cells): readonly NumberCell[] {
+/**
+ * The cells of the model whose number a value rule may find fault with, in the report's order:
+ * every amount, and every count that is negative or not whole. The others (nearly all: whole
+ * counts of zero or more) pass every such rule, and are not listed.
+ */
+export function numbersToJudge(cells: Cells): readonly NumberCell[] {
   const walk = current?.cells === cells ? current : undefined;
   if (walk?.numbers) return walk.numbers;
   const numbers: NumberCell[] = [];
@@ -49,7 +53,8 @@ export function numberCells(cells: Cells): readonly NumberCell[] {
     const value = cells[id];
     if (typeof value !== 'number') continue;
     const info = CELLS.get(id);
-    if (info) numbers.push({ id, value, kind: info.kind });
+    if (info && (info.kind === 'money' || value < 0 || !Number.isInteger(value)))
+      numbers.push({ id, value, kind: info.kind });
   }
   if (walk) walk.numbers = numbers;
   return numbers;

@@ -67,7 +67,14 @@ function chooseTemplate(
   const candidates: ScoredCandidate[] = [];
   for (const candidate of streamCandidates(rows).slice(0, MAX_CANDIDATES)) {
     const scores = scoreAll(candidate.before);
-    if (namesARow(scores)) candidates.push({ ...candidate, scores });
+    if (namesARow(scores))
+      candidates.push({
+        before: candidate.before,
+        run: candidate.run,
+        raw: candidate.raw,
+        source: candidate.source,
+        scores,
+      });
   }
   if (candidates.length === 0) return undefined;
   let best: TemplateAlignment | undefined;
