@@ -27,14 +27,17 @@ async function admin(serverUrl, text) {
   }
 }
 
-/** Reads every file on the worker pool, every core; seconds taken (after one warm-up read). */
+/**
+ * Reads every file on the worker pool, every core, answering what the import keeps (the figures,
+ * not the document); seconds taken (after one warm-up read).
+ */
 async function timeRead(names, contents) {
   const pool = new ParsePool({ ...UPLOAD_PARSING, threads: availableParallelism(), queue: Number.MAX_SAFE_INTEGER });
   try {
-    await pool.parse(contents[0], names[0]);
+    await pool.parseFigures(contents[0], names[0]);
     const before = process.cpuUsage();
     const started = performance.now();
-    const outcomes = await Promise.allSettled(contents.map((content, i) => pool.parse(content, names[i])));
+    const outcomes = await Promise.allSettled(contents.map((content, i) => pool.parseFigures(content, names[i])));
     const cpu = process.cpuUsage(before);
     return {
       seconds: (performance.now() - started) / 1000,
