@@ -67,20 +67,41 @@ async function serverCpuMs(client) {
 }
 
 /**
- * Imports every file through the corpus service of the build in `dist` into a database of its
- * own; seconds (from the first file to the summary refreshed), the summary and CPU ms a file.
+ * A database of its own for one import: a new PostgreSQL database on the server (dropped by
+ * `drop`), or, given no server, PGlite in memory in this process (its CPU is this process's).
  */
-async function timeImport(serverUrl, dist, names, contents) {
+async function benchDatabase(serverUrl, openDatabase) {
+  if (!serverUrl) {
+    const handle = await openDatabase({});
+    return { handle, serverCpuMs: async () => 0, drop: () => handle.close() };
+  }
   const name = `xxgk_bench_import_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const { openDatabase } = await import(new URL('db/database.js', dist).href);
-  const { CorpusService } = await import(new URL('features/corpus/service.js', dist).href);
   const handle = await openDatabase({ url: url.toString(), poolSize: availableParallelism() + 2 });
-  const service = new CorpusService(handle.db, { threads: availableParallelism() });
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
+  return {
+    handle,
+    serverCpuMs: () => serverCpuMs(client),
+    drop: async () => {
+      await client.end();
+      await handle.close();
+      await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/**
+ * Imports every file through the corpus service of the build in `dist` into a database of its
+ * own; seconds (from the first file to the summary refreshed), the summary and CPU ms a file.
+ */
+async function timeImport(serverUrl, dist, names, contents) {
+  const { openDatabase } = await import(new URL('db/database.js', dist).href);
+  const { CorpusService } = await import(new URL('features/corpus/service.js', dist).href);
+  const database = await benchDatabase(serverUrl, openDatabase);
+  const service = new CorpusService(database.handle.db, { threads: availableParallelism() });
   try {
     // A file of its own first, so that the worker pool has started before the clock does.
     const warmUp = await service.startBatch(null, 'bench:corpus warm-up', 1);
@@ -92,26 +113,27 @@ async function timeImport(serverUrl, dist, names, contents) {
     );
     const batch = await service.startBatch(null, 'bench:corpus', names.length);
     const files = names.map((file, i) => ({ name: file, read: async () => ({ bytes: contents[i] }) }));
-    const serverBefore = await serverCpuMs(client);
+    const serverBefore = await database.serverCpuMs();
     const before = process.cpuUsage();
     const started = performance.now();
     const summary = await service.importCorpusFiles(files, { batch });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(before);
     const nodeMs = (cpu.user + cpu.system) / 1000 / names.length;
-    const serverMs = ((await serverCpuMs(client)) - serverBefore) / names.length;
+    const serverMs = ((await database.serverCpuMs()) - serverBefore) / names.length;
     return { seconds, summary, cpuMsPerFile: { node: nodeMs, postgres: serverMs } };
   } finally {
-    await client.end();
     await service.close();
-    await handle.close();
-    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    await database.drop();
   }
 }
 
 const SERVER_DIST = new URL('../../packages/server/dist/', import.meta.url);
 
-/** Writes `count` reports as `kind` files, reads them, and imports them; rates a second. */
+/**
+ * Writes `count` reports as `kind` files, reads them, and imports them; rates a second. With
+ * `serverUrl` undefined the import is into PGlite.
+ */
 export async function measureImport(kind, count, seed, serverUrl, baseline = undefined) {
   const dir = await mkdtemp(join(tmpdir(), `xxgk-corpus-${kind}-`));
   try {

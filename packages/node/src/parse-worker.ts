@@ -89,7 +89,9 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
     if (json.length > task.maxOutputChars) {
       const limit = task.maxOutputChars;
       const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.ceil(limit / 1024)} KB`;
-      return refused(new ParseError('too-large', `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`, task.file));
+      return refused(
+        new ParseError('too-large', `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`, task.file),
+      );
     }
     return { ok: true, json };
   } catch (error) {

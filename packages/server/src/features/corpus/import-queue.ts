@@ -10,16 +10,23 @@ export const GROUP_FILES = 64;
 /** Groups written at once: while one waits for its organs' locks or its commit, another is written. */
 export const WRITERS = 2;
 
+/**
+ * The longest a file read waits for its group to fill: a slow trickle (PDFs, two a second a core)
+ * still shows its progress, and a killed run loses little reading.
+ */
+const GROUP_WAIT_MS = 1000;
+
 type Asked = { resolve: (known: boolean) => void; reject: (error: unknown) => void };
 
 /**
  * The import's database work in one queue, so that reading never waits for it. Which files are
- * stored already: the questions of all lanes that arrive while one is answered go together in the
- * next, one round trip for many files. The files read: kept a group at a time, up to WRITERS
- * groups at once; a group is written when no other is, or once a whole group waits, so that
- * groups stay large while one writer keeps up and a second starts only when it does not. A lane
- * waits only when two groups wait already (memory stays bounded); an error of the database
- * while writing stops the lanes.
+ * stored already: the questions that arrive while one is answered go together in the next, one
+ * round trip for many files. The files read: kept a group at a time, up to WRITERS groups at
+ * once. A group is written once it is whole (or its first file has waited GROUP_WAIT_MS, or the
+ * files have all come), not as soon as a writer is free: each statement costs both sides about
+ * the same whatever its rows, and PGlite, answering on this thread, would otherwise take its
+ * groups a file at a time. A lane waits only when two groups wait already (memory stays
+ * bounded); an error of the database while writing stops the lanes.
  */
 export class DatabaseQueue {
   private asked = new Map<string, Asked[]>();
@@ -27,6 +34,9 @@ export class DatabaseQueue {
   private waiting: Ready[] = [];
   private writing = 0;
   private closing = false;
+  /** Set when the first file waiting has waited long enough. */
+  private due = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private failed: { error: unknown } | undefined;
   /** Lanes waiting for room, and close() waiting for the work to end. */
   private readonly room: (() => void)[] = [];
@@ -72,9 +82,21 @@ export class DatabaseQueue {
       !this.failed &&
       this.waiting.length > 0 &&
       this.writing < WRITERS &&
-      (this.writing === 0 || this.closing || this.waiting.length >= GROUP_FILES)
+      (this.closing || this.due || this.waiting.length >= GROUP_FILES)
     ) {
+      this.due = false;
       void this.write(this.waiting.splice(0, GROUP_FILES));
+    }
+    if (this.waiting.length === 0 || this.failed) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    } else if (!this.timer && !this.due) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.due = true;
+        this.pump();
+      }, GROUP_WAIT_MS);
+      this.timer.unref();
     }
     while (this.room.length > 0 && (this.failed || this.waiting.length < 2 * GROUP_FILES)) this.room.shift()?.();
   }
