@@ -46,7 +46,7 @@ describe('the parse pool that reads uploads on worker threads', () => {
     expect(figures.report).not.toHaveProperty('sections');
     const sources = Object.values(figures.report.provenance ?? {});
     expect(sources.length).toBeGreaterThan(50);
-    expect(sources.filter((source) => source?.file !== undefined || source.page === undefined)).toEqual([]);
+    expect(sources.filter((source) => source?.file !== undefined || source?.page === undefined)).toEqual([]);
   });
 
   it('a worker out of memory fails that read in Chinese, and a new worker reads the next file', async () => {
