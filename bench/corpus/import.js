@@ -5,7 +5,10 @@
 // apart, and, given `baseline` (the dist/ folder of another build of packages/server, e.g. the
 // commit before a change), the same import by that build, in the same run. Besides the rate by the
 // clock, the CPU time a file costs — this process's threads and the database's server processes —
-// which a loaded machine changes far less, and the 2-core rate it bounds.
+// which a loaded machine changes far less, and the 2-core rate it bounds. The baseline's imports
+// (kysely, @xxgk/node, ...) resolve from the node_modules above its folder: a copy under /tmp needs
+// a node_modules of its own there (links to this one's, with a copy of the old packages/node as
+// @xxgk/node when the change is in the worker too). With no server URL the import is into PGlite.
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
