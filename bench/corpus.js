@@ -17,14 +17,15 @@
 //    database, and read alone on the worker pool (bench/corpus/import.js); with
 //    --baseline=<dist folder of another build of packages/server> imported by that build too, in
 //    the same run, and the ratio shown. CPU ms a file (this process and the database's server
-//    processes) beside each rate: a loaded machine changes it far less than the rate.
+//    processes) beside each rate: a loaded machine changes it far less than the rate. With
+//    --pglite the import is into PGlite in memory instead (its CPU is this process's).
 // Figures go to the console and to bench/results/corpus.json.
 //
 // With --baseline, parts 1 and 2 also time the same calls on that build's analysis service (same
 // database, each run alternating the two), check its answers equal, and show both.
 //
 // Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --baseline=<dir>,
-//          --only=<import,queries,fdw>
+//          --pglite, --only=<import,queries,fdw>
 //          (BENCH_REPORTS and BENCH_RUNS in the environment too); XXGK_TEST_PG names the
 //          PostgreSQL server as for the tests.
 
@@ -241,14 +242,19 @@ async function main() {
     ]) {
       if (count === 0) continue;
       const memory = watchMemory();
-      const measured = { ...(await measureImport(kind, count, SEED, SERVER_URL, baseline)), peakRss: memory.stop() };
+      const measured = {
+        ...(await measureImport(kind, count, SEED, args.pglite ? undefined : SERVER_URL, baseline)),
+        peakRss: memory.stop(),
+      };
       results.import.push(measured);
       const { read, import: imported, baseline: before } = measured;
       const counts = Object.entries(imported.summary)
         .map(([status, n]) => `${status} ${n}`)
         .join(', ');
       const cpu = (m) =>
-        `CPU ${m.cpuMsPerFile.node.toFixed(2)} + ${m.cpuMsPerFile.postgres.toFixed(2)} ms a file (node + postgres)`;
+        args.pglite
+          ? `CPU ${m.cpuMsPerFile.node.toFixed(2)} ms a file (node, PGlite in it)`
+          : `CPU ${m.cpuMsPerFile.node.toFixed(2)} + ${m.cpuMsPerFile.postgres.toFixed(2)} ms a file (node + postgres)`;
       console.log(
         `import (${measured.threads} threads): ${kind} ${measured.reports} reports (mean ${(measured.meanFileBytes / 1024).toFixed(1)} KB): ` +
           `imported ${imported.perSecond.toFixed(1)} reports/s (${counts}; ${cpu(imported)}); read alone ${read.perSecond.toFixed(1)} reports/s ` +

@@ -5,7 +5,10 @@
 // apart, and, given `baseline` (the dist/ folder of another build of packages/server, e.g. the
 // commit before a change), the same import by that build, in the same run. Besides the rate by the
 // clock, the CPU time a file costs — this process's threads and the database's server processes —
-// which a loaded machine changes far less, and the 2-core rate it bounds.
+// which a loaded machine changes far less, and the 2-core rate it bounds. The baseline's imports
+// (kysely, @xxgk/node, ...) resolve from the node_modules above its folder: a copy under /tmp needs
+// a node_modules of its own there (links to this one's, with a copy of the old packages/node as
+// @xxgk/node when the change is in the worker too). With no server URL the import is into PGlite.
 
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,14 +30,17 @@ async function admin(serverUrl, text) {
   }
 }
 
-/** Reads every file on the worker pool, every core; seconds taken (after one warm-up read). */
+/**
+ * Reads every file on the worker pool, every core, answering what the import keeps (the figures,
+ * not the document); seconds taken (after one warm-up read).
+ */
 async function timeRead(names, contents) {
   const pool = new ParsePool({ ...UPLOAD_PARSING, threads: availableParallelism(), queue: Number.MAX_SAFE_INTEGER });
   try {
-    await pool.parse(contents[0], names[0]);
+    await pool.parseFigures(contents[0], names[0]);
     const before = process.cpuUsage();
     const started = performance.now();
-    const outcomes = await Promise.allSettled(contents.map((content, i) => pool.parse(content, names[i])));
+    const outcomes = await Promise.allSettled(contents.map((content, i) => pool.parseFigures(content, names[i])));
     const cpu = process.cpuUsage(before);
     return {
       seconds: (performance.now() - started) / 1000,
@@ -64,20 +70,41 @@ async function serverCpuMs(client) {
 }
 
 /**
- * Imports every file through the corpus service of the build in `dist` into a database of its
- * own; seconds (from the first file to the summary refreshed), the summary and CPU ms a file.
+ * A database of its own for one import: a new PostgreSQL database on the server (dropped by
+ * `drop`), or, given no server, PGlite in memory in this process (its CPU is this process's).
  */
-async function timeImport(serverUrl, dist, names, contents) {
+async function benchDatabase(serverUrl, openDatabase) {
+  if (!serverUrl) {
+    const handle = await openDatabase({});
+    return { handle, serverCpuMs: async () => 0, drop: () => handle.close() };
+  }
   const name = `xxgk_bench_import_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const { openDatabase } = await import(new URL('db/database.js', dist).href);
-  const { CorpusService } = await import(new URL('features/corpus/service.js', dist).href);
   const handle = await openDatabase({ url: url.toString(), poolSize: availableParallelism() + 2 });
-  const service = new CorpusService(handle.db, { threads: availableParallelism() });
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
+  return {
+    handle,
+    serverCpuMs: () => serverCpuMs(client),
+    drop: async () => {
+      await client.end();
+      await handle.close();
+      await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/**
+ * Imports every file through the corpus service of the build in `dist` into a database of its
+ * own; seconds (from the first file to the summary refreshed), the summary and CPU ms a file.
+ */
+async function timeImport(serverUrl, dist, names, contents) {
+  const { openDatabase } = await import(new URL('db/database.js', dist).href);
+  const { CorpusService } = await import(new URL('features/corpus/service.js', dist).href);
+  const database = await benchDatabase(serverUrl, openDatabase);
+  const service = new CorpusService(database.handle.db, { threads: availableParallelism() });
   try {
     // A file of its own first, so that the worker pool has started before the clock does.
     const warmUp = await service.startBatch(null, 'bench:corpus warm-up', 1);
@@ -89,26 +116,27 @@ async function timeImport(serverUrl, dist, names, contents) {
     );
     const batch = await service.startBatch(null, 'bench:corpus', names.length);
     const files = names.map((file, i) => ({ name: file, read: async () => ({ bytes: contents[i] }) }));
-    const serverBefore = await serverCpuMs(client);
+    const serverBefore = await database.serverCpuMs();
     const before = process.cpuUsage();
     const started = performance.now();
     const summary = await service.importCorpusFiles(files, { batch });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(before);
     const nodeMs = (cpu.user + cpu.system) / 1000 / names.length;
-    const serverMs = ((await serverCpuMs(client)) - serverBefore) / names.length;
+    const serverMs = ((await database.serverCpuMs()) - serverBefore) / names.length;
     return { seconds, summary, cpuMsPerFile: { node: nodeMs, postgres: serverMs } };
   } finally {
-    await client.end();
     await service.close();
-    await handle.close();
-    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+    await database.drop();
   }
 }
 
 const SERVER_DIST = new URL('../../packages/server/dist/', import.meta.url);
 
-/** Writes `count` reports as `kind` files, reads them, and imports them; rates a second. */
+/**
+ * Writes `count` reports as `kind` files, reads them, and imports them; rates a second. With
+ * `serverUrl` undefined the import is into PGlite.
+ */
 export async function measureImport(kind, count, seed, serverUrl, baseline = undefined) {
   const dir = await mkdtemp(join(tmpdir(), `xxgk-corpus-${kind}-`));
   try {

@@ -18,6 +18,7 @@ export {
   UPLOAD_PARSING,
   type ParsePoolOptions,
 } from './parse-pool.js';
+export type { ReportFigures } from './parse-worker.js';
 export {
   ignorePdfJsLeaks,
   WorkerFailure,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { ParseError, type ParsedReport, type ParseLimits } from '@xxgk/core';
 import { OCR_LIMITS } from './ocr/index.js';
-import type { ParseOutcome, ParseTask } from './parse-worker.js';
+import type { ParseOutcome, ParseTask, ReportFigures } from './parse-worker.js';
 import { WorkerFailure, WorkerPool, type WorkerFailureReason } from './worker-pool.js';
 
 /**
@@ -74,7 +74,16 @@ export class ParsePool {
   }
 
   /** Reads `bytes` as a report on a worker thread; throws ParseError, or PoolBusyError when busy. */
-  async parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
+  parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
+    return this.read(bytes, file, true) as Promise<ParsedReport>;
+  }
+
+  /** Reads `bytes` as parse() does, answering only the figures, their sources and the findings. */
+  parseFigures(bytes: Uint8Array, file: string): Promise<ReportFigures> {
+    return this.read(bytes, file, false);
+  }
+
+  private async read(bytes: Uint8Array, file: string, whole: boolean): Promise<ReportFigures> {
     if (this.pool.busy && this.pool.queued >= this.options.queue) throw new PoolBusyError(file);
     const { limits, maxOutputChars } = this.options;
     /*
@@ -84,13 +93,13 @@ export class ParsePool {
      */
     let outcome: ParseOutcome;
     try {
-      outcome = await this.pool.run({ bytes, file, limits, maxOutputChars }, taskTime(bytes, this.options));
+      outcome = await this.pool.run({ bytes, file, limits, maxOutputChars, whole }, taskTime(bytes, this.options));
     } catch (error) {
       if (error instanceof WorkerFailure) throw workerFailure(error.reason, file, taskTime(bytes, this.options));
       throw error;
     }
-    if (!outcome.ok) throw new ParseError(outcome.code, outcome.message);
-    return JSON.parse(outcome.json) as ParsedReport;
+    if (!outcome.ok) throw new ParseError(outcome.code, outcome.reason, outcome.file);
+    return JSON.parse(outcome.json) as ReportFigures;
   }
 
   /** Stops the worker threads (after the reads under way). */

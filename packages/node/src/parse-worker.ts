@@ -1,5 +1,5 @@
 import { setPriority } from 'node:os';
-import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
+import { ParseError, parseReport, type ParsedReport, type ParseLimits, type Source } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
 import { inflatedSize } from './inflate.js';
 import { loadPdfium } from './pdfium.js';
@@ -29,12 +29,51 @@ export interface ParseTask {
   readonly limits: Partial<ParseLimits>;
   /** The longest the read report may be as JSON, in characters. */
   readonly maxOutputChars: number;
+  /** Whether the document (lines and tables) and the prose cross back too, or the figures alone. */
+  readonly whole: boolean;
+}
+
+/**
+ * What a bulk import keeps of a read report: its figures, where they were read, its findings —
+ * not the document nor the report's prose, which are about half of the answer, cloned on the way
+ * back and parsed again on the request thread; nor the file's name in each figure's source, which
+ * the caller knows (a figure's source says `file` only when it is another's).
+ */
+export type ReportFigures = Omit<ParsedReport, 'document' | 'report'> & {
+  readonly report: Omit<ParsedReport['report'], 'sections'>;
+};
+
+function figuresOf(parsed: ParsedReport, file: string): ReportFigures {
+  const { document: _document, report, ...rest } = parsed;
+  const { sections: _sections, provenance, ...figures } = report;
+  if (!provenance) return { ...rest, report: figures };
+  const sources: Record<string, Source> = {};
+  for (const cell in provenance) {
+    const source = provenance[cell as keyof typeof provenance];
+    if (!source) continue;
+    if (source.file !== file) {
+      sources[cell] = source;
+      continue;
+    }
+    const at: Record<string, unknown> = {};
+    for (const key in source) if (key !== 'file') at[key] = source[key as keyof Source];
+    sources[cell] = at as Source;
+  }
+  return { ...rest, report: { ...figures, provenance: sources } };
 }
 
 /** What crosses back: the read report as JSON (parsed again on the request thread), or why it failed. */
 export type ParseOutcome =
   | { readonly ok: true; readonly json: string }
-  | { readonly ok: false; readonly code: ParseError['code']; readonly message: string };
+  | { readonly ok: false; readonly code: ParseError['code']; readonly reason: string; readonly file?: string };
+
+// A ParseError loses its class crossing threads: its code, reason and file cross instead.
+const refused = (error: ParseError): ParseOutcome => ({
+  ok: false,
+  code: error.code,
+  reason: error.reason,
+  ...(error.file ? { file: error.file } : {}),
+});
 
 export default async function parseTask(task: ParseTask): Promise<ParseOutcome> {
   try {
@@ -46,21 +85,17 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
       inflate: inflatedSize,
       ocr: ocrPdf,
     });
-    const json = JSON.stringify(parsed);
+    const json = JSON.stringify(task.whole ? parsed : figuresOf(parsed, task.file));
     if (json.length > task.maxOutputChars) {
       const limit = task.maxOutputChars;
       const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.ceil(limit / 1024)} KB`;
-      const error = new ParseError(
-        'too-large',
-        `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`,
-        task.file,
+      return refused(
+        new ParseError('too-large', `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`, task.file),
       );
-      return { ok: false, code: error.code, message: error.message };
     }
     return { ok: true, json };
   } catch (error) {
-    // A ParseError loses its class crossing threads: its code and message cross instead.
-    if (error instanceof ParseError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof ParseError) return refused(error);
     throw error;
   }
 }

@@ -34,6 +34,19 @@ describe('the parse pool that reads uploads on worker threads', () => {
     expect(error).toBeInstanceOf(ParseError);
     expect((error as ParseError).code).toBe('zip-bomb');
     expect(error.message).toMatch(/^炸弹\.docx：DOCX 文件中的 word\/document\.xml 解压后超过 32 MB 的上限/);
+    // The reason apart from the file, for a caller that names the file otherwise.
+    expect((error as ParseError).file).toBe('炸弹.docx');
+    expect(error.message).toBe(`炸弹.docx：${(error as ParseError).reason}`);
+  });
+
+  it('answers a bulk import only the figures: no document, no prose, no file name in each source', async () => {
+    const figures = await make({}).parseFigures(new Uint8Array(await readFile(PDF)), '报告.pdf');
+    expect(Object.keys(figures.report.cells).length).toBeGreaterThan(50);
+    expect(figures).not.toHaveProperty('document');
+    expect(figures.report).not.toHaveProperty('sections');
+    const sources = Object.values(figures.report.provenance ?? {});
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.filter((source) => source?.file !== undefined || source?.page === undefined)).toEqual([]);
   });
 
   it('a worker out of memory fails that read in Chinese, and a new worker reads the next file', async () => {

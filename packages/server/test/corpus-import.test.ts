@@ -89,6 +89,8 @@ describe.each(ENGINES)('importing the corpus on %s', (engine) => {
     expect(report.figures['s3.new.total']).toBe(expected['s3.new.total']);
     expect(Object.keys(report.figures).length).toBeGreaterThan(50);
     expect(report.sources['s3.new.total']).toMatchObject({ line: expect.any(Number) });
+    // The file is the file row's: its name is not repeated in each source.
+    expect(Object.values(report.sources).filter((source) => 'file' in (source as object))).toEqual([]);
     expect(report.meta).toMatchObject({ organName: '淮北市相山区教育局', year: 2021 });
     expect([report.region_code, report.version, report.current, report.failed_rules]).toEqual(['340603', 1, true, []]);
   });

@@ -5,14 +5,16 @@ export type ParseErrorCode =
 /**
  * The one error type of the readers. It never carries a half-read report: a file either
  * reads (perhaps with findings) or fails with this, and a batch goes on with the next file.
+ * The message names the file; `reason` is the same without it, so that a caller naming the file
+ * otherwise (an archive's entry rather than the archive) need not cut it off the message.
  */
 export class ParseError extends Error {
   constructor(
     readonly code: ParseErrorCode,
-    message: string,
+    readonly reason: string,
     readonly file?: string,
   ) {
-    super(file ? `${file}：${message}` : message);
+    super(file ? `${file}：${reason}` : reason);
     this.name = 'ParseError';
   }
 }

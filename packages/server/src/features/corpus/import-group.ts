@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ruleById, type Finding, type ParsedReport, type SourceKind } from '@xxgk/core';
+import { ruleById, type Finding, type SourceKind } from '@xxgk/core';
+import type { ReportFigures } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
 import {
   insertFiles,
@@ -20,7 +21,7 @@ export interface Ready {
   /** Null for a file over the size limit, or an archive entry that could not be unpacked. */
   readonly bytes: Uint8Array | null;
   readonly size: number;
-  readonly read: { readonly parsed: ParsedReport } | { readonly failure: string };
+  readonly read: { readonly parsed: ReportFigures } | { readonly failure: string };
 }
 
 const MEDIA_TYPES: Readonly<Record<SourceKind, string>> = {
@@ -42,7 +43,7 @@ const readerErrors = (findings: readonly Finding[]) =>
  * whole). The consistency rules' errors are not a reason: a report breaking the rules is what the
  * corpus analyses, and they are kept in `failed_rules`.
  */
-function reviewReason(parsed: ParsedReport, organSure: boolean): string | undefined {
+function reviewReason(parsed: ReportFigures, organSure: boolean): string | undefined {
   const { agency, year } = parsed.report.meta;
   const reasons: string[] = [];
   if (!agency.trim()) reasons.push('未读出报告机关的名称');
@@ -53,13 +54,16 @@ function reviewReason(parsed: ParsedReport, organSure: boolean): string | undefi
 }
 
 /** Cell ID → where it was read, with how the aligner placed it (the file's name is the file row's). */
-function sourcesOf(parsed: ParsedReport): Record<string, unknown> {
+function sourcesOf(parsed: ReportFigures): Record<string, unknown> {
+  const { provenance = {} } = parsed.report;
+  const { placements } = parsed;
+  // The pool's answer names no file and most reports have no placements: kept as they came.
+  if (!placements && Object.values(provenance).every((source) => source?.file === undefined)) return provenance;
   const sources: Record<string, unknown> = {};
-  const placements = parsed.placements ?? {};
-  for (const [cell, source] of Object.entries(parsed.report.provenance ?? {})) {
+  for (const [cell, source] of Object.entries(provenance)) {
     if (!source) continue;
     const { file: _file, ...at } = source;
-    const placed = placements[cell];
+    const placed = placements?.[cell];
     sources[cell] = placed ? { ...at, placedBy: placed.placedBy, placement: placed.confidence } : at;
   }
   return sources;
@@ -75,7 +79,7 @@ function failedRules(findings: readonly Finding[]): string[] {
 interface Planned {
   readonly row: NewCorpusFile;
   readonly outcome: CorpusOutcome;
-  readonly report?: { readonly organ: ResolvedOrgan; readonly year: number; readonly parsed: ParsedReport };
+  readonly report?: { readonly organ: ResolvedOrgan; readonly year: number; readonly parsed: ReportFigures };
 }
 
 function plan(at: Ready, batch: number | null, organs: Map<string, ResolvedOrgan>): Planned {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ParseError, type ParsedReport } from '@xxgk/core';
-import type { ArchiveEntry } from '@xxgk/node';
+import { ParseError } from '@xxgk/core';
+import type { ArchiveEntry, ReportFigures } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
-import { keepGroup, type Ready } from './import-group.js';
+import type { Ready } from './import-group.js';
+import { DatabaseQueue, GROUP_FILES } from './import-queue.js';
 import type { CorpusOutcome } from './outcome.js';
-import { knownShas } from './import/repository.js';
 
 /** One file to import: its name (a path, or `archive.zip/inner/name`) and a way to get its bytes. */
 export interface CorpusInput {
@@ -25,15 +25,13 @@ export interface CorpusRefusal {
 
 export type { CorpusOutcome, CorpusStatus } from './outcome.js';
 
-/** Reads a file's bytes as a report (the worker pool in production). */
-export type ReadReportFile = (bytes: Uint8Array, file: string) => Promise<ParsedReport>;
+/** Reads a file's bytes as a report, what the corpus keeps of it (the worker pool in production). */
+export type ReadReportFile = (bytes: Uint8Array, file: string) => Promise<ReportFigures>;
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The reason a file failed, naming it once (the reader's message may name it already). */
-function failure(file: string, error: ParseError): string {
-  return error.message.startsWith(`${file}：`) ? error.message : `${file}：${error.message}`;
-}
+/** The reason a file failed, naming it once. */
+const failure = (file: string, error: ParseError): string => `${file}：${error.reason}`;
 
 /**
  * The reports in an archive as files to import. An entry that cannot be unpacked (damaged,
@@ -51,8 +49,7 @@ export function archiveInputs(entries: readonly ArchiveEntry[]): CorpusInput[] {
         const stored = entry.stored();
         const key = stored.length > 0 ? stored : new TextEncoder().encode(entry.name);
         // Named by the entry (`archive.zip/inner/name`) rather than by the archive alone.
-        const named = error.file ? error.message.slice(`${error.file}：`.length) : error.message;
-        return { sha256: sha256Of(key), size: entry.size, error: new ParseError(error.code, named, entry.name) };
+        return { sha256: sha256Of(key), size: entry.size, error: new ParseError(error.code, error.reason, entry.name) };
       }
     },
   }));
@@ -68,105 +65,72 @@ export interface CorpusSummary {
 
 export const emptySummary = (): CorpusSummary => ({ read: 0, review: 0, failed: 0, existing: 0 });
 
-/** Most files written in one transaction: a few round trips for the lot, few enough to redo alone. */
-export const GROUP_FILES = 64;
+/** A file fetched ahead of reading: its bytes (or why they could not be had), hashed. */
+interface Fetched {
+  readonly file: string;
+  readonly got: { readonly bytes: Uint8Array } | CorpusRefusal;
+  readonly sha256: string;
+  /** Kept before, or the same bytes as a file before it in the batch. */
+  readonly known: boolean;
+}
 
-/**
- * Asks which files are stored already, the questions of all lanes that arrive while one is
- * answered going together in the next: one round trip for many files.
- */
-class KnownFiles {
-  private asked = new Map<string, { resolve: (known: boolean) => void; reject: (error: unknown) => void }[]>();
-  private asking = false;
+/** Files fetched ahead of the lanes: one lookup answers as many (see fetchAhead). */
+const LOOKAHEAD = GROUP_FILES / 2;
 
-  constructor(private readonly db: Kysely<Database>) {}
-
-  has(sha256: string): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.asked.set(sha256, [...(this.asked.get(sha256) ?? []), { resolve, reject }]);
-      if (!this.asking) void this.ask();
-    });
+/** The next files' bytes, fetched and hashed together, and which of them are stored already. */
+async function fetchChunk(files: Iterator<CorpusInput>, queue: DatabaseQueue, seen: Set<string>): Promise<Fetched[]> {
+  const inputs: CorpusInput[] = [];
+  for (let next = files.next(); !next.done; next = files.next()) {
+    inputs.push(next.value);
+    if (inputs.length >= LOOKAHEAD) break;
   }
-
-  private async ask(): Promise<void> {
-    this.asking = true;
-    while (this.asked.size > 0) {
-      const asked = this.asked;
-      this.asked = new Map();
-      try {
-        const known = await knownShas(this.db, [...asked.keys()]);
-        for (const [sha, waiting] of asked) for (const w of waiting) w.resolve(known.has(sha));
-      } catch (error) {
-        for (const waiting of asked.values()) for (const w of waiting) w.reject(error);
-      }
-    }
-    this.asking = false;
-  }
+  const fetched = await Promise.all(
+    inputs.map(async ({ name, read }) => {
+      const got = await read().catch((error: unknown) => {
+        if (error instanceof ParseError) return { sha256: '', size: 0, error };
+        throw error;
+      });
+      return { file: name, got, sha256: 'error' in got ? got.sha256 : sha256Of(got.bytes) };
+    }),
+  );
+  return Promise.all(
+    fetched.map(async (f) => {
+      // The same bytes twice in one batch, or kept before: one file.
+      if (!f.sha256 || seen.has(f.sha256)) return { ...f, known: f.sha256 !== '' };
+      seen.add(f.sha256);
+      return { ...f, known: await queue.has(f.sha256) };
+    }),
+  );
 }
 
 /**
- * Keeps read files a group at a time, one group after another, while the lanes go on reading:
- * what was read while a group was written is the next group. A lane waits only when as much again
- * as a group is waiting already (memory stays bounded); an error of the database stops the lanes.
+ * The files, fetched a chunk ahead of the lanes that read them: the lanes then ask the database
+ * which are stored already once a chunk rather than once a file each.
  */
-class GroupWriter {
-  private waiting: Ready[] = [];
-  private readonly room: (() => void)[] = [];
-  private writing: Promise<void> | undefined;
-  private failed: { error: unknown } | undefined;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly batch: number | null,
-    private readonly done: (outcome: CorpusOutcome) => void,
-  ) {}
-
-  async add(ready: Ready): Promise<void> {
-    this.check();
-    this.waiting.push(ready);
-    this.writing ??= this.write();
-    if (this.waiting.length >= 2 * GROUP_FILES) await new Promise<void>((resolve) => this.room.push(resolve));
-    this.check();
-  }
-
-  /** Waits until every file added is kept. */
-  async close(): Promise<void> {
-    await this.writing;
-    this.check();
-  }
-
-  private check(): void {
-    if (this.failed) throw this.failed.error;
-  }
-
-  private async write(): Promise<void> {
-    try {
-      while (this.waiting.length > 0) {
-        const group = this.waiting.splice(0, GROUP_FILES);
-        this.release();
-        for (const outcome of await keepGroup(this.db, this.batch, group)) this.done(outcome);
-      }
-    } catch (error) {
-      this.failed = { error };
-      this.waiting = [];
-    } finally {
-      this.writing = undefined;
-      this.release(true);
-    }
-  }
-
-  private release(all = false): void {
-    while (this.room.length > 0 && (all || this.waiting.length < 2 * GROUP_FILES)) this.room.shift()?.();
+async function* fetchAhead(inputs: Iterable<CorpusInput>, queue: DatabaseQueue): AsyncGenerator<Fetched> {
+  const files = inputs[Symbol.iterator]();
+  const seen = new Set<string>();
+  let pending = fetchChunk(files, queue, seen);
+  for (;;) {
+    const chunk = await pending;
+    if (chunk.length === 0) return;
+    pending = fetchChunk(files, queue, seen);
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+    yield* chunk;
   }
 }
 
+type ReadAt = { readonly file: string; readonly sha256: string; readonly bytes: Uint8Array };
+
 /**
- * Imports the files: read on the worker pool (twice as many lanes as threads, so that a thread
- * never waits while its next file's bytes are fetched and looked up) while the files read are
- * kept a group at a time (GroupWriter). A file whose bytes are known is skipped (idempotent: the
- * same file twice is one report). Only a ParseError (the file's own fault) is a failure; anything
- * else (the database gone) stops the batch. A read that ran out of time is tried once more at the
- * end, alone on the pool, before it is recorded as failed: the pool being busy may have caused it.
+ * Imports the files: fetched ahead (fetchAhead), read on the worker pool (twice as many lanes as
+ * threads, so that a thread never waits while its next file is handed over) while the files read
+ * are kept a group at a time (DatabaseQueue). A file whose bytes are known is skipped
+ * (idempotent: the same file twice is one report). Only a ParseError (the file's own fault) is a
+ * failure; anything else (the database gone) stops the batch. A read that ran out of time is
+ * tried once more at the end, alone on the pool, before it is recorded as failed: the pool being
+ * busy may have caused it.
  */
 export async function importAll(
   db: Kysely<Database>,
@@ -179,11 +143,9 @@ export async function importAll(
     summary[outcome.status] += 1;
     options.onFile?.(outcome);
   };
-  const writer = new GroupWriter(db, options.batch, done);
-  const known = new KnownFiles(db);
-  const seen = new Set<string>();
-  const timedOut: { file: string; sha256: string; bytes: Uint8Array }[] = [];
-  const readFile = async (at: { file: string; sha256: string; bytes: Uint8Array }, again: boolean) => {
+  const queue = new DatabaseQueue(db, options.batch, done);
+  const timedOut: ReadAt[] = [];
+  const readFile = async (at: ReadAt, again: boolean) => {
     try {
       return { parsed: await read(at.bytes, at.file) };
     } catch (error) {
@@ -192,38 +154,24 @@ export async function importAll(
       return { failure: failure(at.file, error) };
     }
   };
-  const queue = inputs[Symbol.iterator]();
+  const files = fetchAhead(inputs, queue);
   const lane = async (): Promise<void> => {
-    for (let next = queue.next(); !next.done; next = queue.next()) {
-      const file = next.value.name;
-      const got = await next.value.read().catch((error: unknown) => {
-        if (error instanceof ParseError) return { sha256: '', size: 0, error };
-        throw error;
-      });
-      if ('error' in got && !got.sha256) {
-        done({ file, status: 'failed', reason: failure(file, got.error) });
-        continue;
-      }
-      const sha256 = 'error' in got ? got.sha256 : sha256Of(got.bytes);
-      // The same bytes twice in one batch, or kept before: one file.
-      if (seen.has(sha256) || (seen.add(sha256), await known.has(sha256))) {
-        done({ file, status: 'existing' });
-        continue;
-      }
-      if ('error' in got) {
-        await writer.add({ file, sha256, bytes: null, size: got.size, read: { failure: failure(file, got.error) } });
-        continue;
-      }
-      const at = { file, sha256, bytes: got.bytes };
-      const outcome = await readFile(at, false);
-      if (outcome) await writer.add({ ...at, size: at.bytes.length, read: outcome });
-      else timedOut.push(at);
+    for (let next = await files.next(); !next.done; next = await files.next()) {
+      const { file, got, sha256, known } = next.value;
+      if (known) done({ file, status: 'existing' });
+      else if (!('error' in got)) {
+        const at = { file, sha256, bytes: got.bytes };
+        const outcome = await readFile(at, false);
+        if (outcome) await queue.add({ ...at, size: at.bytes.length, read: outcome });
+        else timedOut.push(at);
+      } else if (!sha256) done({ file, status: 'failed', reason: failure(file, got.error) });
+      else await queue.add({ file, sha256, bytes: null, size: got.size, read: { failure: failure(file, got.error) } });
     }
   };
   await Promise.all(Array.from({ length: 2 * Math.max(1, options.threads) }, lane));
   for (const at of timedOut) {
-    await writer.add({ ...at, size: at.bytes.length, read: (await readFile(at, true)) as Ready['read'] });
+    await queue.add({ ...at, size: at.bytes.length, read: (await readFile(at, true)) as Ready['read'] });
   }
-  await writer.close();
+  await queue.close();
   return summary;
 }

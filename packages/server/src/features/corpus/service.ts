@@ -107,7 +107,7 @@ export class CorpusService {
   private read: ReadReportFile = (bytes, file) => {
     if (this.options.read) return this.options.read(bytes, file);
     this.pool ??= new ParsePool(CORPUS_PARSING);
-    return this.pool.parse(bytes, file);
+    return this.pool.parseFigures(bytes, file);
   };
 
   /** Records a new batch of `total` files; `actor` null is the command line. */

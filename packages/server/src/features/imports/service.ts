@@ -89,13 +89,8 @@ export class ImportService {
     try {
       parsed = await parseUpload(bytes, fileName);
     } catch (error) {
-      if (error instanceof ParseError) {
-        // The reader's message starts with the file's name already: said once.
-        const said = error.message.startsWith(`${fileName}：`)
-          ? error.message.slice(fileName.length + 1)
-          : error.message;
-        throw new ParseError(error.code, `无法读取文件 ${fileName}：${said}`);
-      }
+      // The file named once, by this sentence rather than by the reader's.
+      if (error instanceof ParseError) throw new ParseError(error.code, `无法读取文件 ${fileName}：${error.reason}`);
       throw error;
     }
     const year = parsed.report.meta.year;
