@@ -184,6 +184,7 @@ describe('annual report editor in a real browser', () => {
     await drawer.getByText(`由 ${value} 件政府信息公开申请计得`).waitFor();
     const links = drawer.getByRole('link');
     expect(await links.count()).toBe(value);
+    await page.waitForTimeout(600); // the drawer's slide-in settles before the screenshot
     await screenshot(page, 'report-number-sources', REVIEW_SCREENSHOTS);
     const serial = (await links.first().innerText()).trim();
     await links.first().click();
