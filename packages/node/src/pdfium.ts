@@ -28,7 +28,6 @@ const NUMERIC: readonly (keyof Pdfium)[] = [
   'FPDFText_CountChars',
   'FPDFText_GetUnicode',
   'FPDFText_IsGenerated',
-  'FPDFText_GetCharAngle',
   'FPDFText_GetFontSize',
   'FPDFText_GetTextObject',
   'FPDFText_GetCharOrigin',

@@ -29,7 +29,6 @@ export interface Pdfium {
   FPDFText_CountChars(textPage: Handle): number;
   FPDFText_GetUnicode(textPage: Handle, index: number): number;
   FPDFText_IsGenerated(textPage: Handle, index: number): number;
-  FPDFText_GetCharAngle(textPage: Handle, index: number): number;
   FPDFText_GetFontSize(textPage: Handle, index: number): number;
   FPDFText_GetTextObject(textPage: Handle, index: number): Handle;
   FPDFText_GetCharOrigin(textPage: Handle, index: number, x: Ptr, y: Ptr): boolean;

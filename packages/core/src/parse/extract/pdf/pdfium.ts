@@ -63,6 +63,15 @@ function upright(angle: number, quarterTurns: number): boolean {
 }
 
 /**
+ * FPDFText_GetCharAngle's value computed from the matrix already read, as PDFium computes it (in
+ * single precision, `atan2f(c, a)` turned into [0, 2π)): one call fewer per text object.
+ */
+function charAngle(a: number, c: number): number {
+  const angle = Math.fround(Math.atan2(c, a));
+  return angle < 0 ? Math.fround(Math.fround(2 * Math.PI) + angle) : angle;
+}
+
+/**
  * What PDFium holds per text object rather than per glyph (a glyph's matrix, and so its angle, is
  * its text object's; its font size is the object's): asked once per object, not once per glyph.
  */
@@ -80,8 +89,9 @@ function textObjectInfo(
   scratch: Scratch,
 ): TextObjectInfo {
   engine.FPDFText_GetMatrix(textPage, index, scratch.at + 32);
-  const em = engine.FPDFText_GetFontSize(textPage, index) * Math.hypot(scratch.f32(10), scratch.f32(11));
-  return { upright: upright(engine.FPDFText_GetCharAngle(textPage, index), quarterTurns), em };
+  const [a, c] = [scratch.f32(8), scratch.f32(10)];
+  const em = engine.FPDFText_GetFontSize(textPage, index) * Math.hypot(c, scratch.f32(11));
+  return { upright: upright(charAngle(a, c), quarterTurns), em };
 }
 
 /** The page's glyph runs in display space (through `view`): one per text object and baseline. */
@@ -107,7 +117,13 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
      * PDFium's own line breaks and guessed spaces end a run: whether a gap is a space, a column
      * or nothing (between Chinese characters) is for the line builder to judge, as with pdf.js.
      */
-    if (engine.FPDFText_IsGenerated(textPage, i) === 1 || code === 0x0d || code === 0x0a || code === 0xfffe) {
+    if (
+      code === 0x0d ||
+      code === 0x0a ||
+      code === 0xfffe ||
+      // PDFium generates only spaces and line breaks (CPDF_TextPage): no other glyph need be asked.
+      (code === 0x20 && engine.FPDFText_IsGenerated(textPage, i) === 1)
+    ) {
       flush();
       continue;
     }
