@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Finding } from '@xxgk/core';
 import type { Json, Timestamp } from './schema.js';
 
-/* The national corpus's tables (migrations 0012-0015), typed as the migrations leave them. */
+/* The national corpus's tables (migrations 0012-0016), typed as the migrations leave them. */
 
 /** The national corpus (migration 0012); see the migration for what each table holds. */
 export interface CorpusOrgansTable {
@@ -122,6 +122,18 @@ export interface CorpusRollupsTable {
   rules: Json<Record<string, number>>;
 }
 
+/**
+ * Migration 0016: for each year and province or prefecture (the region code's first two or four
+ * digits), the sums of its current reports' cells; what a government's 汇总 of everything within
+ * it reads.
+ */
+export interface CorpusRegionCellsTable {
+  year: number;
+  region: string;
+  /** Cell ID → the sum of the reports' values; only cells that are a number in some report. */
+  cells: Json<Record<string, number>>;
+}
+
 /** The corpus's tables, part of `Database`. */
 export interface CorpusTables {
   corpus_organs: CorpusOrgansTable;
@@ -131,5 +143,6 @@ export interface CorpusTables {
   corpus_reports: CorpusReportsTable;
   corpus_summaries: CorpusSummariesTable;
   corpus_rollups: CorpusRollupsTable;
+  corpus_region_cells: CorpusRegionCellsTable;
   corpus_outliers: CorpusOutliersTable;
 }
