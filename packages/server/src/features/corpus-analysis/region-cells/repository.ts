@@ -7,7 +7,7 @@ import type { Db } from '../../../db/schema.js';
  * organ and is added up when asked.
  */
 
-/** The lengths of the region codes whose 汇总 sums are stored: a province's, a prefecture's. */
+/** The lengths of the region codes whose 汇总 sums are stored (as the refresh below sums them). */
 const STORED_LENGTHS = [2, 4];
 
 /** Whether the 汇总 of `code` (with everything within it or not) is read from the stored sums. */
@@ -24,18 +24,21 @@ export async function refreshRegionCells(tx: Db, years: readonly number[] | unde
   if (years) remove = remove.where('year', 'in', years);
   await remove.execute();
   const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
-  const lengths = sql.join(STORED_LENGTHS.map((n) => sql`(${sql.lit(n)})`));
+  // Summed by prefecture first (a province's own organs under its two digits), then the
+  // prefectures' sums by province: half the work of grouping every cell of every report twice.
   await sql`
     insert into corpus_region_cells (year, region, cells)
-    select year, region, jsonb_object_agg(key, total)
-    from (
-      select r.year, left(r.region_code, p.length) as region, e.key, sum(e.value::float8) as total
-      from corpus_reports r
-      cross join lateral jsonb_each(r.figures) e
-      cross join (values ${lengths}) p(length)
-      where r.current ${inYears} and length(r.region_code) >= p.length and jsonb_typeof(e.value) = 'number'
+    with prefectures as (
+      select r.year, left(r.region_code, 4) as region, e.key, sum(e.value::float8) as total
+      from corpus_reports r cross join lateral jsonb_each(r.figures) e
+      where r.current ${inYears} and length(r.region_code) >= 2 and jsonb_typeof(e.value) = 'number'
       group by 1, 2, 3
-    ) summed
+    ), summed as (
+      select year, region, key, total from prefectures where length(region) = 4
+      union all
+      select year, left(region, 2), key, sum(total) from prefectures group by 1, 2, 3
+    )
+    select year, region, jsonb_object_agg(key, total) from summed
     group by 1, 2`.execute(tx);
 }
 
