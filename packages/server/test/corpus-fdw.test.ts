@@ -72,6 +72,7 @@ async function dashboard(service: CorpusAnalysisService, rule: string) {
     applications: await service.reports({ year: 2023, measure: 'applications', limit: 5, offset: 0 }),
     breaking: await service.reports({ rule, ...page }),
     region2022: await service.region('3301', 2022, true),
+    province2023: await service.region('33', 2023, true),
     region2023: await service.region('330102', 2023, false),
   });
 }
@@ -132,10 +133,11 @@ describe.runIf(SERVER_ENGINES.length > 0).each(SERVER_ENGINES)('corpus partition
         WHERE i.inhparent = 'corpus_reports'::regclass AND c.relkind = 'f' ORDER BY 1`);
       expect(partitions.rows).toEqual(MOVED.map((y) => ({ name: `corpus_reports_${y}_remote`, kind: 'f' })));
 
-      // The summary and rollup rows and the stored outliers, emptied and found again through the
+      // The summary and rollup rows, the stored cell sums and outliers, emptied and found again through the
       // foreign partitions.
       await main.query('DELETE FROM corpus_summaries');
       await main.query('DELETE FROM corpus_rollups');
+      await main.query('DELETE FROM corpus_region_cells');
       await main.query('DELETE FROM corpus_outliers');
       expect((await service.figures({}, 'year')).groups).toEqual([]);
       expect((await service.outliers('carryover', { limit: 50, offset: 0 })).total).toBe(0);

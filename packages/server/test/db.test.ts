@@ -28,6 +28,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0013-corpus-summaries',
       '0014-corpus-outliers',
       '0015-corpus-rollups',
+      '0016-corpus-region-cells',
     ]);
   });
 

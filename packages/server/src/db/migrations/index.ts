@@ -14,6 +14,7 @@ import * as corpus from './0012-corpus.js';
 import * as corpusSummaries from './0013-corpus-summaries.js';
 import * as corpusOutliers from './0014-corpus-outliers.js';
 import * as corpusRollups from './0015-corpus-rollups.js';
+import * as corpusRegionCells from './0016-corpus-region-cells.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-corpus-summaries': corpusSummaries,
   '0014-corpus-outliers': corpusOutliers,
   '0015-corpus-rollups': corpusRollups,
+  '0016-corpus-region-cells': corpusRegionCells,
 };

@@ -48,9 +48,22 @@ export interface CorpusRollupsTable {
   rules: Json<Record<string, number>>;
 }
 
+/**
+ * Migration 0016: for each year and province or prefecture (the region code's first two or four
+ * digits), the sums of its current reports' cells; what a government's 汇总 of everything within
+ * it reads.
+ */
+export interface CorpusRegionCellsTable {
+  year: number;
+  region: string;
+  /** Cell ID → the sum of the reports' values; only cells that are a number in some report. */
+  cells: Json<Record<string, number>>;
+}
+
 /** The corpus analysis's tables, rewritten from the corpus's reports. */
 export interface CorpusAnalysisTables {
   corpus_summaries: CorpusSummariesTable;
   corpus_rollups: CorpusRollupsTable;
+  corpus_region_cells: CorpusRegionCellsTable;
   corpus_outliers: CorpusOutliersTable;
 }

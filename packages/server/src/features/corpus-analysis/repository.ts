@@ -2,6 +2,7 @@ import { measureByKey, type Measure } from '@xxgk/core';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/schema.js';
 import type { CorpusFilter } from './filter.js';
+import { storedRegionCells, storesRegionCells } from './region-cells/repository.js';
 import { yearCounts } from './summary/repository.js';
 
 export type { CorpusFilter } from './filter.js';
@@ -170,11 +171,12 @@ function regionYear(db: Db, region: string, year: number, within: boolean) {
 }
 
 /**
- * Those reports' cells added up in SQL, each cell that holds a number in any of them: a
- * province-year is thousands of reports, whose JSON fetched into Node took over a second at
- * 100,000 reports; the summary table holds only the measures, not every cell of the tables.
+ * Those reports' cells added up, each cell that holds a number in any of them: a province's or a
+ * prefecture's with everything within it read from the sums stored at refresh (migration 0016),
+ * any other added up in SQL (a county's organs' few reports).
  */
 export async function regionCellSums(db: Db, region: string, year: number, within: boolean) {
+  if (storesRegionCells(region, within)) return storedRegionCells(db, region, year);
   const rows = await regionYear(db, region, year, within)
     .innerJoin(sql<{ key: string; value: unknown }>`jsonb_each(r.figures)`.as('e'), (join) => join.onTrue())
     .where(sql<SqlBool>`jsonb_typeof(e.value) = 'number'`)

@@ -3,11 +3,13 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../filter.js';
 import { refreshOutliers } from '../outliers/repository.js';
+import { refreshRegionCells } from '../region-cells/repository.js';
 
 /**
  * The corpus's sums (issue 15): the summary table (migration 0013, year × region × level × kind)
- * and its rollup to provinces (migration 0015, year × province × level × kind), their refresh, and
- * the dashboard's figures and filter choices read from whichever of the two is enough.
+ * and its rollup to provinces (migration 0015, year × province × level × kind), their refresh
+ * (with the cell sums of 0016, region-cells/repository.ts), and the dashboard's figures and filter
+ * choices read from whichever of the two is enough.
  */
 
 export type GroupBy = 'year' | 'region' | 'level' | 'kind';
@@ -29,9 +31,10 @@ function measureSum(measure: (typeof MEASURES)[number]): RawBuilder<number> {
  * Rewrites the summary rows of the given years (all years when none are given) from the current
  * reports, in one transaction: each group's count of reports, the sums of core's MEASURES and
  * how many reports break each rule; then those years' rollup rows from the summary rows just
- * written; and the stored outliers of those years and of each next year, whose jumps and
- * carry-overs pair it with the year before. The import calls it at the end of each batch, the
- * corpus service after an organ's reports move (with the years they are in).
+ * written; those years' cell sums by province and prefecture; and the stored outliers of those
+ * years and of each next year, whose jumps and carry-overs pair it with the year before. The
+ * import calls it at the end of each batch, the corpus service after an organ's reports move (with
+ * the years they are in).
  */
 export async function refreshCorpusSummaries(db: Kysely<Database>, options: { years?: readonly number[] } = {}) {
   const years = options.years && options.years.length > 0 ? [...new Set(options.years)] : undefined;
@@ -65,6 +68,7 @@ export async function refreshCorpusSummaries(db: Kysely<Database>, options: { ye
       ) x
       where s.year = x.year and s.region_code = x.region_code and s.level = x.level and s.kind = x.kind`.execute(tx);
     await refreshRollups(tx, years);
+    await refreshRegionCells(tx, years);
   });
 }
 
