@@ -3,7 +3,7 @@
 // Generated reports with non-zero figures (both formats, alternating) are rendered to PDF by the
 // core, rasterised at 150 dpi by poppler's pdftoppm and wrapped again as image-only PDFs
 // (bench/scans.js), clean and spoiled: speckle noise, and a small rotation (skew). Each scan is
-// read on this thread by parseReport with @xxgk/node's OCR, as `xxgk parse` and uploads read it;
+// read on this thread by parseReport with @xxgk/node's PDFium and OCR, as `xxgk parse` and uploads read it;
 // its cells are compared with the report's. Figures: cells right (share), reports read wholly
 // right, seconds per page; the baseline is the same reports' text PDFs read in the same run
 // (their cells right, and the ratio of a scan's time to a text PDF's).
@@ -15,6 +15,7 @@
 // --out=<file> (default bench/ocr-results.json).
 
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -33,9 +34,11 @@ const FORMATS = ['2019', '2021'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const core = await import('../packages/core/dist/index.js');
-const { loadFonts, ocrReader, readCMap } = await import('../packages/node/dist/index.js');
-// Time is measured here, not limited: a busy machine must not turn slow pages into wrong cells.
+const { loadFonts, loadPdfium, ocrReader, readCMap } = await import('../packages/node/dist/index.js');
+// Time is measured here, not limited: a busy machine must not turn slow pages into wrong cells
+// (nor a text PDF read at a few per cent of a core into a timeout).
 const ocr = ocrReader({ maxPages: 20, pageMs: 3_600_000 });
+const reading = { readCMap, ocr, pdfium: loadPdfium, limits: { timeoutMs: 24 * 3_600_000 } };
 const fonts = await loadFonts();
 
 /** Cells of `expected` read with the same value. */
@@ -44,11 +47,19 @@ function cellsRight(got, expected) {
   return { right: ids.filter((id) => got[id] === expected[id]).length, total: ids.length };
 }
 
-const blank = () => ({ right: 0, total: 0, whole: 0, reports: 0, pages: 0, ms: 0 });
+const blank = () => ({ right: 0, total: 0, whole: 0, reports: 0, pages: 0, ms: 0, cpuMs: 0 });
 /** Sums by kind and format: `totals[kind][format]`. */
 const totals = Object.fromEntries(
   ['text', ...VARIANTS].map((kind) => [kind, Object.fromEntries(FORMATS.map((format) => [format, blank()]))]),
 );
+
+/** The one-minute load average after each report: the machine's state while it was measured. */
+const loads = [];
+const loadRange = () => ({
+  min: Number(Math.min(...loads).toFixed(1)),
+  mean: Number((loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)),
+  max: Number(Math.max(...loads).toFixed(1)),
+});
 
 /** Both formats' sums of a kind as one. */
 function overall(byFormat) {
@@ -67,8 +78,11 @@ for (let i = 0; i < PER_FORMAT * 2; i += 1) {
   for (const variant of VARIANTS) runs.push([variant, await scanOf(pdf, variant, seed)]);
   for (const [kind, { bytes, pages }] of runs) {
     const started = performance.now();
-    const parsed = await core.parseReport(new Uint8Array(bytes), { readCMap, ocr });
+    // Process CPU, all threads (onnxruntime may run its own): the clock alone says more about the load.
+    const cpuBefore = process.cpuUsage();
+    const parsed = await core.parseReport(new Uint8Array(bytes), reading);
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const { right, total } = cellsRight(parsed.report.cells, report.cells);
     if (kind !== 'text' && right < total) console.log(`  ${kind} r${seed} (${format}): ${total - right} cells wrong`);
     const sum = totals[kind][format];
@@ -79,6 +93,7 @@ for (let i = 0; i < PER_FORMAT * 2; i += 1) {
       reports: sum.reports + 1,
       pages: sum.pages + (pages || parsed.document.pages || 0),
       ms: sum.ms + ms,
+      cpuMs: sum.cpuMs + (cpu.user + cpu.system) / 1000,
     });
   }
   const line = Object.entries(totals)
@@ -100,6 +115,7 @@ function figures(kind, s, baselineMs) {
     cellsRight: Number(((100 * s.right) / s.total).toFixed(2)),
     reportsWhollyRight: s.whole,
     secondsPerPage: Number((s.ms / 1000 / s.pages).toFixed(2)),
+    cpuSecondsPerPage: Number((s.cpuMs / 1000 / s.pages).toFixed(2)),
     timesTextPdf: kind === 'text' ? 1 : Number((s.ms / baselineMs).toFixed(1)),
   };
 }
@@ -108,6 +124,7 @@ function figures(kind, s, baselineMs) {
 function save() {
   const textMs = overall(totals.text).ms;
   const results = {};
+  loads.push(loadavg()[0]);
   for (const [kind, byFormat] of Object.entries(totals)) {
     results[kind] = figures(kind, overall(byFormat), textMs);
     for (const format of FORMATS)
@@ -115,7 +132,7 @@ function save() {
   }
   writeFileSync(
     args.out ?? join(root, 'bench/ocr-results.json'),
-    `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, results }, null, 2)}\n`,
+    `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, load: loadRange(), results }, null, 2)}\n`,
   );
   return results;
 }

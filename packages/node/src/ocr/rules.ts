@@ -25,14 +25,8 @@ interface Segment {
   first: number;
 }
 
-/** Runs of ink at least `min` long along each line of pixels (`lines` × `length`). */
-function segments(
-  lines: number,
-  length: number,
-  ink: (line: number, along: number) => boolean,
-  min: number,
-  maxThickness: number,
-): Segment[] {
+/** Runs of ink at least `min` long along each line of pixels (`lines` × `length`, `ink` line after line). */
+function segments(lines: number, length: number, ink: Uint8Array, min: number, maxThickness: number): Segment[] {
   const open: Segment[] = [];
   const done: Segment[] = [];
   for (let line = 0; line < lines; line += 1) {
@@ -40,7 +34,7 @@ function segments(
     let end = -1;
     const found: [number, number][] = [];
     for (let along = 0; along <= length; along += 1) {
-      const dark = along < length && ink(line, along);
+      const dark = along < length && ink[line * length + along] === 1;
       if (dark) {
         if (start < 0) start = along;
         end = along + 1;
@@ -95,19 +89,18 @@ export function pageRules(page: Bitmap, pixelsPerPoint: number): { horizontal: O
     to: s.to / pixelsPerPoint,
   });
   const thickness = Math.max(2, Math.round(MAX_THICKNESS_PT * pixelsPerPoint));
-  const across = segments(
-    height,
-    width,
-    (y, x) => (data[y * width + x] as number) < INK,
-    MIN_ACROSS_PT * pixelsPerPoint,
-    thickness,
-  );
-  const down = segments(
-    width,
-    height,
-    (x, y) => (data[y * width + x] as number) < INK,
-    MIN_DOWN_PT * pixelsPerPoint,
-    thickness,
-  );
-  return { horizontal: across.map(toPoints), vertical: down.map(toPoints) };
+  // Ink marked once, and turned for the vertical rules: the runs down a column are then read
+  // along memory, as those across a row are.
+  const across = new Uint8Array(width * height);
+  const down = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if ((data[y * width + x] as number) >= INK) continue;
+      across[y * width + x] = 1;
+      down[x * height + y] = 1;
+    }
+  }
+  const horizontal = segments(height, width, across, MIN_ACROSS_PT * pixelsPerPoint, thickness);
+  const vertical = segments(width, height, down, MIN_DOWN_PT * pixelsPerPoint, thickness);
+  return { horizontal: horizontal.map(toPoints), vertical: vertical.map(toPoints) };
 }
