@@ -14,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
  *
  * `region_code` and `level` are '' where the organ's name gave none, so they can be in the key.
  */
-const MEASURE_COLUMNS = [
+export const MEASURE_COLUMNS = [
   'applications',
   'carriedIn',
   'handled',

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { MEASURE_COLUMNS } from './0013-corpus-summaries.js';
 
 /**
  * The corpus summary rolled up to provinces (issue 15): one row for each year, province (the first
@@ -11,41 +12,8 @@ import { sql, type Kysely } from 'kysely';
  * freshly written summary rows in the same transaction, so the two never disagree.
  *
  * The measure columns are the summary's as of migration 0013 (a new measure adds its column to
- * both tables); copied here because a migration must not change with the code.
+ * both tables): that migration's own list, which never changes with the code.
  */
-const MEASURE_COLUMNS = [
-  'applications',
-  'carriedIn',
-  'handled',
-  'granted',
-  'partial',
-  'denied',
-  'unable',
-  'rejected',
-  'other',
-  'denied.secret',
-  'denied.prohibited',
-  'denied.safety',
-  'denied.thirdParty',
-  'denied.internal',
-  'denied.process',
-  'denied.enforcementFile',
-  'denied.query',
-  'unable.notHeld',
-  'unable.needsCreation',
-  'unable.unclear',
-  'rejected.petition',
-  'rejected.duplicate',
-  'rejected.publication',
-  'rejected.excessive',
-  'rejected.confirm',
-  'review',
-  'reviewCorrected',
-  'suit',
-  'suitCorrected',
-  'fees',
-];
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration sees the schema as it was
 export async function up(db: Kysely<any>): Promise<void> {
   let table = db.schema
