@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickForAnswer, e2eSession, login, newPage, type E2eApp } from './support.js';
 
@@ -37,6 +37,26 @@ async function bellCount(page: Page): Promise<number> {
   return Number(/（(\d+)条未读）/.exec(name)?.[1] ?? 0);
 }
 
+/**
+ * Picks `option` in the dialog's select `label`, and sees it in the field: a click during the
+ * list's opening animation can miss, so a pick that does not show is tried again.
+ */
+async function chooseOption(page: Page, dialog: Locator, label: string, option: string): Promise<void> {
+  const shown = dialog.locator('.ant-select-content, .ant-select-selection-item').getByText(option);
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      // The list may still be open from a missed pick: a click on the field would close it.
+      const item = page.locator(`.ant-select-item-option[title="${option}"]`);
+      if (!(await item.isVisible())) await dialog.getByRole('combobox', { name: label }).click({ timeout: 10_000 });
+      await item.click({ timeout: 10_000 });
+      await shown.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 describe('reminders, 转办, 催办 and workload in a real browser', () => {
   const session = e2eSession();
 
@@ -68,7 +88,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await shot(page, 'notifications');
     await page.getByRole('button', { name: `标为已读：${first.title}` }).click();
     await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBe(mine.unread - 1);
-  });
+  }, 180_000);
 
   it('transfers a case to the 教育局, whose officer is told and sees its own receipt date', async () => {
     const yj = await organId(session.app, 'XSYJ');
@@ -85,10 +105,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await officer.getByRole('button', { name: '转办（不属于本机关负责公开）' }).click();
     const dialog = officer.getByRole('dialog', { name: '转办（不属于本机关负责公开）' });
     await dialog.waitFor();
-    await dialog.getByRole('combobox', { name: '接收机关' }).click();
-    await officer.locator('.ant-select-item-option[title="相山区教育局"]').click();
-    // The choice shows in the field before the form is sent (a click during the list's animation can miss).
-    await dialog.locator('.ant-select-content, .ant-select-selection-item').getByText('相山区教育局').waitFor();
+    await chooseOption(officer, dialog, '接收机关', '相山区教育局');
     await dialog.getByLabel('转办理由').fill('所需信息为中小学招生信息，由教育局负责公开');
     await shot(officer, 'transfer-form');
     await clickForAnswer(
@@ -123,7 +140,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     await card.getByText(`相山区应急管理局（${open.serial_no}）`).waitFor();
     await card.getByText('2026年11月23日').first().waitFor();
     await shot(receiver, 'transfer-received');
-  });
+  }, 180_000);
 
   it('lets the 政务公开办 send a 催办 to a late organ, which answers it', async () => {
     const gkb = await newPage(session.browser);
@@ -162,7 +179,7 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
       .filter({ hasText: '催办记录' })
       .getByText('报告已送审，将于11月27日发布。')
       .waitFor();
-  });
+  }, 180_000);
 
   it('shows workload and timeliness per officer and per organ, as the API computes them', async () => {
     const page = await newPage(session.browser);
@@ -201,5 +218,5 @@ describe('reminders, 转办, 催办 and workload in a real browser', () => {
     expect((await row.locator('td').allInnerTexts())[2]).toBe(String(firstOrgan.answered));
     await supCard.scrollIntoViewIfNeeded();
     await shot(gkb, 'workload-supervision');
-  });
+  }, 180_000);
 });
