@@ -26,12 +26,10 @@ const COMPLETIONS: readonly (readonly [RegExp, RegExp])[] = [
 /** Words that open a phrase of prose, not a name: what comes after them may be the name. */
 const PROSE_LEAD =
   /^(?:请与|请向|根据|按照|依据|依照|经过|经|由于|由|向|对|在|将|与|及|为|通过|并|现将|关于|会同|联合|配合|督促|指导|组织|协调|报送|报请|提请|接受|开展|推动|推进)/;
-/** Particles a name never holds: a match with one is a phrase of prose. */
-const PROSE_INSIDE = /[了的对是在将把被等]/;
 /**
- * Words of prose a name never holds, wherever they stand ("按要求主动公示了中仓街道办事处",
- * "中仓街道积极推动街道政府…"): the name, if any, is what follows the last of them. Words some
- * names do hold (联合会, 指导中心, 协调办公室, 推进中心) are not among them.
+ * Particles (了的对是在将把被等) and words of prose a name never holds, wherever they stand
+ * ("按要求主动公示了中仓街道办事处", "中仓街道积极推动街道政府…"): the name, if any, is what follows
+ * the last of them. Words some names do hold (联合会, 指导中心, 协调办公室, 推进中心) are not among them.
  */
 const PROSE_CUT =
   /.*(?:[了的对是在将把被等]|通过|请与|根据|按照|依据|依照|报送|报请|提请|会同|配合|督促|推动|积极|认真|主动|要求|部署|落实|贯彻|开展)/;
@@ -74,7 +72,7 @@ export function organsIn(text: string): string[] {
       if (end.test(name) && more) name += more[0];
     }
     name = trimProse(name);
-    if (name.length < 4 || PROSE_INSIDE.test(name) || NAMELESS.test(name) || !WHOLE_NAME.test(name)) continue;
+    if (name.length < 4 || NAMELESS.test(name) || !WHOLE_NAME.test(name)) continue;
     out.push(name);
   }
   return out;

@@ -2,6 +2,7 @@ import { JUMP } from '@xxgk/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../filter.js';
+import { clearYears } from '../refresh/repository.js';
 import { ERROR_RULES, type OutlierKind } from './rules.js';
 
 /**
@@ -63,9 +64,7 @@ const COLUMNS = sql`type, year, report_id, previous_id, organ_id, region_code, l
  * begin in it. Runs inside the summary's refresh transaction.
  */
 export async function refreshOutliers(db: Db, years: readonly number[] | undefined): Promise<void> {
-  let remove = db.deleteFrom('corpus_outliers');
-  if (years) remove = remove.where('year', 'in', [...years]);
-  await remove.execute();
+  await clearYears(db, 'corpus_outliers', years);
   const inYears = years ? sql`and c.year in (${sql.join(years)})` : sql``;
   const larger = sql`greatest(before, after)`;
   const rules = ERROR_RULES.length ? ERROR_RULES : [''];

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/schema.js';
+import { clearYears } from '../refresh/repository.js';
 
 /**
  * The cells of a year's current reports added up by province and by prefecture (migration 0016),
@@ -20,9 +21,7 @@ export function storesRegionCells(code: string, within: boolean): boolean {
  * that is a number in any report of the place and year, summed as the 汇总 sums them when asked.
  */
 export async function refreshRegionCells(tx: Db, years: readonly number[] | undefined) {
-  let remove = tx.deleteFrom('corpus_region_cells');
-  if (years) remove = remove.where('year', 'in', years);
-  await remove.execute();
+  await clearYears(tx, 'corpus_region_cells', years);
   const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
   // Summed by prefecture first (a province's own organs under its two digits), then the
   // prefectures' sums by province: half the work of grouping every cell of every report twice.

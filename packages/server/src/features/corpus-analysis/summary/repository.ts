@@ -4,6 +4,7 @@ import type { Database, Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../filter.js';
 import { refreshOutliers } from '../outliers/repository.js';
 import { refreshRegionCells } from '../region-cells/repository.js';
+import { clearYears } from '../refresh/repository.js';
 
 /**
  * The corpus's sums (issue 15): the summary table (migration 0013, year × region × level × kind)
@@ -43,9 +44,7 @@ export async function refreshCorpusSummaries(db: Kysely<Database>, options: { ye
     // not yet written and then both insert theirs.
     await sql`select pg_advisory_xact_lock(hashtext('corpus_summaries'))`.execute(tx);
     await refreshOutliers(tx, years ? [...new Set(years.flatMap((year) => [year, year + 1]))] : undefined);
-    let remove = tx.deleteFrom('corpus_summaries');
-    if (years) remove = remove.where('year', 'in', years);
-    await remove.execute();
+    await clearYears(tx, 'corpus_summaries', years);
     const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
     const group = sql`r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind`;
     await sql`
@@ -77,9 +76,7 @@ export async function refreshCorpusSummaries(db: Kysely<Database>, options: { ye
  * the summary table on this server, so foreign partitions cost nothing more here.
  */
 async function refreshRollups(tx: Db, years: readonly number[] | undefined) {
-  let remove = tx.deleteFrom('corpus_rollups');
-  if (years) remove = remove.where('year', 'in', years);
-  await remove.execute();
+  await clearYears(tx, 'corpus_rollups', years);
   const inYears = years ? sql`where s.year in (${sql.join(years)})` : sql``;
   const group = sql`s.year, substr(s.region_code, 1, 2), s.level, s.kind`;
   await sql`
