@@ -36,8 +36,16 @@ function download(c: Context<AppEnv>, file: { name: string; mediaType: string; b
  * the reports behind them, outliers, a region's 汇总, source files and exports. Read-only.
  */
 export function corpusAnalysisRoutes(app: App): void {
-  const route = (path: string, summary: string) => ({ method: 'get' as const, path, tags: TAGS, summary });
+  figureRoutes(app);
+  reportRoutes(app);
+  regionRoutes(app);
+}
 
+/** Every route here is a GET of the one tag. */
+const route = (path: string, summary: string) => ({ method: 'get' as const, path, tags: TAGS, summary });
+
+/** The figures and the choices that filter them. */
+function figureRoutes(app: App): void {
   app.openapi(
     createRoute({
       ...route('/api/corpus/choices', '筛选项：年度、行政区划（省、市、县）、层级、机关类别、指标'),
@@ -56,6 +64,10 @@ export function corpusAnalysisRoutes(app: App): void {
       return c.json(await c.var.services.corpusAnalysis.figures(filter, by), 200);
     },
   );
+}
+
+/** The reports behind the figures: lists, one report, its source file, outliers. */
+function reportRoutes(app: App): void {
   app.openapi(
     createRoute({
       ...route('/api/corpus/reports', '指标背后的报告，分页（只计现行版本）'),
@@ -95,6 +107,10 @@ export function corpusAnalysisRoutes(app: App): void {
     }),
     async (c) => download(c, await c.var.services.corpusAnalysis.file(c.req.valid('param').id)),
   );
+}
+
+/** A region's 汇总 (as figures and as a document) and the exports. */
+function regionRoutes(app: App): void {
   app.openapi(
     createRoute({
       ...route('/api/corpus/regions/{code}/{year}', '一级政府所属各机关年度报告汇总、检查发现和缺报、迟报机关'),

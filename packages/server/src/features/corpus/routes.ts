@@ -25,6 +25,12 @@ const NameParam = z.object({
 });
 
 export function corpusRoutes(app: App): void {
+  importRoutes(app);
+  organRoutes(app);
+}
+
+/** Bulk import: a batch started from uploaded files, then its progress and per-file outcomes. */
+function importRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -84,6 +90,10 @@ export function corpusRoutes(app: App): void {
       );
     },
   );
+}
+
+/** Organ identity: the organs found, and the manual overrides of the automatic matching. */
+function organRoutes(app: App): void {
   app.openapi(
     createRoute({
       method: 'get',
