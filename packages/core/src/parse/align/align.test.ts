@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../read.js';
 import { rowSplits } from './dp.js';
 import { HIGH_CONFIDENCE } from './score.js';
-import { plausibleSplits } from './plausible.js';
+import { keepingFacts } from './plausible.js';
 import { proseValues } from './prose.js';
 import { runPieces, splitRun } from './split.js';
 import { streamCandidates } from './stream.js';
@@ -41,6 +41,24 @@ describe('digit runs', () => {
     expect(splits.every((split) => split[0] === 2648 && (split[2] as number) >= 0)).toBe(true);
   });
 
+  it('takes the "+" of a rise in 本年增/减 as the start of that cell, and of no other', () => {
+    expect(runPieces('9+4352')).toEqual(['9', '+4352']);
+    const signed = [false, true, false];
+    const split = (raw: string) => splitRun({ pieces: runPieces(raw) }, 3, { maxDigits: 12, limit: 32, signed });
+    expect(split('9+4352')).toEqual([
+      [9, 4, 352],
+      [9, 43, 52],
+      [9, 435, 2],
+    ]);
+    // The sign cannot start 处理决定数量: 94 is one cell, the rise 3 or 35.
+    expect(split('94+352')).toEqual([
+      [94, 3, 52],
+      [94, 35, 2],
+    ]);
+    // Unsigned, "12+3" could only be two counts: without the option any cell may start there.
+    expect(splitRun({ pieces: runPieces('12+3') }, 2, { maxDigits: 12, limit: 32 })).toEqual([[12, 3]]);
+  });
+
   it('gives the numbering stuck to a run back to the label after it', () => {
     const candidates = streamCandidates([
       { grid: false, cells: [{ text: '1.属于国家秘密40000042.其他法律行政法规禁止公开0000000', at: { line: 3 } }] },
@@ -74,41 +92,77 @@ describe('prose values', () => {
   });
 });
 
-describe('plausible readings of a section 二 row', () => {
-  it('keeps the readings a register row almost always fits, and tells nothing when all or none fit', () => {
-    const columns = ['issued', 'repealed', 'inForce'];
-    // 5312: 5/3/12, 5/31/2, 53/1/2; only the first has no fewer in force than issued.
+describe('facts between the columns of a section 二 row', () => {
+  const documents = ['issued', 'repealed', 'inForce'];
+  const items = ['prevItems', 'change', 'decisions'];
+
+  it('drops the readings no honest report can have: 现行有效 + 本年废止 < 本年制发, or fewer than no items', () => {
+    // 5312: 5/3/12, 5/31/2, 53/1/2; 53 issued with 1 repealed leave at least 52 in force, not 2.
+    const splits = [
+      [5, 3, 12],
+      [5, 31, 2],
+      [53, 1, 2],
+    ];
+    expect(keepingFacts(documents, splits, true)?.splits).toEqual([
+      [5, 3, 12],
+      [5, 31, 2],
+    ]);
+    // 12-311: 12 items less 31 would be −19 items.
     expect(
-      plausibleSplits(columns, [
-        [5, 3, 12],
-        [5, 31, 2],
-        [53, 1, 2],
-      ])?.splits,
-    ).toEqual([[5, 3, 12]]);
-    expect(
-      plausibleSplits(columns, [
-        [1, 2, 3],
-        [1, 23, 4],
-      ]),
-    ).toBeUndefined();
-    expect(
-      plausibleSplits(
-        ['prevItems', 'change', 'decisions'],
+      keepingFacts(
+        items,
         [
-          [0, -3, 5],
-          [3, -3, 5],
+          [12, -3, 11],
+          [12, -31, 1],
         ],
+        true,
       )?.splits,
-    ).toEqual([[3, -3, 5]]);
+    ).toEqual([[12, -3, 11]]);
+  });
+
+  it('tells nothing when every reading keeps the certain facts, or none does (the organ’s own error)', () => {
+    const all = [
+      [1, 2, 3],
+      [1, 23, 4],
+    ];
+    expect(keepingFacts(documents, all, true)).toBeUndefined();
+    // 50/1/2 and 501/0/2 both leave last year fewer than no documents in force: the organ's own error.
+    const none = [
+      [50, 1, 2],
+      [501, 0, 2],
+    ];
+    expect(keepingFacts(documents, none, true)).toBeUndefined();
     expect(
-      plausibleSplits(
+      keepingFacts(
         ['items', 'amount'],
         [
           [1, 2.5],
           [12, 0.5],
         ],
+        true,
       ),
     ).toBeUndefined();
+  });
+
+  it('keeps apart the usual facts, which a document issued and repealed in one year breaks', () => {
+    // 5/31/2 is possible (31 repealed) but unusual: only the usual facts drop it.
+    const possible = [
+      [5, 3, 12],
+      [5, 31, 2],
+    ];
+    expect(keepingFacts(documents, possible, true)).toBeUndefined();
+    expect(keepingFacts(documents, possible, false)?.splits).toEqual([[5, 3, 12]]);
+    expect(
+      keepingFacts(
+        ['made', 'published', 'total'],
+        [
+          [7, 7, 7166],
+          [77, 71, 66],
+        ],
+        false,
+      )?.splits,
+    ).toEqual([[7, 7, 7166]]);
+    expect(keepingFacts(items, [[12, -3, 11]], false)).toBeUndefined();
   });
 });
 
@@ -144,16 +198,87 @@ describe('reading a crawler text', () => {
     expect(report.provenance?.['s2.licensing.decisions']).toMatchObject({ line: 2, text: '2293' });
   });
 
-  it('decides a section 二 run by what a register row almost always is, never for sure, and says so', () => {
+  it('decides a section 二 run by the facts every report keeps, then by what a register row almost always is', () => {
     const { report, findings, placements } = readCrawler('5312');
     const ids = ['issued', 'repealed', 'inForce'].map((column) => `s2.normativeDocs.${column}`);
     expect(ids.map((id) => report.cells[id])).toEqual([5, 3, 12]);
-    expect(placements?.['s2.normativeDocs.issued']).toMatchObject({ placedBy: 'plausible' });
-    expect(placements?.['s2.normativeDocs.issued']?.confidence).toBeLessThan(HIGH_CONFIDENCE);
+    // 53/1/2 is impossible: all that are left issue 5.
+    expect(placements?.['s2.normativeDocs.issued']).toMatchObject({ placedBy: 'rule' });
+    expect(placements?.['s2.normativeDocs.issued']?.confidence).toBeGreaterThan(0.8);
+    // 5/3/12 or 5/31/2: only the usual 现行有效 ≥ 本年制发 chooses, never for sure.
+    expect(placements?.['s2.normativeDocs.inForce']).toMatchObject({ placedBy: 'plausible' });
+    expect(placements?.['s2.normativeDocs.inForce']?.confidence).toBeLessThan(HIGH_CONFIDENCE);
     const finding = findings.find((f) => f.rule === 'split-plausible');
-    expect(finding?.cells).toEqual(ids);
+    expect(finding?.cells).toEqual(ids.slice(1));
     expect(finding?.message).toContain('现行有效件数不少于本年制发件数');
     expect(findings.some((f) => f.rule === 'split-ambiguous')).toBe(false);
+  });
+
+  it('reads a run whole when the certain facts leave one reading, with no finding', () => {
+    // 9102: 9/10/2 or 91/0/2, and 91 issued, none repealed, cannot leave 2 in force.
+    const { report, findings, placements } = readCrawler('9102');
+    const ids = ['issued', 'repealed', 'inForce'].map((column) => `s2.normativeDocs.${column}`);
+    expect(ids.map((id) => report.cells[id])).toEqual([9, 10, 2]);
+    // Both readings end in 2 in force: that cell its label places, the rest the facts.
+    expect(ids.map((id) => placements?.[id]?.placedBy)).toEqual(['rule', 'rule', 'label']);
+    expect(findings.filter((f) => f.cells.some((id) => ids.includes(id)))).toEqual([]);
+  });
+
+  it('decides a 2019 item row by its count of items, which is never negative', () => {
+    const { report, placements } = readDocument({
+      source: 'text',
+      nodes: [
+        line('某县民政局2019年政府信息公开工作年度报告', 1),
+        line(
+          '二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章002规范性文件800' +
+            '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可12-311其他对外管理服务事项7-211' +
+            '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚 6 03行政强制 0339' +
+            '第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费410三、收到和处理政府信息公开申请情况',
+          2,
+        ),
+      ],
+      messages: [],
+    });
+    // 12 − 31 and 7 − 21 items would be negative: 12/−3/11 and 7/−2/11 are the only readings left.
+    expect(['prevItems', 'change', 'decisions'].map((c) => report.cells[`s2.licensing.${c}`])).toEqual([12, -3, 11]);
+    expect(['prevItems', 'change', 'decisions'].map((c) => report.cells[`s2.otherServices.${c}`])).toEqual([7, -2, 11]);
+    expect(placements?.['s2.licensing.change']).toMatchObject({ placedBy: 'rule' });
+    // 0339 is 0/3/39 or 0/33/9: both keep every fact, so only 上一年项目数量 is read.
+    expect(report.cells['s2.enforcement.prevItems']).toBe(0);
+    expect(report.cells['s2.enforcement.change']).toBeUndefined();
+  });
+
+  it('reads the "+" of a rise as where 本年增/减 starts', () => {
+    const { report, findings } = readDocument({
+      source: 'text',
+      nodes: [
+        line('某县民政局2020年政府信息公开工作年度报告', 1),
+        line(
+          '二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章002规范性文件800' +
+            '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可0+21776其他对外管理服务事项0+570' +
+            '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚34+1029行政强制000' +
+            '第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00三、收到和处理政府信息公开申请情况',
+          2,
+        ),
+      ],
+      messages: [],
+    });
+    const cells = (row: string) => ['prevItems', 'change', 'decisions'].map((c) => report.cells[`s2.${row}.${c}`]);
+    // "0+570": the rise starts after 0, and 57/0 or 5/70 stay open; "34+1029": 34, then +10/29 or +102/9.
+    expect(cells('otherServices')[0]).toBe(0);
+    expect(cells('penalty')).toEqual([34, undefined, undefined]);
+    expect(cells('licensing')[0]).toBe(0);
+    expect(cells('enforcement')).toEqual([0, 0, 0]);
+    const open = findings.filter((f) => f.rule === 'split-ambiguous').flatMap((f) => f.cells);
+    expect(open).toEqual(expect.arrayContaining(['s2.penalty.change', 's2.penalty.decisions']));
+  });
+
+  it('lists every reading of a long section 二 run, so that no cell is read from some of them', () => {
+    const row = TEMPLATES.flatMap((t) => t.rows).find((r) => r.ids[0] === 's2.licensing.prevItems') as TemplateRow;
+    // 11 digits: 45 ways to cut them in three, more than the 32 a section 三 row is looked at.
+    const splits = rowSplits(row, { pieces: ['39644227810'] }).splits;
+    expect(splits).toHaveLength(45);
+    expect(splits).toContainEqual([396, 442, 27810]);
   });
 
   it("chooses between a row's readings by the column sums, and leaves open what they cannot decide", () => {

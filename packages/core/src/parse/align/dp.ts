@@ -31,6 +31,11 @@ export interface RowSplits {
 }
 
 const SPLIT_LIMIT = 32;
+/**
+ * A section 二 row's readings are all listed: a cell they agree on is placed, and agreement among
+ * some of them is no evidence. Three cells of at most 12 digits give at most 595 readings.
+ */
+const S2_SPLIT_LIMIT = 1024;
 
 /** The readings of a run as a row's cells, by the row's sums where it has them. */
 export function rowSplits(row: TemplateRow, run: DigitRun): RowSplits {
@@ -51,11 +56,9 @@ const SPLIT_CACHE_SIZE = 5_000;
 function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const count = row.ids.length;
   if (row.table === 's2') {
-    // Only 本年增/减 may be negative: a minus before any other cell means it starts the next one.
+    // Only 本年增/减 carries a sign: a "−" or "+" before any other cell means it starts the next one.
     const signed = row.ids.map((id) => CELLS.get(id)?.kind === 'signedCount');
-    const splits = splitRun(run, count, { maxDigits: 12, limit: SPLIT_LIMIT }).filter((split) =>
-      split.every((value, c) => value >= 0 || signed[c]),
-    );
+    const splits = splitRun(run, count, { maxDigits: 12, limit: S2_SPLIT_LIMIT, signed });
     return { splits, sumsHold: true };
   }
   const width = row.table === 's3' ? 7 : 5;

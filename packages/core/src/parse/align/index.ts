@@ -2,7 +2,7 @@ import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
 import { alignTemplate, MIN_SCORE, type RowReading, type ScoredCandidate, type TemplateAlignment } from './dp.js';
-import { plausibleSplits } from './plausible.js';
+import { keepingFacts } from './plausible.js';
 import { proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
 import { streamCandidates } from './stream.js';
@@ -18,9 +18,10 @@ import { scoreAll, TEMPLATES } from './template.js';
 
 /**
  * How a value was placed: by its row label alone, by the table's sums, by the report's prose, or
- * (section 二 only) by what a register row almost always is (plausible.ts), never for sure.
+ * (section 二 only) by a fact every honest report keeps (`rule`, plausible.ts) or by what a
+ * register row almost always is (`plausible`), never for sure.
  */
-export type PlacedBy = 'label' | 'sum' | 'prose' | 'plausible';
+export type PlacedBy = 'label' | 'sum' | 'prose' | 'rule' | 'plausible';
 
 /** How sure the reader is of a value the aligner placed, and how it placed it. */
 export interface Placement {
@@ -121,12 +122,24 @@ function ambiguityFinding(reading: RowReading, open: readonly string[], why: str
   };
 }
 
-/** Confidence of a section 二 cell that only the plausibility facts decide: below sure, a person checks it. */
+/** Confidence of a section 二 cell the certain facts decide: as sure as a section 三 split the sums choose. */
+const RULE_CONFIDENCE = 0.9;
+
+/** Confidence of a section 二 cell that only the usual facts decide: below sure, a person checks it. */
 const PLAUSIBLE_CONFIDENCE = 0.6;
 
+/** The cells the readings agree on that `known` still leaves open; null elsewhere. */
+function newlyAgreed(known: readonly (number | null)[], splits: readonly (readonly number[])[]): (number | null)[] {
+  return agreed(splits).map((value, c) => (known[c] === null || known[c] === undefined ? value : null));
+}
+
+const given = (cells: readonly (number | null)[], ids: readonly string[]): string[] =>
+  ids.filter((_, c) => cells[c] !== null && cells[c] !== undefined);
+
 /**
- * Section 二: a run with one reading is read; several are narrowed by the prose, then by what a
- * register row almost always is (a medium-confidence choice with its own finding), else left open.
+ * Section 二: a run with one reading is read; several are narrowed by the prose, then by the
+ * facts every honest report keeps (plausible.ts, decided), then by what a register row almost
+ * always is (a medium-confidence choice with its own finding); the rest is left open.
  */
 function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment): void {
   const confidence = 0.95 * reading.score;
@@ -135,27 +148,30 @@ function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment
     return;
   }
   const { ids } = reading.row;
+  const columns = ids.map((id) => id.slice(id.lastIndexOf('.') + 1));
   const stated = ids.map((id) => prose.get(id));
   const fitting = reading.splits.filter((split) => split.every((v, c) => stated[c] === undefined || stated[c] === v));
   const cells = fitting.length > 0 ? agreed(fitting) : ids.map(() => null);
   const byProse = stated.some((value) => value !== undefined) && fitting.length > 0;
   put(out.values, reading, cells, byProse ? 'prose' : 'label', byProse ? 0.85 * reading.score : confidence);
-  const plausible = plausibleSplits(
-    ids.map((id) => id.slice(id.lastIndexOf('.') + 1)),
-    fitting,
-  );
-  const guessed = plausible ? agreed(plausible.splits).map((v, c) => (cells[c] === null ? v : null)) : [];
+  const certain = keepingFacts(columns, fitting, true);
+  const possible = certain?.splits ?? fitting;
+  const ruled = certain ? newlyAgreed(cells, possible) : [];
+  put(out.values, reading, ruled, 'rule', (byProse ? 0.85 : RULE_CONFIDENCE) * reading.score);
+  const known = cells.map((value, c) => value ?? ruled[c] ?? null);
+  const usual = keepingFacts(columns, possible, false);
+  const guessed = usual ? newlyAgreed(known, usual.splits) : [];
   put(out.values, reading, guessed, 'plausible', PLAUSIBLE_CONFIDENCE * reading.score);
-  const decided = ids.filter((_, c) => guessed[c] !== null && guessed[c] !== undefined);
-  if (plausible && decided.length > 0) {
+  const decided = given(guessed, ids);
+  if (usual && decided.length > 0) {
     out.findings.push({
       rule: 'split-plausible',
       severity: 'warning',
-      message: `“${reading.row.name}”一行的数字“${reading.candidate.raw.trim()}”可有多种拆分，按常理（${plausible.words}）定下 ${decided.length} 格，待核`,
+      message: `“${reading.row.name}”一行的数字“${reading.candidate.raw.trim()}”可有多种拆分，按常理（${usual.words}）定下 ${decided.length} 格，待核`,
       cells: decided,
     });
   }
-  const open = openCells(reading, cells).filter((id) => !decided.includes(id));
+  const open = openCells(reading, known).filter((id) => !decided.includes(id));
   if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '可有多种拆分，表中没有可据以核对的合计'));
 }
 

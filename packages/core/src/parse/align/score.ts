@@ -23,6 +23,8 @@ export interface DamageScore {
   s2: { right: number; wrong: number; open: number };
   /** Right and wrong cells placed by plausibility alone (section 二 rows no sum or prose decides). */
   plausible: { right: number; wrong: number };
+  /** Right and wrong cells placed by a fact every honest report keeps (section 二, align/plausible.ts). */
+  rule: { right: number; wrong: number };
 }
 
 /** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
@@ -35,6 +37,7 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
     openUnnamed: 0,
     s2: { right: 0, wrong: 0, open: 0 },
     plausible: { right: 0, wrong: 0 },
+    rule: { right: 0, wrong: 0 },
   };
   for (let i = 0; i < count; i += 1) {
     const random = seededRandom(seed + i);
@@ -45,7 +48,8 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
     for (const [id, value] of Object.entries(truth.cells)) {
       const read = report.cells[id];
       const s2 = id.startsWith('s2.');
-      if (placements?.[id]?.placedBy === 'plausible') score.plausible[read === value ? 'right' : 'wrong'] += 1;
+      const placedBy = placements?.[id]?.placedBy;
+      if (placedBy === 'plausible' || placedBy === 'rule') score[placedBy][read === value ? 'right' : 'wrong'] += 1;
       if (read === value) {
         score.right += 1;
         if (s2) score.s2.right += 1;

@@ -1,7 +1,7 @@
 /*
  * Digit runs → cells. A crawler's text drops the boundaries between a table row's cells
  * ("713000074" is 71, 3, 0, 0, 0, 0, 74); what is left of them (a space, a tab, a pipe, a line
- * break, a minus sign) is a boundary for sure. The splits of a run that respect those boundaries
+ * break, a sign: "−" or the "+" of a rise in 本年增/减) is a boundary for sure. The splits of a run that respect those boundaries
  * and the row's sums are enumerated; the caller decides among them with the table's other sums.
  */
 
@@ -17,20 +17,26 @@ export interface SplitOptions {
   readonly limit: number;
   /** The row's cells come in groups of this many, the last of each the sum of the others. */
   readonly groupWidth?: number;
+  /**
+   * Per cell, whether it may carry a sign: a piece that starts with "−" or "+" starts a cell
+   * that does (本年增/减, "-8", "+43"), never another. Without it any cell may.
+   */
+  readonly signed?: readonly boolean[];
 }
 
 /**
- * The run's pieces, each cut where a minus sign starts a new number ("2648-18538" → 2648, -18538):
- * a minus never stands inside a cell.
+ * The run's pieces, each cut where a sign starts a new number ("2648-18538" → 2648, -18538;
+ * "9+4352" → 9, +4352, as reports print a rise in 本年增/减): a sign never stands inside a cell.
  */
 export function runPieces(raw: string): string[] {
   const pieces: string[] = [];
-  // Cut by hand (before every minus but a leading one): it runs for every run of every crawler's text.
+  // Cut by hand (before every sign but a leading one): it runs for every run of every crawler's text.
   for (const piece of raw.split(BOUNDARIES)) {
     let start = 0;
-    for (let minus = piece.indexOf('-', 1); minus !== -1; minus = piece.indexOf('-', minus + 1)) {
-      addPiece(pieces, piece.slice(start, minus));
-      start = minus;
+    for (let at = 1; at < piece.length; at += 1) {
+      if (piece[at] !== '-' && piece[at] !== '+') continue;
+      addPiece(pieces, piece.slice(start, at));
+      start = at;
     }
     addPiece(pieces, start === 0 ? piece : piece.slice(start));
   }
@@ -39,16 +45,16 @@ export function runPieces(raw: string): string[] {
 
 const BOUNDARIES = /[\s|\u00a0\u3000]+/;
 
-/** A piece that holds a digit: not an empty one between two boundaries, nor a lone minus. */
+/** A piece that holds a digit: not an empty one between two boundaries, nor a lone sign. */
 function addPiece(pieces: string[], piece: string): void {
-  if (piece !== '' && piece !== '-') pieces.push(piece);
+  if (piece !== '' && piece !== '-' && piece !== '+') pieces.push(piece);
 }
 
 /** The longest cell that can start at `start`: a leading 0 stands alone, digits stop at maxDigits, a decimal part stays whole. */
 function cellEnds(piece: string, start: number, maxDigits: number): number[] {
   const ends: number[] = [];
   let i = start;
-  if (piece[i] === '-') i += 1;
+  if (piece[i] === '-' || piece[i] === '+') i += 1;
   const first = i;
   while (i < piece.length && piece.charCodeAt(i) >= 48 && piece.charCodeAt(i) <= 57) {
     i += 1;
@@ -86,7 +92,7 @@ function groupsFit(values: readonly number[], width: number, left: number, chars
 export function splitRun(run: DigitRun, count: number, options: SplitOptions): number[][] {
   const out: number[][] = [];
   const { pieces } = run;
-  const { maxDigits, limit, groupWidth } = options;
+  const { maxDigits, limit, groupWidth, signed } = options;
   const restLength = pieces.map((_, p) => pieces.slice(p).reduce((sum, piece) => sum + piece.length, 0));
   const values: number[] = [];
   const walk = (piece: number, start: number): void => {
@@ -102,6 +108,7 @@ export function splitRun(run: DigitRun, count: number, options: SplitOptions): n
     if (groupWidth && !groupsFit(values, groupWidth, left, chars, maxDigits)) return;
     const text = pieces[piece] as string;
     const index = values.length;
+    if (signed && start === 0 && (text[0] === '-' || text[0] === '+') && !signed[index]) return;
     let required: number | undefined;
     if (groupWidth && index % groupWidth === groupWidth - 1) {
       required = 0;

@@ -25,7 +25,8 @@ interface Span {
   readonly cell: SourceCell;
 }
 
-const RUN = /-?\d+(?:\.\d+)?(?:[\s|\u00a0\u3000]*-?\d+(?:\.\d+)?)*/g;
+/** A run of numbers: "+" too, as reports print a rise in 本年增/减 ("+43"; the form asks "-8" for a fall). */
+const RUN = /[-+]?\d+(?:\.\d+)?(?:[\s|\u00a0\u3000]*[-+]?\d+(?:\.\d+)?)*/g;
 
 function sourceOf(cell: SourceCell, text: string): Source {
   const { page, line, table, row, column } = cell.at;
@@ -107,7 +108,7 @@ export function streamCandidates(rows: readonly SourceRow[]): Candidate[] {
     const before = (carried + text.slice(previousEnd, run.start)).slice(-120);
     carried = numbering;
     previousEnd = run.end;
-    if (raw === '' || /^-$/.test(raw)) return;
+    if (raw === '' || /^[-+]$/.test(raw)) return;
     const cell = cellAt(spans, run.start);
     if (!cell) return;
     out.push({ before, run: { pieces: runPieces(raw) }, raw, source: sourceOf(cell, raw.trim()) });
