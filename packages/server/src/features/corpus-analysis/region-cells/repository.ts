@@ -36,7 +36,9 @@ const PART = sql<string>`left(r.region_code, 4)`;
 
 /**
  * The parts (0017) of the given years (all when none) whose current reports are no longer those
- * they were summed from, or that have no sums yet, or no reports now.
+ * they were summed from, or that have no sums yet, or no reports now. This holds because a
+ * report's figures never change in place (a correction is a new version, a new row): anything
+ * that ever updates `figures` must empty the parts of its years.
  */
 async function staleParts(tx: Db, years: readonly number[] | undefined) {
   const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
