@@ -4,7 +4,8 @@
 // 1. Queries: --reports (default 100,000) generated reports loaded into a throwaway PostgreSQL
 //    database (xxgk_bench_corpus_<random>, dropped afterwards) straight from the generator's
 //    figures (bench/support/corpus-rows.js; no parsing); the summary table of migration 0013 and
-//    the outliers of 0014 refreshed (all years, then one year as an import batch does); then
+//    the outliers of 0014 refreshed (all years, then one year as an import batch does, then one
+//    place of that year: the cell sums of 0017 are summed again only where reports changed); then
 //    p50/p99 of each call the dashboard makes on the analysis service (bench/corpus/dashboard.js:
 //    figures, choices, the reports behind a figure, outliers, a region's 汇总) over --runs runs
 //    (default 20); the tables' sizes; the process's peak RSS. Aim: every call < 300 ms.
@@ -107,11 +108,24 @@ async function seconds(run) {
   return (performance.now() - started) / 1000;
 }
 
-/** Refreshes the summary table, all years and then one year (as an import batch does). */
-async function refreshTimes(corpus) {
+/**
+ * Refreshes the summary tables, all years and then one year (as an import batch does). This build
+ * sums a place's cells again only when its reports changed (0017's parts): with `client`, the
+ * parts are emptied first, so that both refreshes do the work of a batch that changed every place
+ * (as the baseline build always does), and then one prefecture's part alone is, as a batch touching
+ * one place (`place`).
+ */
+async function refreshTimes(corpus, client) {
+  const forget = (where = '') => client?.query(`DELETE FROM corpus_region_cell_parts ${where}`);
+  await forget();
   const all = await seconds(() => corpus.refresh());
+  await forget(`WHERE year = ${DASHBOARD_YEAR}`);
   const year = await seconds(() => corpus.refresh([DASHBOARD_YEAR]));
-  return { all, year };
+  if (!client) return { all, year };
+  await forget(`WHERE year = ${DASHBOARD_YEAR} AND part = (SELECT part FROM corpus_region_cell_parts
+    WHERE year = ${DASHBOARD_YEAR} AND length(part) = 4 ORDER BY split_part(reports, '/', 1)::int DESC LIMIT 1)`);
+  const place = await seconds(() => corpus.refresh([DASHBOARD_YEAR]));
+  return { all, year, place };
 }
 
 async function loadAndTime(client, corpus, errorRules, baseCorpus) {
@@ -127,11 +141,11 @@ async function loadAndTime(client, corpus, errorRules, baseCorpus) {
   const loadSeconds = (performance.now() - started) / 1000;
   // The baseline build's refresh first: it leaves this build's own tables (0015 on) unwritten.
   const baseRefresh = baseCorpus && (await refreshTimes(baseCorpus));
-  const refresh = await refreshTimes(corpus);
+  const refresh = await refreshTimes(corpus, client);
   if (baseRefresh)
     console.log(
       `  refreshed by the baseline build: all years ${baseRefresh.all.toFixed(1)} s, one year ${baseRefresh.year.toFixed(1)} s; ` +
-        `this build ${refresh.all.toFixed(1)} s, ${refresh.year.toFixed(1)} s`,
+        `this build ${refresh.all.toFixed(1)} s, ${refresh.year.toFixed(1)} s, one place of the year ${refresh.place.toFixed(2)} s`,
     );
   const sizes = await tableSizes(client);
   const rollup = await client.query(
@@ -161,7 +175,7 @@ async function loadAndTime(client, corpus, errorRules, baseCorpus) {
   };
 }
 
-async function timeForeign(client, corpus, calls, local, baseCalls) {
+async function timeForeign(client, corpus, calls, local, baseCorpus, baseCalls) {
   const before = rounded(await answers(calls));
   const cluster = await startSecondCluster();
   try {
@@ -171,19 +185,25 @@ async function timeForeign(client, corpus, calls, local, baseCalls) {
     const moved = await moveYearsToServer(client, remote, { port: cluster.port, years: MOVED_YEARS });
     const moveSeconds = (performance.now() - started) / 1000;
     await remote.end();
-    // The summary table stays on this server: refreshed through the foreign partitions.
-    const refresh = await refreshTimes(corpus);
+    // The summary table stays on this server: refreshed through the foreign partitions (the
+    // baseline build's refresh first, as in loadAndTime).
+    const baseRefresh = baseCalls && (await refreshTimes(baseCorpus));
+    const refresh = await refreshTimes(corpus, client);
+    if (baseRefresh)
+      console.log(
+        `  refreshed through them by the baseline build: all years ${baseRefresh.all.toFixed(1)} s, one year ${baseRefresh.year.toFixed(1)} s`,
+      );
     const same = isDeepStrictEqual(rounded(await answers(calls)), before);
     const differing = await compareBaseline(calls, baseCalls);
     const times = await timeCalls(calls, RUNS, baseCalls);
     console.log(
       `fdw: years ${MOVED_YEARS.join(', ')} (${moved} reports) moved to a second cluster in ${moveSeconds.toFixed(1)} s; ` +
         `summary refreshed through them in ${refresh.all.toFixed(1)} s (×${(refresh.all / local.refresh.all).toFixed(2)}), ` +
-        `one moved year ${refresh.year.toFixed(1)} s (×${(refresh.year / local.refresh.year).toFixed(2)}); answers ${same ? 'the same' : 'DIFFERENT'}`,
+        `one moved year ${refresh.year.toFixed(1)} s (×${(refresh.year / local.refresh.year).toFixed(2)}), one place of it ${refresh.place.toFixed(2)} s; answers ${same ? 'the same' : 'DIFFERENT'}`,
     );
     printTimes('the same calls, two years foreign (ratio to all-local)', times, local.times);
     if (!same) process.exitCode = 1;
-    return { years: MOVED_YEARS, moved, moveSeconds, refresh, sameAnswers: same, differing, times };
+    return { years: MOVED_YEARS, moved, moveSeconds, refresh, baseRefresh, sameAnswers: same, differing, times };
   } finally {
     await cluster.stop();
   }
@@ -204,7 +224,7 @@ async function queriesAndForeign(url) {
           .corpusAnalysis
       : undefined;
     const { calls, baseCalls, result } = await loadAndTime(client, corpus, ERROR_RULES, baseCorpus);
-    if (ONLY.has('fdw')) result.fdw = await timeForeign(client, corpus, calls, result, baseCalls);
+    if (ONLY.has('fdw')) result.fdw = await timeForeign(client, corpus, calls, result, baseCorpus, baseCalls);
     return result;
   } finally {
     await client.end();

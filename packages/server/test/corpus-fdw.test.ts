@@ -133,11 +133,12 @@ describe.runIf(SERVER_ENGINES.length > 0).each(SERVER_ENGINES)('corpus partition
         WHERE i.inhparent = 'corpus_reports'::regclass AND c.relkind = 'f' ORDER BY 1`);
       expect(partitions.rows).toEqual(MOVED.map((y) => ({ name: `corpus_reports_${y}_remote`, kind: 'f' })));
 
-      // The summary and rollup rows, the stored cell sums and outliers, emptied and found again through the
-      // foreign partitions.
+      // The summary and rollup rows, the stored cell sums (and the parts they are added up from) and
+      // outliers, emptied and found again through the foreign partitions.
       await main.query('DELETE FROM corpus_summaries');
       await main.query('DELETE FROM corpus_rollups');
       await main.query('DELETE FROM corpus_region_cells');
+      await main.query('DELETE FROM corpus_region_cell_parts');
       await main.query('DELETE FROM corpus_outliers');
       expect((await service.figures({}, 'year')).groups).toEqual([]);
       expect((await service.outliers('carryover', { limit: 50, offset: 0 })).total).toBe(0);

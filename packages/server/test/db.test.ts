@@ -29,6 +29,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0014-corpus-outliers',
       '0015-corpus-rollups',
       '0016-corpus-region-cells',
+      '0017-corpus-region-cell-parts',
     ]);
   });
 

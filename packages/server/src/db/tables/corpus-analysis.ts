@@ -60,10 +60,25 @@ export interface CorpusRegionCellsTable {
   cells: Json<Record<string, number>>;
 }
 
+/**
+ * Migration 0017: the parts `corpus_region_cells` is added up from, for each year and prefecture
+ * (a province's own organs under its two digits), and which current reports each part summed.
+ */
+export interface CorpusRegionCellPartsTable {
+  year: number;
+  /** The region code's first four digits (two for a province's own organs). */
+  part: string;
+  /** The fingerprint of the ids of the part's current reports when it was summed. */
+  reports: string;
+  /** Cell ID → the sum of those reports' values; only cells that are a number in some report. */
+  cells: Json<Record<string, number>>;
+}
+
 /** The corpus analysis's tables, rewritten from the corpus's reports. */
 export interface CorpusAnalysisTables {
   corpus_summaries: CorpusSummariesTable;
   corpus_rollups: CorpusRollupsTable;
   corpus_region_cells: CorpusRegionCellsTable;
+  corpus_region_cell_parts: CorpusRegionCellPartsTable;
   corpus_outliers: CorpusOutliersTable;
 }
