@@ -8,9 +8,9 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Vitest's own order puts files it has timed before (its cache under node_modules/.vite) longest
  * first, and files it has not, largest in bytes first. CI runs on a fresh clone, with no cache:
  * there the PDF round trip (a small file, minutes of work) started last and ran alone at the end.
- * So files are ordered by the seconds they took in CI, from `test-durations.json` (refreshed with
- * `node scripts/test-durations.js`), or by the cache where it timed them; the files in neither
- * follow, largest first.
+ * So files are ordered by their seconds in `test-durations.json` (the longest files only; refreshed
+ * from a whole run with `node scripts/test-durations.js`), or in the cache where it timed them; the
+ * files in neither follow, largest first, as before.
  */
 const DURATIONS: Readonly<Record<string, number>> = JSON.parse(
   readFileSync(new URL('./test-durations.json', import.meta.url), 'utf8'),

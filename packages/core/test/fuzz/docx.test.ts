@@ -17,5 +17,6 @@ describe('fuzz: DOCX', () => {
     // Every mutation ends one way or the other; a CRC or structure check catches most.
     expect(outcome.read + Object.values(outcome.rejected).reduce((a, b) => a + b, 0)).toBe(RUNS);
     expect(Object.keys(outcome.rejected)).toContain('corrupt');
-  });
+    // A limit for a hung run, not a timing: a loaded 2-core machine takes minutes.
+  }, 300_000);
 });
