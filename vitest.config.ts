@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './scripts/test-sequencer.js';
 
 /** pdf.js's own exception classes (XRefEntryException, ParserEOFException, FormatError …). */
 const PDFJS_EXCEPTIONS = /Exception$|^FormatError$/;
@@ -23,6 +24,9 @@ export default defineConfig({
     // Vitest's default on a 2-core CI machine is one worker, which runs the files one after the
     // other; the long PDF round trips and the browser tests then add up to most of CI's budget.
     maxWorkers: '100%',
+    // …and of the files, the longest start first (scripts/test-sequencer.ts), so that none is left
+    // running alone at the end of the run.
+    sequence: { sequencer: LongestFirstSequencer },
     // pdf.js (in its same-thread "fake worker" mode) leaves a stray rejected promise behind on some
     // damaged PDFs (mozilla/pdf.js#8608) while the read itself ends in a ParseError, as the fuzz
     // tests check. Only those pdf.js exceptions are let through; every other unhandled error fails.

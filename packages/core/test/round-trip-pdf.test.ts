@@ -11,15 +11,18 @@ import {
 } from '../src/index.js';
 import { inflatedSize } from '../../node/src/inflate.js';
 import { loadPdfium } from '../../node/src/pdfium.js';
+import { sampleSize } from './sample-size.js';
 
 /*
  * Round trip through PDF: rendered by the core with a CJK font, read back as the CLI and the
  * server read it (PDFium, ruled tables rebuilt), the same cells; every tenth report also through
  * pdf.js, the core's reader where PDFium cannot load, which costs about eight times as much CPU
  * (bench:parse) — reading all of them twice would take most of CI's budget. A file of its own,
- * since this runs beside the other tests.
+ * since this runs beside the other tests. 100 reports per format in CI (10 of them through pdf.js
+ * as well); 1,000 with `npm run test:full` or any count with XXGK_ROUND_TRIP_PDF_RUNS. bench:parse
+ * also checks the cells of every PDF it reads, with each engine (1,000; all with --time=600000).
  */
-const RUNS = Number(process.env.XXGK_ROUND_TRIP_PDF_RUNS ?? 1000);
+const RUNS = Number(process.env.XXGK_ROUND_TRIP_PDF_RUNS ?? sampleSize(100, 1000));
 const PDFJS_EVERY = 10;
 const AS_CLI = { pdfium: loadPdfium, inflate: inflatedSize };
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sampleSize } from '../sample-size.js';
 import { fuzz } from './mutate.js';
 
 const dir = new URL('../../../../fixtures/parse/pdf/', import.meta.url);
@@ -11,10 +12,10 @@ const cmaps = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pa
 const readCMap = async (name: string) =>
   new Uint8Array(await readFile(join(cmaps, `${name.replace(/[^\w-]/g, '')}.bcmap`)));
 /*
- * 5,000 in CI: at ~37 ms a mutated file through pdf.js, ten thousand took a quarter of CI's
- * 30-minute budget on 2 cores. XXGK_FUZZ_PDF_RUNS=10000 runs the full set (as before).
+ * 1,000 in CI: at ~37 ms a mutated file through pdf.js, ten thousand took a quarter of CI's
+ * 30-minute budget on 2 cores. `npm run test:full` runs the full set (10,000), XXGK_FUZZ_PDF_RUNS any count.
  */
-const RUNS = Number(process.env.XXGK_FUZZ_PDF_RUNS ?? 5_000);
+const RUNS = Number(process.env.XXGK_FUZZ_PDF_RUNS ?? sampleSize(1_000, 10_000));
 
 describe('fuzz: PDF', () => {
   it(`reads or rejects ${RUNS} mutated PDFs, each within the reader's time limit`, async () => {
