@@ -16,4 +16,3 @@ export function valueRowOf(row: SourceRow, open: number): boolean {
   }
   return numbers > 0;
 }
-

@@ -21,11 +21,18 @@ export interface JoinedLine {
   readonly cells?: readonly string[];
 }
 
-/** Whether a text holds table rows spread a cell per line with lone tabs between them. */
+const blank = (line: string | undefined): boolean => line === '' || line === '\r';
+
+/**
+ * Whether a text holds table rows spread a cell per line with lone tabs between them. The
+ * browser's separator stands between blank lines (the paragraphs' margins); a lone tab between two
+ * lines of text is something else (an empty label cell of a row split from its values).
+ */
 export function hasCellSeparators(lines: readonly string[]): boolean {
   let found = 0;
-  for (const line of lines) {
-    if (line.includes('\t') && SEPARATOR.test(line)) {
+  for (let i = 1; i < lines.length - 1; i += 1) {
+    const line = lines[i] as string;
+    if (line.includes('\t') && SEPARATOR.test(line) && blank(lines[i - 1]) && blank(lines[i + 1])) {
       found += 1;
       if (found >= MIN_SEPARATORS) return true;
     }

@@ -30,7 +30,8 @@ export const extractText: Extractor = async (bytes, options) => {
   if (hasCellSeparators(lines)) {
     for (const { text: joined, line, cells } of joinCellLines(lines)) {
       // A browser's text has no positions: each cell stands at its column's index.
-      const fragments = cells && cells.length > 1 ? cells.map((cell, i) => ({ text: cell, x0: i, x1: i + 1 })) : undefined;
+      const fragments =
+        cells && cells.length > 1 ? cells.map((cell, i) => ({ text: cell, x0: i, x1: i + 1 })) : undefined;
       nodes.push({ kind: 'line', text: joined, at: { line }, ...(fragments ? { fragments } : {}) });
     }
   } else {
