@@ -60,6 +60,8 @@ export function findTitle(lines: readonly string[]): string | undefined {
     for (let n = 1; n <= 3; n += 1) {
       const parts = head.slice(i, i + n);
       if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
+      // A line that is a whole title by itself ("正文" above "某市2025年…报告") takes nothing from above.
+      if (n > 1 && (parts.length < n || wholeTitle(parts[n - 1] as string))) break;
       const candidate = parts.join('');
       if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
         if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
@@ -68,6 +70,14 @@ export function findTitle(lines: readonly string[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether a line names a report, its organ and its year by itself. */
+function wholeTitle(line: string): boolean {
+  const form = simplify(line).replace(/\s+/g, '');
+  if (!TITLE.test(form)) return false;
+  const parts = titleParts(form);
+  return parts.agency !== undefined && parts.year !== undefined;
 }
 
 /**

@@ -66,7 +66,7 @@ describe('section 四 in a table whose blank cells are empty', () => {
   });
 });
 
-describe('a breadcrumb a line per item above the title', () => {
+describe('lines of the page above the title', () => {
   it('is not taken for the title', () => {
     const lines = [
       '首页',
@@ -77,6 +77,12 @@ describe('a breadcrumb a line per item above the title', () => {
       '一、总体情况',
     ];
     expect(readMeta(lines)).toMatchObject({ agency: '某某新区管理委员会', year: 2021, agencyFrom: 'title' });
+  });
+
+  it('takes no word of the page from the line above a whole title', () => {
+    // A transcript's "正文" (the page's body tab) on the line above the title.
+    const meta = readMeta(['正文', '某某市 2024 年政府信息公开工作年度报告', '一、总体情况']);
+    expect(meta).toMatchObject({ agency: '某某市', year: 2024, agencyFrom: 'title' });
   });
 
   it('still joins a title broken over two lines', () => {
