@@ -19,7 +19,8 @@ const s3 = (key: string, ...forms: string[]): RowLabel => ({ table: 's3', key, f
 
 export const ROW_LABELS: readonly RowLabel[] = [
   s2('regulations', '规章'),
-  s2('normativeDocs', '行政规范性文件', '规范性文件'),
+  // 档案: a site's 繁体 mirror with Taiwan wording writes 文件 as 檔案, which simplifies to 档案.
+  s2('normativeDocs', '行政规范性文件', '规范性文件', '行政规范性档案', '规范性档案'),
   s2('licensing', '行政许可'),
   s2('otherServices', '其他对外管理服务事项'),
   s2('penalty', '行政处罚'),
@@ -102,8 +103,10 @@ const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
 
 function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefined {
   const form = canonical(text);
-  if (form.length === 0 || form.length > 80) return undefined;
+  if (form.length === 0) return undefined;
   const { numbering, core } = splitNumbering(form);
+  // Longer than a label: prose, or a label with a long note after it.
+  if (form.length > 80) return form.length <= MAX_NOTED ? withoutNote(core, numbering, inOtherGroup) : undefined;
   if (core === OUTCOMES_HEADING) return { kind: 'outcomes-heading' };
   if (core === '总计' && numbering !== '') return { kind: 'total' };
   if (core === '其他' && numbering !== '' && inOtherGroup) return { kind: 'other-other' };
@@ -118,7 +121,26 @@ function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefi
     // A label cut where a narrow cell wrapped it ("其他法律行政法规禁止公" … "开").
     if (core.length >= MIN_TRUNCATED && known.startsWith(core) && !truncated.includes(label)) truncated.push(label);
   }
-  return truncated.length === 1 && truncated[0] ? { kind: 'row', label: truncated[0] } : undefined;
+  if (truncated.length === 1 && truncated[0]) return { kind: 'row', label: truncated[0] };
+  return withoutNote(core, numbering, inOtherGroup);
+}
+
+/** The longest label with its note that is read as a label (the 2019 template's notes run to some 90 characters). */
+const MAX_NOTED = 160;
+
+/** A note in brackets at a label's end: "规章(设区的市、自治州人民政府应提供相关数据)". */
+const NOTE = /^([^(]{2,40})\((?:[^()]|\([^()]*\))*\)$/;
+
+/**
+ * The row a label names once the note the 2019 template's filled-in copies print after it is
+ * taken away: a short label ("规章") takes no prefix match, and a long note outgrows the prefix
+ * allowance. The bare words must name the row exactly.
+ */
+function withoutNote(core: string, numbering: string, inOtherGroup: boolean): LabelMatch | undefined {
+  const bare = NOTE.exec(core)?.[1];
+  if (bare === undefined) return undefined;
+  const match = matchUncached(numbering + bare, inOtherGroup);
+  return match?.kind === 'row' && match.label.forms.includes(splitNumbering(canonical(bare)).core) ? match : undefined;
 }
 
 /** Words of the section 二 headers that say which national format the table follows. */

@@ -44,6 +44,12 @@ const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$
  */
 const TITLE_OPENING = /^[\u4e00-\u9fa5\d（）()《》〈〉\s]{2,60}$/;
 
+/**
+ * A breadcrumb's or a menu's items a line each ("政府信息公开" above "政府信息公开年报"): they join
+ * into words that name a report, yet name no organ and no year.
+ */
+const MENU_WORDS_ONLY = /^(?:(?:政府)?信息公开|政务公开|工作|年度报告|年报|专栏)+$/;
+
 /** The title: the first short lines that name an annual report, joined when broken over lines. */
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
@@ -54,12 +60,24 @@ export function findTitle(lines: readonly string[]): string | undefined {
     for (let n = 1; n <= 3; n += 1) {
       const parts = head.slice(i, i + n);
       if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
+      // A line that is a whole title by itself ("正文" above "某市2025年…报告") takes nothing from above.
+      if (n > 1 && (parts.length < n || wholeTitle(parts[n - 1] as string))) break;
       const candidate = parts.join('');
-      if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate))
+      if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
+        if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
         return cleanTitle(candidate);
+      }
     }
   }
   return undefined;
+}
+
+/** Whether a line names a report, its organ and its year by itself. */
+function wholeTitle(line: string): boolean {
+  const form = simplify(line).replace(/\s+/g, '');
+  if (!TITLE.test(form)) return false;
+  const parts = titleParts(form);
+  return parts.agency !== undefined && parts.year !== undefined;
 }
 
 /**

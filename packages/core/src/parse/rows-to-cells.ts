@@ -7,6 +7,7 @@ export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
 import { canonical, plainFirstCharacter, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
+import { valueRowOf } from './s4-values.js';
 
 /*
  * Source rows → the model's cell IDs: the statutory tables' values read by their row labels,
@@ -360,9 +361,13 @@ function readS4(
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
       const row = rows[i] as SourceRow;
       const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
+      const blanksCount = i !== r && valueRowOf(row, ids.length - tokens.length);
       for (const cell of cells) {
         if (tokens.length === ids.length) break;
-        if (cell.text === '') continue;
+        if (cell.text === '') {
+          if (blanksCount) tokens.push({ value: null, cell });
+          continue;
+        }
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {
           if (tokens.length > 0 && (isLabel(cell.text) || cell.text.length > 20)) break;

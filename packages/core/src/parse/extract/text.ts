@@ -1,12 +1,15 @@
 import type { TextLine } from '../document.js';
 import { decodeText } from '../encoding.js';
 import { ParseError } from '../errors.js';
+import { hasCellSeparators, joinCellLines } from './cell-lines.js';
 import type { Extractor } from './types.js';
 
 /**
  * Plain text: one TextLine per line, kept as it is (tabs and pipes included), since the
  * layouts of published text — one cell per line, pipe tables, tab tables — are told apart by
- * the reader, not here. Blank lines are dropped: in every layout seen they only separate.
+ * the reader, not here. Blank lines are dropped: they only separate — except in a browser's text of a
+ * table whose cells hold paragraphs, where lone tabs separate cells and an empty cell is a line of
+ * a no-break space (`cell-lines.ts` puts each such row back on one line).
  */
 export const extractText: Extractor = async (bytes, options) => {
   if (bytes.length === 0) throw new ParseError('empty', '文件为空', options.file);
@@ -24,9 +27,18 @@ export const extractText: Extractor = async (bytes, options) => {
   const nodes: TextLine[] = [];
   // Most text breaks lines with \n alone: split on the character then, not by a pattern.
   const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  lines.forEach((line, index) => {
-    if (line.trim() !== '') nodes.push({ kind: 'line', text: line, at: { line: index + 1 } });
-  });
+  if (hasCellSeparators(lines)) {
+    for (const { text: joined, line, cells } of joinCellLines(lines)) {
+      // A browser's text has no positions: each cell stands at its column's index.
+      const fragments =
+        cells && cells.length > 1 ? cells.map((cell, i) => ({ text: cell, x0: i, x1: i + 1 })) : undefined;
+      nodes.push({ kind: 'line', text: joined, at: { line }, ...(fragments ? { fragments } : {}) });
+    }
+  } else {
+    lines.forEach((line, index) => {
+      if (line.trim() !== '') nodes.push({ kind: 'line', text: line, at: { line: index + 1 } });
+    });
+  }
   const messages =
     encoding === 'utf-8'
       ? []

@@ -1,0 +1,18 @@
+import { readCell } from './normalise.js';
+import type { SourceRow } from './rows.js';
+
+/**
+ * Whether a table row is a row of section 四's values whose empty cells are blanks in place
+ * (`<td>&nbsp;</td>` between filled ones): numbers only, no more cells than values still to read.
+ * A header row's empty cells (over 行政复议's five columns) stand beside words, and stay skipped.
+ */
+export function valueRowOf(row: SourceRow, open: number): boolean {
+  if (!row.grid || row.cells.length > open) return false;
+  let numbers = 0;
+  for (const cell of row.cells) {
+    if (cell.text === '') continue;
+    if (readCell(cell.text).kind === 'text') return false;
+    numbers += 1;
+  }
+  return numbers > 0;
+}
