@@ -66,11 +66,56 @@ function residuals(
   return out;
 }
 
+/** A way to put a collapsed row's values into cells: cell id → the value read. */
+type Placing = Map<string, ReadValue>;
+
 /**
- * Places the values of collapsed rows into columns. When the last value is the sum of the others
- * it is the 总计; the others go to the applicant columns whose sums they complete, or, when the
- * sums say nothing, to the leftmost. Every placement is reported as a finding, and the columns
- * left without a value are blank (null), not 0.
+ * Every way to put the row's values into its cells that keeps the sums known so far: the values in
+ * their printed order, the last either the 总计 (when it is the others' sum) or one more applicant
+ * column; each known residual met exactly, a column left out counting as blank (0).
+ */
+function placings(row: CollapsedRow, residual: ReadonlyMap<string, number>): Placing[] {
+  const numbers = row.values.map((v) => v.value ?? 0);
+  const sum = numbers.slice(0, -1).reduce((a, b) => a + b, 0);
+  const ways = [false];
+  if (numbers.length >= 2 && numbers[numbers.length - 1] === sum) ways.push(true);
+  const out: Placing[] = [];
+  for (const withTotal of ways) {
+    const applicantValues = withTotal ? row.values.slice(0, -1) : row.values;
+    const total = withTotal ? row.values[row.values.length - 1] : undefined;
+    if (applicantValues.length > APPLICANTS.length) continue;
+    if ((total?.value ?? 0) !== (residual.get('total') ?? total?.value ?? 0)) continue;
+    for (const choice of combinations(APPLICANTS.length, applicantValues.length)) {
+      const keeps = APPLICANTS.every((column, c) => {
+        const wanted = residual.get(column);
+        const i = choice.indexOf(c);
+        return wanted === undefined || (i >= 0 ? (applicantValues[i]?.value ?? 0) : 0) === wanted;
+      });
+      if (!keeps) continue;
+      const placing: Placing = new Map();
+      choice.forEach((c, i) => placing.set(`s3.${row.rowKey}.${APPLICANTS[c]}`, applicantValues[i] as ReadValue));
+      if (total) placing.set(`s3.${row.rowKey}.total`, total);
+      out.push(placing);
+    }
+  }
+  return out;
+}
+
+/** The cells every placing gives the same value (a cell one placing leaves blank is not agreed). */
+function agreed(ways: readonly Placing[], ids: readonly string[]): Map<string, ReadValue> {
+  const out = new Map<string, ReadValue>();
+  for (const id of ids) {
+    const first = ways[0]?.get(id);
+    if (first && ways.every((way) => way.get(id)?.value === first.value)) out.set(id, first);
+  }
+  return out;
+}
+
+/**
+ * Places the values of collapsed rows into columns, only where the table's sums decide them: a
+ * cell is given when every placing that keeps the sums gives it the same value; the rest are
+ * blank (null), never put by position, and the finding lists the values read and what became of
+ * them, for a person to check against the source.
  */
 export function placeCollapsedRows(
   rows: readonly CollapsedRow[],
@@ -82,44 +127,27 @@ export function placeCollapsedRows(
   if (rows.length === 0) return findings;
   const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other)).concat();
   for (const row of rows) {
-    const numbers = row.values.map((v) => v.value ?? 0);
-    const sum = numbers.slice(0, -1).reduce((a, b) => a + b, 0);
-    const lastIsTotal = numbers.length >= 2 && numbers[numbers.length - 1] === sum;
-    const applicantValues = lastIsTotal ? row.values.slice(0, -1) : row.values;
-    const residual = residuals(row.rowKey, values, outcomeRows);
-    let best: number[] = applicantValues.map((_, i) => i);
-    let bestScore = -1;
-    if (applicantValues.length <= APPLICANTS.length) {
-      for (const choice of combinations(APPLICANTS.length, applicantValues.length)) {
-        const score = choice.filter(
-          (columnIndex, i) => residual.get(APPLICANTS[columnIndex] as string) === applicantValues[i]?.value,
-        ).length;
-        if (score > bestScore) {
-          best = choice;
-          bestScore = score;
-        }
-      }
-    }
-    const placed: string[] = [];
     const ids = [...APPLICANTS, 'total'].map((column) => `s3.${row.rowKey}.${column}`);
-    for (const id of ids) values.set(id, { value: null, source: row.values[0]?.source ?? {} });
-    best.forEach((columnIndex, i) => {
-      const read = applicantValues[i];
-      if (!read) return;
-      values.set(`s3.${row.rowKey}.${APPLICANTS[columnIndex]}`, read);
-      placed.push(`${APPLICANT_COLUMNS[columnIndex]?.label} ${read.value}`);
-    });
-    const total = lastIsTotal ? row.values[row.values.length - 1] : undefined;
-    if (total) {
-      values.set(`s3.${row.rowKey}.total`, total);
-      placed.push(`总计 ${total.value}`);
-    }
+    const decided = agreed(placings(row, residuals(row.rowKey, values, outcomeRows)), ids);
+    for (const id of ids) values.set(id, decided.get(id) ?? { value: null, source: row.values[0]?.source ?? {} });
+    const placed = [...decided].map(([id, read]) => `${columnLabel(id)} ${read.value}`);
+    const read = row.values.map((v) => v.value).join('、');
     findings.push({
       rule: 'collapsed-row',
       severity: 'warning',
-      message: `第三部分“${row.label}”一行的空白单元格在原文中被合并，只读到 ${row.values.map((v) => v.value).join('、')}；${bestScore > 0 ? '依据行列合计' : '无法由合计判断，按从左到右'}定为 ${placed.join('、')}，其余单元格为空`,
+      message:
+        `第三部分“${row.label}”一行的空白单元格在原文中被合并，只读到 ${read}；` +
+        (placed.length > 0
+          ? `依据行列合计定为 ${placed.join('、')}，其余单元格为空`
+          : '行列合计不能确定各数所在的列，整行留空，请对照原文'),
       cells: ids,
     });
   }
   return findings;
+}
+
+/** The column's words for a cell id of a section 三 row. */
+function columnLabel(id: string): string {
+  const column = id.slice(id.lastIndexOf('.') + 1);
+  return column === 'total' ? '总计' : (APPLICANT_COLUMNS.find((c) => c.key === column)?.label ?? column);
 }
