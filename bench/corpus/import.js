@@ -52,34 +52,64 @@ async function timeRead(names, contents) {
   }
 }
 
-/** CPU ms of the server processes in /proc (Linux, server on this machine; else 0). */
-function ticksMs(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Not on this machine, or already gone.
-    }
+/** CPU ticks of a server process in /proc (Linux, server on this machine; else undefined). */
+function ticksOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined; // Not on this machine, or already gone.
   }
-  return ticks * 10;
 }
 
 /**
  * CPU ms the database's server processes for this database have used, and the cluster's own
  * (WAL writer, checkpointer, background writer: they write what the backends leave them, e.g. the
- * WAL of commits that do not wait for it; on a shared server they work for the others too).
+ * WAL of commits that do not wait for it; on a shared server they work for the others too). The
+ * processes are sampled every 100 ms while the clock runs: a connection the pool closes when idle
+ * (its process gone, and its CPU with it) still counts up to its last sample.
  */
-async function serverCpuMs(client) {
-  const { rows } = await client.query(
-    `select pid, datname = current_database() as own from pg_stat_activity
-      where (datname = current_database() and pid <> pg_backend_pid())
-         or backend_type in ('walwriter', 'checkpointer', 'background writer')`,
-  );
+function serverCpuWatch(client) {
+  /** pid → { own, first, last } ticks. */
+  const seen = new Map();
+  const sample = async () => {
+    const { rows } = await client.query(
+      `select pid, datname = current_database() as own from pg_stat_activity
+        where (datname = current_database() and pid <> pg_backend_pid())
+           or backend_type in ('walwriter', 'checkpointer', 'background writer')`,
+    );
+    for (const { pid, own } of rows) {
+      const ticks = ticksOf(pid);
+      if (ticks === undefined) continue;
+      const at = seen.get(pid);
+      if (at) at.last = ticks;
+      // A process first seen after the start began with none (start() sets the others' first).
+      else seen.set(pid, { own, first: 0, last: ticks });
+    }
+  };
+  const totals = () => {
+    const sum = { backends: 0, background: 0 };
+    for (const { own, first, last } of seen.values()) sum[own ? 'backends' : 'background'] += (last - first) * 10;
+    return sum;
+  };
   return {
-    backends: ticksMs(rows.filter((r) => r.own).map((r) => r.pid)),
-    background: ticksMs(rows.filter((r) => !r.own).map((r) => r.pid)),
+    /** Starts counting from now; `stop()` samples once more and answers the CPU ms since. */
+    async start() {
+      seen.clear();
+      await sample();
+      // Everything there at the start counts from its ticks then, not from zero.
+      for (const at of seen.values()) at.first = at.last;
+      let sampling = Promise.resolve();
+      const timer = setInterval(() => {
+        sampling = sampling.then(sample).catch(() => undefined);
+      }, 100);
+      return async () => {
+        clearInterval(timer);
+        await sampling;
+        await sample();
+        return totals();
+      };
+    },
   };
 }
 
@@ -90,7 +120,8 @@ async function serverCpuMs(client) {
 async function benchDatabase(serverUrl, openDatabase) {
   if (!serverUrl) {
     const handle = await openDatabase({});
-    return { handle, serverCpuMs: async () => ({ backends: 0, background: 0 }), drop: () => handle.close() };
+    const none = async () => async () => ({ backends: 0, background: 0 });
+    return { handle, serverCpu: { start: none }, drop: () => handle.close() };
   }
   const name = `xxgk_bench_import_${randomBytes(6).toString('hex')}`;
   await admin(serverUrl, `create database ${name}`);
@@ -101,7 +132,7 @@ async function benchDatabase(serverUrl, openDatabase) {
   await client.connect();
   return {
     handle,
-    serverCpuMs: () => serverCpuMs(client),
+    serverCpu: serverCpuWatch(client),
     drop: async () => {
       await client.end();
       await handle.close();
@@ -110,13 +141,13 @@ async function benchDatabase(serverUrl, openDatabase) {
   };
 }
 
-/** Milliseconds a file: CPU of this process since `before`, and of the server since `serverBefore`. */
-function cpuPerFile(before, serverBefore, serverAfter, files) {
+/** Milliseconds a file: CPU of this process since `before`, and of the server (`server`, ms). */
+function cpuPerFile(before, server, files) {
   const cpu = process.cpuUsage(before);
   return {
     node: (cpu.user + cpu.system) / 1000 / files,
-    postgres: (serverAfter.backends - serverBefore.backends) / files,
-    background: (serverAfter.background - serverBefore.background) / files,
+    postgres: server.backends / files,
+    background: server.background / files,
   };
 }
 
@@ -150,20 +181,20 @@ async function timeImport(serverUrl, dist, names, contents) {
       lastKept = performance.now();
       if (outcome.year !== undefined) years.add(outcome.year);
     };
-    const serverBefore = await database.serverCpuMs();
+    const serverStop = await database.serverCpu.start();
     const before = process.cpuUsage();
     const started = performance.now();
     const summary = await service.importCorpusFiles(files, { batch, onFile });
     const ended = performance.now();
-    const cpuMsPerFile = cpuPerFile(before, serverBefore, await database.serverCpuMs(), names.length);
-    const refreshBefore = await database.serverCpuMs();
+    const cpuMsPerFile = cpuPerFile(before, await serverStop(), names.length);
+    const refreshStop = await database.serverCpu.start();
     const refreshNode = process.cpuUsage();
     const refreshStarted = performance.now();
     await refreshCorpusSummaries(database.handle.db, { years: [...years] });
     const refresh = {
       seconds: (ended - lastKept) / 1000,
       againSeconds: (performance.now() - refreshStarted) / 1000,
-      cpuMsPerFile: cpuPerFile(refreshNode, refreshBefore, await database.serverCpuMs(), names.length),
+      cpuMsPerFile: cpuPerFile(refreshNode, await refreshStop(), names.length),
     };
     return { seconds: (ended - started) / 1000, summary, cpuMsPerFile, refresh };
   } finally {
