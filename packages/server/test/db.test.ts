@@ -39,7 +39,9 @@ describe.each(ENGINES)('database on %s', (engine) => {
       from pg_attribute a join pg_class c on c.oid = a.attrelid
       where a.attname = 'sources' and c.relkind in ('r', 'p')
         and (c.relname = 'corpus_reports'
-          or c.oid in (select inhrelid from pg_inherits where inhparent = 'corpus_reports'::regclass))`.execute(handle.db);
+          or c.oid in (select inhrelid from pg_inherits where inhparent = 'corpus_reports'::regclass))`.execute(
+      handle.db,
+    );
     expect(rows.length).toBe(31);
     expect(new Set(rows.map((r) => r.method))).toEqual(new Set([engine === 'postgres' ? 'l' : '']));
   });

@@ -49,7 +49,10 @@ export async function loadDemoCorpus(db: Kysely<Database>): Promise<number> {
   if (await hasCorpusFiles(db)) return 0;
   const items = [...generateCorpus({ seed: 2026, reports: DEMO_CORPUS_REPORTS, firstYear: 2019, lastYear: 2025 })];
   // Read in this thread: starting the worker pool costs more than reading a few hundred text files.
-  const corpus = new CorpusService(db, { read: async (bytes, file) => reportFigures(await parseReport(bytes, { file })), threads: 1 });
+  const corpus = new CorpusService(db, {
+    read: async (bytes, file) => reportFigures(await parseReport(bytes, { file })),
+    threads: 1,
+  });
   const files = [];
   for (const [index, item] of items.entries()) {
     const file = await fileOf(item, index);
