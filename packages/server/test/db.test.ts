@@ -29,21 +29,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0014-corpus-outliers',
       '0015-corpus-rollups',
       '0016-corpus-region-cells',
-      '0018-corpus-lz4',
     ]);
-  });
-
-  it('compresses the corpus reports’ JSON with lz4 in every local year where the server has it (PGlite keeps pglz)', async () => {
-    const { rows } = await sql<{ table: string; method: string }>`
-      select a.attrelid::regclass::text as table, a.attcompression::text as method
-      from pg_attribute a join pg_class c on c.oid = a.attrelid
-      where a.attname = 'sources' and c.relkind in ('r', 'p')
-        and (c.relname = 'corpus_reports'
-          or c.oid in (select inhrelid from pg_inherits where inhparent = 'corpus_reports'::regclass))`.execute(
-      handle.db,
-    );
-    expect(rows.length).toBe(31);
-    expect(new Set(rows.map((r) => r.method))).toEqual(new Set([engine === 'postgres' ? 'l' : '']));
   });
 
   it('keeps dates as calendar days, JSON as values, counts as numbers', async () => {

@@ -15,7 +15,6 @@ import * as corpusSummaries from './0013-corpus-summaries.js';
 import * as corpusOutliers from './0014-corpus-outliers.js';
 import * as corpusRollups from './0015-corpus-rollups.js';
 import * as corpusRegionCells from './0016-corpus-region-cells.js';
-import * as corpusLz4 from './0018-corpus-lz4.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -35,5 +34,4 @@ export const migrations: Record<string, Migration> = {
   '0014-corpus-outliers': corpusOutliers,
   '0015-corpus-rollups': corpusRollups,
   '0016-corpus-region-cells': corpusRegionCells,
-  '0018-corpus-lz4': corpusLz4,
 };
