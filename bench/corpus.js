@@ -26,6 +26,7 @@
 // database, each run alternating the two), check its answers equal, and show both.
 //
 // Options: --reports=<n>, --runs=<n>, --seed=<n>, --text=<n>, --pdf=<n>, --baseline=<dir>,
+//          --repeat=<n> (imports: this build and the baseline in turn, n times each),
 //          --pglite, --only=<import,queries,fdw>
 //          (BENCH_REPORTS and BENCH_RUNS in the environment too); XXGK_TEST_PG names the
 //          PostgreSQL server as for the tests.
@@ -263,28 +264,54 @@ async function main() {
       if (count === 0) continue;
       const memory = watchMemory();
       const measured = {
-        ...(await measureImport(kind, count, SEED, args.pglite ? undefined : SERVER_URL, baseline)),
+        ...(await measureImport(
+          kind,
+          count,
+          SEED,
+          args.pglite ? undefined : SERVER_URL,
+          baseline,
+          Number(args.repeat ?? 1),
+        )),
         peakRss: memory.stop(),
       };
       results.import.push(measured);
       const { read, import: imported, baseline: before } = measured;
-      const counts = Object.entries(imported.summary)
-        .map(([status, n]) => `${status} ${n}`)
-        .join(', ');
       const cpu = (m) =>
         args.pglite
           ? `CPU ${m.cpuMsPerFile.node.toFixed(2)} ms a file (node, PGlite in it)`
-          : `CPU ${m.cpuMsPerFile.node.toFixed(2)} + ${m.cpuMsPerFile.postgres.toFixed(2)} ms a file (node + postgres)`;
+          : `CPU ${m.cpuMsPerFile.node.toFixed(2)} + ${m.cpuMsPerFile.postgres.toFixed(2)} ms a file (node + postgres; ` +
+            `WAL writer, checkpointer, bgwriter ${m.cpuMsPerFile.background.toFixed(2)})`;
+      // The summary tables' refresh at the batch's end: its share of the time, and the import without it.
+      const refresh = (m) => {
+        const { seconds, againSeconds, cpuMsPerFile: c } = m.refresh;
+        const without = measured.reports / (m.seconds - seconds);
+        return (
+          `refresh ${seconds.toFixed(2)} s of ${m.seconds.toFixed(2)} s (${((100 * seconds) / m.seconds).toFixed(0)}%; ` +
+          `run again ${againSeconds.toFixed(2)} s, CPU ${c.node.toFixed(2)} + ${c.postgres.toFixed(2)} ms a file); ` +
+          `without it ${without.toFixed(1)} reports/s`
+        );
+      };
       console.log(
         `import (${measured.threads} threads): ${kind} ${measured.reports} reports (mean ${(measured.meanFileBytes / 1024).toFixed(1)} KB): ` +
-          `imported ${imported.perSecond.toFixed(1)} reports/s (${counts}; ${cpu(imported)}); read alone ${read.perSecond.toFixed(1)} reports/s ` +
-          `(${read.failed} failed; CPU ${read.cpuMsPerFile.toFixed(2)} ms a file); peak RSS ${mb(measured.peakRss)}` +
-          `${kind === 'text' && imported.perSecond < 500 ? ' (under the 500/s aim)' : ''}`,
+          `read alone ${read.perSecond.toFixed(1)} reports/s ` +
+          `(${read.failed} failed; CPU ${read.cpuMsPerFile.toFixed(2)} ms a file); peak RSS ${mb(measured.peakRss)}`,
       );
-      if (before)
+      const runs = measured.runs ?? { import: [imported], baseline: before ? [before] : [] };
+      runs.import.forEach((m, i) => {
+        const counts = Object.entries(m.summary)
+          .map(([status, n]) => `${status} ${n}`)
+          .join(', ');
         console.log(
-          `  baseline build: ${before.perSecond.toFixed(1)} reports/s (${cpu(before)}); this build ×${(imported.perSecond / before.perSecond).toFixed(2)}`,
+          `  this build: ${m.perSecond.toFixed(1)} reports/s (${counts}; ${cpu(m)})` +
+            `${kind === 'text' && m.perSecond < 500 ? ' (under the 500/s aim)' : ''}\n    ${refresh(m)}`,
         );
+        const b = runs.baseline[i];
+        if (b)
+          console.log(
+            `  baseline build: ${b.perSecond.toFixed(1)} reports/s (${cpu(b)}); this build ×${(m.perSecond / b.perSecond).toFixed(2)}` +
+              `\n    ${refresh(b)}`,
+          );
+      });
     }
   }
   mkdirSync(new URL('results/', import.meta.url), { recursive: true });

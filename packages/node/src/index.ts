@@ -18,7 +18,7 @@ export {
   UPLOAD_PARSING,
   type ParsePoolOptions,
 } from './parse-pool.js';
-export type { ReportFigures } from './parse-worker.js';
+export { reportFigures, type ReportFigures } from './report-figures.js';
 export {
   ignorePdfJsLeaks,
   WorkerFailure,

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { ParseError, type ParsedReport, type ParseLimits } from '@xxgk/core';
 import { OCR_LIMITS } from './ocr/index.js';
-import type { ParseOutcome, ParseTask, ReportFigures } from './parse-worker.js';
+import type { ParseOutcome, ParseTask } from './parse-worker.js';
+import type { ReportFigures } from './report-figures.js';
 import { WorkerFailure, WorkerPool, type WorkerFailureReason } from './worker-pool.js';
 
 /**
@@ -74,16 +75,17 @@ export class ParsePool {
   }
 
   /** Reads `bytes` as a report on a worker thread; throws ParseError, or PoolBusyError when busy. */
-  parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
-    return this.read(bytes, file, true) as Promise<ParsedReport>;
+  async parse(bytes: Uint8Array, file: string): Promise<ParsedReport> {
+    return JSON.parse((await this.read(bytes, file, true)).json) as ParsedReport;
   }
 
   /** Reads `bytes` as parse() does, answering only the figures, their sources and the findings. */
-  parseFigures(bytes: Uint8Array, file: string): Promise<ReportFigures> {
-    return this.read(bytes, file, false);
+  async parseFigures(bytes: Uint8Array, file: string): Promise<ReportFigures> {
+    const { json, texts } = await this.read(bytes, file, false);
+    return { ...(JSON.parse(json) as Omit<ReportFigures, 'json'>), json: texts as ReportFigures['json'] };
   }
 
-  private async read(bytes: Uint8Array, file: string, whole: boolean): Promise<ReportFigures> {
+  private async read(bytes: Uint8Array, file: string, whole: boolean) {
     if (this.pool.busy && this.pool.queued >= this.options.queue) throw new PoolBusyError(file);
     const { limits, maxOutputChars } = this.options;
     /*
@@ -99,7 +101,7 @@ export class ParsePool {
       throw error;
     }
     if (!outcome.ok) throw new ParseError(outcome.code, outcome.reason, outcome.file);
-    return JSON.parse(outcome.json) as ReportFigures;
+    return outcome;
   }
 
   /** Stops the worker threads (after the reads under way). */

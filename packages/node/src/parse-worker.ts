@@ -1,10 +1,12 @@
 import { setPriority } from 'node:os';
-import { ParseError, parseReport, type ParsedReport, type ParseLimits, type Source } from '@xxgk/core';
+import { ParseError, parseReport, type ParseLimits } from '@xxgk/core';
 import { readCMap } from './cmaps.js';
 import { inflatedSize } from './inflate.js';
 import { loadPdfium } from './pdfium.js';
 import { ocrPdf } from './ocr/index.js';
+import { reportFigures } from './report-figures.js';
 import { ignorePdfJsLeaks } from './worker-pool.js';
+import type { ReportFigures } from './report-figures.js';
 
 /*
  * Reading yields to answering requests: on Linux the nice value is per thread, and this lowers
@@ -34,37 +36,12 @@ export interface ParseTask {
 }
 
 /**
- * What a bulk import keeps of a read report: its figures, where they were read, its findings —
- * not the document nor the report's prose, which are about half of the answer, cloned on the way
- * back and parsed again on the request thread; nor the file's name in each figure's source, which
- * the caller knows (a figure's source says `file` only when it is another's).
+ * What crosses back: the read report as JSON (parsed again on the request thread) — for a bulk
+ * import with its figures' JSON texts apart, which are not parsed there (ReportFigures) — or why it
+ * failed.
  */
-export type ReportFigures = Omit<ParsedReport, 'document' | 'report'> & {
-  readonly report: Omit<ParsedReport['report'], 'sections'>;
-};
-
-function figuresOf(parsed: ParsedReport, file: string): ReportFigures {
-  const { document: _document, report, ...rest } = parsed;
-  const { sections: _sections, provenance, ...figures } = report;
-  if (!provenance) return { ...rest, report: figures };
-  const sources: Record<string, Source> = {};
-  for (const cell in provenance) {
-    const source = provenance[cell as keyof typeof provenance];
-    if (!source) continue;
-    if (source.file !== file) {
-      sources[cell] = source;
-      continue;
-    }
-    const at: Record<string, unknown> = {};
-    for (const key in source) if (key !== 'file') at[key] = source[key as keyof Source];
-    sources[cell] = at as Source;
-  }
-  return { ...rest, report: { ...figures, provenance: sources } };
-}
-
-/** What crosses back: the read report as JSON (parsed again on the request thread), or why it failed. */
 export type ParseOutcome =
-  | { readonly ok: true; readonly json: string }
+  | { readonly ok: true; readonly json: string; readonly texts?: ReportFigures['json'] }
   | { readonly ok: false; readonly code: ParseError['code']; readonly reason: string; readonly file?: string };
 
 // A ParseError loses its class crossing threads: its code, reason and file cross instead.
@@ -85,15 +62,16 @@ export default async function parseTask(task: ParseTask): Promise<ParseOutcome> 
       inflate: inflatedSize,
       ocr: ocrPdf,
     });
-    const json = JSON.stringify(task.whole ? parsed : figuresOf(parsed, task.file));
-    if (json.length > task.maxOutputChars) {
+    const { json: texts, ...rest } = task.whole ? { json: undefined, ...parsed } : reportFigures(parsed);
+    const json = JSON.stringify(rest);
+    if (json.length + (texts ? texts.cells.length + texts.sources.length : 0) > task.maxOutputChars) {
       const limit = task.maxOutputChars;
       const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.ceil(limit / 1024)} KB`;
       return refused(
         new ParseError('too-large', `读取结果超过 ${size} 的上限，文件过大或结构异常，已停止读取`, task.file),
       );
     }
-    return { ok: true, json };
+    return { ok: true, json, ...(texts ? { texts } : {}) };
   } catch (error) {
     if (error instanceof ParseError) return refused(error);
     throw error;

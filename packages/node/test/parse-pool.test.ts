@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParseError } from '@xxgk/core';
+import { ParseError, type Source } from '@xxgk/core';
 import { hostileDocx } from '../../../bench/hostile.js';
 import { ParsePool, PoolBusyError, UPLOAD_PARSING, type ParsePoolOptions } from '../src/parse-pool.js';
 
@@ -41,10 +41,10 @@ describe('the parse pool that reads uploads on worker threads', () => {
 
   it('answers a bulk import only the figures: no document, no prose, no file name in each source', async () => {
     const figures = await make({}).parseFigures(new Uint8Array(await readFile(PDF)), '报告.pdf');
-    expect(Object.keys(figures.report.cells).length).toBeGreaterThan(50);
+    expect(Object.keys(JSON.parse(figures.json.cells) as object).length).toBeGreaterThan(50);
     expect(figures).not.toHaveProperty('document');
     expect(figures.report).not.toHaveProperty('sections');
-    const sources = Object.values(figures.report.provenance ?? {});
+    const sources = Object.values(JSON.parse(figures.json.sources) as Record<string, Source | undefined>);
     expect(sources.length).toBeGreaterThan(50);
     expect(sources.filter((source) => source?.file !== undefined || source?.page === undefined)).toEqual([]);
   });

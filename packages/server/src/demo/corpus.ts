@@ -9,6 +9,7 @@ import {
   seededRandom,
   type CorpusReport,
 } from '@xxgk/core';
+import { reportFigures } from '@xxgk/node';
 import type { Database } from '../db/schema.js';
 import { hasCorpusFiles } from '../features/corpus/repository.js';
 import { CorpusService } from '../features/corpus/service.js';
@@ -48,7 +49,10 @@ export async function loadDemoCorpus(db: Kysely<Database>): Promise<number> {
   if (await hasCorpusFiles(db)) return 0;
   const items = [...generateCorpus({ seed: 2026, reports: DEMO_CORPUS_REPORTS, firstYear: 2019, lastYear: 2025 })];
   // Read in this thread: starting the worker pool costs more than reading a few hundred text files.
-  const corpus = new CorpusService(db, { read: (bytes, file) => parseReport(bytes, { file }), threads: 1 });
+  const corpus = new CorpusService(db, {
+    read: async (bytes, file) => reportFigures(await parseReport(bytes, { file })),
+    threads: 1,
+  });
   const files = [];
   for (const [index, item] of items.entries()) {
     const file = await fileOf(item, index);

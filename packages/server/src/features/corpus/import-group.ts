@@ -3,6 +3,7 @@ import { ruleById, type Finding, type SourceKind } from '@xxgk/core';
 import type { ReportFigures } from '@xxgk/node';
 import type { Database } from '../../db/schema.js';
 import {
+  commitWithoutWaiting,
   insertFiles,
   insertReports,
   lockOrgans,
@@ -53,22 +54,6 @@ function reviewReason(parsed: ReportFigures, organSure: boolean): string | undef
   return reasons.length > 0 ? reasons.join('；') : undefined;
 }
 
-/** Cell ID → where it was read, with how the aligner placed it (the file's name is the file row's). */
-function sourcesOf(parsed: ReportFigures): Record<string, unknown> {
-  const { provenance = {} } = parsed.report;
-  const { placements } = parsed;
-  // The pool's answer names no file and most reports have no placements: kept as they came.
-  if (!placements && Object.values(provenance).every((source) => source?.file === undefined)) return provenance;
-  const sources: Record<string, unknown> = {};
-  for (const [cell, source] of Object.entries(provenance)) {
-    if (!source) continue;
-    const { file: _file, ...at } = source;
-    const placed = placements?.[cell];
-    sources[cell] = placed ? { ...at, placedBy: placed.placedBy, placement: placed.confidence } : at;
-  }
-  return sources;
-}
-
 /** The ids of the consistency rules the report breaks (errors and warnings). */
 function failedRules(findings: readonly Finding[]): string[] {
   const ids = findings.filter((f) => f.severity !== 'info' && ruleById(f.rule)).map((f) => f.rule);
@@ -112,10 +97,11 @@ function reportRow(at: NonNullable<Planned['report']>, fileId: number, version: 
     current,
     fileId,
     format: report.meta.format,
-    figures: report.cells as Record<string, number | null>,
+    // As the worker wrote them: parsing them here only to write them out again would cost this thread.
+    figures: parsed.json.cells,
     findings,
     failedRules: failedRules(findings),
-    sources: sourcesOf(parsed),
+    sources: parsed.json.sources,
     meta: {
       agency: report.meta.agency,
       organName: organ.name,
@@ -137,6 +123,7 @@ function reportRow(at: NonNullable<Planned['report']>, fileId: number, version: 
  * current — within the group too, in the order the files came.
  */
 async function writeGroup(trx: Transaction<Database>, batch: number | null, group: readonly Ready[]) {
+  await commitWithoutWaiting(trx);
   const agencies = group.flatMap((at) => ('parsed' in at.read ? [at.read.parsed.report.meta.agency.trim()] : []));
   const organs = await resolveOrgans(
     trx,
