@@ -55,18 +55,28 @@ describe('collapsed section 三 rows', () => {
     expect(finding?.message).toContain('只读到 4；行列合计不能确定各数所在的列，整行留空');
   });
 
-  it('gives the cells all readings agree on and leaves open where a 0 stands', () => {
-    const values = otherRows({ natural: 3, total: 3 });
-    placeCollapsedRows([row(3, 0, 3)], values, '2021', 'single');
+  it('gives 0 where a printed 0 may stand in any of several columns whose sums want 0', () => {
+    // 5, 0, 0, 2 and the total 7: one of 商业企业/科研机构/社会公益组织 was left blank, all three are 0.
+    const values = otherRows({ natural: 5, legal: 2, total: 7 });
+    placeCollapsedRows([row(5, 0, 0, 2, 7)], values, '2021', 'single');
     expect(cellsOf(values)).toEqual({
-      natural: 3,
-      business: null,
-      research: null,
-      ngo: null,
-      legal: null,
+      natural: 5,
+      business: 0,
+      research: 0,
+      ngo: 0,
+      legal: 2,
       otherOrg: null,
-      total: 3,
+      total: 7,
     });
+  });
+
+  it('leaves open a cell the placings give different numbers', () => {
+    // 3 and 3 with the total 6: 自然人 3 is sure; the other 3 may be 商业企业's or 科研机构's (their
+    // sums are not known: the 总计 row lacks them).
+    const values = otherRows({ natural: 3, total: 6 });
+    for (const column of ['business', 'research']) values.delete(`s3.total.${column}`);
+    placeCollapsedRows([row(3, 3, 6)], values, '2021', 'single');
+    expect(cellsOf(values)).toMatchObject({ natural: 3, business: null, research: null, total: 6 });
   });
 
   it('leaves the row blank when the values cannot keep the sums (the source itself is wrong)', () => {

@@ -101,12 +101,20 @@ function placings(row: CollapsedRow, residual: ReadonlyMap<string, number>): Pla
   return out;
 }
 
-/** The cells every placing gives the same value (a cell one placing leaves blank is not agreed). */
+/**
+ * The cells every placing gives the same number: the same value, or 0 where some placings put a
+ * printed 0 and the others leave the cell blank (its number is 0 either way; only whether the organ
+ * printed it is open). A cell some placings give another number is not agreed.
+ */
 function agreed(ways: readonly Placing[], ids: readonly string[]): Map<string, ReadValue> {
   const out = new Map<string, ReadValue>();
   for (const id of ids) {
-    const first = ways[0]?.get(id);
-    if (first && ways.every((way) => way.get(id)?.value === first.value)) out.set(id, first);
+    const reads = ways.map((way) => way.get(id));
+    const given = reads.find((read) => read !== undefined);
+    if (!given) continue;
+    const same = reads.every((read) => read?.value === given.value);
+    const zeroOrBlank = reads.every((read) => read === undefined || read.value === 0);
+    if (same || zeroOrBlank) out.set(id, given);
   }
   return out;
 }
