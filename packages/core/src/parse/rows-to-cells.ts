@@ -1,7 +1,6 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
-import type { Source } from '../model/schema.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
-import type { ParserFinding, ReadValue } from './readings.js';
+import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
@@ -30,19 +29,8 @@ interface Token {
   readonly cell: SourceCell;
 }
 
-/** The source of a value: its position and text. (Built field by field: it runs for every cell.) */
-function source(cell: SourceCell): Source {
-  const { page, line, table, row, column } = cell.at;
-  const out: { -readonly [K in keyof Source]: Source[K] } = { text: cell.text };
-  if (page !== undefined) out.page = page;
-  if (line !== undefined) out.line = line;
-  if (table !== undefined) out.table = table;
-  if (row !== undefined) out.row = row;
-  if (column !== undefined) out.column = column;
-  return out;
-}
+const valueOf = (token: Token): ReadValue => new CellValue(token.value, token.cell);
 
-/** Where a row of values starts: the cells after a label, then, for one-cell-per-line text, the lines after it. */
 /** A row of values alone, two or more: a table's row printed apart from its label. */
 function valuesOnly(row: SourceRow | undefined): boolean {
   if (!row?.grid) return false;
@@ -224,12 +212,12 @@ class RowLabelReader {
       collapsed.push({
         rowKey: prefix.slice(3),
         label: name,
-        values: tokens.map((token) => ({ value: token.value, source: source(token.cell) })),
+        values: tokens.map(valueOf),
       });
       return;
     }
     tokens.forEach((token, i) => {
-      values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
+      values.set(ids[i] as string, valueOf(token));
     });
     if (tokens.length < ids.length) {
       this.findings.push({
@@ -380,7 +368,7 @@ function readS4(
         break;
     }
     if (tokens.length === 0) return;
-    tokens.forEach((token, i) => values.set(ids[i] as string, { value: token.value, source: source(token.cell) }));
+    tokens.forEach((token, i) => values.set(ids[i] as string, valueOf(token)));
     if (tokens.length < ids.length) {
       findings.push({
         rule: 'row-incomplete',
