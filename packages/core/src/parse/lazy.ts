@@ -49,10 +49,18 @@ export function lazyProvenance<T extends { provenance?: unknown }>(object: T, ma
     return value;
   };
   Object.defineProperty(object, 'provenance', { get, set, enumerable: true, configurable: true });
-  Object.defineProperty(object, MAKE, { value: once, writable: false, enumerable: false, configurable: true });
+  Object.defineProperty(object, MAKE, { value: once, enumerable: false, configurable: true });
 }
 
-/** A shallow copy that keeps the provenance unmade (a spread would make it). */
+/** A shallow copy, its keys in the same order, that keeps the provenance unmade (a spread would make it). */
 export function copyKeepingLazy<T extends object>(object: T): T {
-  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(object)) as T;
+  const copy: Record<string, unknown> = {};
+  const lazy = Object.getOwnPropertyDescriptor(object, 'provenance')?.get === get;
+  for (const key of Object.keys(object)) {
+    if (key === 'provenance' && lazy) {
+      Object.defineProperty(copy, 'provenance', { get, set, enumerable: true, configurable: true });
+      Object.defineProperty(copy, MAKE, { value: (object as Lazy)[MAKE], enumerable: false, configurable: true });
+    } else copy[key] = (object as Record<string, unknown>)[key];
+  }
+  return copy as T;
 }
