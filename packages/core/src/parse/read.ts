@@ -30,6 +30,8 @@ export function withYear(report: ReadReport, year: number): Report {
 
 export interface ReadResult {
   readonly report: ReadReport;
+  /** The keys of `report.cells`, in their order. */
+  readonly cellIds: readonly string[];
   /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
   readonly findings: readonly ParserFinding[];
   /** For each value the aligner placed (text whose table lost its layout): how sure, and how placed. */
@@ -276,7 +278,13 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
 
   const read = format === 'unknown' ? undefined : tables.values;
   const cells: Record<string, number | null> = keyedObject();
-  if (read) for (const [id, value] of read) cells[id] = value.value;
+  // The keys in order, for the rules: listing a dictionary's keys costs more than keeping them.
+  const cellIds: string[] = [];
+  if (read)
+    for (const [id, value] of read) {
+      cells[id] = value.value;
+      cellIds.push(id);
+    }
 
   const headings = findHeadings(rows);
   const boundary = (after: number | undefined): number => {
@@ -290,6 +298,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   };
 
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
+  for (const id of inferred) if (!cellIds.includes(id)) cellIds.push(id);
 
   findings.push(...metaFindings(meta));
 
@@ -320,5 +329,5 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   lazyProvenance(report, () => provenanceOf(read, file));
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
+  return { report, cellIds, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
 }
