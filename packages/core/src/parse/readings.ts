@@ -34,7 +34,7 @@ export class CellValue implements ReadValue {
   private made: Source | undefined = undefined;
   constructor(
     readonly value: number | null,
-    private readonly cell: SourceCell,
+    readonly cell: SourceCell,
   ) {}
 
   get source(): Source {

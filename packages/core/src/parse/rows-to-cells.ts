@@ -24,12 +24,8 @@ export interface TableReading {
   readonly firstRow: Partial<Record<'s2' | 's3' | 's4', number>>;
 }
 
-interface Token {
-  readonly value: number | null;
-  readonly cell: SourceCell;
-}
-
-const valueOf = (token: Token): ReadValue => new CellValue(token.value, token.cell);
+/** A value read after a label, kept as it is as the cell's reading (one object a value). */
+type Token = CellValue;
 
 /** A row of values alone, two or more: a table's row printed apart from its label. */
 function valuesOnly(row: SourceRow | undefined): boolean {
@@ -80,7 +76,7 @@ class Cursor {
         if (cell.text !== '' && isLabel(cell.text)) break;
         const reading = readCell(cell.text);
         if (reading.kind === 'text') break;
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
       // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
       if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
@@ -103,7 +99,7 @@ class Cursor {
           if (tokens.length > 0) return tokens;
           continue;
         }
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
         last = r;
       }
     }
@@ -212,13 +208,11 @@ class RowLabelReader {
       collapsed.push({
         rowKey: prefix.slice(3),
         label: name,
-        values: tokens.map(valueOf),
+        values: tokens,
       });
       return;
     }
-    tokens.forEach((token, i) => {
-      values.set(ids[i] as string, valueOf(token));
-    });
+    tokens.forEach((token, i) => values.set(ids[i] as string, token));
     if (tokens.length < ids.length) {
       this.findings.push({
         rule: 'row-incomplete',
@@ -344,7 +338,7 @@ function readS4(
     const anchor = s4AnchorIn(rows[r] as SourceRow);
     if (anchor === -1 || !s4PartnerNear(rows, r)) continue;
     firstRow.s4 = r;
-    const tokens: { value: number | null; cell: SourceCell }[] = [];
+    const tokens: Token[] = [];
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
       const row = rows[i] as SourceRow;
       const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
@@ -356,7 +350,7 @@ function readS4(
           if (tokens.length > 0 && (isLabel(cell.text) || cell.text.length > 20)) break;
           continue;
         }
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
       if (
         tokens.length > 0 &&
@@ -368,7 +362,7 @@ function readS4(
         break;
     }
     if (tokens.length === 0) return;
-    tokens.forEach((token, i) => values.set(ids[i] as string, valueOf(token)));
+    tokens.forEach((token, i) => values.set(ids[i] as string, token));
     if (tokens.length < ids.length) {
       findings.push({
         rule: 'row-incomplete',
