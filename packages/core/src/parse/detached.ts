@@ -70,6 +70,9 @@ function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[
     if (line) labels.push(line);
   }
   if (i === limit && i < rows.length) return undefined;
+  // Fewer than two labels take fewer than two rows: nothing to pair, and the value rows need not be read
+  // (one label then its values is how one-cell-a-line text prints every row).
+  if (labels.length < 2) return undefined;
   const valueStart = i;
   while (i < rows.length && valueRow(rows[i] as SourceRow)) i += 1;
   const values = rows.slice(valueStart, i);
