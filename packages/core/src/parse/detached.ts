@@ -13,8 +13,14 @@ import type { SourceCell, SourceRow } from './rows.js';
 
 /** A row of values alone, read as numbers (a blank dash counts as one). */
 function valueRow(row: SourceRow): boolean {
-  const filled = row.cells.filter((cell) => cell.text !== '');
-  return filled.length > 0 && filled.every((cell) => readCell(cell.text).kind !== 'text');
+  // A loop, not filter and every: it runs for every row.
+  let filled = 0;
+  for (const cell of row.cells) {
+    if (cell.text === '') continue;
+    if (readCell(cell.text).kind === 'text') return false;
+    filled += 1;
+  }
+  return filled > 0;
 }
 
 interface LabelLine {
@@ -64,6 +70,9 @@ function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[
     if (line) labels.push(line);
   }
   if (i === limit && i < rows.length) return undefined;
+  // Fewer than two labels take fewer than two rows: nothing to pair, and the value rows need not be read
+  // (one label then its values is how one-cell-a-line text prints every row).
+  if (labels.length < 2) return undefined;
   const valueStart = i;
   while (i < rows.length && valueRow(rows[i] as SourceRow)) i += 1;
   const values = rows.slice(valueStart, i);
@@ -77,12 +86,11 @@ function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[
   return { rows: [...kept, ...joined], end: i };
 }
 
-/** Where a run of label lines may start: a label line after a row that is none. */
-function startsRun(rows: readonly SourceRow[], i: number): boolean {
-  return (
-    labelOf(rows[i] as SourceRow, i, false) !== undefined &&
-    (i === 0 || !labelOf(rows[i - 1] as SourceRow, i - 1, false))
-  );
+/** Whether a row is a label line (outside group (六)): a single cell that names a row of the tables. */
+function isLabelLine(row: SourceRow | undefined): boolean {
+  if (row?.cells.length !== 1) return false;
+  const match = matchRowLabel((row.cells[0] as SourceCell).text, false);
+  return match !== undefined && match.kind !== 'outcomes-heading';
 }
 
 /** The rows with each table printed apart from its labels put back together. */
@@ -90,14 +98,20 @@ export function rejoinDetached(rows: readonly SourceRow[]): readonly SourceRow[]
   let out: SourceRow[] | undefined;
   // Rows before `copied` are in `out`.
   let copied = 0;
+  // Whether the row before is a label line: a run of label lines starts at one after a row that is none.
+  let afterLabel = false;
   for (let i = 0; i < rows.length; i += 1) {
-    if (!startsRun(rows, i)) continue;
+    const label = isLabelLine(rows[i]);
+    const startsRun = label && !afterLabel;
+    afterLabel = label;
+    if (!startsRun) continue;
     const rejoined = rejoinAt(rows, i);
     if (!rejoined) continue;
     out ??= [];
     out.push(...rows.slice(copied, i), ...rejoined.rows);
     copied = rejoined.end;
     i = rejoined.end - 1;
+    afterLabel = isLabelLine(rows[i]);
   }
   if (!out) return rows;
   out.push(...rows.slice(copied));

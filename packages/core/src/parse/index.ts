@@ -69,8 +69,10 @@ const YEAR_RULES = new Set(['format-year', 'publication-late', 'text-year-mismat
  * The rules on a report whose year is unknown: those that need the year cannot say anything, so
  * they run on a stand-in year and what they find is dropped; every other rule ignores the year.
  */
-function checkWithoutYear(report: ReadReport): Finding[] {
-  return checkReport({ report: withYear(report, FIRST_2021_FORMAT_YEAR) }).filter((f) => !YEAR_RULES.has(f.rule));
+function checkWithoutYear(report: ReadReport, cellIds: readonly string[]): Finding[] {
+  return checkReport({ report: withYear(report, FIRST_2021_FORMAT_YEAR) }, undefined, cellIds).filter(
+    (f) => !YEAR_RULES.has(f.rule),
+  );
 }
 
 /**
@@ -98,10 +100,12 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   const scanned = options.ocr !== undefined && isScan(document);
   if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
   const read = readDocument(document, options.file);
-  const { findings, placements } = read;
+  const { findings, placements, cellIds } = read;
   const report = scanned ? withOcrConfidence(read.report, document) : read.report;
   const rules =
-    report.meta.year === null ? checkWithoutYear(report) : checkReport({ report: withYear(report, report.meta.year) });
+    report.meta.year === null
+      ? checkWithoutYear(report, cellIds)
+      : checkReport({ report: withYear(report, report.meta.year) }, undefined, cellIds);
   return {
     report,
     source,

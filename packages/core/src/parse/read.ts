@@ -8,6 +8,8 @@ import { canonical, simplify, splitNumbering } from './normalise.js';
 import { rejoinDetached } from './detached.js';
 import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
+import { copyKeepingLazy, lazyProvenance } from './lazy.js';
+import type { ReadValue } from './readings.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
 
 /**
@@ -20,11 +22,16 @@ export type ReadReport = Omit<Report, 'meta'> & {
 
 /** The report read from a file, given the year it is about (the one it states, or one a person chose). */
 export function withYear(report: ReadReport, year: number): Report {
-  return { ...report, meta: { ...report.meta, year } };
+  // Copied without reading the provenance, which is made only when asked (see lazy.ts).
+  const copy = copyKeepingLazy(report) as { -readonly [K in keyof Report]: Report[K] };
+  copy.meta = { ...report.meta, year };
+  return copy;
 }
 
 export interface ReadResult {
   readonly report: ReadReport;
+  /** The keys of `report.cells`, in their order. */
+  readonly cellIds: readonly string[];
   /** What the reader noticed: rows it could not fill, values it inferred, metadata it guessed. */
   readonly findings: readonly ParserFinding[];
   /** For each value the aligner placed (text whose table lost its layout): how sure, and how placed. */
@@ -234,6 +241,18 @@ function keyedObject<T>(): Record<string, T> {
   return object as Record<string, T>;
 }
 
+/**
+ * Where each value was read, by cell ID in the order read. Most who read a file only want its
+ * figures and findings (a folder read for its cells, the rules): the report makes this on the
+ * first look (lazy.ts), sparing some two hundred keys and objects a report.
+ */
+function provenanceOf(read: ReadonlyMap<string, ReadValue> | undefined, file: string | undefined) {
+  const provenance: Record<string, Source> = keyedObject();
+  if (read)
+    for (const [id, value] of read) provenance[id] = file ? Object.assign({ file }, value.source) : value.source;
+  return provenance;
+}
+
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
   const rows = rejoinDetached(documentRows(document));
@@ -257,12 +276,15 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
 
   const format = readFormat(meta, yearFormat, tables);
 
+  const read = format === 'unknown' ? undefined : tables.values;
   const cells: Record<string, number | null> = keyedObject();
-  const provenance: Record<string, Source> = keyedObject();
-  for (const [id, read] of format === 'unknown' ? [] : tables.values) {
-    cells[id] = read.value;
-    provenance[id] = file ? Object.assign({ file }, read.source) : read.source;
-  }
+  // The keys in order, for the rules: listing a dictionary's keys costs more than keeping them.
+  const cellIds: string[] = [];
+  if (read)
+    for (const [id, value] of read) {
+      cells[id] = value.value;
+      cellIds.push(id);
+    }
 
   const headings = findHeadings(rows);
   const boundary = (after: number | undefined): number => {
@@ -276,6 +298,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   };
 
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
+  for (const id of inferred) if (!cellIds.includes(id)) cellIds.push(id);
 
   findings.push(...metaFindings(meta));
 
@@ -301,9 +324,10 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     },
     cells,
     ...(inferred.length > 0 ? { inferred } : {}),
-    provenance,
   };
+  // Added last, where a literal would have it (see lazy.ts).
+  lazyProvenance(report, () => provenanceOf(read, file));
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
+  return { report, cellIds, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
 }

@@ -1,7 +1,6 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
-import type { Source } from '../model/schema.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
-import type { ParserFinding, ReadValue } from './readings.js';
+import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
@@ -26,24 +25,9 @@ export interface TableReading {
   readonly firstRow: Partial<Record<'s2' | 's3' | 's4', number>>;
 }
 
-interface Token {
-  readonly value: number | null;
-  readonly cell: SourceCell;
-}
+/** A value read after a label, kept as it is as the cell's reading (one object a value). */
+type Token = CellValue;
 
-/** The source of a value: its position and text. (Built field by field: it runs for every cell.) */
-function source(cell: SourceCell): Source {
-  const { page, line, table, row, column } = cell.at;
-  const out: { -readonly [K in keyof Source]: Source[K] } = { text: cell.text };
-  if (page !== undefined) out.page = page;
-  if (line !== undefined) out.line = line;
-  if (table !== undefined) out.table = table;
-  if (row !== undefined) out.row = row;
-  if (column !== undefined) out.column = column;
-  return out;
-}
-
-/** Where a row of values starts: the cells after a label, then, for one-cell-per-line text, the lines after it. */
 /** A row of values alone, two or more: a table's row printed apart from its label. */
 function valuesOnly(row: SourceRow | undefined): boolean {
   if (!row?.grid) return false;
@@ -93,7 +77,7 @@ class Cursor {
         if (cell.text !== '' && isLabel(cell.text)) break;
         const reading = readCell(cell.text);
         if (reading.kind === 'text') break;
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
       // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
       if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
@@ -116,7 +100,7 @@ class Cursor {
           if (tokens.length > 0) return tokens;
           continue;
         }
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
         last = r;
       }
     }
@@ -225,13 +209,11 @@ class RowLabelReader {
       collapsed.push({
         rowKey: prefix.slice(3),
         label: name,
-        values: tokens.map((token) => ({ value: token.value, source: source(token.cell) })),
+        values: tokens,
       });
       return;
     }
-    tokens.forEach((token, i) => {
-      values.set(ids[i] as string, { value: token.value, source: source(token.cell) });
-    });
+    tokens.forEach((token, i) => values.set(ids[i] as string, token));
     if (tokens.length < ids.length) {
       this.findings.push({
         rule: 'row-incomplete',
@@ -357,7 +339,7 @@ function readS4(
     const anchor = s4AnchorIn(rows[r] as SourceRow);
     if (anchor === -1 || !s4PartnerNear(rows, r)) continue;
     firstRow.s4 = r;
-    const tokens: { value: number | null; cell: SourceCell }[] = [];
+    const tokens: Token[] = [];
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
       const row = rows[i] as SourceRow;
       const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
@@ -373,7 +355,7 @@ function readS4(
           if (tokens.length > 0 && (isLabel(cell.text) || cell.text.length > 20)) break;
           continue;
         }
-        tokens.push({ value: reading.kind === 'number' ? reading.value : null, cell });
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
       if (
         tokens.length > 0 &&
@@ -385,7 +367,7 @@ function readS4(
         break;
     }
     if (tokens.length === 0) return;
-    tokens.forEach((token, i) => values.set(ids[i] as string, { value: token.value, source: source(token.cell) }));
+    tokens.forEach((token, i) => values.set(ids[i] as string, token));
     if (tokens.length < ids.length) {
       findings.push({
         rule: 'row-incomplete',

@@ -24,10 +24,13 @@ interface Walk {
 
 let current: Walk | undefined;
 
-/** Runs `check` with the cells' IDs listed once for every rule it runs. */
-export function withCellWalk<T>(cells: Cells, check: () => T): T {
+/**
+ * Runs `check` with the cells' IDs listed once for every rule it runs. `ids`, when the caller
+ * has them (the reader, which made the cells), are the keys of `cells` in their order.
+ */
+export function withCellWalk<T>(cells: Cells, check: () => T, ids?: readonly string[]): T {
   const previous = current;
-  current = { cells, ids: Object.keys(cells) };
+  current = { cells, ids: ids ?? Object.keys(cells) };
   try {
     return check();
   } finally {

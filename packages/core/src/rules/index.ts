@@ -42,18 +42,29 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);
 }
 
-/** Runs the rules on a report (and last year's, when given) and returns their findings. */
-export function checkReport(context: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
-  return withCellWalk(context.report.cells, () => {
-    const findings: Finding[] = [];
-    for (const rule of rules) {
-      if (rule.crossYear && !context.previous) continue;
-      for (const finding of rule.check(context)) {
-        findings.push({ rule: rule.id, severity: rule.severity, ...finding });
+/**
+ * Runs the rules on a report (and last year's, when given) and returns their findings. `cellIds`,
+ * when the caller has them, are the keys of `report.cells` in their order (see cell-walk.ts).
+ */
+export function checkReport(
+  context: RuleContext,
+  rules: readonly Rule[] = RULES,
+  cellIds?: readonly string[],
+): Finding[] {
+  return withCellWalk(
+    context.report.cells,
+    () => {
+      const findings: Finding[] = [];
+      for (const rule of rules) {
+        if (rule.crossYear && !context.previous) continue;
+        for (const finding of rule.check(context)) {
+          findings.push({ rule: rule.id, severity: rule.severity, ...finding });
+        }
       }
-    }
-    return findings;
-  });
+      return findings;
+    },
+    cellIds,
+  );
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
