@@ -347,7 +347,7 @@ function readS4(
       for (const cell of cells) {
         if (tokens.length === ids.length) break;
         if (cell.text === '') {
-          if (blanksCount) tokens.push({ value: null, cell });
+          if (blanksCount) tokens.push(new CellValue(null, cell));
           continue;
         }
         const reading = readCell(cell.text);
