@@ -30,6 +30,7 @@ describe.each(ENGINES)('database on %s', (engine) => {
       '0015-corpus-rollups',
       '0016-corpus-region-cells',
       '0017-corpus-region-cell-parts',
+      '0018-corpus-refresh-parts',
     ]);
   });
 

@@ -16,6 +16,7 @@ import * as corpusOutliers from './0014-corpus-outliers.js';
 import * as corpusRollups from './0015-corpus-rollups.js';
 import * as corpusRegionCells from './0016-corpus-region-cells.js';
 import * as corpusRegionCellParts from './0017-corpus-region-cell-parts.js';
+import * as corpusRefreshParts from './0018-corpus-refresh-parts.js';
 
 /** Every migration in order; the key is the name recorded in the database and must never change. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-corpus-rollups': corpusRollups,
   '0016-corpus-region-cells': corpusRegionCells,
   '0017-corpus-region-cell-parts': corpusRegionCellParts,
+  '0018-corpus-refresh-parts': corpusRefreshParts,
 };

@@ -74,11 +74,25 @@ export interface CorpusRegionCellPartsTable {
   cells: Json<Record<string, number>>;
 }
 
+/**
+ * Migration 0018: what each summary group and each organ (with the organs merged into it) was
+ * last refreshed from, so that a refresh rewrites only the parts whose current reports changed.
+ */
+export interface CorpusRefreshPartsTable {
+  /** `summary` (part: region code|level|kind) or `organ` (part: the organ's id). */
+  kind: string;
+  year: number;
+  part: string;
+  /** The fingerprint of the part's current reports when it was refreshed. */
+  reports: string;
+}
+
 /** The corpus analysis's tables, rewritten from the corpus's reports. */
 export interface CorpusAnalysisTables {
   corpus_summaries: CorpusSummariesTable;
   corpus_rollups: CorpusRollupsTable;
   corpus_region_cells: CorpusRegionCellsTable;
   corpus_region_cell_parts: CorpusRegionCellPartsTable;
+  corpus_refresh_parts: CorpusRefreshPartsTable;
   corpus_outliers: CorpusOutliersTable;
 }

@@ -59,7 +59,7 @@ export class CorpusAnalysisService {
   constructor(private readonly db: Kysely<Database>) {}
 
   refresh(years?: readonly number[]) {
-    return refreshCorpusSummaries(this.db, years ? { years } : {});
+    return refreshCorpusSummaries(this.db, { ...(years ? { years } : {}), whole: true });
   }
 
   /** Every measure, rate and rule failure count, grouped by year, place, level or kind. */

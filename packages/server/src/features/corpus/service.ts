@@ -291,7 +291,7 @@ export class CorpusService {
   /** Reports moved between organs (their place, level, kind and current version may change): their years are summed again. */
   private async refreshOrgans(organIds: readonly number[]) {
     const years = await yearsOfOrgans(this.db, organIds);
-    if (years.length > 0) await refreshCorpusSummaries(this.db, { years });
+    if (years.length > 0) await refreshCorpusSummaries(this.db, { years, whole: true });
   }
 
   /** Stops the worker threads (the command line, when done). */

@@ -2,7 +2,7 @@ import { JUMP } from '@xxgk/core';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../filter.js';
-import { clearYears } from '../refresh/repository.js';
+import { clearYears, organChanged, organPart } from '../refresh/repository.js';
 import { ERROR_RULES, type OutlierKind } from './rules.js';
 
 /**
@@ -36,7 +36,7 @@ const expectedInForce = (row: string) =>
  * compare. The years before are named too, so that only their partitions are read (the join's
  * `p.year = c.year - 1` alone prunes none, and a foreign partition would send all its rows).
  */
-function pairs(years: readonly number[] | undefined): RawBuilder<unknown> {
+function pairs(years: readonly number[] | undefined, scope: RawBuilder<unknown>): RawBuilder<unknown> {
   const inYears = years
     ? sql`and c.year in (${sql.join(years)}) and p.year in (${sql.join(years.map((y) => y - 1))})`
     : sql``;
@@ -53,7 +53,7 @@ function pairs(years: readonly number[] | undefined): RawBuilder<unknown> {
     join corpus_reports p on p.organ_id = op.id and p.year = c.year - 1 and p.current
     cross join lateral jsonb_to_record(c.figures) as cf(${RECORD})
     cross join lateral jsonb_to_record(p.figures) as pf(${RECORD})
-    where c.current ${inYears}`;
+    where c.current ${inYears} ${scope}`;
 }
 
 const COLUMNS = sql`type, year, report_id, previous_id, organ_id, region_code, level, kind, failed_rules, details, magnitude`;
@@ -61,15 +61,24 @@ const COLUMNS = sql`type, year, report_id, previous_id, organ_id, region_code, l
 /**
  * Rewrites the stored outliers of the given years (all when none are given) from the current
  * reports: the caller passes each year a change touched and the year after it, whose pairs
- * begin in it. Runs inside the summary's refresh transaction.
+ * begin in it. With `changed`, only those of the organs whose parts changed that year or the year
+ * before (refresh/repository.ts). Runs inside the summary's refresh transaction.
  */
-export async function refreshOutliers(db: Db, years: readonly number[] | undefined): Promise<void> {
-  await clearYears(db, 'corpus_outliers', years);
+export async function refreshOutliers(db: Db, years: readonly number[] | undefined, only?: 'changed'): Promise<void> {
+  const changed = (alias: string) => organChanged(sql.ref(`${alias}.year`), organPart(`o${alias}`));
+  if (only) {
+    await sql`
+      delete from corpus_outliers c using corpus_organs oc
+      where oc.id = c.organ_id and c.year in (${sql.join(years ?? [])}) and ${changed('c')}`.execute(db);
+  } else {
+    await clearYears(db, 'corpus_outliers', years);
+  }
+  const scope = only ? sql`and ${changed('c')}` : sql``;
   const inYears = years ? sql`and c.year in (${sql.join(years)})` : sql``;
   const larger = sql`greatest(before, after)`;
   const rules = ERROR_RULES.length ? ERROR_RULES : [''];
   await sql`
-    with pair as (${pairs(years)})
+    with pair as (${pairs(years, scope)})
     insert into corpus_outliers (${COLUMNS})
     select 'jump', year, id, previous_id, organ_id, region_code, level, kind, failed_rules,
       jsonb_build_object('before', before, 'after', after), ${larger}
@@ -83,8 +92,8 @@ export async function refreshOutliers(db: Db, years: readonly number[] | undefin
     where ci <> co or (both2021 and (rf <> re or nf <> ne))
     union all
     select 'impossible', c.year, c.id, null, c.organ_id, c.region_code, c.level, c.kind, c.failed_rules, '{}'::jsonb, null
-    from corpus_reports c
-    where c.current ${inYears} and c.failed_rules && array[${sql.join(rules)}]::text[]`.execute(db);
+    from corpus_reports c join corpus_organs oc on oc.id = c.organ_id
+    where c.current ${inYears} ${scope} and c.failed_rules && array[${sql.join(rules)}]::text[]`.execute(db);
 }
 
 function where(kind: OutlierKind, filter: CorpusFilter): RawBuilder<unknown> {

@@ -4,7 +4,15 @@ import type { Database, Db } from '../../../db/schema.js';
 import type { CorpusFilter } from '../filter.js';
 import { refreshOutliers } from '../outliers/repository.js';
 import { refreshRegionCells } from '../region-cells/repository.js';
-import { clearYears } from '../refresh/repository.js';
+import {
+  changedParts,
+  clearYears,
+  rollupChanged,
+  summaryChanged,
+  summaryPart,
+  writeParts,
+  yearsWithParts,
+} from '../refresh/repository.js';
 
 /**
  * The corpus's sums (issue 15): the summary table (migration 0013, year × region × level × kind)
@@ -29,60 +37,101 @@ function measureSum(measure: (typeof MEASURES)[number]): RawBuilder<number> {
 }
 
 /**
- * Rewrites the summary rows of the given years (all years when none are given) from the current
- * reports, in one transaction: each group's count of reports, the sums of core's MEASURES and
- * how many reports break each rule; then those years' rollup rows from the summary rows just
- * written; those years' cell sums by province and prefecture; and the stored outliers of those
- * years and of each next year, whose jumps and carry-overs pair it with the year before. The
- * import calls it at the end of each batch, the corpus service after an organ's reports move (with
- * the years they are in).
+ * Rewrites the corpus analysis's tables for the given years (all years when none are given) from
+ * the current reports, in one transaction: the summary rows (each group's count of reports, the
+ * sums of core's MEASURES and how many reports break each rule), the rollup rows from the summary
+ * rows just written, the cell sums by province and prefecture, and the stored outliers of those
+ * years and of each next year, whose jumps and carry-overs pair it with the year before.
+ *
+ * A year whose parts (migration 0018) are stored has only its changed parts rewritten: the
+ * summary groups and organs whose current reports changed, their provinces' rollup rows and the
+ * organs' outliers of that year and the next; the import calls this at the end of each batch.
+ * `whole` rewrites the years entirely (and their parts), as a year with no parts yet is: the
+ * corpus service after an organ's reports move, and the tests' oracle.
  */
-export async function refreshCorpusSummaries(db: Kysely<Database>, options: { years?: readonly number[] } = {}) {
+export async function refreshCorpusSummaries(
+  db: Kysely<Database>,
+  options: { years?: readonly number[]; whole?: boolean } = {},
+) {
   const years = options.years && options.years.length > 0 ? [...new Set(options.years)] : undefined;
   await db.transaction().execute(async (tx) => {
     // One refresh at a time: two batches ending together would each delete the rows the other has
     // not yet written and then both insert theirs.
     await sql`select pg_advisory_xact_lock(hashtext('corpus_summaries'))`.execute(tx);
-    await refreshOutliers(tx, years ? [...new Set(years.flatMap((year) => [year, year + 1]))] : undefined);
-    await clearYears(tx, 'corpus_summaries', years);
-    const inYears = years ? sql`and r.year in (${sql.join(years)})` : sql``;
-    const group = sql`r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind`;
-    await sql`
-      insert into corpus_summaries (year, region_code, level, kind, reports, ${measureColumns})
-      select ${group}, count(*), ${sql.join(measuredMeasures.map(measureSum))}
-      from corpus_reports r cross join lateral jsonb_to_record(r.figures) as f(${CELL_RECORD})
-      where r.current ${inYears}
-      group by ${group}`.execute(tx);
-    await sql`
-      update corpus_summaries s set rules = x.rules
-      from (
-        select year, region_code, level, kind, jsonb_object_agg(rule, n) as rules
-        from (
-          select r.year, coalesce(r.region_code, '') as region_code, coalesce(r.level, '') as level, r.kind, f.rule, count(*) as n
-          from corpus_reports r cross join lateral (select distinct unnest(r.failed_rules) as rule) f
-          where r.current ${inYears}
-          group by 1, 2, 3, 4, 5
-        ) counted
-        group by 1, 2, 3, 4
-      ) x
-      where s.year = x.year and s.region_code = x.region_code and s.level = x.level and s.kind = x.kind`.execute(tx);
-    await refreshRollups(tx, years);
+    const partial = years && !options.whole ? await yearsWithParts(tx, years) : [];
+    const whole = years?.filter((year) => !partial.includes(year));
+    if (!whole || whole.length > 0) await refreshWhole(tx, whole);
+    if (partial.length > 0) await refreshChanged(tx, partial);
     await refreshRegionCells(tx, years);
   });
 }
 
-/**
- * Rewrites the rollup rows of the given years (all when none) from the summary rows: read from
- * the summary table on this server, so foreign partitions cost nothing more here.
- */
-async function refreshRollups(tx: Db, years: readonly number[] | undefined) {
+/** Rewrites every summary, rollup and outlier row of the years (all when none) and their parts. */
+async function refreshWhole(tx: Db, years: readonly number[] | undefined) {
+  await refreshOutliers(tx, years ? [...new Set(years.flatMap((year) => [year, year + 1]))] : undefined);
+  await clearYears(tx, 'corpus_summaries', years);
+  await writeSummaries(tx, years ? sql`and r.year in (${sql.join(years)})` : sql``);
   await clearYears(tx, 'corpus_rollups', years);
-  const inYears = years ? sql`where s.year in (${sql.join(years)})` : sql``;
+  await writeRollups(tx, years ? sql`and s.year in (${sql.join(years)})` : sql``);
+  await writeParts(tx, years);
+}
+
+/** Rewrites what the changed parts of the years are in (refresh/repository.ts). */
+async function refreshChanged(tx: Db, years: readonly number[]) {
+  await changedParts(tx, years);
+  await refreshOutliers(tx, [...new Set(years.flatMap((year) => [year, year + 1]))], 'changed');
+  const inYears = sql`r.year in (${sql.join(years)})`;
+  const summaryOf = (a: string) =>
+    summaryPart(sql.ref(`${a}.region_code`), sql.ref(`${a}.level`), sql.ref(`${a}.kind`));
+  await sql`delete from corpus_summaries s where s.year in (${sql.join(years)}) and ${summaryChanged(sql.ref('s.year'), summaryOf('s'))}`.execute(
+    tx,
+  );
+  await writeSummaries(tx, sql`and ${inYears} and ${summaryChanged(sql.ref('r.year'), summaryOf('r'))}`);
+  const rollupOf = (a: string, province: RawBuilder<unknown>) =>
+    rollupChanged(sql.ref(`${a}.year`), province, sql.ref(`${a}.level`), sql.ref(`${a}.kind`));
+  await sql`delete from corpus_rollups u where u.year in (${sql.join(years)}) and ${rollupOf('u', sql.ref('u.province'))}`.execute(
+    tx,
+  );
+  await writeRollups(
+    tx,
+    sql`and s.year in (${sql.join(years)}) and ${rollupOf('s', sql`substr(s.region_code, 1, 2)`)}`,
+  );
+}
+
+/** Writes the summary rows of the current reports `r` meeting `scope` (`and …`), whose groups are empty. */
+async function writeSummaries(tx: Db, scope: RawBuilder<unknown>) {
+  const group = sql`r.year, coalesce(r.region_code, ''), coalesce(r.level, ''), r.kind`;
+  await sql`
+    insert into corpus_summaries (year, region_code, level, kind, reports, ${measureColumns})
+    select ${group}, count(*), ${sql.join(measuredMeasures.map(measureSum))}
+    from corpus_reports r cross join lateral jsonb_to_record(r.figures) as f(${CELL_RECORD})
+    where r.current ${scope}
+    group by ${group}`.execute(tx);
+  await sql`
+    update corpus_summaries s set rules = x.rules
+    from (
+      select year, region_code, level, kind, jsonb_object_agg(rule, n) as rules
+      from (
+        select r.year, coalesce(r.region_code, '') as region_code, coalesce(r.level, '') as level, r.kind, f.rule, count(*) as n
+        from corpus_reports r cross join lateral (select distinct unnest(r.failed_rules) as rule) f
+        where r.current ${scope}
+        group by 1, 2, 3, 4, 5
+      ) counted
+      group by 1, 2, 3, 4
+    ) x
+    where s.year = x.year and s.region_code = x.region_code and s.level = x.level and s.kind = x.kind`.execute(tx);
+}
+
+/**
+ * Writes the rollup rows of the summary rows `s` meeting `scope` (`and …`), whose groups are
+ * empty: read from the summary table on this server, so foreign partitions cost nothing more here.
+ */
+async function writeRollups(tx: Db, scope: RawBuilder<unknown>) {
   const group = sql`s.year, substr(s.region_code, 1, 2), s.level, s.kind`;
   await sql`
     insert into corpus_rollups (year, province, level, kind, reports, ${measureColumns})
     select ${group}, sum(s.reports), ${sql.join(measuredMeasures.map((m) => sql`sum(s.${sql.id(m.key)})`))}
-    from corpus_summaries s ${inYears}
+    from corpus_summaries s where true ${scope}
     group by ${group}`.execute(tx);
   await sql`
     update corpus_rollups u set rules = x.rules
@@ -90,7 +139,7 @@ async function refreshRollups(tx: Db, years: readonly number[] | undefined) {
       select year, province, level, kind, jsonb_object_agg(rule, n) as rules
       from (
         select s.year, substr(s.region_code, 1, 2) as province, s.level, s.kind, r.key as rule, sum(r.value::int) as n
-        from corpus_summaries s cross join lateral jsonb_each_text(s.rules) r ${inYears}
+        from corpus_summaries s cross join lateral jsonb_each_text(s.rules) r where true ${scope}
         group by 1, 2, 3, 4, 5
       ) counted
       group by 1, 2, 3, 4
