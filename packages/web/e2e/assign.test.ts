@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, login, newPage, screenshot } from './support.js';
+import { chooseOption, e2eSession, login, newPage, screenshot } from './support.js';
 
 /*
  * 分派承办人 in a real browser: the reviewer ticks two cases, assigns them to an officer and reads
@@ -35,9 +35,8 @@ describe('assigning cases to an officer in a real browser', () => {
 
     await reviewer.getByRole('button', { name: /分\s*派$/ }).click();
     const dialog = reviewer.getByRole('dialog', { name: /分派承办人/ });
-    await dialog.getByLabel('承办人').click();
-    await dialog.getByLabel('承办人').fill('李经办');
-    await dialog.getByLabel('承办人').press('Enter');
+    // The officers load after the dialog opens: a pick made before they are there is tried again.
+    await chooseOption(reviewer, dialog, '承办人', OFFICER);
     await dialog.getByRole('button', { name: '确定分派' }).click();
     await dialog.getByText(`已分派给${OFFICER} 2 件`).waitFor();
     const results = dialog.getByTestId('assign-results');
@@ -76,5 +75,5 @@ describe('assigning cases to an officer in a real browser', () => {
     // The rows of the list (the workload table below has rows of its own, one per officer).
     await expect.poll(() => officer.locator('.ant-table-row', { hasText: '依申第' }).count()).toBe(2);
     for (const serial of serials) await officer.locator('.ant-table-row', { hasText: serial }).waitFor();
-  });
+  }, 180_000);
 });

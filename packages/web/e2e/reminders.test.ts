@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickForAnswer, e2eSession, login, newPage, type E2eApp } from './support.js';
+import { chooseOption, clickForAnswer, e2eSession, login, newPage, type E2eApp } from './support.js';
 
 /** Screenshots of issue 14's reminders, 催办, 转办 and workload, at 1366×768. */
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -35,26 +35,6 @@ async function bellCount(page: Page): Promise<number> {
   await bell.waitFor();
   const name = (await bell.getAttribute('aria-label')) ?? '';
   return Number(/（(\d+)条未读）/.exec(name)?.[1] ?? 0);
-}
-
-/**
- * Picks `option` in the dialog's select `label`, and sees it in the field: a click during the
- * list's opening animation can miss, so a pick that does not show is tried again.
- */
-async function chooseOption(page: Page, dialog: Locator, label: string, option: string): Promise<void> {
-  const shown = dialog.locator('.ant-select-content, .ant-select-selection-item').getByText(option);
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    try {
-      // The list may still be open from a missed pick: a click on the field would close it.
-      const item = page.locator(`.ant-select-item-option[title="${option}"]`);
-      if (!(await item.isVisible())) await dialog.getByRole('combobox', { name: label }).click({ timeout: 10_000 });
-      await item.click({ timeout: 10_000 });
-      await shown.waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
 }
 
 describe('reminders, 转办, 催办 and workload in a real browser', () => {

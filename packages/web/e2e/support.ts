@@ -170,3 +170,23 @@ export function e2eSession(today?: string): { readonly app: E2eApp; readonly bro
   });
   return session;
 }
+
+/**
+ * Picks `option` in the dialog's select `label`, and sees it in the field: a click during the
+ * list's opening animation can miss, so a pick that does not show is tried again.
+ */
+export async function chooseOption(page: Page, dialog: Locator, label: string, option: string): Promise<void> {
+  const shown = dialog.locator('.ant-select-content, .ant-select-selection-item').getByText(option);
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      // The list may still be open from a missed pick: a click on the field would close it.
+      const item = page.locator(`.ant-select-item-option[title="${option}"]`);
+      if (!(await item.isVisible())) await dialog.getByRole('combobox', { name: label }).click({ timeout: 10_000 });
+      await item.click({ timeout: 10_000 });
+      await shown.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}

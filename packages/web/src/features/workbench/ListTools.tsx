@@ -1,6 +1,6 @@
 import { PrinterOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { AssignModal } from './AssignModal.js';
 import { ExportButton, withQuery } from '../../components/ExportButton.js';
@@ -26,48 +26,80 @@ export function ListTools({
   /** The organ's reviewer or administrator: may assign the ticked cases to an officer. */
   canAssign: boolean;
 }) {
+  // The cases being assigned, fixed when the dialog opens: the dialog (and its results) stays in
+  // place whatever the list does meanwhile, e.g. a refetch after the assignment.
+  const [assigning, setAssigning] = useState<readonly number[] | undefined>();
+  const dialog = assigning && (
+    <AssignModal
+      organId={organId}
+      ids={assigning}
+      onClose={() => setAssigning(undefined)}
+      onDone={() => {
+        setAssigning(undefined);
+        onClear();
+      }}
+    />
+  );
+  return (
+    <>
+      {selected.length > 0 ? (
+        <SelectedTools selected={selected} exportPath={exportPath(organId)} onClear={onClear}>
+          {canAssign && (
+            <Button type="primary" icon={<UserSwitchOutlined />} onClick={() => setAssigning([...selected])}>
+              分派
+            </Button>
+          )}
+        </SelectedTools>
+      ) : (
+        <ListWideTools filters={filters} exportPath={exportPath(organId)} />
+      )}
+      {dialog}
+    </>
+  );
+}
+
+const exportPath = (organId: number) => `/api/organs/${organId}/applications/export`;
+
+/** With cases ticked: what can be done with them (`children`: 分派, for those who may). */
+function SelectedTools({
+  selected,
+  exportPath,
+  onClear,
+  children,
+}: {
+  selected: readonly number[];
+  exportPath: string;
+  onClear: () => void;
+  children: ReactNode;
+}) {
   const navigate = useNavigate();
-  const [assigning, setAssigning] = useState(false);
-  const exportPath = `/api/organs/${organId}/applications/export`;
+  const ids = selected.join(',');
+  return (
+    <Space wrap>
+      <Typography.Text strong>已选 {selected.length} 件</Typography.Text>
+      {children}
+      <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/cases', { ids }))}>
+        打印所选（登记表、审批表、答复书）
+      </Button>
+      <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/applications', { ids }))}>
+        打印所选台账
+      </Button>
+      <ExportButton
+        path={withQuery(exportPath, { ids })}
+        fileName="政府信息公开申请办理台账.xlsx"
+        label="导出所选（Excel）"
+      />
+      <Button type="link" onClick={onClear}>
+        取消选择
+      </Button>
+    </Space>
+  );
+}
+
+/** Nothing ticked: the whole list as filtered, exported or printed. */
+function ListWideTools({ filters, exportPath }: { filters: Filters; exportPath: string }) {
+  const navigate = useNavigate();
   const ledger = withQuery('/print/applications', filters);
-  if (selected.length > 0) {
-    const ids = selected.join(',');
-    return (
-      <Space wrap>
-        <Typography.Text strong>已选 {selected.length} 件</Typography.Text>
-        {canAssign && (
-          <Button type="primary" icon={<UserSwitchOutlined />} onClick={() => setAssigning(true)}>
-            分派
-          </Button>
-        )}
-        <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/cases', { ids }))}>
-          打印所选（登记表、审批表、答复书）
-        </Button>
-        <Button icon={<PrinterOutlined />} onClick={() => navigate(withQuery('/print/applications', { ids }))}>
-          打印所选台账
-        </Button>
-        <ExportButton
-          path={withQuery(exportPath, { ids })}
-          fileName="政府信息公开申请办理台账.xlsx"
-          label="导出所选（Excel）"
-        />
-        <Button type="link" onClick={onClear}>
-          取消选择
-        </Button>
-        {assigning && (
-          <AssignModal
-            organId={organId}
-            ids={selected}
-            onClose={() => setAssigning(false)}
-            onDone={() => {
-              setAssigning(false);
-              onClear();
-            }}
-          />
-        )}
-      </Space>
-    );
-  }
   return (
     <Space wrap>
       <ExportButton path={withQuery(exportPath, filters)} fileName="政府信息公开申请办理台账.xlsx" />
