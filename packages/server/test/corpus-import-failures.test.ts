@@ -2,13 +2,11 @@ import { parseReport, ParseError, DEFAULT_LIMITS } from '@xxgk/core';
 import { archiveEntries, reportFigures } from '@xxgk/node';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveInputs, type CorpusInput, type ReadReportFile } from '../src/features/corpus/import.js';
+import { archiveInputs, type ReadReportFile } from '../src/features/corpus/import.js';
 import { CorpusService } from '../src/features/corpus/service.js';
 import { corpusFiles } from './support/corpus.js';
+import { corpusInputs } from './support/corpus-session.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/databases.js';
-
-const inputs = (files: readonly { name: string; bytes: Uint8Array }[]): CorpusInput[] =>
-  files.map((f) => ({ name: f.name, read: async () => ({ bytes: f.bytes }) }));
 
 /** The offset of `part` in `bytes`. */
 function indexOf(bytes: Uint8Array, part: Uint8Array): number {
@@ -84,7 +82,7 @@ describe.each(ENGINES)('importing files that fail on %s', (engine) => {
 
   it('tries a timed-out read once more, alone; keeps a group whose one file the database refuses', async () => {
     const batch = await corpus.startBatch(null, 'failures', files.length);
-    const summary = await corpus.importCorpusFiles(inputs(files), { batch });
+    const summary = await corpus.importCorpusFiles(corpusInputs(files), { batch });
     expect(summary).toEqual({ read: files.length - 2, review: 0, failed: 2, existing: 0 });
     // Read a second time with no other file being read.
     expect(reads.get('0-2021.txt')).toBe(2);

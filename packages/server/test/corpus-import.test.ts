@@ -1,13 +1,10 @@
 import { generateReport, renderText, seededRandom } from '@xxgk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { CorpusInput } from '../src/features/corpus/import.js';
 import { CorpusService } from '../src/features/corpus/service.js';
 import { corpusFiles, type CorpusFile } from './support/corpus.js';
+import { corpusInputs } from './support/corpus-session.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from './support/databases.js';
-
-const inputs = (files: readonly { name: string; bytes: Uint8Array }[]): CorpusInput[] =>
-  files.map((f) => ({ name: f.name, read: async () => ({ bytes: f.bytes }) }));
 
 /** A report whose title and text name no organ: read, but it cannot be filed under one. */
 function anonymous(): CorpusFile {
@@ -36,7 +33,7 @@ describe.each(ENGINES)('importing the corpus on %s', (engine) => {
   it('reads every file once: read, failed with a reason naming the file, needing review', async () => {
     const batch = await corpus.startBatch(null, 'test', files.length + 2);
     const outcomes: string[] = [];
-    const summary = await corpus.importCorpusFiles(inputs([...files, anonymous(), BROKEN]), {
+    const summary = await corpus.importCorpusFiles(corpusInputs([...files, anonymous(), BROKEN]), {
       batch,
       onFile: (o) => outcomes.push(o.status),
     });
@@ -97,7 +94,7 @@ describe.each(ENGINES)('importing the corpus on %s', (engine) => {
 
   it('imports the same files again as nothing new', async () => {
     const batch = await corpus.startBatch(null, 'again', files.length);
-    const summary = await corpus.importCorpusFiles(inputs(files), { batch });
+    const summary = await corpus.importCorpusFiles(corpusInputs(files), { batch });
     expect(summary).toEqual({ read: 0, review: 0, failed: 0, existing: 20 });
     expect(await count('corpus_files')).toBe(22);
     expect(await count('corpus_reports')).toBe(20);
@@ -113,7 +110,7 @@ describe.each(ENGINES)('importing the corpus on %s', (engine) => {
       bytes: new TextEncoder().encode(renderText(report, 'lines')),
     };
     const batch = await corpus.startBatch(null, 'corrected', 1);
-    expect(await corpus.importCorpusFiles(inputs([corrected]), { batch })).toMatchObject({ read: 1 });
+    expect(await corpus.importCorpusFiles(corpusInputs([corrected]), { batch })).toMatchObject({ read: 1 });
     const versions = await database.db
       .selectFrom('corpus_reports')
       .innerJoin('corpus_organs', 'corpus_organs.id', 'corpus_reports.organ_id')

@@ -1,11 +1,10 @@
-import { generateReport, renderText, seededRandom, type Report } from '@xxgk/core';
+import { generateReport, seededRandom } from '@xxgk/core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../src/features/corpus-analysis/service.js';
-import type { CorpusInput } from '../src/features/corpus/import.js';
-import { CorpusService } from '../src/features/corpus/service.js';
 import { corpusFiles, type CorpusFile } from './support/corpus.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from './support/databases.js';
+import { corpusSession, textFile } from './support/corpus-session.js';
+import { ENGINES } from './support/databases.js';
 
 /*
  * The refresh at the end of an import batch rewrites only the parts whose current reports changed
@@ -14,41 +13,19 @@ import { ENGINES, openTestDatabase, type TestDatabase } from './support/database
  * and outlier tables and the parts must equal what a whole refresh writes into the same database.
  */
 
-const inputs = (files: readonly { name: string; bytes: Uint8Array }[]): CorpusInput[] =>
-  files.map((f) => ({ name: f.name, read: async () => ({ bytes: f.bytes }) }));
-
-const textFile = (name: string, report: Report) => ({
-  name,
-  bytes: new TextEncoder().encode(renderText(report, 'lines')),
-});
-
 const TABLES = ['corpus_summaries', 'corpus_rollups', 'corpus_outliers', 'corpus_refresh_parts'] as const;
 
 describe.each(ENGINES)('the refresh of what a batch changed on %s', (engine) => {
-  let database: TestDatabase;
-  let corpus: CorpusService;
+  const session = corpusSession(engine);
+  const { importFiles } = session;
   const files = corpusFiles([2022, 2023]);
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    corpus = new CorpusService(database.db, { threads: 2 });
-  });
-  afterAll(async () => {
-    await corpus.close();
-    await database.close();
-  });
-
-  const importFiles = async (label: string, batchFiles: readonly { name: string; bytes: Uint8Array }[]) => {
-    const batch = await corpus.startBatch(null, label, batchFiles.length);
-    const summary = await corpus.importCorpusFiles(inputs(batchFiles), { batch });
-    expect(summary).toMatchObject({ read: batchFiles.length, failed: 0 });
-  };
 
   /** Every row of the four tables, as sorted JSON (the outliers' serial id left out). */
   async function tables() {
     const all: Record<string, string[]> = {};
     for (const table of TABLES) {
       const { rows } = await sql<{ row: string }>`
-        select (to_jsonb(t) - 'id')::text as row from ${sql.table(table)} t`.execute(database.db);
+        select (to_jsonb(t) - 'id')::text as row from ${sql.table(table)} t`.execute(session.database.db);
       all[table] = rows.map((r) => r.row).sort();
     }
     return all;
@@ -57,7 +34,7 @@ describe.each(ENGINES)('the refresh of what a batch changed on %s', (engine) => 
   /** The tables as the incremental refresh left them, then as a whole refresh writes them. */
   async function expectWhole() {
     const incremental = await tables();
-    await refreshCorpusSummaries(database.db, { whole: true });
+    await refreshCorpusSummaries(session.database.db, { whole: true });
     const whole = await tables();
     for (const table of TABLES) expect(incremental[table], table).toEqual(whole[table]);
     return whole;
@@ -95,15 +72,15 @@ describe.each(ENGINES)('the refresh of what a batch changed on %s', (engine) => 
 
   it('equal a whole refresh after reports move to another organ and it is merged', async () => {
     const { rows } = await sql<{ id: number; region_code: string }>`
-      select id, region_code from corpus_organs where merged_into is null order by id`.execute(database.db);
+      select id, region_code from corpus_organs where merged_into is null order by id`.execute(session.database.db);
     const [into, from] = [rows[0], rows[1]];
     if (!into || !from) throw new Error('two organs expected');
-    await sql`update corpus_organs set merged_into = ${into.id} where id = ${from.id}`.execute(database.db);
+    await sql`update corpus_organs set merged_into = ${into.id} where id = ${from.id}`.execute(session.database.db);
     await sql`
       update corpus_reports set organ_id = ${into.id}, region_code = ${into.region_code}
-      where organ_id = ${from.id} and year = 2023`.execute(database.db);
+      where organ_id = ${from.id} and year = 2023`.execute(session.database.db);
     // As the corpus service does after a merge: every year of the two organs, here incrementally.
-    await refreshCorpusSummaries(database.db, { years: [2021, 2022, 2023] });
+    await refreshCorpusSummaries(session.database.db, { years: [2021, 2022, 2023] });
     await expectWhole();
   });
 });

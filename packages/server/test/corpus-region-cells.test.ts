@@ -1,11 +1,10 @@
-import { generateReport, renderText, seededRandom, sumReportCells, type Report } from '@xxgk/core';
+import { generateReport, seededRandom, sumReportCells, type Report } from '@xxgk/core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshCorpusSummaries } from '../src/features/corpus-analysis/service.js';
-import type { CorpusInput } from '../src/features/corpus/import.js';
-import { CorpusService } from '../src/features/corpus/service.js';
 import { corpusFiles, type CorpusFile } from './support/corpus.js';
-import { ENGINES, openTestDatabase, type TestDatabase } from './support/databases.js';
+import { corpusSession, textFile } from './support/corpus-session.js';
+import { ENGINES } from './support/databases.js';
 
 /*
  * The stored 汇总 sums of provinces and prefectures (migrations 0016, 0017) after imports: the
@@ -14,42 +13,23 @@ import { ENGINES, openTestDatabase, type TestDatabase } from './support/database
  * sums added up here, straight from the current reports.
  */
 
-const inputs = (files: readonly { name: string; bytes: Uint8Array }[]): CorpusInput[] =>
-  files.map((f) => ({ name: f.name, read: async () => ({ bytes: f.bytes }) }));
-
-const textFile = (name: string, report: Report) => ({
-  name,
-  bytes: new TextEncoder().encode(renderText(report, 'lines')),
-});
-
 describe.each(ENGINES)('the stored 汇总 sums on %s', (engine) => {
-  let database: TestDatabase;
-  let corpus: CorpusService;
+  const session = corpusSession(engine);
+  const { importFiles } = session;
   const files = corpusFiles([2022, 2023]);
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    corpus = new CorpusService(database.db, { threads: 2 });
-  });
-  afterAll(async () => {
-    await corpus.close();
-    await database.close();
-  });
-
-  const importFiles = async (label: string, batchFiles: readonly { name: string; bytes: Uint8Array }[]) => {
-    const batch = await corpus.startBatch(null, label, batchFiles.length);
-    const summary = await corpus.importCorpusFiles(inputs(batchFiles), { batch });
-    expect(summary).toMatchObject({ read: batchFiles.length, failed: 0 });
-  };
 
   /** year/region → the stored sums, rounded as the 汇总 rounds them. */
   async function stored() {
-    const rows = await database.db.selectFrom('corpus_region_cells').select(['year', 'region', 'cells']).execute();
+    const rows = await session.database.db
+      .selectFrom('corpus_region_cells')
+      .select(['year', 'region', 'cells'])
+      .execute();
     return Object.fromEntries(rows.map((r) => [`${r.year}/${r.region}`, sumReportCells([r.cells])]));
   }
 
   /** year/region → the current reports' cells added up here, by province and by prefecture. */
   async function expected() {
-    const reports = await database.db
+    const reports = await session.database.db
       .selectFrom('corpus_reports')
       .select(['year', 'region_code', 'figures'])
       .where('current', '=', true)
@@ -109,9 +89,9 @@ describe.each(ENGINES)('the stored 汇总 sums on %s', (engine) => {
 
   it('are summed again from the reports when the parts are lost, the same as kept', async () => {
     const kept = await stored();
-    await sql`delete from corpus_region_cell_parts`.execute(database.db);
-    await sql`delete from corpus_region_cells`.execute(database.db);
-    await refreshCorpusSummaries(database.db);
+    await sql`delete from corpus_region_cell_parts`.execute(session.database.db);
+    await sql`delete from corpus_region_cells`.execute(session.database.db);
+    await refreshCorpusSummaries(session.database.db);
     expect(await stored()).toEqual(kept);
   });
 });
