@@ -11,8 +11,8 @@ import type { SourceCell, SourceRow } from './rows.js';
  * (the reader leaves those rows open, each with a finding).
  */
 
-/** A row of values alone, read as numbers (a blank dash counts as one). */
-function valueRow(row: SourceRow): boolean {
+/** A row of values alone, read as numbers (a blank dash counts as one; empty cells are passed over). */
+export function valueRow(row: SourceRow): boolean {
   // A loop, not filter and every: it runs for every row.
   let filled = 0;
   for (const cell of row.cells) {

@@ -1,4 +1,4 @@
-import { readCell } from './normalise.js';
+import { valueRow } from './detached.js';
 import type { SourceRow } from './rows.js';
 
 /**
@@ -7,12 +7,5 @@ import type { SourceRow } from './rows.js';
  * A header row's empty cells (over 行政复议's five columns) stand beside words, and stay skipped.
  */
 export function valueRowOf(row: SourceRow, open: number): boolean {
-  if (!row.grid || row.cells.length > open) return false;
-  let numbers = 0;
-  for (const cell of row.cells) {
-    if (cell.text === '') continue;
-    if (readCell(cell.text).kind === 'text') return false;
-    numbers += 1;
-  }
-  return numbers > 0;
+  return row.grid && row.cells.length <= open && valueRow(row);
 }
