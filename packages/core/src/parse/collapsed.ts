@@ -79,19 +79,19 @@ function placings(row: CollapsedRow, residual: ReadonlyMap<string, number>): Pla
   const sum = numbers.slice(0, -1).reduce((a, b) => a + b, 0);
   const ways = [false];
   if (numbers.length >= 2 && numbers[numbers.length - 1] === sum) ways.push(true);
+  // A column whose residual is known must get exactly it (a column left out gets 0).
+  const meets = (column: string, value: number | null | undefined) => {
+    const wanted = residual.get(column);
+    return wanted === undefined || (value ?? 0) === wanted;
+  };
   const out: Placing[] = [];
   for (const withTotal of ways) {
     const applicantValues = withTotal ? row.values.slice(0, -1) : row.values;
     const total = withTotal ? row.values[row.values.length - 1] : undefined;
     if (applicantValues.length > APPLICANTS.length) continue;
-    if ((total?.value ?? 0) !== (residual.get('total') ?? total?.value ?? 0)) continue;
+    if (!meets('total', total?.value)) continue;
     for (const choice of combinations(APPLICANTS.length, applicantValues.length)) {
-      const keeps = APPLICANTS.every((column, c) => {
-        const wanted = residual.get(column);
-        const i = choice.indexOf(c);
-        return wanted === undefined || (i >= 0 ? (applicantValues[i]?.value ?? 0) : 0) === wanted;
-      });
-      if (!keeps) continue;
+      if (!APPLICANTS.every((column, c) => meets(column, applicantValues[choice.indexOf(c)]?.value))) continue;
       const placing: Placing = new Map();
       choice.forEach((c, i) => placing.set(`s3.${row.rowKey}.${APPLICANTS[c]}`, applicantValues[i] as ReadValue));
       if (total) placing.set(`s3.${row.rowKey}.total`, total);
