@@ -32,6 +32,12 @@ function set(this: Lazy, value: unknown): void {
   define(this, value);
 }
 
+/** The shared accessor on `object`, with what it makes on the first read. */
+function defineLazy(object: object, make: () => unknown): void {
+  Object.defineProperty(object, 'provenance', { get, set, enumerable: true, configurable: true });
+  Object.defineProperty(object, MAKE, { value: make, enumerable: false, configurable: true });
+}
+
 /**
  * Adds `object.provenance`, as its last property, to be `make()` made on the first read. (Added
  * anew, not in place of a property there already: V8 then keeps the object's hidden class shared;
@@ -48,8 +54,7 @@ export function lazyProvenance<T extends { provenance?: unknown }>(object: T, ma
     }
     return value;
   };
-  Object.defineProperty(object, 'provenance', { get, set, enumerable: true, configurable: true });
-  Object.defineProperty(object, MAKE, { value: once, enumerable: false, configurable: true });
+  defineLazy(object, once);
 }
 
 /** A shallow copy, its keys in the same order, that keeps the provenance unmade (a spread would make it). */
@@ -57,10 +62,8 @@ export function copyKeepingLazy<T extends object>(object: T): T {
   const copy: Record<string, unknown> = {};
   const lazy = Object.getOwnPropertyDescriptor(object, 'provenance')?.get === get;
   for (const key of Object.keys(object)) {
-    if (key === 'provenance' && lazy) {
-      Object.defineProperty(copy, 'provenance', { get, set, enumerable: true, configurable: true });
-      Object.defineProperty(copy, MAKE, { value: (object as Lazy)[MAKE], enumerable: false, configurable: true });
-    } else copy[key] = (object as Record<string, unknown>)[key];
+    if (key === 'provenance' && lazy) defineLazy(copy, (object as Lazy)[MAKE] as () => unknown);
+    else copy[key] = (object as Record<string, unknown>)[key];
   }
   return copy as T;
 }
