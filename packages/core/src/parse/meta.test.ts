@@ -37,10 +37,8 @@ describe('readMeta', () => {
       agency: '阿巴嘎旗自然资源局',
       agencyFrom: 'field',
     });
-    expect(readMeta(['一、总体情况', prose])).toMatchObject({
-      agency: '阿巴嘎旗自然资源局',
-      agencyFrom: 'body',
-    });
+    // A contact line names an organ, not whose report it is.
+    expect(readMeta(['一、总体情况', prose]).agency).toBeUndefined();
     expect(readMeta(['一、总体情况', '根据区政府部署，充分保障了市民对政府信息的知情权。']).agency).toBeUndefined();
   });
 
@@ -63,7 +61,7 @@ describe('readMeta', () => {
       '一、总体情况',
       '2021年,上城区应急管理局认真贯彻落实条例。上城区应急管理局通过门户网站发布信息。',
     ]);
-    expect(meta).toMatchObject({ agency: '上城区应急管理局', agencyFrom: 'body', year: 2021, yearFrom: 'body' });
+    expect(meta).toMatchObject({ agency: '上城区应急管理局', agencyFrom: 'subject', year: 2021, yearFrom: 'body' });
   });
 
   it.each([
@@ -126,7 +124,8 @@ describe('readMeta', () => {
       '一、总体情况',
       '2025年中仓街道积极推动街道政府信息公开工作。综合办公室按要求主动公示了中仓街道办事处2024年度部门决算。',
     ]);
-    expect(meta.agency).toBe('中仓街道办事处');
+    // The first sentence's subject, not the name in the prose after it.
+    expect(meta).toMatchObject({ agency: '中仓街道', agencyFrom: 'subject' });
     expect(readMeta(['一、总体情况', '阜南县残疾人联合会认真落实条例。']).agency).toBe('阜南县残疾人联合会');
   });
 
@@ -180,5 +179,54 @@ describe('labels and values', () => {
 
   it.each(['—', '/', '', '-', '无'])('reads %j as a blank', (text) => {
     expect(readCell(text)).toEqual({ kind: 'blank' });
+  });
+});
+
+describe('titles worded otherwise', () => {
+  it.each([
+    [['某某自治县政府2019年信息公开工作年度报告'], '某某自治县政府', 2019],
+    [['某某市人民政府办公室关于2014年政府信息公开工作的年度报告'], '某某市人民政府办公室', 2014],
+    [['某某市交通运输局关于2016年度政府信息公开工作情况的报告'], '某某市交通运输局', 2016],
+    [['某某经济开发区管委会', '政府信息公开工作2013年度报告'], '某某经济开发区管委会', 2013],
+    [['[某某镇]2012年某某镇政府信息公开工作年度报告'], '某某镇人民政府', 2012],
+    [
+      ['某某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年，某某县政府信息公开工作以条例为指导。'],
+      '某某县人民政府',
+      2019,
+    ],
+    // the bare report's name above the organ's title
+    [
+      ['2022年政府信息公开工作年度报告', '某某县某某镇人民政府', '2022年政府信息公开工作年度报告'],
+      '某某县某某镇人民政府',
+      2022,
+    ],
+    // the site's name above the page's 标题 field
+    [['某某县畜牧渔业服务中心', '标题: 2008年某某县畜牧局政府信息公开工作年度报告'], '某某县畜牧局', 2008],
+  ])('reads %j', (lines, agency, year) => {
+    expect(readMeta([...lines, '一、总体情况', '正文。'])).toMatchObject({ agency, year, agencyFrom: 'title' });
+  });
+
+  it('reads no calendar year from an academic year', () => {
+    const meta = readMeta(['某某大学2024—2025学年信息公开年度报告', '统计期限为2024年9月1日到2025年8月31日。']);
+    expect(meta).toMatchObject({ agency: '某某大学' });
+    expect(meta.year).toBeUndefined();
+    expect(readMeta(['某某大学2023年政府信息公开工作年度报告', '2022-2023学年。']).year).toBe(2023);
+  });
+
+  it('does not take a place that starts with a level word for a nameless organ', () => {
+    expect(readMeta(['镇某自治县政府2019年信息公开工作年度报告']).agency).toBe('镇某自治县政府');
+    expect(readMeta(['市中区民政局2019年政府信息公开工作年度报告']).agency).toBe('市中区民政局');
+  });
+
+  it('leaves an organ cut short of its place open', () => {
+    expect(
+      readMeta(['标题: | 林业局2008年政府信息公开年度报告 |', '一、总体情况', '我局公开信息5条。']).agency,
+    ).toBeUndefined();
+    expect(
+      readMeta(['市卫生健康委2023年政府信息公开工作年度报告', '一、总体情况', '我委公开信息。']).agency,
+    ).toBeUndefined();
+    expect(
+      readMeta(['发布单位: 交通运输局', '发布机构 | 政府办公室 |', '一、总体情况', '正文。']).agency,
+    ).toBeUndefined();
   });
 });

@@ -2,13 +2,28 @@ import { simplify } from './normalise.js';
 
 /*
  * Where a report names its organ outside the title: the 落款 (the signature over the date at the
- * end), a page's 发布机构 field, the body. A name is a place then an organ ("阿巴嘎旗自然资源局");
+ * end), a page's 发布机构 field; the body's names only complete a title's name cut short. A name is a place then an organ ("阿巴嘎旗自然资源局");
  * never a phrase of the prose that happens to hold one ("请与阿巴嘎旗自然资源局联系",
  * "根据区政府…", "充分保障了市民对政府…"), and never cut short ("北塘街道办" of 北塘街道办事处).
  */
 
-/** A name that is only a level and an organ ("市应急管理局") lacks the place it belongs to. */
-export const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
+/** A place word, or a name of the state's own organs (国家…, 国务院…, 中国…), which need none. */
+const PLACED = /[省市区县旗州盟镇乡]|街道|苏木|嘎查|^(?:国家|国务院|中华人民共和国|中国|全国|中央)/;
+/** A level before the organ ("市应急管理局", "县政府办"), or the start of a place's name ("镇宁自治县…", "市中区…"). */
+const LEVEL = /^本?(?:[省市区县州旗镇乡]|自治[区州县])/;
+/** A local department's kind of organ: without a place ("林业局", "政府办公室") it is one of thousands. */
+const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|所|站|队)$/;
+
+/**
+ * Whether a name is cut short of the place it belongs to: "市应急管理局", "林业局", "政府办公室".
+ * A ministry ("水利部"), a school ("某某大学") or a zone's committee ("某某新区管委会") is not.
+ */
+export function placeless(name: string): boolean {
+  const rest = name.replace(LEVEL, '');
+  // A level then an organ: no place word is left once the level is taken off.
+  if (rest !== name && (/^自治/.test(name) || !PLACED.test(rest))) return true;
+  return DEPARTMENT.test(name) && !PLACED.test(name);
+}
 
 /** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
 const ORGAN =
@@ -18,6 +33,8 @@ const ORGAN =
 const COMPLETIONS: readonly (readonly [RegExp, RegExp])[] = [
   [/办$/, /^(?:事处|公室)/],
   [/委$/, /^员会/],
+  // "某某经开区管委会": the lazy match stops at 委.
+  [/管委$/, /^会/],
   [/人民$/, /^政府/],
   // "府谷县人民政府办公室": the lazy match stops at the government the office belongs to.
   [/政府$/, /^办公室/],
@@ -72,7 +89,7 @@ export function organsIn(text: string): string[] {
       if (end.test(name) && more) name += more[0];
     }
     name = trimProse(name);
-    if (name.length < 4 || NAMELESS.test(name) || !WHOLE_NAME.test(name)) continue;
+    if (name.length < 4 || placeless(name) || !WHOLE_NAME.test(name)) continue;
     out.push(name);
   }
   return out;
@@ -106,7 +123,7 @@ const ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心
 export function organValue(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const name = simplify(value.trim());
-  return ORGAN_END.test(name) && !NAMELESS.test(name) && name.length >= 3 ? name : undefined;
+  return ORGAN_END.test(name) && !placeless(name) && name.length >= 3 ? name : undefined;
 }
 
 /** A field laid out as a table: its name in a row of cells, its value in the same cell of the next row. */

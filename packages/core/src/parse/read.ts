@@ -187,7 +187,8 @@ function inferFromProse(
 }
 
 const AGENCY_FROM: Record<Exclude<MetaReading['agencyFrom'], 'title' | undefined>, (agency: string) => string> = {
-  body: (agency) => `报告没有标题或标题中没有机关名称，“${agency}”取自正文`,
+  subject: (agency) => `报告标题中没有机关名称，“${agency}”取自总体情况第一句的主语`,
+  statement: (agency) => `报告标题中没有机关名称，“${agency}”取自报告开头说明本报告由谁编制、公布的一句`,
   'title+body': (agency) => `标题中的机关名称不完整，全称“${agency}”取自正文`,
   signature: (agency) => `报告标题中没有机关名称，“${agency}”取自落款`,
   field: (agency) => `报告标题中没有机关名称，“${agency}”取自网页的发布机构`,
@@ -200,14 +201,14 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
     findings.push({
       rule: 'agency-not-found',
       severity: 'error',
-      message: '标题和正文中都没有找到报告机关的名称',
+      message: '标题、落款、报告开头的说明和网页的发布机构都没有给出报告机关的名称（正文中顺带提到的机关名称不作数）',
       cells: [],
     });
   } else if (meta.agencyFrom !== 'title') {
     findings.push({
       rule: 'agency-from-body',
       severity: 'info',
-      message: AGENCY_FROM[meta.agencyFrom ?? 'body'](meta.agency),
+      message: AGENCY_FROM[meta.agencyFrom ?? 'statement'](meta.agency),
       cells: [],
     });
   }

@@ -1,0 +1,178 @@
+import { simplify } from './normalise.js';
+
+/*
+ * The report's title: which lines of a page are its title, and the organ and the year the title
+ * names. Titles are printed in many orders and wordings ("X2021年政府信息公开工作年度报告",
+ * "X关于2014年政府信息公开工作的年度报告", "X政府信息公开工作2013年度报告", "X2024—2025学年信息公开
+ * 年度报告"); the site's chrome, field names and breadcrumbs around them are never part of it.
+ */
+
+/** The words that make a line a report's title. */
+export const TITLE =
+  /(?:政府)?信息公开.{0,6}年度报告|政府信息公开工作(?:情况)?的?(?:年度)?报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
+const YEAR = '((?:19|20)\\d{2})';
+const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?\\s*${YEAR}\\s*年度?\\s*(?:政府信息公开|政务公开|信息公开)`);
+/** A school's report covers an academic year ("2024—2025学年"): two calendar years, neither of them its year. */
+export const ACADEMIC_YEAR = /(?:19|20)\d{2}\s*[-—–－~至]\s*(?:19|20)\d{2}\s*学年/;
+const ACADEMIC_PARTS = /^(.*?)(?:19|20)\d{2}[-—–－~至](?:19|20)\d{2}学年度?(?:政府)?信息公开/;
+const ACADEMIC_FIRST = /^(?:19|20)\d{2}[-—–－~至](?:19|20)\d{2}学年度?(.+?)(?:政府)?信息公开/;
+
+/**
+ * Lines that are never part of a title: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报"), a
+ * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu.
+ */
+const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号)/;
+/** A column's bare name: a title only as the second line of one broken over lines. */
+const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$/;
+/**
+ * A line that can open a title broken over lines ("铜川市某区应急管理局" above "2023年政府信息公开
+ * 工作年度报告"): ideographs, figures and brackets only — no bullet, menu word or field of the site.
+ */
+const TITLE_OPENING = /^[\u4e00-\u9fa5\d（）()《》〈〉\s]{2,60}$/;
+
+/**
+ * A breadcrumb's or a menu's items a line each ("政府信息公开" above "政府信息公开年报"): they join
+ * into words that name a report, yet name no organ and no year.
+ */
+const MENU_WORDS_ONLY = /^(?:(?:政府)?信息公开|政务公开|工作|年度报告|年报|专栏)+$/;
+
+/** The page's own field name before a title, spaced out as pages print it ("标   题 某局2022年度…"). */
+const FIELD_LABEL = /^(?:标\s*题|题\s*名)\s*[:：]?\s*/;
+
+/**
+ * A title that opens a long line, the text running on after it ("某县人民政府2019年 政府信息公开工作
+ * 年度报告 一、总体情况 …", "某县2009年政府信息公开工作年度报告(以下简称年报)根据…").
+ */
+const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工作报告))(?:\s|[（(]以下)/;
+
+/** The title that starts at line `i` of the head, on one line or broken over up to three. */
+function titleAt(head: readonly string[], i: number): string | undefined {
+  const line = head[i] as string;
+  if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
+  if (line.length > 70 || /[。；;]/.test(line)) {
+    const opening = TITLE_OPENS_LINE.exec(line)?.[1];
+    return opening && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
+  }
+  for (let n = 1; n <= 3; n += 1) {
+    const parts = head.slice(i, i + n);
+    if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
+    // A line that is a whole title by itself ("正文" above "某市2025年…报告") takes nothing from above,
+    // nor does the page's 标题 field ("标题: 2008年某局…" under the site's name).
+    const last = parts[n - 1] as string;
+    if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
+    const candidate = parts.join('');
+    if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
+      if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
+      return cleanTitle(candidate);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The title: the first short lines that name an annual report, joined when broken over lines. A
+ * page that prints the bare report's name above the organ's title ("2022年政府信息公开工作年度报告"
+ * over "某县某镇人民政府" and the name again) gives the title that names the organ.
+ */
+export function findTitle(lines: readonly string[]): string | undefined {
+  // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
+  const head = lines.slice(0, 40).map((line) => line.replace(/^[\s|]+|[\s|]+$/g, ''));
+  let first: string | undefined;
+  for (let i = 0; i < head.length; i += 1) {
+    const title = titleAt(head, i);
+    if (!title) continue;
+    if (titleParts(simplify(title).replace(/\s+/g, '')).agency) return title;
+    first ??= title;
+  }
+  return first;
+}
+
+/** Whether a line names a report, its organ and its year by itself. */
+function wholeTitle(line: string): boolean {
+  const form = simplify(line).replace(/\s+/g, '');
+  if (!TITLE.test(form)) return false;
+  const parts = titleParts(form);
+  return parts.agency !== undefined && parts.year !== undefined;
+}
+
+/**
+ * Words of a site's chrome that a page's text puts before the title on the same line
+ * ("热门搜索：长者模式退出长者模式无障碍浏览平潭综合实验区2020年…"): never part of an organ's name.
+ */
+const CHROME =
+  /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
+/** A column's tag in brackets before a title ("[某某镇]2012年某某镇政府信息公开…"). */
+const TAG = /^[[【〔][^\]】〕]{1,20}[\]】〕]\s*/;
+
+/** A title without a field name ("标题:"), a column's tag or the site chrome printed before it on its line. */
+export function cleanTitle(candidate: string): string {
+  let title = candidate.replace(/\s+/g, ' ').trim();
+  title = title.replace(FIELD_LABEL, '');
+  const colon = /^([^:：]{0,12})[:：]\s*/.exec(title);
+  if (colon && (/^(?:标题|题名|文章标题|title)$/i.test((colon[1] as string).trim()) || CHROME.test(colon[1] as string)))
+    title = title.slice(colon[0].length);
+  const untagged = title.replace(TAG, '');
+  if (untagged !== title && TITLE.test(simplify(untagged))) title = untagged;
+  const bare = title.replace(CHROME, '');
+  return TITLE.test(simplify(bare)) ? bare.trim() : title;
+}
+
+/** The organ's name out of the words before the year: no field name ("标题:"), no site chrome, no year. */
+function cleanAgency(name: string): string {
+  const afterColon = name.replace(/^.*[:：>»|]\s*/, '').replace(/^(?:19|20)\d{2}年度?/, '');
+  const bare = afterColon.replace(CHROME, '').trim();
+  return bare.length >= 2 ? bare : afterColon.trim();
+}
+
+/**
+ * The organ a title's words name. "张义镇人民政府信息公开…" parts as "张义镇人民" + "政府信息公开",
+ * and "2022年上海市政府信息公开…" as "上海市" + "政府…": in both the 政府 belongs to the name. A
+ * zone's government (实验区, 开发区 …) is a 管委会, not a 人民政府: its bare name is kept.
+ */
+function completeAgency(name: string, beforeGovernment: boolean): string {
+  if (/人民$/.test(name)) return `${name}政府`;
+  const place = /^[\u4e00-\u9fa5]{1,12}?(?:省|市|县|区|旗|盟|州|镇|乡)$/.test(name);
+  const zone = /(?:实验区|新区|开发区|高新区|园区|示范区|合作区)$/.test(name);
+  return beforeGovernment && place && !zone ? `${name}人民政府` : name;
+}
+
+export interface TitleParts {
+  readonly agency?: string;
+  readonly year?: number;
+  /** The title names an academic year ("2024—2025学年"), not a calendar year. */
+  readonly academic?: boolean;
+}
+
+/**
+ * The organ and the year a title names, in any of its orders: "X2021年…报告", "2021年X…报告",
+ * "X…报告（2021年度）", "X政府信息公开工作2013年度报告", "X2024—2025学年…报告", and
+ * "X政府信息公开工作年度报告" with no year (the body gives it). `title` is simplified, without spaces.
+ */
+export function titleParts(title: string): TitleParts {
+  // [pattern, the organ's group, the year's group, whether 政府信息公开 follows the organ's words]
+  const forms: [RegExp, number, number | undefined, boolean][] = [
+    [TITLE_PARTS, 1, 2, false],
+    [ACADEMIC_PARTS, 1, undefined, false],
+    [ACADEMIC_FIRST, 1, undefined, false],
+    [new RegExp(`^${YEAR}年度?(.+?)(?:政府信息公开|政务公开|信息公开)`), 2, 1, true],
+    [new RegExp(`^(.+?)(?:政府信息公开|政务公开)(?:工作)?${YEAR}年度?报告`), 1, 2, true],
+    [new RegExp(`^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?${YEAR}年?度?`), 1, 2, true],
+    [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
+  ];
+  for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of forms) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const words = match[agencyGroup] ?? '';
+    const raw = words
+      .replace(/^[《〈<]/, '')
+      .replace(/关于$/, '')
+      .trim();
+    const beforeGovernment =
+      beforeKeyword && title.slice(title.indexOf(words) + words.length).startsWith('政府信息公开');
+    const agency = raw ? completeAgency(cleanAgency(raw), beforeGovernment) : undefined;
+    const year = yearGroup === undefined ? undefined : Number(match[yearGroup]);
+    const academic = pattern === ACADEMIC_PARTS || pattern === ACADEMIC_FIRST;
+    return { ...(agency ? { agency } : {}), ...(year ? { year } : {}), ...(academic ? { academic } : {}) };
+  }
+  return {};
+}
