@@ -187,7 +187,7 @@ function inferFromProse(
 }
 
 const AGENCY_FROM: Record<Exclude<MetaReading['agencyFrom'], 'title' | undefined>, (agency: string) => string> = {
-  subject: (agency) => `报告标题中没有机关名称，“${agency}”取自总体情况第一句的主语`,
+  subject: (agency) => `报告标题中没有机关名称，“${agency}”取自报告开头或总体情况第一句的主语`,
   statement: (agency) => `报告标题中没有机关名称，“${agency}”取自报告开头说明本报告由谁编制、公布的一句`,
   'title+body': (agency) => `标题中的机关名称不完整，全称“${agency}”取自正文`,
   signature: (agency) => `报告标题中没有机关名称，“${agency}”取自落款`,
@@ -201,7 +201,8 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
     findings.push({
       rule: 'agency-not-found',
       severity: 'error',
-      message: '标题、落款、报告开头的说明和网页的发布机构都没有给出报告机关的名称（正文中顺带提到的机关名称不作数）',
+      message:
+        '标题、落款、报告开头的说明、总体情况第一句的主语和网页的发布机构都没有给出报告机关的全称（正文中顺带提到的机关名称不作数）',
       cells: [],
     });
   } else if (meta.agencyFrom !== 'title') {

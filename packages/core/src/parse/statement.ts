@@ -38,8 +38,11 @@ function organName(words: string, ends = ORGAN_END): string | undefined {
   return name;
 }
 
-/** The heading of the report's first part, whose first sentence says what the organ did. */
-const FIRST_PART = /(?:^|\n)\s*(?:[一1][、.．]\s*)?(?:总体情况|概述|总体概述|基本情况|政府信息公开工作概述)\s*\n/;
+/**
+ * The heading of the report's first part, whose first sentence says what the organ did: "一、" and
+ * a short name ("一、总体情况", "一、工作概述", "一、基本工作情况"), or the name alone.
+ */
+const FIRST_PART = /(?:^|\n)\s*(?:一\s*[、.．]\s*[^\n。，,；;]{0,16}|总体情况|概述|总体概述|基本情况)\s*\n/;
 /** The year or the circumstance a clause opens with ("2023年", "2022年以来", "在区委、区政府的领导下"). */
 const CLAUSE_LEAD = /^(?:(?:19|20)\d{2}年度?(?:以来|来|全年)?)/;
 /** The verbs the organ's subject is followed by ("某某街道办事处认真贯彻落实…"). */
