@@ -78,6 +78,11 @@ function trimProse(match: string): string {
   return name;
 }
 
+/** Whether a run of ideographs is a place's name and nothing else: no word of prose within it. */
+export function bareName(run: string): boolean {
+  return trimProse(run) === run && WHOLE_NAME.test(run);
+}
+
 /** The organ names the text holds, each complete, without the prose around it. */
 export function organsIn(text: string): string[] {
   const out: string[] = [];

@@ -15,6 +15,8 @@ describe('the report saying whose report it is', () => {
     ['现编制2018-2019学年某某理工大学信息公开工作年度报告。', '某某理工大学'],
     ['本年度报告是根据《条例》的要求,由某某区人民政府办公室编制。', '某某区人民政府办公室'],
     ['本年度报告由国家某某事务管理局根据《条例》要求编制而成。', '国家某某事务管理局'],
+    ['为落实《条例》,提升透明度,某某镇人民政府特此编制2024年度政府信息公开工作年度报告。', '某某镇人民政府'],
+    ['根据《条例》的要求,某某市某某区东湖街道特编制2023年政府信息公开年度报告。', '某某市某某区东湖街道'],
   ])('reads the organ the opening names as its own %s', (opening, organ) => {
     expect(statementOrgan(simplify(opening))).toBe(organ);
   });
@@ -27,6 +29,9 @@ describe('the report saying whose report it is', () => {
     '现将林业局2018年度政府信息公开工作年度报告如下。',
     '由信访局结合有关统计数据编制。',
     '由市区编制。',
+    // a clause of prose before the verb, not a name
+    '按照条例要求区政府办公室编制2023年度政府信息公开工作年度报告。',
+    '结合我局实际,认真总结,精心编制我局2016年度信息公开年度报告。',
     // a notice the report was written under, not the report
     '按照《某某县人民政府办公室关于做好2019年度政府信息公开工作年度报告编制和发布工作的通知》要求。',
     '本报告电子版可在某某市人民政府网站下载。如有疑问,请与某某市某某局办公室联系。',

@@ -1,4 +1,4 @@
-import { placeless } from './organ.js';
+import { bareName, placeless } from './organ.js';
 import { titleParts } from './title.js';
 
 /*
@@ -19,6 +19,12 @@ const PUBLISHES =
 /** "由X编制": the run of the organ's name after 由, up to the verb that follows it. */
 const COMPILED_BY = /由([\u4e00-\u9fa5（）()]{3,40})/g;
 const AFTER_NAME = /(?:根据|按照|依据|依照|结合|编制|汇总|组织|负责|会同|在).*$/;
+/**
+ * "某某镇人民政府特此编制2024年度…报告": a clause that is the organ's name, then the verb of
+ * compiling. The name must be the whole clause, with no word of prose in it ("…条例要求区政府
+ * 办公室编制" is not a name).
+ */
+const COMPILES = /(?:^|[,，。；;:：\n])([\u4e00-\u9fa5（）()]{3,30}?)(?:特此|特)?编制了?(?=本|《|(?:19|20)\d{2})/g;
 /** What a whole organ's name ends with. */
 const ORGAN_END =
   /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院)$/;
@@ -101,6 +107,11 @@ export function statementOrgan(simplified: string): string | undefined {
     const sentence = opening.slice(opening.lastIndexOf('。', match.index) + 1, end < 0 ? undefined : end);
     if (!/编制/.test(sentence) || !/报告|年报/.test(sentence)) continue;
     const name = organName((match[1] as string).replace(AFTER_NAME, ''));
+    if (name) return name;
+  }
+  for (const match of opening.matchAll(COMPILES)) {
+    const run = match[1] as string;
+    const name = bareName(run) ? (organName(run) ?? organName(run, SUBJECT_END)) : undefined;
     if (name) return name;
   }
   return undefined;
