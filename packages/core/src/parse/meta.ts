@@ -4,8 +4,6 @@ import { fieldOrgan, organsIn, organValue, placeless, signatureOrgan } from './o
 import { statementOrgan, subjectOrgan } from './statement.js';
 import { ACADEMIC_YEAR, cleanTitle, findTitle, TITLE, titleParts, type TitleParts } from './title.js';
 
-export { findTitle } from './title.js';
-
 /** What the title and body say of who reports and on which year. */
 export interface MetaReading {
   readonly title?: string;
