@@ -206,6 +206,15 @@ describe('titles worded otherwise', () => {
     expect(readMeta([...lines, '一、总体情况', '正文。'])).toMatchObject({ agency, year, agencyFrom: 'title' });
   });
 
+  it.each([
+    [['2023年政府信息公开工作年度报告', '上一篇：某某县2022年政府信息公开工作年度报告']],
+    [['2023年政府信息公开工作年度报告', '某某县2022年政府信息公开工作年度报告']],
+  ])('takes no title of another year for the organ %j', (lines) => {
+    const meta = readMeta([...lines, '一、总体情况', '我局公开信息。']);
+    expect(meta).toMatchObject({ title: '2023年政府信息公开工作年度报告', year: 2023 });
+    expect(meta.agency).toBeUndefined();
+  });
+
   it('reads no calendar year from an academic year', () => {
     const meta = readMeta(['某某大学2024—2025学年信息公开年度报告', '统计期限为2024年9月1日到2025年8月31日。']);
     expect(meta).toMatchObject({ agency: '某某大学' });

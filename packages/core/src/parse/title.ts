@@ -21,7 +21,7 @@ const ACADEMIC_FIRST = /^(?:19|20)\d{2}[-—–－~至](?:19|20)\d{2}学年度?(
  * Lines that are never part of a title: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报"), a
  * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu.
  */
-const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号)/;
+const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号|上一篇|下一篇|相关链接|相关文章|相关阅读)/;
 /** A column's bare name: a title only as the second line of one broken over lines. */
 const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$/;
 /**
@@ -77,14 +77,17 @@ function titleAt(head: readonly string[], i: number): string | undefined {
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
   const head = lines.slice(0, 40).map((line) => line.replace(/^[\s|]+|[\s|]+$/g, ''));
-  let first: string | undefined;
+  let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
     const title = titleAt(head, i);
     if (!title) continue;
-    if (titleParts(simplify(title).replace(/\s+/g, '')).agency) return title;
-    first ??= title;
+    const parts = titleParts(simplify(title).replace(/\s+/g, ''));
+    // A later title of another year is another report's (a link to last year's), never this one's.
+    const sameReport = !first?.year || !parts.year || parts.year === first.year;
+    if (parts.agency && sameReport) return title;
+    first ??= { title, ...(parts.year ? { year: parts.year } : {}) };
   }
-  return first;
+  return first?.title;
 }
 
 /** Whether a line names a report, its organ and its year by itself. */
