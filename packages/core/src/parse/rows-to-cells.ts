@@ -306,11 +306,17 @@ function isS4Anchor(text: string): boolean {
   return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
 }
 
+/** The headers a PDF's text prints on the 行政复议 line when single spaces stand between its cells. */
+const S4_HEADER_LINE = /^行政复议(?:\s+(?:行政诉讼|未经复议直接起诉|复议后起诉))+$/;
+
 /** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
 function s4AnchorIn(row: SourceRow): number {
   const { cells } = row;
   for (let c = 0; c < cells.length; c += 1) if (isS4Anchor((cells[c] as SourceCell).text)) return c;
-  return -1;
+  // "行政复议 行政诉讼" as one line of a PDF's text: the headers below it may be past recognising
+  // (a narrow column prints 结果维持 a character a line), the fifteen values after them are not.
+  const only = cells.length === 1 ? (cells[0] as SourceCell).text : '';
+  return only.startsWith(S4_ANCHOR) && S4_HEADER_LINE.test(only) ? 0 : -1;
 }
 
 /** Whether the 行政诉讼 header (or 直接起诉) stands in the row or the three after it. */

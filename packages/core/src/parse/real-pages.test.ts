@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { parseReport } from './index.js';
+import { readCell, toSimplifiedText } from './normalise.js';
+
+/*
+ * More ways published pages differ from the national template, found in a second round of real
+ * pages (kept out of the repository) and reproduced here with invented organs and figures: 本年增/减
+ * written in words, section 四's headers printed a character a line in a PDF's text, a 繁体
+ * mirror's pinyin after some characters, a "?" left where a special space was.
+ */
+
+const parse = async (text: string, file = 'page.txt') =>
+  (await parseReport(new TextEncoder().encode(text), { file })).report;
+
+describe('本年增/减 written in words', () => {
+  it.each([
+    ['减4', -4],
+    ['增2', 2],
+    ['增加13', 13],
+    ['减少1个', -1],
+    ['减 3', -3],
+  ])('reads %s as %d', (text, value) => {
+    expect(readCell(text)).toEqual({ kind: 'number', value });
+  });
+
+  it.each([['减免'], ['增/减'], ['减4件以上'], ['增加']])('reads %s as no number', (text) => {
+    expect(readCell(text)).toEqual({ kind: 'text' });
+  });
+
+  it('places a change written so in its row', async () => {
+    const text = `某县林业局2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第(五)项 |
+信息内容 |
+上一年项目数量 |
+本年增/减 |
+处理决定数量 |
+行政许可 |
+9 |
+减2 |
+31 |
+其他对外管理服务事项 |
+3 |
+增加1 |
+0 |`;
+    const report = await parse(text);
+    expect(
+      ['prevItems', 'change', 'decisions']
+        .flatMap((c) => [`s2.licensing.${c}`, `s2.otherServices.${c}`])
+        .map((id) => report.cells[id]),
+    ).toEqual([9, 3, -2, 1, 31, 0]);
+  });
+});
+
+describe('a "?" standing for a character the page could not encode', () => {
+  it.each([
+    ['? 0', 0],
+    ['?\u00a012', 12],
+  ])('reads %s as %d', (text, value) => {
+    expect(readCell(text)).toEqual({ kind: 'number', value });
+  });
+
+  it.each([['?'], ['0?'], ['?0'], ['? 是']])('reads %s as no number', (text) => {
+    expect(readCell(text).kind).not.toBe('number');
+  });
+});
+
+describe('a 繁体 mirror’s pinyin after some characters', () => {
+  it('drops the reading, keeps the text', () => {
+    expect(toSimplifiedText('規(guī)章')).toBe('规章');
+    expect(toSimplifiedText('本年制發(fā)件數(shù)')).toBe('本年制发件数');
+  });
+
+  it.each([['规章(a)'], ['附件(1)'], ['abc(fā)'], ['说明(zhu)']])('leaves %s as it is', (text) => {
+    expect(toSimplifiedText(text)).toBe(text);
+  });
+
+  it('reads the rows of such a page', async () => {
+    const text = `某縣水務局2021年政府信息公開工作年度報告
+二、主動(dòng)公開政府信息情況
+第二十條第(一)項(xiàng) | |||
+信息內(nèi)容 |
+本年制發(fā)件數(shù) |
+本年廢止件數(shù) |
+現(xiàn)行有效件數(shù) |
+規(guī)章 |
+0 |
+0 |
+0 |
+行政規(guī)范性文件 |
+2 |
+? 1 |
+17 |`;
+    const report = await parse(text);
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.normativeDocs.${c}`])).toEqual([2, 1, 17]);
+    expect(report.cells['s2.regulations.inForce']).toBe(0);
+  });
+});
+
+describe('section 四 in a PDF’s text, its headers a character a line', () => {
+  const page = (between: string) => `某区档案局2020年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+${between}行政复议 行政诉讼
+未经复议直接起诉 复议后起诉
+结 结 其 尚
+结 结 其 尚 结 结 其 尚
+果 果 他 未
+总计 果 果 他 未 总 果 果 他 未 总
+维 纠 结 审
+维 纠 结 审 计 维 纠 结 审 计
+持 正 果 结
+持 正 果 结 持 正 果 结
+2 1 0 1 4 0 0 0 0 0 1 0 1 0 2
+五、存在的主要问题及改进情况
+本年度工作仍有不足。`;
+  const s4 = ['review', 'suit', 'suitAfterReview'].flatMap((g) =>
+    ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => `s4.${g}.${c}`),
+  );
+
+  it.each([
+    ['right under the heading', ''],
+    ['with prose and a year between', '2020 年,本局未出现申请行政复议的情况。\n'],
+  ])('reads the fifteen values in order (%s)', async (_, between) => {
+    const report = await parse(page(between));
+    expect(s4.map((id) => report.cells[id])).toEqual([2, 1, 0, 1, 4, 0, 0, 0, 0, 0, 1, 0, 1, 0, 2]);
+  });
+
+  it('reads no values after a line that names both among other words', async () => {
+    const text = `某区档案局2020年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼 情况说明如下
+全年接待来访 12 人次,办理咨询 3 件,1 2 0 1 4 0 0 0 0 0 1 0 1 0 2。
+五、存在的主要问题及改进情况
+本年度工作仍有不足。`;
+    const report = await parse(text);
+    expect(s4.map((id) => report.cells[id] ?? null)).toEqual(s4.map(() => null));
+  });
+});
