@@ -136,3 +136,153 @@ ${between}行政复议 行政诉讼
     expect(s4.map((id) => report.cells[id] ?? null)).toEqual(s4.map(() => null));
   });
 });
+
+describe('a row of a PDF’s text, its values on the label’s line, on a page that starts inside the table', () => {
+  const page = (rows: string) => `- 5 -
+${rows}
+四、政府信息公开行政复议、行政诉讼情况
+本局未发生行政复议、行政诉讼。`;
+  const ids = (row: string) =>
+    ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map((c) => `s3.${row}.${c}`);
+
+  it('reads the values after each label', async () => {
+    const report = await parse(
+      page(`3.其他 1 0 0 0 0 0 1
+（七）总计 36 2 0 0 1 0 39
+四、结转下年度继续办理 4 0 0 0 0 0 4`),
+    );
+    expect(ids('carriedOut').map((id) => report.cells[id])).toEqual([4, 0, 0, 0, 0, 0, 4]);
+    expect(ids('total').map((id) => report.cells[id])).toEqual([36, 2, 0, 0, 1, 0, 39]);
+  });
+
+  it.each([
+    ['a blank lost', '四、结转下年度继续办理 4 4'],
+    ['one value too many', '四、结转下年度继续办理 4 0 0 0 0 0 0 4'],
+    ['a number ending the label', '结转下年度继续办理 2 4 0 0 0 0 0 4'],
+  ])('places none of them with %s', async (_, row) => {
+    const report = await parse(page(row));
+    expect(ids('carriedOut').map((id) => report.cells[id] ?? null)).toEqual(ids('carriedOut').map(() => null));
+  });
+});
+
+describe('a table copied a cell a line whose blank cells were dropped', () => {
+  const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
+  const row = (report: { cells: Record<string, number | null | undefined> }, key: string) =>
+    C7.map((c) => report.cells[`s3.${key}.${c}`] ?? null);
+  const page = (rows: string) => `某镇人民政府2020年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |
+申请人情况 |
+||||||||
+自然人 |
+法人或其他组织 |
+总计 |
+|||||||
+商业企业 |
+科研机构 |
+社会公益组织 |
+法律服务机构 |
+其他 |
+|||||
+${rows}
+四、政府信息公开行政复议、行政诉讼情况
+本镇未发生行政复议、行政诉讼。`;
+
+  it('puts no value of a short row by its order', async () => {
+    // 自然人 4 and 总计 4 with the five blanks between them gone: "4", "4" is no 自然人 and 商业企业.
+    const report = await parse(
+      page(`一、本年新收政府信息公开申请数量 |
+4 |
+4 |
+|||||||
+二、上年结转政府信息公开申请数量 |
+0 |
+|||||||
+三、本年度办理结果 |
+(一)予以公开 |
+4 |
+4 |
+||||||`),
+    );
+    expect(row(report, 'new')).toEqual([null, null, null, null, null, null, null]);
+    expect(row(report, 'granted')).toEqual([null, null, null, null, null, null, null]);
+    // A lone 0 is 0 wherever it stands.
+    expect(row(report, 'carriedIn')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('still reads a full row in order', async () => {
+    const report = await parse(
+      page(`一、本年新收政府信息公开申请数量 |
+3 |
+1 |
+0 |
+0 |
+0 |
+0 |
+4 |
+二、上年结转政府信息公开申请数量 |`),
+    );
+    expect(row(report, 'new')).toEqual([3, 1, 0, 0, 0, 0, 4]);
+  });
+});
+
+describe('a pipe row whose blank cells each broke the line', () => {
+  it('keeps each blank in its column', async () => {
+    const text = `某区商务局2020年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |
+自然人 | 法人或其他组织 | 总计 |
+商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |
+一、本年新收政府信息公开申请数量 | 12 |
+|
+|
+|
+|
+| 12 |
+二、上年结转政府信息公开申请数量 |
+|
+|
+|
+|
+|
+| 0 |
+三、本年度办理结果 | (一)予以公开 | 5 | 2 |
+|
+|
+|
+| 7 |`;
+    const report = await parse(text);
+    const cells = (key: string) =>
+      ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map(
+        (c) => report.cells[`s3.${key}.${c}`] ?? null,
+      );
+    expect(cells('new')).toEqual([12, null, null, null, null, null, 12]);
+    expect(cells('carriedIn')).toEqual([null, null, null, null, null, null, 0]);
+    expect(cells('granted')).toEqual([5, 2, null, null, null, null, 7]);
+  });
+
+  it('leaves the lone pipes that open a row of one cell a line as they are', async () => {
+    const text = `某乡人民政府2022年政府信息公开工作年度报告
+二、主动公开政府信息情况
+|
+第二十条第(一)项 |
+|||
+|
+信息内容 |
+本年制发件数 |
+本年废止件数 |
+现行有效件数 |
+|
+规章 |
+0 |
+0 |
+0 |
+|
+行政规范性文件 |
+1 |
+0 |
+6 |`;
+    const report = await parse(text);
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.normativeDocs.${c}`])).toEqual([1, 0, 6]);
+  });
+});
