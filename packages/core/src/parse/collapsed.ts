@@ -146,8 +146,8 @@ export function placeCollapsedRows(
   other: OtherRowLayout,
   blank: ReadonlySet<string> = new Set(),
 ): ParserFinding[] {
-  const findings: ParserFinding[] = [];
-  if (rows.length === 0) return findings;
+  if (rows.length === 0) return [];
+  const said = new Map<CollapsedRow, ParserFinding>();
   const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other)).concat();
   const pending = new Set(rows.map((row) => row.rowKey));
   const decide = (row: CollapsedRow, ids: readonly string[]) =>
@@ -164,7 +164,7 @@ export function placeCollapsedRows(
         pending.add(row.rowKey);
         continue;
       }
-      findings.push(commit(row, ids, decided, values));
+      said.set(row, commit(row, ids, decided, values));
       progress = true;
     }
   }
@@ -173,9 +173,17 @@ export function placeCollapsedRows(
     if (!pending.has(row.rowKey)) continue;
     const ids = rowIds(row);
     pending.delete(row.rowKey);
-    findings.push(commit(row, ids, decide(row, ids), values));
+    said.set(row, commit(row, ids, decide(row, ids), values));
   }
-  return findings;
+  // The cells and findings in print order, whatever order the sums placed the rows in.
+  for (const row of rows) {
+    for (const id of rowIds(row)) {
+      const read = values.get(id) as ReadValue;
+      values.delete(id);
+      values.set(id, read);
+    }
+  }
+  return rows.map((row) => said.get(row) as ParserFinding);
 }
 
 function rowIds(row: CollapsedRow): string[] {
