@@ -39,9 +39,13 @@ function residuals(
   rowKey: string,
   values: ReadonlyMap<string, ReadValue>,
   outcomeRows: readonly string[],
+  known: RowsKnown,
 ): Map<string, number> {
   const get = (id: string) => values.get(id)?.value ?? 0;
-  const has = (id: string) => values.has(id);
+  const has = (id: string) => values.has(id) || known.blank.has(id.slice(3, id.lastIndexOf('.')));
+  // A row still to be placed leaves every column's sum open.
+  if (outcomeRows.includes(rowKey) && outcomeRows.some((row) => row !== rowKey && known.pending.has(row)))
+    return new Map();
   const out = new Map<string, number>();
   for (const column of [...APPLICANTS, 'total']) {
     if (outcomeRows.includes(rowKey) && has(`s3.total.${column}`)) {
@@ -53,7 +57,7 @@ function residuals(
     } else if (['new', 'carriedIn', 'total', 'carriedOut'].includes(rowKey)) {
       const sign = rowKey === 'new' || rowKey === 'carriedIn' ? 1 : -1;
       const others = ['new', 'carriedIn', 'total', 'carriedOut'].filter((row) => row !== rowKey);
-      if (others.every((row) => has(`s3.${row}.${column}`))) {
+      if (others.every((row) => !known.pending.has(row) && has(`s3.${row}.${column}`))) {
         // new + carriedIn − total − carriedOut = 0, solved for this row.
         const signed = others.reduce(
           (sum, row) => sum + (row === 'new' || row === 'carriedIn' ? 1 : -1) * get(`s3.${row}.${column}`),
@@ -64,6 +68,15 @@ function residuals(
     }
   }
   return out;
+}
+
+/**
+ * What is known of the other rows: `blank`, rows printed with no value at all (every cell blank,
+ * 0 in the sums); `pending`, collapsed rows not placed yet (their cells unknown).
+ */
+interface RowsKnown {
+  readonly blank: ReadonlySet<string>;
+  readonly pending: ReadonlySet<string>;
 }
 
 /** A way to put a collapsed row's values into cells: cell id → the value read. */
@@ -78,7 +91,8 @@ function placings(row: CollapsedRow, residual: ReadonlyMap<string, number>): Pla
   const numbers = row.values.map((v) => v.value ?? 0);
   const sum = numbers.slice(0, -1).reduce((a, b) => a + b, 0);
   const ways = [false];
-  if (numbers.length >= 2 && numbers[numbers.length - 1] === sum) ways.push(true);
+  // A lone 0 may be the 总计 of a row of blanks as well as one applicant's 0.
+  if (numbers.length >= 1 && numbers[numbers.length - 1] === sum) ways.push(true);
   // A column whose residual is known must get exactly it (a column left out gets 0).
   const meets = (column: string, value: number | null | undefined) => {
     const wanted = residual.get(column);
@@ -130,28 +144,72 @@ export function placeCollapsedRows(
   values: Map<string, ReadValue>,
   format: ReportFormat,
   other: OtherRowLayout,
+  blank: ReadonlySet<string> = new Set(),
 ): ParserFinding[] {
-  const findings: ParserFinding[] = [];
-  if (rows.length === 0) return findings;
+  if (rows.length === 0) return [];
+  const said = new Map<CollapsedRow, ParserFinding>();
   const outcomeRows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other)).concat();
-  for (const row of rows) {
-    const ids = [...APPLICANTS, 'total'].map((column) => `s3.${row.rowKey}.${column}`);
-    const decided = agreed(placings(row, residuals(row.rowKey, values, outcomeRows)), ids);
-    for (const id of ids) values.set(id, decided.get(id) ?? { value: null, source: row.values[0]?.source ?? {} });
-    const placed = [...decided].map(([id, read]) => `${columnLabel(id)} ${read.value}`);
-    const read = row.values.map((v) => v.value).join('、');
-    findings.push({
-      rule: 'collapsed-row',
-      severity: 'warning',
-      message:
-        `第三部分“${row.label}”一行的空白单元格在原文中被合并，只读到 ${read}；` +
-        (placed.length > 0
-          ? `依据行列合计定为 ${placed.join('、')}，其余单元格为空`
-          : '行列合计不能确定各数所在的列，整行留空，请对照原文'),
-      cells: ids,
-    });
+  const pending = new Set(rows.map((row) => row.rowKey));
+  const decide = (row: CollapsedRow, ids: readonly string[]) =>
+    agreed(placings(row, residuals(row.rowKey, values, outcomeRows, { blank, pending })), ids);
+  // A row the sums place whole makes the others' sums known: place those first, again and again.
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const row of rows) {
+      if (!pending.has(row.rowKey)) continue;
+      const ids = rowIds(row);
+      pending.delete(row.rowKey);
+      const decided = decide(row, ids);
+      if (decided.size < ids.length) {
+        pending.add(row.rowKey);
+        continue;
+      }
+      said.set(row, commit(row, ids, decided, values));
+      progress = true;
+    }
   }
-  return findings;
+  // The rest: what the sums decide of each, in print order, the other cells blank.
+  for (const row of rows) {
+    if (!pending.has(row.rowKey)) continue;
+    const ids = rowIds(row);
+    pending.delete(row.rowKey);
+    said.set(row, commit(row, ids, decide(row, ids), values));
+  }
+  // The cells and findings in print order, whatever order the sums placed the rows in.
+  for (const row of rows) {
+    for (const id of rowIds(row)) {
+      const read = values.get(id) as ReadValue;
+      values.delete(id);
+      values.set(id, read);
+    }
+  }
+  return rows.map((row) => said.get(row) as ParserFinding);
+}
+
+function rowIds(row: CollapsedRow): string[] {
+  return [...APPLICANTS, 'total'].map((column) => `s3.${row.rowKey}.${column}`);
+}
+
+/** Puts a collapsed row's decided cells into the values, the rest blank, and says what became of it. */
+function commit(
+  row: CollapsedRow,
+  ids: readonly string[],
+  decided: ReadonlyMap<string, ReadValue>,
+  values: Map<string, ReadValue>,
+): ParserFinding {
+  for (const id of ids) values.set(id, decided.get(id) ?? { value: null, source: row.values[0]?.source ?? {} });
+  const placed = [...decided].map(([id, read]) => `${columnLabel(id)} ${read.value}`);
+  const read = row.values.map((v) => v.value).join('、');
+  return {
+    rule: 'collapsed-row',
+    severity: 'warning',
+    message:
+      `第三部分“${row.label}”一行的空白单元格在原文中被合并，只读到 ${read}；` +
+      (placed.length > 0
+        ? `依据行列合计定为 ${placed.join('、')}，其余单元格为空`
+        : '行列合计不能确定各数所在的列，整行留空，请对照原文'),
+    cells: [...ids],
+  };
 }
 
 /** The column's words for a cell id of a section 三 row. */

@@ -35,8 +35,14 @@ export function isTraditional(text: string): boolean {
   return false;
 }
 
+/**
+ * A reading in pinyin a 繁体 mirror site prints after some characters ("規(guī)章", "數(shù)量"): a
+ * bracket right after a Chinese character holding one syllable with a tone mark. Not part of the text.
+ */
+const PINYIN_NOTE = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
+
 export function toSimplifiedText(text: string): string {
-  return toSimplified(text);
+  return toSimplified(text.includes('(') ? text.replace(PINYIN_NOTE, '') : text);
 }
 
 /** The canonical form of a cell or heading: simplified, NFKC, no spaces, no quotes. */
@@ -96,6 +102,13 @@ const BLANK_MARKS = new Set(['', '-', '—', '——', '–', '－', '/', '／',
 const NOT_APPLICABLE = /^(?:本机关|本单位|我局|我单位)?(?:不涉及|未涉及|无此项|无此类|不适用)(?:此项|该项)?[。.]?$/;
 const UNITS = /(?:万元|亿元|元|件次|件|个|项|条|次|宗|人次|人|家|份|篇|期|场)$/;
 
+/**
+ * 本年增/减 written in words before the number, as some organs fill it ("减4", "增加2", "减少1个"):
+ * the word is the sign. Only at the start and before a digit, so no label or prose reads as a number.
+ */
+const CHANGE_WORD = /^(增加|减少|增|减)(?=\d)/;
+const changeSign = (word: string): string => (word.startsWith('减') ? '-' : '+');
+
 /** A scan read by OCR prints 0 as O and 1 as l or I: in a cell of digits and those letters only, they are digits. */
 const OCR_NUMBER = /^[-+−–—]?[\dOoIl]+(?:\.[\dOoIl]+)?$/;
 
@@ -112,13 +125,23 @@ export function ocrDigits(text: string): string {
  */
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/**
+ * A "?" standing apart before a cell's value ("? 0"): a character the page's encoding could not
+ * hold (a special space, as a site converting to GBK leaves it). Every digit survives such a
+ * conversion, so it hides no digit.
+ */
+const LOST_CHARACTER = /^[?？]+[\s\u3000\u00a0]+(?=\S)/;
+
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 export function readCell(text: string): CellReading {
   // Most cells are plain counts: read them without the normalisation below.
   if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text) };
-  const compact = text.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+  const compact = text
+    .replace(LOST_CHARACTER, '')
+    .normalize('NFKC')
+    .replace(/[\s\u3000\u00a0]+/g, '');
   if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
-  const bare = ocrDigits(compact)
+  const bare = ocrDigits(compact.replace(CHANGE_WORD, changeSign))
     .replace(UNITS, '')
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')
     .replace(/^[−–—]/, '-');

@@ -1,5 +1,6 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
+import { Cursor, shortWay, type Token } from './cursor.js';
 import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
@@ -23,89 +24,6 @@ export interface TableReading {
   readonly findings: ParserFinding[];
   /** Index of the row where each table's first label stands, to bound the prose sections. */
   readonly firstRow: Partial<Record<'s2' | 's3' | 's4', number>>;
-}
-
-/** A value read after a label, kept as it is as the cell's reading (one object a value). */
-type Token = CellValue;
-
-/** A row of values alone, two or more: a table's row printed apart from its label. */
-function valuesOnly(row: SourceRow | undefined): boolean {
-  if (!row?.grid) return false;
-  const filled = row.cells.filter((cell) => cell.text !== '');
-  return filled.length >= 2 && filled.every((cell) => readCell(cell.text).kind === 'number');
-}
-
-/**
- * Whether the values a label found on the lines after it belong to a block of rows printed apart
- * from all their labels (a PDF's text taken column by column: every label, then every row of
- * values): the row they came from holds more values than the label takes, or another row of
- * values follows it. Then the nearest row is not this label's, and the aligner places the block.
- */
-function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly Token[]): boolean {
-  const row = rows[last] as SourceRow;
-  const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
-  const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
-  return (row.grid && values > used) || valuesOnly(rows[last + 1]);
-}
-
-class Cursor {
-  constructor(
-    private readonly rows: readonly SourceRow[],
-    private row: number,
-    private cell: number,
-  ) {}
-
-  /**
-   * Up to `count` values after the label. In a grid row, blanks inside the row are cells of
-   * their own; a run of empty cells right after the label is layout (a merged cell) when the
-   * row still holds enough values. In one-cell-per-line text the values follow on the next
-   * lines, up to the next label or text.
-   */
-  take(count: number, isLabel: (text: string) => boolean): Token[] {
-    const row = this.rows[this.row] as SourceRow;
-    const { cells } = row;
-    const tokens: Token[] = [];
-    if (row.grid && cells.length > this.cell + 1) {
-      // The cells after the label, without the blank ones when the filled ones are enough (no arrays made).
-      let filled = 0;
-      for (let c = this.cell + 1; c < cells.length; c += 1) if ((cells[c] as SourceCell).text !== '') filled += 1;
-      const skipBlank = filled >= count;
-      for (let c = this.cell + 1; c < cells.length; c += 1) {
-        const cell = cells[c] as SourceCell;
-        if (skipBlank && cell.text === '') continue;
-        if (tokens.length === count) break;
-        if (cell.text !== '' && isLabel(cell.text)) break;
-        const reading = readCell(cell.text);
-        if (reading.kind === 'text') break;
-        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
-      }
-      // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
-      if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
-        const last = tokens[tokens.length - 1] as Token;
-        while (tokens.length < count) tokens.push(last);
-      }
-      if (tokens.length > 0) return tokens;
-    }
-    // One cell per line: values follow on the next rows.
-    let last = this.row;
-    for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
-      const next = this.rows[r] as SourceRow;
-      for (const cell of next.cells) {
-        if (tokens.length === count) break;
-        if (cell.text === '') continue;
-        if (isLabel(cell.text)) return tokens;
-        const reading = readCell(cell.text);
-        if (reading.kind === 'text') {
-          // Header words before the first value are skipped; text after values ends the row.
-          if (tokens.length > 0) return tokens;
-          continue;
-        }
-        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
-        last = r;
-      }
-    }
-    return tokens.length > 0 && detachedFrom(this.rows, last, tokens) ? [] : tokens;
-  }
 }
 
 /** The first characters of the format words: a cell starting otherwise tells no format (most cells). */
@@ -187,6 +105,10 @@ class RowLabelReader {
   readonly findings: ParserFinding[] = [];
   readonly firstRow: TableReading['firstRow'] = {};
   readonly collapsed: CollapsedRow[] = [];
+  /** Section 三 rows printed a cell a line with no value before the next label: every cell blank. */
+  readonly blankRows = new Set<string>();
+  /** Whether some row a cell a line lost its blank cells (then a row with no value is all blanks). */
+  blanksDropped = false;
   otherSubRows = false;
   /** Inside the group (六) 其他处理 of section 三, whose sub-rows share labels with other rows. */
   private inOtherGroup = false;
@@ -199,12 +121,32 @@ class RowLabelReader {
     private readonly s2ColumnsFormat: ReportFormat,
   ) {}
 
-  /** Gives the tokens read after a row label to the row's cell IDs, once. */
-  private assign(prefix: string, ids: readonly string[], tokens: Token[], label: SourceCell, grid = false): void {
+  /**
+   * Gives the tokens read after a row label to the row's cell IDs, once. A section 三 row short of
+   * values is placed by the sums (`sums`: its blanks were lost), left open (`open`: the text was cut
+   * in it) or, as a row of section 二 or 四 is, in order.
+   */
+  private assign(
+    prefix: string,
+    ids: readonly string[],
+    tokens: Token[],
+    label: SourceCell,
+    short: 'order' | 'sums' | 'open' = 'order',
+  ): void {
     const { values, collapsed } = this;
     const name = label.text;
     if (ids.some((id) => values.has(id)) || collapsed.some((row) => `s3.${row.rowKey}` === prefix)) return;
-    if (grid && prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < ids.length) {
+    const s3Short = prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < ids.length;
+    if (s3Short && short === 'open') {
+      this.findings.push({
+        rule: 'row-incomplete',
+        severity: 'error',
+        message: `“${name}”一行在文字末尾中断，只读到 ${tokens.length} 个数值，应有 ${ids.length} 个；不能确定各数所在的列，整行留空`,
+        cells: [...ids],
+      });
+      return;
+    }
+    if (s3Short && short === 'sums') {
       // A grid row with too few values lost its blank cells: placed by the sums once all rows are read.
       collapsed.push({
         rowKey: prefix.slice(3),
@@ -252,7 +194,8 @@ class RowLabelReader {
       const key = match.kind === 'total' ? 'total' : 'other.other';
       if (key === 'other.other') this.otherSubRows = true;
       if (key === 'total') this.inOtherGroup = false;
-      this.assign(`s3.${key}`, s3RowIds(key), cursor.take(7, this.isLabel), cell, row.grid);
+      const tokens = cursor.take(7, this.isLabel);
+      this.assign(`s3.${key}`, s3RowIds(key), tokens, cell, shortWay(row, cursor));
       this.firstRow.s3 ??= r;
       return;
     }
@@ -274,12 +217,15 @@ class RowLabelReader {
       // A group heading followed by values is printed as one row: (六) in the 2019 table.
       const tokens = cursor.take(7, this.isLabel);
       if (tokens.length > 0 && label.key === 'other')
-        this.assign('s3.other', s3RowIds('other'), tokens, cell, row.grid);
+        this.assign('s3.other', s3RowIds('other'), tokens, cell, shortWay(row, cursor));
       return;
     }
     if (label.key.startsWith('other.')) this.otherSubRows = true;
     this.inOtherGroup = label.key.startsWith('other.');
-    this.assign(`s3.${label.key}`, s3RowIds(label.key), cursor.take(7, this.isLabel), cell, row.grid);
+    const tokens = cursor.take(7, this.isLabel);
+    if (cursor.short === 'blanks') this.blanksDropped = true;
+    if (cursor.short === 'empty' && !row.grid) this.blankRows.add(label.key);
+    this.assign(`s3.${label.key}`, s3RowIds(label.key), tokens, cell, shortWay(row, cursor));
   }
 }
 
@@ -295,7 +241,10 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   });
   const { values, findings, firstRow, otherSubRows } = reader;
   const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
-  findings.push(...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single'));
+  const blankRows = reader.blanksDropped ? reader.blankRows : undefined;
+  findings.push(
+    ...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single', blankRows),
+  );
   readS4(rows, values, findings, firstRow, reader.isLabel);
   return { values, s2Format, otherSubRows, findings, firstRow };
 }
@@ -306,11 +255,17 @@ function isS4Anchor(text: string): boolean {
   return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
 }
 
+/** The headers a PDF's text prints on the 行政复议 line when single spaces stand between its cells. */
+const S4_HEADER_LINE = /^行政复议(?:\s+(?:行政诉讼|未经复议直接起诉|复议后起诉))+$/;
+
 /** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
 function s4AnchorIn(row: SourceRow): number {
   const { cells } = row;
   for (let c = 0; c < cells.length; c += 1) if (isS4Anchor((cells[c] as SourceCell).text)) return c;
-  return -1;
+  // "行政复议 行政诉讼" as one line of a PDF's text: the headers below it may be past recognising
+  // (a narrow column prints 结果维持 a character a line), the fifteen values after them are not.
+  const only = cells.length === 1 ? (cells[0] as SourceCell).text : '';
+  return only.startsWith(S4_ANCHOR) && S4_HEADER_LINE.test(only) ? 0 : -1;
 }
 
 /** Whether the 行政诉讼 header (or 直接起诉) stands in the row or the three after it. */

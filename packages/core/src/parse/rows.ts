@@ -1,4 +1,4 @@
-import type { ExtractedDocument, Position, Table, TableCell } from './document.js';
+import type { DocumentNode, ExtractedDocument, Position, Table, TableCell, TextLine } from './document.js';
 import { isTraditional, readCell, toSimplifiedText } from './normalise.js';
 
 /** One cell of text with where it came from. */
@@ -77,6 +77,43 @@ function separatorOnly(line: string): boolean {
   );
 }
 
+/**
+ * A pipe row whose blank cells each broke the line ("本年新收… | 25 |", then "|" lines, then "| 25 |",
+ * as some pages' text gives a table whose empty cells hold a paragraph): the row on one line, each
+ * lone "|" a blank cell in place. Only when a line of a cell closed by a pipe ends the run, so the
+ * lone pipes that open a row of one cell a line ("|", "规章 |") stay separators.
+ */
+function blankCellLines(
+  nodes: readonly DocumentNode[],
+  n: number,
+  line: string,
+): { text: string; last: number } | undefined {
+  if (!line.endsWith('|') || (nodes[n + 1] as DocumentNode | undefined)?.kind !== 'line') return undefined;
+  let text = line;
+  let last = n;
+  for (let i = n + 1; i < nodes.length; i += 1) {
+    const next = nodes[i] as DocumentNode;
+    if (next.kind !== 'line') return undefined;
+    const piece = next.text.trim();
+    if (piece === '|') {
+      text += '|';
+      continue;
+    }
+    if (i === n + 1 || !CLOSED_CELL_LINE.test(piece)) break;
+    text += piece;
+    last = i;
+    // The row may go on: more blank cells, then another value.
+    if (!(
+      (nodes[i + 1] as DocumentNode | undefined)?.kind === 'line' && (nodes[i + 1] as TextLine).text.trim() === '|'
+    ))
+      break;
+  }
+  return last > n ? { text, last } : undefined;
+}
+
+/** "| 25 |": a value cell opened and closed by pipes. */
+const CLOSED_CELL_LINE = /^\|[^|]*[^|\s][^|]*\|$/;
+
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
   const { rows, traditional } = splitRows(document);
@@ -99,7 +136,9 @@ const TRADITIONAL_ROWS = 400;
 function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditional: boolean } {
   const rows: SourceRow[] = [];
   let traditional = false;
-  for (const node of document.nodes) {
+  const { nodes } = document;
+  for (let n = 0; n < nodes.length; n += 1) {
+    const node = nodes[n] as DocumentNode;
     if (node.kind === 'table') {
       for (const row of tableRows(node)) {
         if (!traditional && rows.length < TRADITIONAL_ROWS)
@@ -109,7 +148,12 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
       continue;
     }
     const { at } = node;
-    const trimmed = unmark(node.text.trim());
+    let trimmed = unmark(node.text.trim());
+    const blanks = blankCellLines(nodes, n, trimmed);
+    if (blanks) {
+      trimmed = blanks.text;
+      n = blanks.last;
+    }
     // Lone pipes between cells (text copied out of a web table) and Markdown rules only separate.
     if (trimmed === '' || separatorOnly(trimmed)) continue;
     if (!traditional && rows.length < TRADITIONAL_ROWS)

@@ -1,0 +1,144 @@
+import { CellValue } from './readings.js';
+import { readCell } from './normalise.js';
+import type { SourceCell, SourceRow } from './rows.js';
+
+/*
+ * The values after a row label, wherever the layout put them: the rest of a grid row, the label's
+ * own line ("四、结转下年度继续办理 0 0 0 0 0 0 0"), or the lines after it (one cell a line), and how
+ * a row that fell short of its values lost them.
+ */
+/** A value read after a label, kept as it is as the cell's reading (one object a value). */
+export type Token = CellValue;
+
+/** A row of values alone, two or more: a table's row printed apart from its label. */
+function valuesOnly(row: SourceRow | undefined): boolean {
+  if (!row?.grid) return false;
+  const filled = row.cells.filter((cell) => cell.text !== '');
+  return filled.length >= 2 && filled.every((cell) => readCell(cell.text).kind === 'number');
+}
+
+/**
+ * Whether the values a label found on the lines after it belong to a block of rows printed apart
+ * from all their labels (a PDF's text taken column by column: every label, then every row of
+ * values): the row they came from holds more values than the label takes, or another row of
+ * values follows it. Then the nearest row is not this label's, and the aligner places the block.
+ */
+function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly Token[]): boolean {
+  const row = rows[last] as SourceRow;
+  const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
+  const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
+  return (row.grid && values > used) || valuesOnly(rows[last + 1]);
+}
+
+/**
+ * The values printed after the label on its own line with single spaces between ("四、结转下年度继续办理
+ * 0 0 0 0 0 0 0", as a PDF's text gives a row): taken when there are exactly as many as the row has
+ * cells, so none can be another row's and no blank was lost. (Runs for every label: no arrays unless
+ * the line ends in a number.)
+ */
+function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
+  const { text } = cell;
+  const end = text.charCodeAt(text.length - 1);
+  if (!(end >= 0x30 && end <= 0x39) || !/\s/.test(text)) return undefined;
+  const parts = text.split(/\s+/);
+  if (parts.length <= count) return undefined;
+  const tokens: Token[] = [];
+  for (const part of parts.slice(parts.length - count)) {
+    const reading = readCell(part);
+    if (reading.kind !== 'number') return undefined;
+    tokens.push(new CellValue(reading.value, cell));
+  }
+  // The part before them is the label's own: a number there would make the split a guess.
+  return readCell(parts[parts.length - count - 1] as string).kind === 'text' ? tokens : undefined;
+}
+
+export class Cursor {
+  /**
+   * How the values the last take found, a cell a line, fell short of the count: `blanks` when a
+   * label or text ended them (the row's blank cells were dropped, a page copied cell by cell: "3 |",
+   * "3 |" for 自然人 and 总计, so where they stand is for the sums to say, not their order), `cut`
+   * when the text ended in the row (cut off: the values are in order but the rest is unknown).
+   */
+  short: 'none' | 'blanks' | 'cut' | 'empty' = 'none';
+
+  constructor(
+    private readonly rows: readonly SourceRow[],
+    private row: number,
+    private cell: number,
+  ) {}
+
+  /**
+   * Up to `count` values after the label. In a grid row, blanks inside the row are cells of
+   * their own; a run of empty cells right after the label is layout (a merged cell) when the
+   * row still holds enough values. In one-cell-per-line text the values follow on the next
+   * lines, up to the next label or text.
+   */
+  take(count: number, isLabel: (text: string) => boolean): Token[] {
+    const row = this.rows[this.row] as SourceRow;
+    const { cells } = row;
+    this.short = 'none';
+    if (!row.grid) {
+      const inline = inlineValues(cells[this.cell] as SourceCell, count);
+      if (inline) return inline;
+    }
+    const tokens: Token[] = [];
+    if (row.grid && cells.length > this.cell + 1) {
+      // The cells after the label, without the blank ones when the filled ones are enough (no arrays made).
+      let filled = 0;
+      for (let c = this.cell + 1; c < cells.length; c += 1) if ((cells[c] as SourceCell).text !== '') filled += 1;
+      const skipBlank = filled >= count;
+      for (let c = this.cell + 1; c < cells.length; c += 1) {
+        const cell = cells[c] as SourceCell;
+        if (skipBlank && cell.text === '') continue;
+        if (tokens.length === count) break;
+        if (cell.text !== '' && isLabel(cell.text)) break;
+        const reading = readCell(cell.text);
+        if (reading.kind === 'text') break;
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
+      }
+      // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
+      if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
+        const last = tokens[tokens.length - 1] as Token;
+        while (tokens.length < count) tokens.push(last);
+      }
+      if (tokens.length > 0) return tokens;
+    }
+    // One cell per line: values follow on the next rows.
+    let last = this.row;
+    for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
+      const next = this.rows[r] as SourceRow;
+      for (const cell of next.cells) {
+        if (tokens.length === count) break;
+        if (cell.text === '') continue;
+        if (isLabel(cell.text)) return this.stopped(tokens, count);
+        const reading = readCell(cell.text);
+        if (reading.kind === 'text') {
+          // Header words before the first value are skipped; text after values ends the row.
+          if (tokens.length > 0) return this.stopped(tokens, count);
+          continue;
+        }
+        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
+        last = r;
+      }
+    }
+    if (tokens.length > 0 && detachedFrom(this.rows, last, tokens)) return [];
+    if (tokens.length > 0 && tokens.length < count) this.short = 'cut';
+    return tokens;
+  }
+
+  /**
+   * The values of a row a cell a line that a label or text ended, noting whether they fell short
+   * (`empty`: the next label came first, every cell of the row blank).
+   */
+  private stopped(tokens: Token[], count: number): Token[] {
+    if (tokens.length > 0 && tokens.length < count) this.short = 'blanks';
+    else if (tokens.length === 0) this.short = 'empty';
+    return tokens;
+  }
+}
+
+/** How a section 三 row short of values is placed: by the sums when its blanks were lost, open when cut. */
+export function shortWay(row: SourceRow, cursor: Cursor): 'order' | 'sums' | 'open' {
+  if (row.grid || cursor.short === 'blanks') return 'sums';
+  return cursor.short === 'cut' ? 'open' : 'order';
+}
