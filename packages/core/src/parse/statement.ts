@@ -34,6 +34,11 @@ const ORGAN_END =
  * may be the whole government or the report on the region's organs: not read as the organ.
  */
 const SUBJECT_END = /(?:镇|乡|街道|苏木|开发区|高新区|经开区|新区|实验区|示范区|园区)$/;
+/**
+ * The office of a government ("某某镇人民政府党政办公室", "某某县人民政府办公室"): "由X编制" names it as
+ * the compiler of its government's report as often as of its own, so it does not say whose report it is.
+ */
+const GOVERNMENT_OFFICE = /(?:人民政府|政府)(?:党政)?(?:办公室|办)$/;
 /** Words that are not a name: the reporting organ speaking of itself. */
 const SELF = /^(?:我|本|该)/;
 
@@ -107,7 +112,7 @@ export function statementOrgan(simplified: string): string | undefined {
     const sentence = opening.slice(opening.lastIndexOf('。', match.index) + 1, end < 0 ? undefined : end);
     if (!/编制/.test(sentence) || !/报告|年报/.test(sentence)) continue;
     const name = organName((match[1] as string).replace(AFTER_NAME, ''));
-    if (name) return name;
+    if (name && !GOVERNMENT_OFFICE.test(name)) return name;
   }
   for (const match of opening.matchAll(COMPILES)) {
     const run = match[1] as string;

@@ -9,7 +9,7 @@ import { simplify } from './normalise.js';
 
 /** The words that make a line a report's title. */
 export const TITLE =
-  /(?:政府)?信息公开.{0,6}年度报告|政府信息公开工作(?:情况)?的?(?:年度)?报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
+  /(?:政府)?信息公开.{0,6}年度报告|政府信息公开(?:工作)?(?:情况)?的?(?:年度)?报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?\\s*${YEAR}\\s*年度?\\s*(?:政府信息公开|政务公开|信息公开)`);
 /** A school's report covers an academic year ("2024—2025学年"): two calendar years, neither of them its year. */
@@ -104,13 +104,15 @@ function wholeTitle(line: string): boolean {
  */
 const CHROME =
   /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
+/** A flip-book's page mark before a PDF page's text ("Page 8 - 某局2022年…报告", "第3页 - …"). */
+const PAGE_MARK = /^(?:Page|P\.?|第)\s*\d+\s*页?\s*[-–—:：]\s*/i;
 /** A column's tag in brackets before a title ("[某某镇]2012年某某镇政府信息公开…"). */
 const TAG = /^[[【〔][^\]】〕]{1,20}[\]】〕]\s*/;
 
 /** A title without a field name ("标题:"), a column's tag or the site chrome printed before it on its line. */
 export function cleanTitle(candidate: string): string {
   let title = candidate.replace(/\s+/g, ' ').trim();
-  title = title.replace(FIELD_LABEL, '');
+  title = title.replace(FIELD_LABEL, '').replace(PAGE_MARK, '');
   const colon = /^([^:：]{0,12})[:：]\s*/.exec(title);
   if (colon && (/^(?:标题|题名|文章标题|title)$/i.test((colon[1] as string).trim()) || CHROME.test(colon[1] as string)))
     title = title.slice(colon[0].length);
