@@ -1,5 +1,6 @@
 import { asMatrix, multiply, type Matrix } from './matrix.js';
 import type { TextContentItem } from './pdfjs.js';
+import { intoFrame, isRotation, turnOf, type TurnedRun } from './turned.js';
 
 /* Glyph runs: the page's text items placed in display space, cleaned of what PDF producers add. */
 
@@ -66,7 +67,11 @@ export function cleanRun(run: Run): Run[] {
   return splitTypedColumns({ ...run, text: normalizeText(run.text).replace(SPACE_IN_CJK, '$1') });
 }
 
-export function pageRuns(items: readonly TextContentItem[], viewport: Matrix): Run[] {
+/**
+ * The page's upright runs; runs turned a quarter turn are added to `turned` (in their own frame,
+ * turned.ts), other turned runs left out.
+ */
+export function pageRuns(items: readonly TextContentItem[], viewport: Matrix, turned: TurnedRun[] = []): Run[] {
   const runs: Run[] = [];
   for (const item of items) {
     if (!isTextItem(item) || item.str.trim() === '') continue;
@@ -77,7 +82,14 @@ export function pageRuns(items: readonly TextContentItem[], viewport: Matrix): R
     const size = Math.hypot(c, d);
     // Only upright, left-to-right runs make lines: a rotated run is a watermark ("内部资料"
     // across the page) or a stamp, and would otherwise scatter its glyphs into the body's lines.
-    if (a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * Math.abs(d) || size === 0) continue;
+    if (a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * Math.abs(d) || size === 0) {
+      const turn = size === 0 ? undefined : turnOf(a, b, isRotation(a, b, c, d));
+      if (!turn) continue;
+      const [x, y] = intoFrame(turn, e, f);
+      for (const run of cleanRun({ text: item.str, x0: x, x1: x + Math.max(item.width, 0), y, size }))
+        turned.push({ ...run, turn });
+      continue;
+    }
     runs.push(...cleanRun({ text: item.str, x0: e, x1: e + Math.max(item.width, 0), y: f, size }));
   }
   return runs;
