@@ -12,7 +12,8 @@
 // Options: --reports=<n per format> (default 1000), --only=<kind,...>, --from=<first seed>
 // (default 60000), --out=<file>, --core=<dir of a built packages/core/dist>: the reader to measure
 // (default this checkout's; a baseline is the previous commit's dist copied aside), the reports
-// still generated and scored by this checkout's core.
+// still generated and scored by this checkout's core; --engine=pdfjs reads with pdf.js (as the
+// browser does) instead of PDFium.
 
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -38,7 +39,8 @@ const reader = args.core ? await import(pathToFileURL(join(args.core, 'index.js'
 const { loadPdfium, readCMap } = await import('../packages/node/dist/index.js');
 // As `xxgk parse` reads a PDF; time is measured here, not limited (a loaded machine must not turn
 // slow reads into open cells).
-const reading = { readCMap, pdfium: loadPdfium, limits: { timeoutMs: 3_600_000 } };
+const ENGINE = args.engine ?? 'pdfium';
+const reading = { readCMap, ...(ENGINE === 'pdfium' ? { pdfium: loadPdfium } : {}), limits: { timeoutMs: 3_600_000 } };
 
 const pct = (part, whole) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(2)}%`);
 const totals = Object.fromEntries(
@@ -72,7 +74,10 @@ function save() {
     }
   }
   const load = loads.length ? Number((loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(1)) : null;
-  writeFileSync(OUT, `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, meanLoad: load, results }, null, 2)}\n`);
+  writeFileSync(
+    OUT,
+    `${JSON.stringify({ perFormat: PER_FORMAT, from: FROM, engine: ENGINE, meanLoad: load, results }, null, 2)}\n`,
+  );
   return results;
 }
 
