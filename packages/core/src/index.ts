@@ -13,7 +13,7 @@ export * from './render/index.js';
 export { layoutGrid, layoutTables, type GridSlot, type LayoutCell, type LayoutTable } from './layout/tables.js';
 export { reportView, displayValue, type ReportBlock, type ReportView } from './layout/report-view.js';
 export * from './parse/index.js';
-export { scoreDamage, HIGH_CONFIDENCE, type DamageScore } from './parse/align/score.js';
+export { emptyScore, scoreCells, scoreDamage, HIGH_CONFIDENCE, type DamageScore } from './parse/align/score.js';
 export * from './calendar/index.js';
 export * from './cases/index.js';
 export * from './compile/index.js';

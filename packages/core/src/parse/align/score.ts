@@ -1,5 +1,6 @@
 import { generateReport, seededRandom } from '../../model/generate.js';
-import { parseReport } from '../index.js';
+import type { Report } from '../../model/schema.js';
+import { parseReport, type ParsedReport } from '../index.js';
 import { damageText, type DamageKind } from './damage.js';
 
 /*
@@ -27,9 +28,9 @@ export interface DamageScore {
   rule: { right: number; wrong: number };
 }
 
-/** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
-export async function scoreDamage(kind: DamageKind, count: number, seed = 1000): Promise<DamageScore> {
-  const score: DamageScore = {
+/** A score with nothing counted yet. */
+export function emptyScore(): DamageScore {
+  return {
     right: 0,
     wrong: 0,
     open: 0,
@@ -39,30 +40,44 @@ export async function scoreDamage(kind: DamageKind, count: number, seed = 1000):
     plausible: { right: 0, wrong: 0 },
     rule: { right: 0, wrong: 0 },
   };
+}
+
+/**
+ * Adds to `score` every cell of `truth` as `parsed` read it: the one scoring of damaged text and
+ * of damaged PDFs (bench/pdf-damage.js), so that their figures mean the same.
+ */
+export function scoreCells(score: DamageScore, truth: Report, parsed: ParsedReport): DamageScore {
+  const { report, findings, placements } = parsed;
+  const named = new Set(findings.flatMap((finding) => finding.cells));
+  for (const [id, value] of Object.entries(truth.cells)) {
+    const read = report.cells[id];
+    const s2 = id.startsWith('s2.');
+    const placedBy = placements?.[id]?.placedBy;
+    if (placedBy === 'plausible' || placedBy === 'rule') score[placedBy][read === value ? 'right' : 'wrong'] += 1;
+    if (read === value) {
+      score.right += 1;
+      if (s2) score.s2.right += 1;
+    } else if (read === null || read === undefined) {
+      score.open += 1;
+      if (s2) score.s2.open += 1;
+      if (!named.has(id)) score.openUnnamed += 1;
+    } else {
+      score.wrong += 1;
+      if (s2) score.s2.wrong += 1;
+      if ((placements?.[id]?.confidence ?? 1) >= HIGH_CONFIDENCE) score.wrongSure += 1;
+    }
+  }
+  return score;
+}
+
+/** Reads `count` damaged reports of the kind (formats alternating) and scores every cell against the truth. */
+export async function scoreDamage(kind: DamageKind, count: number, seed = 1000): Promise<DamageScore> {
+  const score = emptyScore();
   for (let i = 0; i < count; i += 1) {
     const random = seededRandom(seed + i);
     const truth = generateReport(random, { format: i % 2 === 0 ? '2021' : '2019' });
     const text = damageText(truth, kind, random);
-    const { report, findings, placements } = await parseReport(new TextEncoder().encode(text));
-    const named = new Set(findings.flatMap((finding) => finding.cells));
-    for (const [id, value] of Object.entries(truth.cells)) {
-      const read = report.cells[id];
-      const s2 = id.startsWith('s2.');
-      const placedBy = placements?.[id]?.placedBy;
-      if (placedBy === 'plausible' || placedBy === 'rule') score[placedBy][read === value ? 'right' : 'wrong'] += 1;
-      if (read === value) {
-        score.right += 1;
-        if (s2) score.s2.right += 1;
-      } else if (read === null || read === undefined) {
-        score.open += 1;
-        if (s2) score.s2.open += 1;
-        if (!named.has(id)) score.openUnnamed += 1;
-      } else {
-        score.wrong += 1;
-        if (s2) score.s2.wrong += 1;
-        if ((placements?.[id]?.confidence ?? 1) >= HIGH_CONFIDENCE) score.wrongSure += 1;
-      }
-    }
+    scoreCells(score, truth, await parseReport(new TextEncoder().encode(text)));
   }
   return score;
 }

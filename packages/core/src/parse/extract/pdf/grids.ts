@@ -1,6 +1,7 @@
 import { joiner, visualLines } from './lines.js';
 import type { Rule } from './rules.js';
 import type { Run } from './text.js';
+import { turnedMiddle, type TurnedRun } from './turned.js';
 
 /* Grids: crossing rules grouped into tables; missing rules are merged cells; runs placed in cells. */
 
@@ -111,8 +112,53 @@ function cellText(runs: Run[]): string {
   return parts.reduce((text, part) => (text === '' ? part : text + joiner(text, part, Infinity, 1) + part), '');
 }
 
-/** Builds the table of one grid, taking the runs that fall in it out of `runs`. */
-export function gridTable(grid: Grid, runs: Run[]): PageTable | undefined {
+/** The cell of the grid at a display-space point, if any. */
+type CellAt = (x: number, y: number) => GridCell | undefined;
+interface GridCell {
+  row: number;
+  column: number;
+  rowEnd: number;
+  columnEnd: number;
+  runs: Run[];
+  turned: TurnedRun[];
+}
+
+/** Moves the turned runs that fall in a cell (by their middle) into it; returns how many did. */
+function placeTurned(turned: TurnedRun[], cellAt: CellAt): number {
+  const outside: TurnedRun[] = [];
+  for (const run of turned) {
+    const cell = cellAt(...turnedMiddle(run));
+    if (cell) cell.turned.push(run);
+    else outside.push(run);
+  }
+  const taken = turned.length - outside.length;
+  turned.splice(0, turned.length, ...outside);
+  return taken;
+}
+
+/** The text of a cell's turned runs: each way's lines in reading order, as wrapped text. */
+function turnedText(runs: readonly TurnedRun[]): string {
+  const parts: string[] = [];
+  for (const turn of ['up', 'down'] as const) {
+    const own = runs.filter((run) => run.turn === turn);
+    if (own.length > 0) parts.push(...visualLines(own, Infinity).map((line) => line.text));
+  }
+  return parts.reduce((text, part) => (text === '' ? part : text + joiner(text, part, Infinity, 1) + part), '');
+}
+
+/** A cell's text: its upright lines, then its turned ones (a quarter turn, a narrow column's header). */
+function gridCellText(cell: GridCell): string {
+  const upright = cellText(cell.runs);
+  if (cell.turned.length === 0) return upright;
+  const turned = turnedText(cell.turned);
+  return upright === '' ? turned : upright + joiner(upright, turned, Infinity, 1) + turned;
+}
+
+/**
+ * Builds the table of one grid, taking the runs that fall in it out of `runs`, and the turned
+ * runs that fall in its cells out of `turned`.
+ */
+export function gridTable(grid: Grid, runs: Run[], turned: TurnedRun[] = []): PageTable | undefined {
   const { xs, ys } = grid;
   const columns = xs.length - 1;
   const rows = ys.length - 1;
@@ -126,12 +172,12 @@ export function gridTable(grid: Grid, runs: Run[]): PageTable | undefined {
         sets.union(r * columns + c, (r + 1) * columns + c);
     }
   }
-  const cells = new Map<number, { row: number; column: number; rowEnd: number; columnEnd: number; runs: Run[] }>();
+  const cells = new Map<number, GridCell>();
   for (let i = 0; i < rows * columns; i += 1) {
     const root = sets.find(i);
     const [row, column] = [Math.floor(i / columns), i % columns];
     const cell = cells.get(root);
-    if (!cell) cells.set(root, { row, column, rowEnd: row, columnEnd: column, runs: [] });
+    if (!cell) cells.set(root, { row, column, rowEnd: row, columnEnd: column, runs: [], turned: [] });
     else {
       cell.row = Math.min(cell.row, row);
       cell.column = Math.min(cell.column, column);
@@ -139,13 +185,15 @@ export function gridTable(grid: Grid, runs: Run[]): PageTable | undefined {
       cell.columnEnd = Math.max(cell.columnEnd, column);
     }
   }
+  const cellAt: CellAt = (x, y) => {
+    const [column, row] = [interval(xs, x), interval(ys, y)];
+    return column < 0 || row < 0 ? undefined : cells.get(sets.find(row * columns + column));
+  };
   const outside: Run[] = [];
   let taken = 0;
   for (const run of runs) {
     // A run belongs where its middle is: half an em above the baseline, half-way across.
-    const column = interval(xs, (run.x0 + run.x1) / 2);
-    const row = interval(ys, run.y - run.size / 2);
-    const cell = column < 0 || row < 0 ? undefined : cells.get(sets.find(row * columns + column));
+    const cell = cellAt((run.x0 + run.x1) / 2, run.y - run.size / 2);
     if (!cell) {
       outside.push(run);
       continue;
@@ -153,12 +201,13 @@ export function gridTable(grid: Grid, runs: Run[]): PageTable | undefined {
     cell.runs.push(run);
     taken += 1;
   }
+  if (turned.length > 0) taken += placeTurned(turned, cellAt);
   if (taken === 0) return undefined;
   runs.splice(0, runs.length, ...outside);
   const table: PageTable['rows'][number][number][][] = Array.from({ length: rows }, () => []);
   for (const cell of cells.values()) {
     table[cell.row]?.push({
-      text: cellText(cell.runs),
+      text: gridCellText(cell),
       row: cell.row,
       column: cell.column,
       rowSpan: cell.rowEnd - cell.row + 1,

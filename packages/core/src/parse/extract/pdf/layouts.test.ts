@@ -43,6 +43,15 @@ describe.each([
     ]);
   });
 
+  it('reads column headers turned a quarter inside ruled cells as the cells’ text', async () => {
+    const doc = await extractPdf(bytes, { limits: DEFAULT_LIMITS, readCMap, ...engine });
+    const table = doc.nodes.find((node) => node.kind === 'table' && node.at.page === 3);
+    expect(table?.kind === 'table' && table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      Array.from({ length: 3 }, () => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat(),
+      FIGURES.map(String),
+    ]);
+  });
+
   it('reads the cells of sections 二 and 四 (headers stacked, turned or ruled away)', async () => {
     const { report } = await parseReport(bytes, { readCMap, ...engine });
     expect(report.cells).toMatchObject({

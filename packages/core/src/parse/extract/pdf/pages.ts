@@ -8,6 +8,7 @@ import { asMatrix } from './matrix.js';
 import type { PdfDocument, PdfJs } from './pdfjs.js';
 import { pageRules } from './rules.js';
 import { pageRuns, type Run } from './text.js';
+import type { TurnedRun } from './turned.js';
 
 export interface PageContent {
   readonly lines: VisualLine[];
@@ -80,7 +81,8 @@ export async function readPage(doc: PdfDocument, number: number, pdfjs: PdfJs): 
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: 1 });
   const viewportMatrix = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
-  const runs = pageRuns((await page.getTextContent()).items, viewportMatrix);
+  const turned: TurnedRun[] = [];
+  const runs = pageRuns((await page.getTextContent()).items, viewportMatrix, turned);
   let ops: Parameters<typeof pageRules>[0] | undefined;
   // The drawing operators cost pdf.js about as much again as the text: fetched only when asked for.
   if (mayHoldTable(runs)) ops = await page.getOperatorList();
@@ -88,6 +90,7 @@ export async function readPage(doc: PdfDocument, number: number, pdfjs: PdfJs): 
     runs,
     () => (ops ? pageRules(ops, pdfjs.OPS, viewportMatrix) : NO_RULES),
     viewport.height,
+    turned,
   );
   // Frees the page's parsed resources (fonts stay cached for the next page).
   page.cleanup();
@@ -104,9 +107,15 @@ export function mayHoldTable(runs: readonly Run[]): boolean {
 
 /**
  * A page's lines and ruled tables from its glyph runs (display space) and, asked for only where a
- * table may be (a line of two or more columns; never on a page of pictures), its rules.
+ * table may be (a line of two or more columns; never on a page of pictures), its rules. Runs
+ * turned a quarter turn (`turned`) are read only inside a table's cells.
  */
-export function pageContent(runs: Run[], rulesOf: () => PageRules, height: number): PageContent {
+export function pageContent(
+  runs: Run[],
+  rulesOf: () => PageRules,
+  height: number,
+  turned: TurnedRun[] = [],
+): PageContent {
   const chars = runs.reduce((sum, run) => sum + visibleLength(run.text), 0);
   let lines = visualLines([...runs]);
   const tables: PageTable[] = [];
@@ -117,7 +126,7 @@ export function pageContent(runs: Run[], rulesOf: () => PageRules, height: numbe
     const gridded = new Set(grids.flatMap((grid) => grid.horizontal));
     const loose = horizontal.filter((rule) => !gridded.has(rule));
     for (const grid of [...grids, ...bandGrids(loose, vertical, runs)]) {
-      const table = gridTable(grid, runs);
+      const table = gridTable(grid, runs, turned);
       if (table) tables.push(table);
     }
     if (tables.length > 0) lines = visualLines(runs);

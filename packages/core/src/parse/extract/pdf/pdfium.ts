@@ -4,6 +4,7 @@ import { pageContent, type PageContent } from './pages.js';
 import { ruleSink } from './rules.js';
 import { cleanRun, type Run } from './text.js';
 import type { Handle, Pdfium, Ptr } from './pdfium-api.js';
+import { intoFrame, isRotation, turnOf, type Turn, type TurnedRun } from './turned.js';
 
 export type { Pdfium } from './pdfium-api.js';
 
@@ -77,6 +78,8 @@ function charAngle(a: number, c: number): number {
  */
 interface TextObjectInfo {
   readonly upright: boolean;
+  /** Which way a glyph turned a quarter turn reads on the page (turned.ts); undefined if upright or otherwise turned. */
+  readonly turn: Turn | undefined;
   /** The font size through the object's matrix: the em of its glyphs. */
   readonly em: number;
 }
@@ -85,31 +88,91 @@ function textObjectInfo(
   engine: Pdfium,
   textPage: Handle,
   index: number,
+  view: Matrix,
   quarterTurns: number,
   scratch: Scratch,
 ): TextObjectInfo {
   engine.FPDFText_GetMatrix(textPage, index, scratch.at + 32);
-  const [a, c] = [scratch.f32(8), scratch.f32(10)];
-  const em = engine.FPDFText_GetFontSize(textPage, index) * Math.hypot(c, scratch.f32(11));
-  return { upright: upright(charAngle(a, c), quarterTurns), em };
+  const [a, b, c, d] = [scratch.f32(8), scratch.f32(9), scratch.f32(10), scratch.f32(11)];
+  const em = engine.FPDFText_GetFontSize(textPage, index) * Math.hypot(c, d);
+  const isUpright = upright(charAngle(a, c), quarterTurns);
+  if (isUpright) return { upright: true, turn: undefined, em };
+  // The reading direction on the display, and whether the matrix turns glyphs without slanting them.
+  const turn = turnOf(view[0] * a + view[2] * b, view[1] * a + view[3] * b, isRotation(a, b, c, d));
+  return { upright: false, turn, em };
+}
+
+/**
+ * Glyphs gathered into runs, in a frame where they stand upright (the page's, or a turned run's
+ * own): a run is one text object's glyphs on one baseline, close after one another.
+ */
+class RunBuilder {
+  private text = '';
+  private x0 = 0;
+  private x1 = 0;
+  private y = 0;
+  private size = 0;
+  private object: Handle = 0;
+  constructor(private readonly emit: (run: Run) => void) {}
+
+  flush(): void {
+    const { text, x0, x1, y, size } = this;
+    if (text.trim() !== '') for (const run of cleanRun({ text, x0, x1, y, size })) this.emit(run);
+    this.text = '';
+  }
+
+  space(): void {
+    if (this.text !== '') this.text += ' ';
+  }
+
+  /** A glyph of `owner` spanning `left`–`right` along its baseline `baseline`. */
+  add(owner: Handle, left: number, right: number, baseline: number, em: number, code: number): void {
+    const sameRun =
+      this.text !== '' &&
+      owner === this.object &&
+      Math.abs(baseline - this.y) < 0.2 * em &&
+      left - this.x1 < RUN_BREAK_EM * em &&
+      left > this.x0 - 0.1 * em;
+    if (sameRun) this.x1 = Math.max(this.x1, right);
+    else {
+      this.flush();
+      [this.x0, this.x1, this.y, this.size, this.object] = [left, right, baseline, em, owner];
+    }
+    this.text += String.fromCodePoint(code);
+  }
+}
+
+/** A glyph's box (PDFium's loose box, user space) in the frame of `turn`: its extent along the reading direction. */
+function turnedExtent(view: Matrix, turn: Turn, [left, top, right, bottom]: readonly number[]): [number, number] {
+  const [a, b, c, d, e, f] = view;
+  const along = [
+    [left, top],
+    [right, top],
+    [left, bottom],
+    [right, bottom],
+  ].map(([x = 0, y = 0]) => intoFrame(turn, a * x + c * y + e, b * x + d * y + f)[0]);
+  return [Math.min(...along), Math.max(...along)];
+}
+
+interface PageRuns {
+  readonly runs: Run[];
+  /** Runs turned a quarter turn, each in its own frame (turned.ts). */
+  readonly turned: TurnedRun[];
 }
 
 /** The page's glyph runs in display space (through `view`): one per text object and baseline. */
-function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns: number, scratch: Scratch): Run[] {
+function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns: number, scratch: Scratch): PageRuns {
   const [a, b, c, d, e, f] = view;
   const runs: Run[] = [];
-  let text = '';
-  let x0 = 0;
-  let x1 = 0;
-  let y = 0;
-  let size = 0;
-  let object: Handle = 0;
-  let known: Handle = 0;
-  let info: TextObjectInfo = { upright: false, em: 0 };
-  const flush = (): void => {
-    if (text.trim() !== '') for (const run of cleanRun({ text, x0, x1, y, size })) runs.push(run);
-    text = '';
+  const turned: TurnedRun[] = [];
+  const upright = new RunBuilder((run) => runs.push(run));
+  const builders: Record<Turn, RunBuilder> = {
+    up: new RunBuilder((run) => turned.push({ ...run, turn: 'up' })),
+    down: new RunBuilder((run) => turned.push({ ...run, turn: 'down' })),
   };
+  let builder: RunBuilder | undefined;
+  let known: Handle = 0;
+  let info: TextObjectInfo = { upright: false, turn: undefined, em: 0 };
   const count = engine.FPDFText_CountChars(textPage);
   for (let i = 0; i < count; i += 1) {
     const code = engine.FPDFText_GetUnicode(textPage, i);
@@ -124,25 +187,34 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
       // PDFium generates only spaces and line breaks (CPDF_TextPage): no other glyph need be asked.
       (code === 0x20 && engine.FPDFText_IsGenerated(textPage, i) === 1)
     ) {
-      flush();
+      builder?.flush();
       continue;
     }
     const owner = engine.FPDFText_GetTextObject(textPage, i);
     if (owner !== known || owner === 0) {
-      info = textObjectInfo(engine, textPage, i, quarterTurns, scratch);
+      info = textObjectInfo(engine, textPage, i, view, quarterTurns, scratch);
       known = owner;
     }
-    // Only upright glyphs make lines: rotated text is a watermark or a stamp (as with pdf.js).
-    if (!info.upright) {
-      flush();
-      continue;
-    }
+    // Only upright glyphs make lines, and glyphs turned a quarter turn may make a cell's text:
+    // other turned text is a watermark or a stamp (as with pdf.js).
+    const own = info.upright ? upright : info.turn ? builders[info.turn] : undefined;
+    if (own !== builder) builder?.flush();
+    builder = own;
+    if (!builder) continue;
     if (isSpace(code)) {
-      if (text !== '') text += ' ';
+      builder.space();
       continue;
     }
     engine.FPDFText_GetLooseCharBox(textPage, i, scratch.at);
     engine.FPDFText_GetCharOrigin(textPage, i, scratch.at + 16, scratch.at + 24);
+    const [ox, oy] = [scratch.f64(2), scratch.f64(3)];
+    if (info.turn) {
+      const box = [0, 1, 2, 3].map((n) => scratch.f32(n));
+      const [from, to] = turnedExtent(view, info.turn, box);
+      const baseline = intoFrame(info.turn, a * ox + c * oy + e, b * ox + d * oy + f)[1];
+      builder.add(owner, from, to, baseline, info.em, code);
+      continue;
+    }
     const [left, right, boxTop, boxBottom] = [scratch.f32(0), scratch.f32(2), scratch.f32(1), scratch.f32(3)];
     // The advance's ends and the origin in display space.
     const [bottomLeft, topRight, topLeft] = [
@@ -152,23 +224,10 @@ function pageRunsOf(engine: Pdfium, textPage: Handle, view: Matrix, quarterTurns
     ];
     const boxLeft = Math.min(bottomLeft, topRight, topLeft);
     const boxRight = Math.max(bottomLeft, topRight, topLeft);
-    const baseline = b * scratch.f64(2) + d * scratch.f64(3) + f;
-    const em = info.em;
-    const sameRun =
-      text !== '' &&
-      owner === object &&
-      Math.abs(baseline - y) < 0.2 * em &&
-      boxLeft - x1 < RUN_BREAK_EM * em &&
-      boxLeft > x0 - 0.1 * em;
-    if (sameRun) x1 = Math.max(x1, boxRight);
-    else {
-      flush();
-      [x0, x1, y, size, object] = [boxLeft, boxRight, baseline, em, owner];
-    }
-    text += String.fromCodePoint(code);
+    builder.add(owner, boxLeft, boxRight, b * ox + d * oy + f, info.em, code);
   }
-  flush();
-  return runs;
+  builder?.flush();
+  return { runs, turned };
 }
 
 /** PDF user space to display space (y downwards from the top), the page turned by its /Rotate. */
@@ -235,7 +294,9 @@ function readPdfiumPage(engine: Pdfium, page: Handle, scratch: Scratch): PageCon
   const quarterTurns = engine.FPDFPage_GetRotation(page) & 3;
   const view = viewOf(quarterTurns, box);
   const textPage = engine.FPDFText_LoadPage(page);
-  const runs = textPage ? pageRunsOf(engine, textPage, view, quarterTurns, scratch) : [];
+  const { runs, turned } = textPage
+    ? pageRunsOf(engine, textPage, view, quarterTurns, scratch)
+    : { runs: [], turned: [] };
   if (textPage) engine.FPDFText_ClosePage(textPage);
   const rulesOf = (): ReturnType<ReturnType<typeof ruleSink>['rules']> => {
     const sink = ruleSink();
@@ -244,7 +305,7 @@ function readPdfiumPage(engine: Pdfium, page: Handle, scratch: Scratch): PageCon
     return sink.rules();
   };
   const [left, bottom, right, top] = box as [number, number, number, number];
-  return pageContent(runs, rulesOf, quarterTurns % 2 ? right - left : top - bottom);
+  return pageContent(runs, rulesOf, quarterTurns % 2 ? right - left : top - bottom, turned);
 }
 
 /**
