@@ -8,6 +8,7 @@ import { canonical, simplify, splitNumbering } from './normalise.js';
 import { rejoinDetached } from './detached.js';
 import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
+import { keyedObject } from './keyed.js';
 import { copyKeepingLazy, lazyProvenance } from './lazy.js';
 import type { ReadValue } from './readings.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
@@ -227,18 +228,6 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
     });
   }
   return findings;
-}
-
-/**
- * An empty object for some two hundred keys added one by one. V8 keeps such an object as a
- * dictionary in the end; made one from the start (deleting a property that is not the last one
- * does so), it skips the hidden classes it would otherwise make and drop on the way.
- */
-function keyedObject<T>(): Record<string, T> {
-  const object: Record<string, unknown> = { a: undefined, b: undefined };
-  delete object.a;
-  delete object.b;
-  return object as Record<string, T>;
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
-import { alignTemplate, MIN_SCORE, type RowReading, type ScoredCandidate, type TemplateAlignment } from './dp.js';
+import {
+  alignTemplate,
+  MIN_SCORE,
+  PairTable,
+  type RowReading,
+  type ScoredCandidate,
+  type TemplateAlignment,
+} from './dp.js';
 import { keepingFacts } from './plausible.js';
 import { proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
@@ -84,8 +91,9 @@ function chooseTemplate(
       (known.format === undefined || template.format === known.format) &&
       (!known.subRows || template.other === 'subRows'),
   );
+  const pairs = new PairTable(candidates);
   for (const template of fitting.length > 0 ? fitting : TEMPLATES) {
-    const alignment = alignTemplate(template, candidates);
+    const alignment = alignTemplate(template, candidates, pairs);
     const better =
       !best ||
       alignment.total > best.total + 1e-9 ||

@@ -6,6 +6,7 @@ import type { ParserFinding } from '../readings.js';
 import { brokenChecks, correctBySums } from './correct.js';
 import { alignDocument, type Alignment, type Placement } from './index.js';
 import { fillFromNotes } from './notes.js';
+import { keyedObject } from '../keyed.js';
 
 export type { Placement } from './index.js';
 
@@ -70,7 +71,8 @@ function otherLayout(tables: TableReading): OtherRowLayout {
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return tables;
-  const inTaken = (id: string): boolean => taken.some((table) => id.startsWith(`${table}.`));
+  const prefixes = taken.map((table) => PREFIX[table]);
+  const inTaken = (id: string): boolean => prefixes.some((prefix) => id.startsWith(prefix));
   const values = new Map(tables.values);
   const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
@@ -79,8 +81,12 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
     filled.add(id);
   }
-  const filledS2 = [...filled].some((id) => id.startsWith('s2.'));
-  const filledS3 = [...filled].some((id) => id.startsWith('s3.'));
+  let filledS2 = false;
+  let filledS3 = false;
+  for (const id of filled) {
+    if (id.startsWith(PREFIX.s2)) filledS2 = true;
+    else if (id.startsWith(PREFIX.s3)) filledS3 = true;
+  }
   return {
     ...tables,
     values,
@@ -124,7 +130,8 @@ export function withAlignment(
   plainText: boolean,
   year?: number,
 ): { tables: TableReading; placements: Record<string, Placement> } {
-  const placements: Record<string, Placement> = {};
+  // Some two hundred keys when the aligner fills a table: a dictionary from the start (keyed.ts).
+  const placements: Record<string, Placement> = keyedObject();
   const format = tables.s2Format ?? hint ?? '2021';
   // Plain text loses a table's layout in many ways; a page, a Word file or a PDF keeps its tables, and
   // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text) or
