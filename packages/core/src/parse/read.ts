@@ -318,5 +318,5 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   lazyProvenance(report, () => provenanceOf(read, file));
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, cellIds, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
+  return { report, cellIds, findings, ...(placements ? { placements } : {}) };
 }

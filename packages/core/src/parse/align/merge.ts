@@ -72,7 +72,11 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return tables;
   const prefixes = taken.map((table) => PREFIX[table]);
-  const inTaken = (id: string): boolean => prefixes.some((prefix) => id.startsWith(prefix));
+  // A loop, not `some`: it runs for each of some two hundred values.
+  const inTaken = (id: string): boolean => {
+    for (const prefix of prefixes) if (id.startsWith(prefix)) return true;
+    return false;
+  };
   const values = new Map(tables.values);
   const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
@@ -129,7 +133,7 @@ export function withAlignment(
   fullText: string,
   plainText: boolean,
   year?: number,
-): { tables: TableReading; placements: Record<string, Placement> } {
+): { tables: TableReading; placements?: Record<string, Placement> } {
   // Some two hundred keys when the aligner fills a table: a dictionary from the start (keyed.ts).
   const placements: Record<string, Placement> = keyedObject();
   const format = tables.s2Format ?? hint ?? '2021';
@@ -161,11 +165,16 @@ export function withAlignment(
   const corrected = new Set(
     checked.findings.filter((finding) => finding.rule === 'corrected-by-sums').flatMap((finding) => finding.cells),
   );
-  for (const [id, placement] of Object.entries(checked.placements)) {
+  const corrections = Object.entries(checked.placements);
+  for (const [id, placement] of corrections) {
     placements[id] = placements[id] && placement.placedBy !== 'sum' ? lessSure(placements[id], placement) : placement;
   }
   const noted = fillFromNotes(checked.values, rows, filled.firstRow.s2, filled.s2Format ?? format, year);
   Object.assign(placements, noted.placements);
+  // Whether any value was placed, without listing the keys of a dictionary (V8 sorts them to list them).
+  // The filling adds a value for each placement it makes.
+  const placed =
+    filled.values.size > tables.values.size || corrections.length > 0 || Object.keys(noted.placements).length > 0;
   const changed = new Set([...corrected, ...noted.findings.flatMap((finding) => finding.cells)]);
   return {
     tables: {
@@ -178,7 +187,7 @@ export function withAlignment(
         ...noted.findings,
       ],
     },
-    placements,
+    ...(placed ? { placements } : {}),
   };
 }
 
