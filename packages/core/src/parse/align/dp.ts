@@ -152,6 +152,8 @@ export class PairTable {
   private readonly splits: (RowSplits | undefined)[];
   private readonly made: boolean[];
   private readonly printed: (string | undefined)[];
+  /** By row shape and run: the run's readings (rows of one shape, as section 三's, read a run alike). */
+  private readonly byShape = new Map<string, (RowSplits | undefined)[]>();
 
   constructor(private readonly candidates: readonly ScoredCandidate[]) {
     const n = candidates.length;
@@ -168,13 +170,18 @@ export class PairTable {
     const offset = index * n;
     if (this.made[index]) return offset;
     this.made[index] = true;
+    const shape = shapeOf(row);
+    let known = this.byShape.get(shape);
+    if (!known) {
+      known = new Array<RowSplits | undefined>(n);
+      this.byShape.set(shape, known);
+    }
     for (let j = 0; j < n; j += 1) {
       const candidate = this.candidates[j] as ScoredCandidate;
       const score = candidate.scores[index] as number;
       // Most runs name no row: only the pairs that do are split.
       if (score < MIN_SCORE) continue;
-      const printed = (this.printed[j] ??= candidate.run.pieces.join(' '));
-      const split = rowSplits(row, candidate.run, printed);
+      const split = (known[j] ??= rowSplits(row, candidate.run, (this.printed[j] ??= candidate.run.pieces.join(' '))));
       if (split.splits.length === 0) continue;
       this.scores[offset + j] = split.sumsHold && !split.derived ? score : score * 0.8;
       this.splits[offset + j] = split;

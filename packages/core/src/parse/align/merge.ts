@@ -48,9 +48,11 @@ function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFo
     if (aligned.rowsFound[table] < LEAST_ROWS[table]) return false;
     let shared = 0;
     let alike = 0;
+    const prefix = PREFIX[table];
     for (const [id, value] of aligned.values) {
+      if (!id.startsWith(prefix)) continue;
       const read = tables.values.get(id);
-      if (!id.startsWith(`${table}.`) || !read) continue;
+      if (!read) continue;
       shared += 1;
       if (read.value === value.value) alike += 1;
     }
