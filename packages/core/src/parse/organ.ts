@@ -11,7 +11,7 @@ import { simplify } from './normalise.js';
 export const NAMELESS = /^(?:本?[省市区县州旗镇乡]|自治[区州县])/;
 
 /** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
-const ORGAN =
+export const ORGAN =
   /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
 
 /** The rest of a longer organ word the lazy match stopped short of: 办 → 办事处 / 办公室, 委 → 委员会. */
@@ -50,7 +50,48 @@ const PLACE = /[省市区县旗州盟镇乡]|街道/;
 function* organMatches(text: string): Generator<{ readonly name: string; readonly index: number }> {
   for (const run of text.matchAll(IDEOGRAPH_RUN)) {
     if (!PLACE.test(run[0])) continue;
-    for (const match of run[0].matchAll(ORGAN)) yield { name: match[0], index: run.index + match.index };
+    for (const match of nameMatches(run[0])) yield { name: match.name, index: run.index + match.index };
+  }
+}
+
+/** ORGAN tried at one place only. */
+const ORGAN_AT = new RegExp(ORGAN.source, 'y');
+/** The place words' characters, 街道 by its first. */
+const PLACE_CHARS = new Set('省市区县旗州盟镇乡');
+/** A name's place word starts two to ten ideographs after the name (ORGAN's first part). */
+const LEAST_BEFORE_PLACE = 2;
+const MOST_BEFORE_PLACE = 10;
+
+/** Where the next place word starts in a run of ideographs, at or after `from`; the run's length if nowhere. */
+function nextPlace(run: string, from: number): number {
+  for (let i = from; i < run.length; i += 1) {
+    const char = run[i] as string;
+    if (PLACE_CHARS.has(char) || (char === '街' && run[i + 1] === '道')) return i;
+  }
+  return run.length;
+}
+
+/**
+ * ORGAN's matches in a run of ideographs, the same as `run.matchAll(ORGAN)` gives: tried start by
+ * start, but only where a place word stands two to ten ideographs on. In the prose most starts
+ * stand farther from one, and the expression would try ten lengths at each to find that out.
+ */
+export function* nameMatches(run: string): Generator<{ readonly name: string; readonly index: number }> {
+  let at = 0;
+  let place = -1;
+  while (at < run.length) {
+    if (place < at + LEAST_BEFORE_PLACE) place = nextPlace(run, at + LEAST_BEFORE_PLACE);
+    if (place >= run.length) return;
+    if (place - at > MOST_BEFORE_PLACE) {
+      at = place - MOST_BEFORE_PLACE;
+      continue;
+    }
+    ORGAN_AT.lastIndex = at;
+    const match = ORGAN_AT.exec(run);
+    if (match) {
+      yield { name: match[0], index: at };
+      at += match[0].length;
+    } else at += 1;
   }
 }
 
