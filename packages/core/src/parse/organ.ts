@@ -26,7 +26,7 @@ export function placeless(name: string): boolean {
 }
 
 /** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
-const ORGAN =
+export const ORGAN =
   /[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fa5]{0,16}?(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|站|队|署|处|会|办)/g;
 
 /** The rest of a longer organ word the lazy match stopped short of: 办 → 办事处 / 办公室, 委 → 委员会. */
@@ -55,20 +55,88 @@ const DATE_RESIDUE = /^[年月日度]+/;
 /** A whole name: two or more ideographs of place, a place word, then the organ. */
 const WHOLE_NAME = /^[\u4e00-\u9fa5]{2,10}?(?:省|市|区|县|旗|州|盟|镇|乡|街道)/;
 
-/** Runs of ideographs long enough to hold a name (two, a place, an organ): a name never spans anything else. */
-const IDEOGRAPH_RUN = /[\u4e00-\u9fa5]{4,}/g;
-/** A place word, without which a run holds no name. */
-const PLACE = /[省市区县旗州盟镇乡]|街道/;
+/** Runs of ideographs (U+4E00–U+9FA5) this long can hold a name (two, a place, an organ). */
+const FIRST_IDEOGRAPH = 0x4e00;
+const LAST_IDEOGRAPH = 0x9fa5;
+const SHORTEST_RUN = 4;
+const STREET = '街'.charCodeAt(0);
 
 /**
- * Where ORGAN matches in the text: it matches ideographs only, so it is run on each run of them
- * that holds a place word, not over the whole text (where it tries every ideograph of the prose).
+ * Where ORGAN matches in the text. It matches ideographs only, so it is run on each run of four or
+ * more that holds a place word, not over the whole text (where it tries every ideograph of the
+ * prose). The runs are found by a loop over the text, which notes the place words on the way: a
+ * regular expression made a match object of every run of the prose, and a second one looked for
+ * the place word in a copy of it.
  */
-function* organMatches(text: string): Generator<{ readonly name: string; readonly index: number }> {
-  for (const run of text.matchAll(IDEOGRAPH_RUN)) {
-    if (!PLACE.test(run[0])) continue;
-    for (const match of run[0].matchAll(ORGAN)) yield { name: match[0], index: run.index + match.index };
+function organMatches(text: string): { readonly name: string; readonly index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  let start = -1;
+  let place = false;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    if (code >= FIRST_IDEOGRAPH && code <= LAST_IDEOGRAPH) {
+      if (start < 0) {
+        start = i;
+        place = false;
+      }
+      // 道 is an ideograph: a 街道 stands within the run.
+      place ||= PLACE_CODES[code - FIRST_IDEOGRAPH] === 1 || (code === STREET && text[i + 1] === '道');
+      continue;
+    }
+    if (start >= 0 && place && i - start >= SHORTEST_RUN)
+      for (const match of nameMatches(text.slice(start, i))) out.push({ name: match.name, index: start + match.index });
+    start = -1;
   }
+  return out;
+}
+
+/** ORGAN tried at one place only. */
+const ORGAN_AT = new RegExp(ORGAN.source, 'y');
+/**
+ * The place words' characters, 街道 by its first, by code over the ideographs (a table: every
+ * ideograph of the body is looked up).
+ */
+const PLACE_CODES = new Uint8Array(LAST_IDEOGRAPH - FIRST_IDEOGRAPH + 1);
+for (const char of '省市区县旗州盟镇乡') PLACE_CODES[char.charCodeAt(0) - FIRST_IDEOGRAPH] = 1;
+const isPlaceCode = (code: number): boolean =>
+  code >= FIRST_IDEOGRAPH && code <= LAST_IDEOGRAPH && PLACE_CODES[code - FIRST_IDEOGRAPH] === 1;
+/** A name's place word starts two to ten ideographs after the name (ORGAN's first part). */
+const LEAST_BEFORE_PLACE = 2;
+const MOST_BEFORE_PLACE = 10;
+
+/** Where the next place word starts in a run of ideographs, at or after `from`; the run's length if nowhere. */
+function nextPlace(run: string, from: number): number {
+  for (let i = from; i < run.length; i += 1) {
+    const code = run.charCodeAt(i);
+    if (isPlaceCode(code) || (code === STREET && run[i + 1] === '道')) return i;
+  }
+  return run.length;
+}
+
+/**
+ * ORGAN's matches in a run of ideographs, the same as `run.matchAll(ORGAN)` gives: tried start by
+ * start, but only where a place word stands two to ten ideographs on. In the prose most starts
+ * stand farther from one, and the expression would try ten lengths at each to find that out.
+ */
+export function nameMatches(run: string): { readonly name: string; readonly index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  let at = 0;
+  let place = -1;
+  while (at < run.length) {
+    if (place < at + LEAST_BEFORE_PLACE) place = nextPlace(run, at + LEAST_BEFORE_PLACE);
+    if (place >= run.length) break;
+    if (place - at > MOST_BEFORE_PLACE) {
+      at = place - MOST_BEFORE_PLACE;
+      continue;
+    }
+    ORGAN_AT.lastIndex = at;
+    const match = ORGAN_AT.exec(run);
+    if (match) {
+      out.push({ name: match[0], index: at });
+      at += match[0].length;
+    } else at += 1;
+  }
+  return out;
 }
 
 /** A matched name without the prose before it; what is left may be no name at all. */

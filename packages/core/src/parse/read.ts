@@ -8,6 +8,7 @@ import { canonical, simplify, splitNumbering } from './normalise.js';
 import { rejoinDetached } from './detached.js';
 import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
+import { keyedObject } from './keyed.js';
 import { copyKeepingLazy, lazyProvenance } from './lazy.js';
 import type { ReadValue } from './readings.js';
 import { readTables, type ParserFinding, type TableReading } from './rows-to-cells.js';
@@ -232,18 +233,6 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
 }
 
 /**
- * An empty object for some two hundred keys added one by one. V8 keeps such an object as a
- * dictionary in the end; made one from the start (deleting a property that is not the last one
- * does so), it skips the hidden classes it would otherwise make and drop on the way.
- */
-function keyedObject<T>(): Record<string, T> {
-  const object: Record<string, unknown> = { a: undefined, b: undefined };
-  delete object.a;
-  delete object.b;
-  return object as Record<string, T>;
-}
-
-/**
  * Where each value was read, by cell ID in the order read. Most who read a file only want its
  * figures and findings (a folder read for its cells, the rules): the report makes this on the
  * first look (lazy.ts), sparing some two hundred keys and objects a report.
@@ -331,5 +320,5 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   lazyProvenance(report, () => provenanceOf(read, file));
   for (const message of document.messages)
     findings.push({ rule: message.rule, severity: message.severity, message: message.message, cells: [] });
-  return { report, cellIds, findings, ...(Object.keys(placements).length > 0 ? { placements } : {}) };
+  return { report, cellIds, findings, ...(placements ? { placements } : {}) };
 }

@@ -41,6 +41,25 @@ describe('digit runs', () => {
     expect(splits.every((split) => split[0] === 2648 && (split[2] as number) >= 0)).toBe(true);
   });
 
+  it('splits a signed run by the row it is read for, whichever row asked first', () => {
+    const rows = TEMPLATES[1]?.rows ?? [];
+    const counts = rows.find((r) => r.ids[0] === 's2.regulations.made') as TemplateRow;
+    const register = rows.find((r) => r.ids[0] === 's2.licensing.prevItems') as TemplateRow;
+    // Three counts and a register row (上一年, 本年增/减, 处理决定) hold three cells each; only the second's middle one takes a sign.
+    expect(rowSplits(counts, { pieces: ['3', '-2', '5'] }).splits).toEqual([]);
+    expect(rowSplits(register, { pieces: ['3', '-2', '5'] }).splits).toEqual([[3, -2, 5]]);
+  });
+
+  it('gives a row the same cells in every template that has it (the aligner pairs a row with a run once)', () => {
+    const byFirst = new Map<string, TemplateRow>();
+    for (const row of TEMPLATES.flatMap((template) => template.rows)) {
+      const seen = byFirst.get(row.ids[0] as string);
+      if (seen) expect({ table: row.table, ids: row.ids }).toEqual({ table: seen.table, ids: seen.ids });
+      else byFirst.set(row.ids[0] as string, row);
+    }
+    expect(byFirst.size).toBeGreaterThan(30);
+  });
+
   it('takes the "+" of a rise in 本年增/减 as the start of that cell, and of no other', () => {
     expect(runPieces('9+4352')).toEqual(['9', '+4352']);
     const signed = [false, true, false];

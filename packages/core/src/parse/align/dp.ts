@@ -1,7 +1,7 @@
 import { CELLS } from '../../model/cells.js';
 import { splitRun, type DigitRun } from './split.js';
 import type { Candidate } from './stream.js';
-import { rowIndex, type Template, type TemplateRow } from './template.js';
+import { ALL_ROWS, rowIndex, type Template, type TemplateRow } from './template.js';
 
 /*
  * Dynamic programming over the template's rows and the document's runs of numbers: each row
@@ -38,9 +38,11 @@ const SPLIT_LIMIT = 32;
 const S2_SPLIT_LIMIT = 1024;
 
 /** The readings of a run as a row's cells, by the row's sums where it has them. */
-export function rowSplits(row: TemplateRow, run: DigitRun): RowSplits {
+export function rowSplits(row: TemplateRow, run: DigitRun, printed: string = run.pieces.join(' ')): RowSplits {
   // The three templates share rows and the same runs recur: each run is split once per row shape.
-  const key = `${row.table}${row.ids.length}|${run.pieces.join(' ')}`;
+  // The shape says which cells carry a sign: a 2019 register row (上一年, 本年增/减, 处理决定) and
+  // a row of three counts split a signed run differently.
+  const key = `${shapeOf(row)}|${printed}`;
   let split = splitCache.get(key);
   if (!split) {
     split = rowSplitsUncached(row, run);
@@ -52,6 +54,21 @@ export function rowSplits(row: TemplateRow, run: DigitRun): RowSplits {
 
 const splitCache = new Map<string, RowSplits>();
 const SPLIT_CACHE_SIZE = 5_000;
+
+/** The row's table, and for section 二 which of its cells carry a sign ("s2uSu"); s3 and s4 rows by their count. */
+function shapeOf(row: TemplateRow): string {
+  let shape = shapes.get(row);
+  if (shape === undefined) {
+    shape =
+      row.table === 's2'
+        ? `s2${row.ids.map((id) => (CELLS.get(id)?.kind === 'signedCount' ? 'S' : 'u')).join('')}`
+        : `${row.table}${row.ids.length}`;
+    shapes.set(row, shape);
+  }
+  return shape;
+}
+
+const shapes = new WeakMap<TemplateRow, string>();
 
 function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const count = row.ids.length;
@@ -122,38 +139,83 @@ export interface TemplateAlignment {
   readonly rows: readonly RowReading[];
 }
 
-export function alignTemplate(template: Template, candidates: readonly ScoredCandidate[]): TemplateAlignment {
+/**
+ * The pairs of rows and runs, each row's made once for all three templates (they share most rows,
+ * and a pair does not depend on the template: a row of ALL_ROWS has one shape in every template,
+ * align.test.ts checks it): the runs that name a row are split once, not once a template, and the
+ * table below reads one flat array instead of asking for each of its cells. A pair's score is
+ * 0 where the run cannot be read as the row's cells (a score that names a row is at least 0.48).
+ */
+export class PairTable {
+  /** By row (ALL_ROWS order) and run: the pair's score, 0 where there is none. */
+  readonly scores: Float64Array;
+  private readonly splits: (RowSplits | undefined)[];
+  private readonly made: boolean[];
+  private readonly printed: (string | undefined)[];
+  /** By row shape and run: the run's readings (rows of one shape, as section 三's, read a run alike). */
+  private readonly byShape = new Map<string, (RowSplits | undefined)[]>();
+
+  constructor(private readonly candidates: readonly ScoredCandidate[]) {
+    const n = candidates.length;
+    this.scores = new Float64Array(ALL_ROWS.length * n);
+    this.splits = new Array<RowSplits | undefined>(ALL_ROWS.length * n);
+    this.made = new Array<boolean>(ALL_ROWS.length).fill(false);
+    this.printed = new Array<string | undefined>(n);
+  }
+
+  /** Where the row's pairs start in `scores`, made on the first call. */
+  of(row: TemplateRow): number {
+    const index = rowIndex(row);
+    const n = this.candidates.length;
+    const offset = index * n;
+    if (this.made[index]) return offset;
+    this.made[index] = true;
+    const shape = shapeOf(row);
+    let known = this.byShape.get(shape);
+    if (!known) {
+      known = new Array<RowSplits | undefined>(n);
+      this.byShape.set(shape, known);
+    }
+    for (let j = 0; j < n; j += 1) {
+      const candidate = this.candidates[j] as ScoredCandidate;
+      const score = candidate.scores[index] as number;
+      // Most runs name no row: only the pairs that do are split.
+      if (score < MIN_SCORE) continue;
+      const split = (known[j] ??= rowSplits(row, candidate.run, (this.printed[j] ??= candidate.run.pieces.join(' '))));
+      if (split.splits.length === 0) continue;
+      this.scores[offset + j] = split.sumsHold && !split.derived ? score : score * 0.8;
+      this.splits[offset + j] = split;
+    }
+    return offset;
+  }
+
+  split(offset: number, j: number): RowSplits {
+    return this.splits[offset + j] as RowSplits;
+  }
+}
+
+export function alignTemplate(
+  template: Template,
+  candidates: readonly ScoredCandidate[],
+  table: PairTable = new PairTable(candidates),
+): TemplateAlignment {
   const rows = template.rows;
-  const indices = rows.map(rowIndex);
+  const offsets = rows.map((row) => table.of(row));
+  const scores = table.scores;
   const m = rows.length;
   const n = candidates.length;
-  const cache = new Map<number, { score: number; split: RowSplits } | null>();
-  const pair = (i: number, j: number): { score: number; split: RowSplits } | null => {
-    const candidate = candidates[j] as ScoredCandidate;
-    const score = candidate.scores[indices[i] as number] as number;
-    // Most runs name no row: they are answered without the cache, which only keeps the pairs that do.
-    if (score < MIN_SCORE) return null;
-    const key = i * n + j;
-    const known = cache.get(key);
-    if (known !== undefined) return known;
-    const row = rows[i] as TemplateRow;
-    let result: { score: number; split: RowSplits } | null = null;
-    const split = rowSplits(row, candidate.run);
-    if (split.splits.length > 0) result = { score: split.sumsHold && !split.derived ? score : score * 0.8, split };
-    cache.set(key, result);
-    return result;
-  };
   // best[i][j]: the best total aligning rows [0, i) to candidates [0, j).
   // One buffer, one view per row: a typed array of its own per row costs more than the whole pass.
-  const table = new Float64Array((m + 1) * (n + 1));
-  const best: Float64Array[] = Array.from({ length: m + 1 }, (_, i) => table.subarray(i * (n + 1), (i + 1) * (n + 1)));
+  const buffer = new Float64Array((m + 1) * (n + 1));
+  const best: Float64Array[] = Array.from({ length: m + 1 }, (_, i) => buffer.subarray(i * (n + 1), (i + 1) * (n + 1)));
   for (let i = 1; i <= m; i += 1) {
     const here = best[i] as Float64Array;
     const above = best[i - 1] as Float64Array;
+    const offset = (offsets[i - 1] as number) - 1;
     for (let j = 1; j <= n; j += 1) {
       let value = Math.max(here[j - 1] as number, above[j] as number);
-      const matched = pair(i - 1, j - 1);
-      if (matched) value = Math.max(value, (above[j - 1] as number) + matched.score);
+      const score = scores[offset + j] as number;
+      if (score > 0) value = Math.max(value, (above[j - 1] as number) + score);
       here[j] = value;
     }
   }
@@ -165,14 +227,15 @@ export function alignTemplate(template: Template, candidates: readonly ScoredCan
     if (value === (best[i] as Float64Array)[j - 1]) j -= 1;
     else if (value === (best[i - 1] as Float64Array)[j]) i -= 1;
     else {
-      const matched = pair(i - 1, j - 1) as { score: number; split: RowSplits };
+      const offset = offsets[i - 1] as number;
+      const split = table.split(offset, j - 1);
       readings.push({
         row: rows[i - 1] as TemplateRow,
         candidate: candidates[j - 1] as Candidate,
-        score: matched.score,
-        splits: matched.split.splits,
-        sumsHold: matched.split.sumsHold,
-        derived: matched.split.derived ?? false,
+        score: scores[offset + j - 1] as number,
+        splits: split.splits,
+        sumsHold: split.sumsHold,
+        derived: split.derived ?? false,
       });
       i -= 1;
       j -= 1;

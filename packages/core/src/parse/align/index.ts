@@ -1,9 +1,16 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { SourceRow } from '../rows.js';
-import { alignTemplate, MIN_SCORE, type RowReading, type ScoredCandidate, type TemplateAlignment } from './dp.js';
+import {
+  alignTemplate,
+  MIN_SCORE,
+  PairTable,
+  type RowReading,
+  type ScoredCandidate,
+  type TemplateAlignment,
+} from './dp.js';
 import { keepingFacts } from './plausible.js';
-import { proseValues } from './prose.js';
+import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, resolveS3, type Resolved } from './resolve.js';
 import { streamCandidates } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
@@ -84,8 +91,9 @@ function chooseTemplate(
       (known.format === undefined || template.format === known.format) &&
       (!known.subRows || template.other === 'subRows'),
   );
+  const pairs = new PairTable(candidates);
   for (const template of fitting.length > 0 ? fitting : TEMPLATES) {
-    const alignment = alignTemplate(template, candidates);
+    const alignment = alignTemplate(template, candidates, pairs);
     const better =
       !best ||
       alignment.total > best.total + 1e-9 ||
@@ -141,7 +149,7 @@ const given = (cells: readonly (number | null)[], ids: readonly string[]): strin
  * facts every honest report keeps (plausible.ts, decided), then by what a register row almost
  * always is (a medium-confidence choice with its own finding); the rest is left open.
  */
-function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment): void {
+function placeS2(reading: RowReading, prose: () => Map<string, number>, out: Alignment): void {
   const confidence = 0.95 * reading.score;
   if (reading.splits.length === 1) {
     put(out.values, reading, reading.splits[0] as number[], 'label', confidence);
@@ -149,7 +157,7 @@ function placeS2(reading: RowReading, prose: Map<string, number>, out: Alignment
   }
   const { ids } = reading.row;
   const columns = ids.map((id) => id.slice(id.lastIndexOf('.') + 1));
-  const stated = ids.map((id) => prose.get(id));
+  const stated = ids.map((id) => (PROSE_CELLS.has(id) ? prose().get(id) : undefined));
   const fitting = reading.splits.filter((split) => split.every((v, c) => stated[c] === undefined || stated[c] === v));
   const cells = fitting.length > 0 ? agreed(fitting) : ids.map(() => null);
   const byProse = stated.some((value) => value !== undefined) && fitting.length > 0;
@@ -205,9 +213,13 @@ function placeS4(reading: RowReading, out: Alignment): void {
 }
 
 /** Cells of section 二 the table does not print but the prose states (“制发行政规范性文件62件”): taken from the prose. */
-function fillFromProse(best: TemplateAlignment, prose: Map<string, number>, out: Alignment): void {
+function fillFromProse(best: TemplateAlignment, prose: () => Map<string, number>, out: Alignment): void {
   const ids = new Set(best.template.rows.flatMap((row) => (row.table === 's2' ? row.ids : [])));
-  for (const [id, value] of prose) {
+  // The prose is only read when the table leaves open a cell it can state.
+  let open = false;
+  for (const id of PROSE_CELLS) if (ids.has(id) && !out.values.has(id)) open = true;
+  if (!open) return;
+  for (const [id, value] of prose()) {
     if (!ids.has(id) || out.values.has(id)) continue;
     // A cell the table printed with no reading that fits the prose stays open: the two disagree.
     if (out.findings.some((finding) => finding.cells.includes(id))) continue;
@@ -237,7 +249,9 @@ export function alignDocument(
     findings: [],
     rowsFound,
   };
-  const prose = proseValues(fullText);
+  // The prose is read when a reading needs it (its cells of 规范性文件 open): most texts print them.
+  let stated: Map<string, number> | undefined;
+  const prose = (): Map<string, number> => (stated ??= proseValues(fullText));
   for (const reading of best.rows) {
     if (reading.row.table === 's2') placeS2(reading, prose, out);
     if (reading.row.table === 's4') placeS4(reading, out);

@@ -6,6 +6,7 @@ import type { ParserFinding } from '../readings.js';
 import { brokenChecks, correctBySums } from './correct.js';
 import { alignDocument, type Alignment, type Placement } from './index.js';
 import { fillFromNotes } from './notes.js';
+import { keyedObject } from '../keyed.js';
 
 export type { Placement } from './index.js';
 
@@ -47,9 +48,11 @@ function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFo
     if (aligned.rowsFound[table] < LEAST_ROWS[table]) return false;
     let shared = 0;
     let alike = 0;
+    const prefix = PREFIX[table];
     for (const [id, value] of aligned.values) {
+      if (!id.startsWith(prefix)) continue;
       const read = tables.values.get(id);
-      if (!id.startsWith(`${table}.`) || !read) continue;
+      if (!read) continue;
       shared += 1;
       if (read.value === value.value) alike += 1;
     }
@@ -70,7 +73,12 @@ function otherLayout(tables: TableReading): OtherRowLayout {
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return tables;
-  const inTaken = (id: string): boolean => taken.some((table) => id.startsWith(`${table}.`));
+  const prefixes = taken.map((table) => PREFIX[table]);
+  // A loop, not `some`: it runs for each of some two hundred values.
+  const inTaken = (id: string): boolean => {
+    for (const prefix of prefixes) if (id.startsWith(prefix)) return true;
+    return false;
+  };
   const values = new Map(tables.values);
   const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
@@ -79,8 +87,12 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
     filled.add(id);
   }
-  const filledS2 = [...filled].some((id) => id.startsWith('s2.'));
-  const filledS3 = [...filled].some((id) => id.startsWith('s3.'));
+  let filledS2 = false;
+  let filledS3 = false;
+  for (const id of filled) {
+    if (id.startsWith(PREFIX.s2)) filledS2 = true;
+    else if (id.startsWith(PREFIX.s3)) filledS3 = true;
+  }
   return {
     ...tables,
     values,
@@ -123,8 +135,9 @@ export function withAlignment(
   fullText: string,
   plainText: boolean,
   year?: number,
-): { tables: TableReading; placements: Record<string, Placement> } {
-  const placements: Record<string, Placement> = {};
+): { tables: TableReading; placements?: Record<string, Placement> } {
+  // Some two hundred keys when the aligner fills a table: a dictionary from the start (keyed.ts).
+  const placements: Record<string, Placement> = keyedObject();
   const format = tables.s2Format ?? hint ?? '2021';
   // Plain text loses a table's layout in many ways; a page, a Word file or a PDF keeps its tables, and
   // the aligner only reads those whose tables were all lost (a PDF printed as bare lines of text) or
@@ -154,11 +167,16 @@ export function withAlignment(
   const corrected = new Set(
     checked.findings.filter((finding) => finding.rule === 'corrected-by-sums').flatMap((finding) => finding.cells),
   );
-  for (const [id, placement] of Object.entries(checked.placements)) {
+  const corrections = Object.entries(checked.placements);
+  for (const [id, placement] of corrections) {
     placements[id] = placements[id] && placement.placedBy !== 'sum' ? lessSure(placements[id], placement) : placement;
   }
   const noted = fillFromNotes(checked.values, rows, filled.firstRow.s2, filled.s2Format ?? format, year);
   Object.assign(placements, noted.placements);
+  // Whether any value was placed, without listing the keys of a dictionary (V8 sorts them to list them).
+  // The filling adds a value for each placement it makes.
+  const placed =
+    filled.values.size > tables.values.size || corrections.length > 0 || Object.keys(noted.placements).length > 0;
   const changed = new Set([...corrected, ...noted.findings.flatMap((finding) => finding.cells)]);
   return {
     tables: {
@@ -171,7 +189,7 @@ export function withAlignment(
         ...noted.findings,
       ],
     },
-    placements,
+    ...(placed ? { placements } : {}),
   };
 }
 

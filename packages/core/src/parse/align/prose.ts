@@ -20,6 +20,9 @@ const PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['s2.normativeDocs.repealed', new RegExp(`${LATER}废止(?:件数)?\\s*(\\d+)\\s*件`, 'g')],
 ];
 
+/** The cells the prose can state: a reading that names none of them has no need of the prose. */
+export const PROSE_CELLS: ReadonlySet<string> = new Set(PATTERNS.map(([id]) => id));
+
 /** A sentence on another year's figures ("上年制发规范性文件5件") is no witness for this year's table. */
 const OTHER_YEAR = /上年|上一年|去年|前年|同比/;
 

@@ -22,18 +22,22 @@ const NOT_OUTCOMES = new Set(['new', 'carriedIn', 'total', 'carriedOut']);
 
 type Vectors = Map<string, readonly number[]>;
 
-/** The count of section 三 column sums that hold for the rows' chosen values. */
-function s3SumsHolding(chosen: Vectors): number {
+/**
+ * The count of section 三 column sums that hold for the rows' chosen values. `outcomes` are the keys
+ * of `chosen` other than NOT_OUTCOMES, in its order: its keys stay while the values change, so they
+ * are listed once for all the combinations.
+ */
+function s3SumsHolding(chosen: Vectors, outcomes: readonly string[]): number {
   const get = (key: string): readonly number[] | undefined => chosen.get(key);
   const total = get('total');
   let holding = 0;
-  const outcomes = [...chosen.entries()].filter(([key]) => !NOT_OUTCOMES.has(key));
   const newRow = get('new');
   const carriedIn = get('carriedIn');
   const carriedOut = get('carriedOut');
   for (let c = 0; c < 7; c += 1) {
     if (total) {
-      const sum = outcomes.reduce((acc, [, values]) => acc + (values[c] as number), 0);
+      let sum = 0;
+      for (const key of outcomes) sum += (chosen.get(key) as readonly number[])[c] as number;
       if (sum === total[c]) holding += 1;
     }
     if (total && newRow && carriedIn && carriedOut) {
@@ -51,7 +55,10 @@ function rowKey(reading: RowReading): string {
 /** The combinations of the ambiguous rows' readings that satisfy the most sums. */
 function bestCombinations(readings: readonly RowReading[]): number[][] {
   const ambiguous = readings.map((reading, i) => i).filter((i) => (readings[i] as RowReading).splits.length > 1);
-  const chosen: Vectors = new Map(readings.map((reading) => [rowKey(reading), reading.splits[0] as number[]]));
+  // Each row's key made once, not at every step of the walk.
+  const keys = readings.map(rowKey);
+  const chosen: Vectors = new Map(readings.map((reading, i) => [keys[i] as string, reading.splits[0] as number[]]));
+  const outcomes = [...chosen.keys()].filter((key) => !NOT_OUTCOMES.has(key));
   let best = -1;
   let winners: number[][] = [];
   let visited = 0;
@@ -60,7 +67,7 @@ function bestCombinations(readings: readonly RowReading[]): number[][] {
     if (visited >= COMBINATION_LIMIT) return;
     if (k === ambiguous.length) {
       visited += 1;
-      const holding = s3SumsHolding(chosen);
+      const holding = s3SumsHolding(chosen, outcomes);
       if (holding > best) {
         best = holding;
         winners = [];
@@ -69,8 +76,9 @@ function bestCombinations(readings: readonly RowReading[]): number[][] {
       return;
     }
     const reading = readings[ambiguous[k] as number] as RowReading;
+    const key = keys[ambiguous[k] as number] as string;
     reading.splits.forEach((split, s) => {
-      chosen.set(rowKey(reading), split);
+      chosen.set(key, split);
       pick.push(s);
       walk(k + 1);
       pick.pop();

@@ -64,7 +64,7 @@ function cellEnds(piece: string, start: number, maxDigits: number): number[] {
     if (piece[i] === '.') {
       // A decimal part ends the cell where the piece's digits end.
       let j = i + 1;
-      while (j < piece.length && /\d/.test(piece[j] as string)) j += 1;
+      while (j < piece.length && piece.charCodeAt(j) >= 48 && piece.charCodeAt(j) <= 57) j += 1;
       if (j > i + 1) ends.push(j);
       break;
     }
@@ -85,7 +85,15 @@ function groupsFit(values: readonly number[], width: number, left: number, chars
   for (let i = values.length - placed; i < values.length; i += 1) partial += values[i] as number;
   const beforeTotal = width - 1 - placed;
   const after = left - beforeTotal - 1;
-  return chars >= beforeTotal + String(partial).length + after;
+  return chars >= beforeTotal + printedLength(partial) + after;
+}
+
+/** How many characters a number prints in (`String(value).length`), without making the string for a count. */
+function printedLength(value: number): number {
+  if (!(value >= 0 && value < 1e15 && Number.isInteger(value))) return String(value).length;
+  let length = 1;
+  for (let power = 10; value >= power; power *= 10) length += 1;
+  return length;
 }
 
 /** Every way to read the run as `count` cells, up to the limit, each a list of values in order. */
