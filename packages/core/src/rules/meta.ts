@@ -7,7 +7,9 @@ export const agencyMissing: Rule = {
   severity: 'error',
   title: '报告写明报告机关的全称',
   check: ({ report }) =>
-    report.meta.agency.trim() === '' ? [{ message: '报告未写明报告机关（公开主体）名称', cells: [] }] : [],
+    report.meta.agency.trim() === ''
+      ? [{ message: '报告机关（公开主体）名称为空：标题、落款和网页的发布机构中未写明或未能读出', cells: [] }]
+      : [],
   examples: {
     pass: [example('写明机关', () => sample('2021'))],
     fail: [example('机关名称为空', () => sample('2021', (r) => void (r.meta.agency = '')))],
