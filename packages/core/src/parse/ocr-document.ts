@@ -2,9 +2,10 @@ import type { DocumentNode, ExtractedDocument, ExtractMessage, Fragment, TableCe
 import { findGrids, gridTable, type Grid } from './extract/pdf/grids.js';
 import type { Rule } from './extract/pdf/rules.js';
 import type { Run } from './extract/pdf/text.js';
-import { ROW_LABELS } from './labels.js';
-import { canonical, splitNumbering } from './normalise.js';
+import { mendOcrLabel } from './ocr-labels.js';
 import type { OcrBox, OcrPage } from './ocr-types.js';
+
+export { mendOcrLabel, oneEditApart } from './ocr-labels.js';
 
 /*
  * A scan's OCR boxes as the reader's document. Tables are rebuilt from the ruling lines seen in
@@ -48,6 +49,8 @@ export function mendOcrFigure(text: string): string {
 const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*＊]+$/g;
 /** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
 const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
+/** And after a numbering's closing bracket ("（二）.部分公开"): no label puts a mark there. */
+const MARKS_AFTER_BRACKET = /([)）])[.,，:：;；'`。、·*＊]+(?=[\u3400-\u9fff])/g;
 
 /** A numbering's closing bracket read twice where the detector split the label after it ("(一)" + "）予以公开"). */
 const DOUBLED_BRACKET = /([)）])\s*[)）]/g;
@@ -66,16 +69,23 @@ export function mendOcrCell(text: string): string {
   const trimmed = text.trim().replace(LOST_POINT, '$1.$2');
   const figure = mendOcrFigure(trimmed);
   if (figure !== trimmed) return figure;
-  const words = trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、').replace(DOUBLED_BRACKET, '$1');
+  const words = trimmed
+    .replace(MARKS_AT_ENDS, '')
+    .replace(MARKS_AFTER_COMMA, '、')
+    .replace(MARKS_AFTER_BRACKET, '$1')
+    .replace(DOUBLED_BRACKET, '$1');
   // "o." in a cell: a zero and a speck (outside a table, "o." is left alone: it may be a word's end).
   const bare = mendOcrFigure(words);
   if (bare !== words && FIGURE.test(bare)) return bare;
   if (LONE_ONE.test(words)) return '1';
+  if (ONES_AS_I.test(words)) return words.replace(/[iı]/g, '1');
   return mendOcrLabel(words.replace(MISREAD_NUMBERING, '').replace(BEFORE_NUMBERING, ''));
 }
 
 /** A lone "1" read as a small letter ("i", "r": the foot of a serif 1 blurred); no cell of a table holds one. */
 const LONE_ONE = /^[irı]$/;
+/** And a 1 read so among a figure's digits ("i1" for 11): a cell holding digits and such letters only is a figure. */
+const ONES_AS_I = /^(?=.*\d)[\diı]+$/;
 /** A character or two of a neighbouring cell before a sub-row's numbering ("部(二)部分公开"): no label starts so. */
 const BEFORE_NUMBERING = /^[^（(]{1,2}(?=[（(][一二三四五六七八九十]{1,2}[）)][\u3400-\u9fff])/;
 
@@ -85,34 +95,6 @@ const FIGURE = /^-?[\d,.]+$/;
  * row without it, where the misread numbering would hide them.
  */
 const MISREAD_NUMBERING = /^[（(][^\u3400-\u9fff（）()]{1,2}[）)](?=[\u3400-\u9fff])/;
-
-/*
- * A row's label OCR read with one character wrong, missing or extra ("属于三类内部事务信意"): the
- * reader matches labels by their words, and a row it cannot name is lost whole. A label of five
- * characters or more is one edit from no other (checked in the tests), so text one edit from
- * exactly one label, and from none by no edit, is that label; shorter words are left alone
- * ("规章" and "其他" are one edit from many words).
- */
-const MIN_MENDED = 5;
-const LABEL_FORMS = [...new Set(ROW_LABELS.flatMap((label) => label.forms))].filter((f) => f.length >= MIN_MENDED);
-
-/** A cell's text as the one statutory label it is a single misread character from, with its numbering; else as it was. */
-export function mendOcrLabel(text: string): string {
-  const { numbering, core } = splitNumbering(canonical(text));
-  if (core.length < MIN_MENDED || LABEL_FORMS.includes(core)) return text;
-  const near = LABEL_FORMS.filter((form) => oneEditApart(form, core));
-  return near.length === 1 ? `${numbering}${near[0] as string}` : text;
-}
-
-/** Whether `b` is `a` with one character replaced, left out or added. */
-export function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start += 1;
-  let [endA, endB] = [a.length, b.length];
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) [endA, endB] = [endA - 1, endB - 1];
-  return endA - start <= 1 && endB - start <= 1;
-}
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;
 

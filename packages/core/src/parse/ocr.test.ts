@@ -62,6 +62,31 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('（三）不予公开')).toBe('（三）不予公开');
   });
 
+  it('names a row whose printed label, with its numbering or note, is one misread character away (the speckled bench scans)', () => {
+    // A short label is told apart by its numbering; a long one's misread character may lie past its bare form.
+    expect(mendOcrCell('（一）予以公并')).toBe('(一)予以公开');
+    expect(mendOcrCell('（二）部部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe(
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形)',
+    );
+    expect(mendOcrCell('（二）.部部分公开（区分处理的，只计这一情形，不计其他情形)')).toBe(
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形)',
+    );
+    expect(mendOcrCell('2.申请人逾期末按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toBe(
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    );
+    // Section 四's header, by which its fifteen cells are found.
+    expect(mendOcrCell('行政复义')).toBe('行政复议');
+    expect(mendOcrCell('行政诉松')).toBe('行政诉讼');
+    // Words that are a label already, or two edits from one, stay as read.
+    for (const word of ['（一）不予公开', '行政许可', '行政处罚', '行政复议', '（一）不以公示', '(五)不予处理理由']) {
+      expect(mendOcrCell(word)).toBe(word);
+    }
+    // A 1 read as i among a figure's digits.
+    expect(mendOcrCell('i1')).toBe('11');
+    expect(mendOcrCell('1i0')).toBe('110');
+    expect(mendOcrCell('ii')).toBe('ii');
+  });
+
   it('puts back a decimal point read as a space between the figures of a table cell', () => {
     expect(mendOcrCell('198 7')).toBe('198.7');
     expect(mendOcrCell('12 35')).toBe('12.35');
