@@ -201,7 +201,7 @@ const CJK = /[\u3400-\u9fff]/;
  * Boxes within a figure's box, and boxes of one character read unsurely in a grid cell that also holds a figure read fairly surely: specks
  * the detector took for text ("1" and "R", "8" far left of "0"), which would join the figure as
  * "1R" or "80". A table's cell holds one figure: a lone unsure mark that is no digit is a speck, and
- * so is a digit standing apart from the figure (a line's height or more away: a figure's digits touch).
+ * so is a digit standing apart from the figure (a line's height or more away, or on a line of its own: a figure's digits touch).
  */
 function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
   const cellOf = (box: OcrBox): string | undefined => {
@@ -225,8 +225,11 @@ function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
     );
     if (inside) specks.add(box);
     if (inside || box.confidence >= UNSURE || [...text].length !== 1) continue;
+    // Apart: a line's height or more aside, or on another line of the cell (a tall row, its label wrapped).
     const apart = (other: OcrBox): boolean =>
-      Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0);
+      Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0) ||
+      box.y0 >= other.y1 ||
+      other.y0 >= box.y1;
     const figure = boxes.find(
       (other) =>
         other !== box &&

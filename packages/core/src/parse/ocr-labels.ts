@@ -34,7 +34,7 @@ const PRINTED = [
  * loses fifteen cells. Four characters, but no other table word is within one edit of them.
  */
 const S4_HEADERS = new Set([canonical(S4_GROUPS[0].label), canonical('行政诉讼')]);
-const PRINTED_MENDED = [...PRINTED, ...S4_HEADERS].filter(
+const PRINTED_MENDED = [...new Set([...PRINTED, ...S4_HEADERS])].filter(
   (label) => label.length >= MIN_MENDED || S4_HEADERS.has(label),
 );
 
@@ -43,11 +43,11 @@ export function mendOcrLabel(text: string): string {
   const form = canonical(text);
   const { numbering, core } = splitNumbering(form);
   if (PRINTED.includes(form) || ALL_FORMS.has(core)) return text;
-  const near = new Set([
-    ...PRINTED_MENDED.filter((label) => oneEditApart(label, form)),
-    ...(core.length >= MIN_MENDED ? LABEL_FORMS.filter((f) => oneEditApart(f, core)).map((f) => numbering + f) : []),
-  ]);
-  return near.size === 1 ? ([...near][0] as string) : text;
+  const printed = PRINTED_MENDED.filter((label) => oneEditApart(label, form));
+  const bare = core.length >= MIN_MENDED ? LABEL_FORMS.filter((f) => oneEditApart(f, core)) : [];
+  // Both ways may name the one row ("二上年结转…": the printed label without its 、, the bare form with a 二 before it).
+  if (printed.length === 1 && bare.every((f) => (printed[0] as string).includes(f))) return printed[0] as string;
+  return printed.length === 0 && bare.length === 1 ? numbering + (bare[0] as string) : text;
 }
 
 /** Whether `b` is `a` with one character replaced, left out or added. */

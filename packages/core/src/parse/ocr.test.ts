@@ -74,6 +74,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('2.申请人逾期末按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toBe(
       '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
     );
+    // A numbering's 、 lost: the printed label and the bare form name the one row.
+    expect(mendOcrCell('二上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
     // Section 四's header, by which its fifteen cells are found.
     expect(mendOcrCell('行政复义')).toBe('行政复议');
     expect(mendOcrCell('行政诉松')).toBe('行政诉讼');
@@ -166,6 +168,9 @@ describe('a scan read by OCR, as the reader’s document', () => {
         // A sliver inside the "1"'s box, read surely as "7.".
         { text: '1', x0: 160, x1: 172, y0: 144, y1: 156, confidence: 0.98 },
         { text: '7.', x0: 170, x1: 172, y0: 144, y1: 156, confidence: 0.84 },
+        // On a line of its own below a figure (a tall row): a speck read as 2, not "0.2".
+        { text: '0.', x0: 260, x1: 270, y0: 141, y1: 152, confidence: 0.89 },
+        { text: '2', x0: 261, x1: 268, y0: 153, y1: 159, confidence: 0.38 },
       ],
       rules: { horizontal, vertical },
     };
@@ -173,7 +178,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
       ['行政强制', '0', '1'],
       ['行政处罚', '12', '7'],
-      ['行政许可', '1', ''],
+      ['行政许可', '1', '0'],
     ]);
   });
 
