@@ -56,9 +56,10 @@ const MARKS_AFTER_BRACKET = /([)）])[.,，:：;；'`。、·*＊]+(?=[\u3400-\u
 const DOUBLED_BRACKET = /([)）])\s*[)）]/g;
 /*
  * A decimal point too faint to read, between the figures of one box: the recogniser reads the gap
- * it leaves as a space ("198 7"). A cell's figure is printed without gaps, and its decimals are one or two.
+ * it leaves as a space ("198 7"), or a speck over it as a colon ("7:37"). A cell's figure is printed
+ * without gaps or colons, and its decimals are one or two.
  */
-const LOST_POINT = /^(\d+) (\d{1,2})$/;
+const LOST_POINT = /^(\d+)(?: |[:：])(\d{1,2})$/;
 
 /**
  * A table cell's text mended: a figure as `mendOcrFigure` mends it (with a lost decimal point put
@@ -214,29 +215,31 @@ function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
     const cell = cellOf(box);
     if (cell === undefined || CJK.test(text)) continue;
     // A sliver inside a figure's box ("7." 2 points wide at the end of "1"): a speck, however surely read.
+    // And a digit or letter less than half as tall as a figure beside it (a speck 3 points high
+    // read surely as "1" beside a "0" 12 high: "1.0"); a decimal point's box reads as a mark, not so.
     const inside = boxes.some(
       (other) =>
         other !== box &&
         DIGIT.test(other.text) &&
-        other.x1 - other.x0 > 2 * (box.x1 - box.x0) &&
-        box.x0 >= other.x0 &&
-        box.x1 <= other.x1 &&
-        cellOf(other) === cell,
+        cellOf(other) === cell &&
+        ((other.x1 - other.x0 > 2 * (box.x1 - box.x0) && box.x0 >= other.x0 && box.x1 <= other.x1) ||
+          (/^[\da-z]$/i.test(text) && 2 * (box.y1 - box.y0) < other.y1 - other.y0)),
     );
     if (inside) specks.add(box);
-    if (inside || box.confidence >= UNSURE || [...text].length !== 1) continue;
-    // Apart: a line's height or more aside, or on another line of the cell (a tall row, its label wrapped).
+    // A lone character read under FIGURE_READ on a line of its own below or above a figure: a
+    // speck too ("0" over a "2" read at 0.52 became "0 2", then "0.2"); beside it, only under UNSURE.
+    if (inside || box.confidence >= FIGURE_READ || [...text].length !== 1) continue;
+    const otherLine = (other: OcrBox): boolean => box.y0 >= other.y1 || other.y0 >= box.y1;
     const apart = (other: OcrBox): boolean =>
       Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0) ||
-      box.y0 >= other.y1 ||
-      other.y0 >= box.y1;
+      otherLine(other);
     const figure = boxes.find(
       (other) =>
         other !== box &&
         other.confidence >= FIGURE_READ &&
         DIGIT.test(other.text) &&
         cellOf(other) === cell &&
-        (!DIGIT.test(text) || apart(other)),
+        (box.confidence < UNSURE ? !DIGIT.test(text) || apart(other) : otherLine(other)),
     );
     if (figure) specks.add(box);
   }

@@ -94,6 +94,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('12 35')).toBe('12.35');
     expect(mendOcrCell('1987')).toBe('1987');
     expect(mendOcrCell('12 345')).toBe('12345');
+    expect(mendOcrCell('7:37')).toBe('7.37');
+    expect(mendOcrCell('7:375')).toBe('7:375');
   });
 
   it('reads a row label with one character misread, dropped or added as that label, and no other text', () => {
@@ -146,8 +148,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
   });
 
   it('drops specks read as one unsure character beside a figure read surely in a table cell', () => {
-    const horizontal = [100, 120, 140, 160].map((at) => ({ at, from: 50, to: 350 }));
-    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 160 }));
+    const horizontal = [100, 120, 140, 160, 180].map((at) => ({ at, from: 50, to: 350 }));
+    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 180 }));
     const page: OcrPage = {
       width: 595,
       height: 842,
@@ -170,7 +172,11 @@ describe('a scan read by OCR, as the reader’s document', () => {
         { text: '7.', x0: 170, x1: 172, y0: 144, y1: 156, confidence: 0.84 },
         // On a line of its own below a figure (a tall row): a speck read as 2, not "0.2".
         { text: '0.', x0: 260, x1: 270, y0: 141, y1: 152, confidence: 0.89 },
-        { text: '2', x0: 261, x1: 268, y0: 153, y1: 159, confidence: 0.38 },
+        { text: '2', x0: 261, x1: 268, y0: 153, y1: 159, confidence: 0.52 },
+        // A speck a quarter of a figure's height beside it, read surely as 1: not "01".
+        box('行政事业性收费', 60, 164),
+        { text: '0', x0: 160, x1: 170, y0: 162, y1: 174, confidence: 0.95 },
+        { text: '1', x0: 171, x1: 173, y0: 167, y1: 170, confidence: 0.92 },
       ],
       rules: { horizontal, vertical },
     };
@@ -179,6 +185,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
       ['行政强制', '0', '1'],
       ['行政处罚', '12', '7'],
       ['行政许可', '1', '0'],
+      ['行政事业性收费', '0', ''],
     ]);
   });
 
