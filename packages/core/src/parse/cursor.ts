@@ -52,6 +52,19 @@ function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
   return readCell(parts[parts.length - count - 1] as string).kind === 'text' ? tokens : undefined;
 }
 
+/** A figure misread past mending ("1B", "7?"): a digit among a few marks or letters, no words. */
+const MISREAD_FIGURE = /^(?=.*\d)[^\u3400-\u9fff\s]{2,8}$/;
+
+/**
+ * Whether a grid cell's text is a figure that could not be read, where the row's filled cells are
+ * exactly its values: the cell stands in its own column, so it is left open (null, with a finding:
+ * see `unreadableCells`) instead of ending the row — which left the row short, and every value of
+ * it open or in the wrong column.
+ */
+export function unreadableFigure(text: string): boolean {
+  return MISREAD_FIGURE.test(text) && readCell(text).kind === 'text';
+}
+
 export class Cursor {
   /**
    * How the values the last take found, a cell a line, fell short of the count: `blanks` when a
@@ -93,7 +106,7 @@ export class Cursor {
         if (tokens.length === count) break;
         if (cell.text !== '' && isLabel(cell.text)) break;
         const reading = readCell(cell.text);
-        if (reading.kind === 'text') break;
+        if (reading.kind === 'text' && !(filled === count && unreadableFigure(cell.text))) break;
         tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
       // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.

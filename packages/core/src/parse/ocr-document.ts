@@ -2,9 +2,10 @@ import type { DocumentNode, ExtractedDocument, ExtractMessage, Fragment, TableCe
 import { findGrids, gridTable, type Grid } from './extract/pdf/grids.js';
 import type { Rule } from './extract/pdf/rules.js';
 import type { Run } from './extract/pdf/text.js';
-import { ROW_LABELS } from './labels.js';
-import { canonical, splitNumbering } from './normalise.js';
+import { mendOcrLabel } from './ocr-labels.js';
 import type { OcrBox, OcrPage } from './ocr-types.js';
+
+export { mendOcrLabel, oneEditApart } from './ocr-labels.js';
 
 /*
  * A scan's OCR boxes as the reader's document. Tables are rebuilt from the ruling lines seen in
@@ -48,14 +49,17 @@ export function mendOcrFigure(text: string): string {
 const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*＊]+$/g;
 /** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
 const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
+/** And after a numbering's closing bracket ("（二）.部分公开"): no label puts a mark there. */
+const MARKS_AFTER_BRACKET = /([)）])[.,，:：;；'`。、·*＊]+(?=[\u3400-\u9fff])/g;
 
 /** A numbering's closing bracket read twice where the detector split the label after it ("(一)" + "）予以公开"). */
 const DOUBLED_BRACKET = /([)）])\s*[)）]/g;
 /*
  * A decimal point too faint to read, between the figures of one box: the recogniser reads the gap
- * it leaves as a space ("198 7"). A cell's figure is printed without gaps, and its decimals are one or two.
+ * it leaves as a space ("198 7"), or a speck over it as a colon ("7:37"). A cell's figure is printed
+ * without gaps or colons, and its decimals are one or two.
  */
-const LOST_POINT = /^(\d+) (\d{1,2})$/;
+const LOST_POINT = /^(\d+)(?: |[:：])(\d{1,2})$/;
 
 /**
  * A table cell's text mended: a figure as `mendOcrFigure` mends it (with a lost decimal point put
@@ -66,16 +70,23 @@ export function mendOcrCell(text: string): string {
   const trimmed = text.trim().replace(LOST_POINT, '$1.$2');
   const figure = mendOcrFigure(trimmed);
   if (figure !== trimmed) return figure;
-  const words = trimmed.replace(MARKS_AT_ENDS, '').replace(MARKS_AFTER_COMMA, '、').replace(DOUBLED_BRACKET, '$1');
+  const words = trimmed
+    .replace(MARKS_AT_ENDS, '')
+    .replace(MARKS_AFTER_COMMA, '、')
+    .replace(MARKS_AFTER_BRACKET, '$1')
+    .replace(DOUBLED_BRACKET, '$1');
   // "o." in a cell: a zero and a speck (outside a table, "o." is left alone: it may be a word's end).
   const bare = mendOcrFigure(words);
   if (bare !== words && FIGURE.test(bare)) return bare;
   if (LONE_ONE.test(words)) return '1';
+  if (ONES_AS_I.test(words)) return words.replace(/[iı]/g, '1');
   return mendOcrLabel(words.replace(MISREAD_NUMBERING, '').replace(BEFORE_NUMBERING, ''));
 }
 
 /** A lone "1" read as a small letter ("i", "r": the foot of a serif 1 blurred); no cell of a table holds one. */
 const LONE_ONE = /^[irı]$/;
+/** And a 1 read so among a figure's digits ("i1" for 11): a cell holding digits and such letters only is a figure. */
+const ONES_AS_I = /^(?=.*\d)[\diı]+$/;
 /** A character or two of a neighbouring cell before a sub-row's numbering ("部(二)部分公开"): no label starts so. */
 const BEFORE_NUMBERING = /^[^（(]{1,2}(?=[（(][一二三四五六七八九十]{1,2}[）)][\u3400-\u9fff])/;
 
@@ -85,34 +96,6 @@ const FIGURE = /^-?[\d,.]+$/;
  * row without it, where the misread numbering would hide them.
  */
 const MISREAD_NUMBERING = /^[（(][^\u3400-\u9fff（）()]{1,2}[）)](?=[\u3400-\u9fff])/;
-
-/*
- * A row's label OCR read with one character wrong, missing or extra ("属于三类内部事务信意"): the
- * reader matches labels by their words, and a row it cannot name is lost whole. A label of five
- * characters or more is one edit from no other (checked in the tests), so text one edit from
- * exactly one label, and from none by no edit, is that label; shorter words are left alone
- * ("规章" and "其他" are one edit from many words).
- */
-const MIN_MENDED = 5;
-const LABEL_FORMS = [...new Set(ROW_LABELS.flatMap((label) => label.forms))].filter((f) => f.length >= MIN_MENDED);
-
-/** A cell's text as the one statutory label it is a single misread character from, with its numbering; else as it was. */
-export function mendOcrLabel(text: string): string {
-  const { numbering, core } = splitNumbering(canonical(text));
-  if (core.length < MIN_MENDED || LABEL_FORMS.includes(core)) return text;
-  const near = LABEL_FORMS.filter((form) => oneEditApart(form, core));
-  return near.length === 1 ? `${numbering}${near[0] as string}` : text;
-}
-
-/** Whether `b` is `a` with one character replaced, left out or added. */
-export function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start += 1;
-  let [endA, endB] = [a.length, b.length];
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) [endA, endB] = [endA - 1, endB - 1];
-  return endA - start <= 1 && endB - start <= 1;
-}
 
 const rounded = (confidence: number): number => Math.round(confidence * 1000) / 1000;
 
@@ -219,7 +202,7 @@ const CJK = /[\u3400-\u9fff]/;
  * Boxes within a figure's box, and boxes of one character read unsurely in a grid cell that also holds a figure read fairly surely: specks
  * the detector took for text ("1" and "R", "8" far left of "0"), which would join the figure as
  * "1R" or "80". A table's cell holds one figure: a lone unsure mark that is no digit is a speck, and
- * so is a digit standing apart from the figure (a line's height or more away: a figure's digits touch).
+ * so is a digit standing apart from the figure (a line's height or more away, or on a line of its own: a figure's digits touch).
  */
 function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
   const cellOf = (box: OcrBox): string | undefined => {
@@ -232,26 +215,31 @@ function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
     const cell = cellOf(box);
     if (cell === undefined || CJK.test(text)) continue;
     // A sliver inside a figure's box ("7." 2 points wide at the end of "1"): a speck, however surely read.
+    // And a digit or letter less than half as tall as a figure beside it (a speck 3 points high
+    // read surely as "1" beside a "0" 12 high: "1.0"); a decimal point's box reads as a mark, not so.
     const inside = boxes.some(
       (other) =>
         other !== box &&
         DIGIT.test(other.text) &&
-        other.x1 - other.x0 > 2 * (box.x1 - box.x0) &&
-        box.x0 >= other.x0 &&
-        box.x1 <= other.x1 &&
-        cellOf(other) === cell,
+        cellOf(other) === cell &&
+        ((other.x1 - other.x0 > 2 * (box.x1 - box.x0) && box.x0 >= other.x0 && box.x1 <= other.x1) ||
+          (/^[\da-z]$/i.test(text) && 2 * (box.y1 - box.y0) < other.y1 - other.y0)),
     );
     if (inside) specks.add(box);
-    if (inside || box.confidence >= UNSURE || [...text].length !== 1) continue;
+    // A lone character read under FIGURE_READ on a line of its own below or above a figure: a
+    // speck too ("0" over a "2" read at 0.52 became "0 2", then "0.2"); beside it, only under UNSURE.
+    if (inside || box.confidence >= FIGURE_READ || [...text].length !== 1) continue;
+    const otherLine = (other: OcrBox): boolean => box.y0 >= other.y1 || other.y0 >= box.y1;
     const apart = (other: OcrBox): boolean =>
-      Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0);
+      Math.max(other.x0 - box.x1, box.x0 - other.x1) >= Math.min(box.y1 - box.y0, other.y1 - other.y0) ||
+      otherLine(other);
     const figure = boxes.find(
       (other) =>
         other !== box &&
         other.confidence >= FIGURE_READ &&
         DIGIT.test(other.text) &&
         cellOf(other) === cell &&
-        (!DIGIT.test(text) || apart(other)),
+        (box.confidence < UNSURE ? !DIGIT.test(text) || apart(other) : otherLine(other)),
     );
     if (figure) specks.add(box);
   }

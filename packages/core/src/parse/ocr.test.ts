@@ -62,11 +62,40 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('（三）不予公开')).toBe('（三）不予公开');
   });
 
+  it('names a row whose printed label, with its numbering or note, is one misread character away (the speckled bench scans)', () => {
+    // A short label is told apart by its numbering; a long one's misread character may lie past its bare form.
+    expect(mendOcrCell('（一）予以公并')).toBe('(一)予以公开');
+    expect(mendOcrCell('（二）部部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe(
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形)',
+    );
+    expect(mendOcrCell('（二）.部部分公开（区分处理的，只计这一情形，不计其他情形)')).toBe(
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形)',
+    );
+    expect(mendOcrCell('2.申请人逾期末按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toBe(
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    );
+    // A numbering's 、 lost: the printed label and the bare form name the one row.
+    expect(mendOcrCell('二上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
+    // Section 四's header, by which its fifteen cells are found.
+    expect(mendOcrCell('行政复义')).toBe('行政复议');
+    expect(mendOcrCell('行政诉松')).toBe('行政诉讼');
+    // Words that are a label already, or two edits from one, stay as read.
+    for (const word of ['（一）不予公开', '行政许可', '行政处罚', '行政复议', '（一）不以公示', '(五)不予处理理由']) {
+      expect(mendOcrCell(word)).toBe(word);
+    }
+    // A 1 read as i among a figure's digits.
+    expect(mendOcrCell('i1')).toBe('11');
+    expect(mendOcrCell('1i0')).toBe('110');
+    expect(mendOcrCell('ii')).toBe('ii');
+  });
+
   it('puts back a decimal point read as a space between the figures of a table cell', () => {
     expect(mendOcrCell('198 7')).toBe('198.7');
     expect(mendOcrCell('12 35')).toBe('12.35');
     expect(mendOcrCell('1987')).toBe('1987');
     expect(mendOcrCell('12 345')).toBe('12345');
+    expect(mendOcrCell('7:37')).toBe('7.37');
+    expect(mendOcrCell('7:375')).toBe('7:375');
   });
 
   it('reads a row label with one character misread, dropped or added as that label, and no other text', () => {
@@ -119,8 +148,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
   });
 
   it('drops specks read as one unsure character beside a figure read surely in a table cell', () => {
-    const horizontal = [100, 120, 140, 160].map((at) => ({ at, from: 50, to: 350 }));
-    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 160 }));
+    const horizontal = [100, 120, 140, 160, 180].map((at) => ({ at, from: 50, to: 350 }));
+    const vertical = [50, 150, 250, 350].map((at) => ({ at, from: 100, to: 180 }));
     const page: OcrPage = {
       width: 595,
       height: 842,
@@ -141,6 +170,13 @@ describe('a scan read by OCR, as the reader’s document', () => {
         // A sliver inside the "1"'s box, read surely as "7.".
         { text: '1', x0: 160, x1: 172, y0: 144, y1: 156, confidence: 0.98 },
         { text: '7.', x0: 170, x1: 172, y0: 144, y1: 156, confidence: 0.84 },
+        // On a line of its own below a figure (a tall row): a speck read as 2, not "0.2".
+        { text: '0.', x0: 260, x1: 270, y0: 141, y1: 152, confidence: 0.89 },
+        { text: '2', x0: 261, x1: 268, y0: 153, y1: 159, confidence: 0.52 },
+        // A speck a quarter of a figure's height beside it, read surely as 1: not "01".
+        box('行政事业性收费', 60, 164),
+        { text: '0', x0: 160, x1: 170, y0: 162, y1: 174, confidence: 0.95 },
+        { text: '1', x0: 171, x1: 173, y0: 167, y1: 170, confidence: 0.92 },
       ],
       rules: { horizontal, vertical },
     };
@@ -148,7 +184,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
       ['行政强制', '0', '1'],
       ['行政处罚', '12', '7'],
-      ['行政许可', '1', ''],
+      ['行政许可', '1', '0'],
+      ['行政事业性收费', '0', ''],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
-import { Cursor, shortWay, type Token } from './cursor.js';
+import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
 import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
@@ -156,6 +156,16 @@ class RowLabelReader {
       return;
     }
     tokens.forEach((token, i) => values.set(ids[i] as string, token));
+    const unreadable = tokens.flatMap((token, i) =>
+      token.value === null && unreadableFigure(token.cell.text) ? [[ids[i] as string, token.cell.text]] : [],
+    );
+    for (const [id, text] of unreadable)
+      this.findings.push({
+        rule: 'cell-unreadable',
+        severity: 'error',
+        message: `“${name}”一行的单元格“${text}”无法识别为数值，该单元格留空，请对照原文`,
+        cells: [id as string],
+      });
     if (tokens.length < ids.length) {
       this.findings.push({
         rule: 'row-incomplete',

@@ -113,7 +113,7 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
 }
 
 /** Findings that only say what became of some cells: with none left to name, they go. */
-const ABOUT_CELLS = new Set(['row-incomplete', 'collapsed-row', 'split-ambiguous']);
+const ABOUT_CELLS = new Set(['row-incomplete', 'collapsed-row', 'split-ambiguous', 'cell-unreadable']);
 
 /** The findings with the cells now read otherwise taken out. */
 function withoutCells(findings: readonly ParserFinding[], cells: ReadonlySet<string>): ParserFinding[] {
