@@ -1,19 +1,11 @@
 import { asMatrix, multiply, type Matrix } from './matrix.js';
 import type { TextContentItem } from './pdfjs.js';
+import type { Run } from './run.js';
 import { intoFrame, isRotation, turnOf, type TurnedRun } from './turned.js';
 
-/* Glyph runs: the page's text items placed in display space, cleaned of what PDF producers add. */
+export type { Run } from './run.js';
 
-/** A glyph run in display space: y grows downwards from the page's top edge, in points. */
-export interface Run {
-  readonly text: string;
-  readonly x0: number;
-  readonly x1: number;
-  /** Baseline. */
-  readonly y: number;
-  /** Font size (height of an em). */
-  readonly size: number;
-}
+/* Glyph runs: the page's text items placed in display space, cleaned of what PDF producers add. */
 
 /**
  * Word/WPS exports often map common characters to the Kangxi radicals (⼀ U+2F00 for 一, ⽇ for

@@ -1,4 +1,4 @@
-import type { Run } from './text.js';
+import type { Run } from './run.js';
 
 /*
  * Text turned a quarter turn inside a table cell: Word's and WPS's "文字方向" on a narrow column's
