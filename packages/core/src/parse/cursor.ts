@@ -122,7 +122,11 @@ export class Cursor {
       const next = this.rows[r] as SourceRow;
       for (const cell of next.cells) {
         if (tokens.length === count) break;
-        if (cell.text === '') continue;
+        if (cell.text === '') {
+          // A blank cell a line (a lone pipe kept by `documentRows`): a cell of the row, in place.
+          if (!next.grid) tokens.push(new CellValue(null, cell));
+          continue;
+        }
         if (isLabel(cell.text)) return this.stopped(tokens, count);
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {

@@ -124,7 +124,8 @@ class RowLabelReader {
   /**
    * Gives the tokens read after a row label to the row's cell IDs, once. A section 三 row short of
    * values is placed by the sums (`sums`: its blanks were lost), left open (`open`: the text was cut
-   * in it) or, as a row of section 二 or 四 is, in order.
+   * in it) or, as a row of section 二 or 四 is, in order; a section 二 row is left open (`open`) when
+   * its blanks were lost, as no sums tie its columns.
    */
   private assign(
     prefix: string,
@@ -137,6 +138,15 @@ class RowLabelReader {
     const name = label.text;
     if (ids.some((id) => values.has(id)) || collapsed.some((row) => `s3.${row.rowKey}` === prefix)) return;
     const s3Short = prefix.startsWith('s3.') && tokens.length > 0 && tokens.length < ids.length;
+    if (prefix.startsWith('s2.') && short === 'open' && tokens.length > 0 && tokens.length < ids.length) {
+      this.findings.push({
+        rule: 'row-incomplete',
+        severity: 'error',
+        message: `“${name}”一行的空白单元格在原文中丢失，只读到 ${tokens.map((t) => t.cell.text).join('、')}；不能确定各数所在的列，整行留空，请对照原文`,
+        cells: [...ids],
+      });
+      return;
+    }
     if (s3Short && short === 'open') {
       this.findings.push({
         rule: 'row-incomplete',
@@ -217,7 +227,9 @@ class RowLabelReader {
     this.firstRow.s2 ??= r;
     const ids = S2_ROW_IDS[this.s2ColumnsFormat].get(label.key);
     if (!ids) return;
-    this.assign(`s2.${label.key}`, ids, cursor.take(ids.length, this.isLabel), cell);
+    const tokens = cursor.take(ids.length, this.isLabel);
+    // A row a cell a line that the next label cut short lost its blank cells: no sums place its values.
+    this.assign(`s2.${label.key}`, ids, tokens, cell, !row.grid && cursor.short === 'blanks' ? 'open' : 'order');
   }
 
   private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {

@@ -114,6 +114,70 @@ function blankCellLines(
 /** "| 25 |": a value cell opened and closed by pipes. */
 const CLOSED_CELL_LINE = /^\|[^|]*[^|\s][^|]*\|$/;
 
+/** One cell a line closed by a pipe ("56 |", "规章 |"): a web table copied cell by cell. */
+const ONE_CELL_LINE = /^[^|｜]*[^|｜\s][^|｜]*\|$/;
+
+/** The node's text trimmed, when it is a line. */
+function lineText(node: DocumentNode | undefined): string | undefined {
+  return node?.kind === 'line' ? node.text.trim() : undefined;
+}
+
+/** A run of lone "|" lines from node n: its last node, and the closed cell lines around it. */
+function pipeRun(nodes: readonly DocumentNode[], n: number): { end: number; before?: string; after?: string } {
+  let end = n;
+  while (lonePipe(nodes[end + 1])) end += 1;
+  const before = lineText(nodes[n - 1]);
+  const after = lineText(nodes[end + 1]);
+  return {
+    end,
+    ...(before !== undefined && ONE_CELL_LINE.test(before) ? { before } : {}),
+    ...(after !== undefined && ONE_CELL_LINE.test(after) ? { after } : {}),
+  };
+}
+
+/** Whether a closed cell line ("56 |") holds a value. */
+const valueLine = (line: string): boolean => readCell(line.slice(0, -1).trim()).kind === 'number';
+
+/**
+ * The lone "|" lines that stand for blank cells, in a table copied a cell a line where every cell
+ * ends with a pipe and a blank cell leaves the pipe alone ("56 |", then five "|", then "56 |"): the
+ * pipes between a cell and a value. The pipes after a row's last value are as many blanks as the
+ * row lacks, or layout, and stay unread. Some pages instead open each row with a lone "|" ("0 |",
+ * "|", "行政规范性文件 |"), found by a single lone pipe right before a row's label: there the pipes
+ * between a value and the next label are the row's trailing blanks and then the opening pipe, and
+ * no others are read (one between two values may open a row of values alone).
+ */
+function blankPipeLines(nodes: readonly DocumentNode[]): Set<number> | undefined {
+  let opened = false;
+  for (let n = 1; n < nodes.length && !opened; n += 1) {
+    if (!lonePipe(nodes[n])) continue;
+    const run = pipeRun(nodes, n);
+    opened = run.end === n && run.before !== undefined && run.after !== undefined && !valueLine(run.after);
+    n = run.end;
+  }
+  let blanks: Set<number> | undefined;
+  for (let n = 1; n < nodes.length; n += 1) {
+    if (!lonePipe(nodes[n])) continue;
+    const run = pipeRun(nodes, n);
+    const [from, to] = blankSpan(run, n, opened);
+    for (let i = from; i <= to; i += 1) (blanks ??= new Set()).add(i);
+    n = run.end;
+  }
+  return blanks;
+}
+
+/** The nodes of a run of lone pipes from node n that are blank cells, first to last (none when to < from). */
+function blankSpan(run: ReturnType<typeof pipeRun>, n: number, opened: boolean): [number, number] {
+  if (run.before === undefined || run.after === undefined) return [0, -1];
+  if (!opened) return valueLine(run.after) ? [n, run.end] : [0, -1];
+  return valueLine(run.before) && !valueLine(run.after) ? [n, run.end - 1] : [0, -1];
+}
+
+/** Whether a node is a line of a lone pipe (tested without trimming every line of the text). */
+function lonePipe(node: DocumentNode | undefined): boolean {
+  return node?.kind === 'line' && node.text.length < 8 && node.text.trim() === '|';
+}
+
 /** Turns the document's lines and tables into rows of cells, the one shape the reader walks. */
 export function documentRows(document: ExtractedDocument): SourceRow[] {
   const { rows, traditional } = splitRows(document);
@@ -137,6 +201,7 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
   const rows: SourceRow[] = [];
   let traditional = false;
   const { nodes } = document;
+  const blankPipes = blankPipeLines(nodes);
   for (let n = 0; n < nodes.length; n += 1) {
     const node = nodes[n] as DocumentNode;
     if (node.kind === 'table') {
@@ -148,6 +213,10 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
       continue;
     }
     const { at } = node;
+    if (blankPipes?.has(n)) {
+      rows.push({ cells: [{ text: '', at }], grid: false });
+      continue;
+    }
     let trimmed = unmark(node.text.trim());
     const blanks = blankCellLines(nodes, n, trimmed);
     if (blanks) {
