@@ -177,8 +177,43 @@ ${regulations}
     expect(report.cells['s2.licensing.decisions']).toBe(8);
   });
 
+  it('places no run of digits either: "152" may be 1, 5, 2', async () => {
+    const report = await parse(page('152'));
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.regulations.${c}`] ?? null)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('still reads a full row in order', async () => {
     const report = await parse(page('1\n\n0\n\n4'));
     expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.regulations.${c}`])).toEqual([1, 0, 4]);
+  });
+});
+
+describe('a section 二 row a cell a line whose values ran together', () => {
+  it('leaves a run of zeros to the aligner: every reading of it is 0, 0, 0', async () => {
+    const text = `某县交通运输局2021年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第(一)项
+信息内容
+本年制发件数
+本年废止件数
+现行有效件数
+规章
+000
+行政规范性文件
+2
+0
+5
+第二十条第(五)项
+信息内容
+本年处理决定数量
+行政许可
+26`;
+    const report = await parse(text);
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.regulations.${c}`])).toEqual([0, 0, 0]);
+    expect(report.cells['s2.licensing.decisions']).toBe(26);
   });
 });

@@ -228,8 +228,11 @@ class RowLabelReader {
     const ids = S2_ROW_IDS[this.s2ColumnsFormat].get(label.key);
     if (!ids) return;
     const tokens = cursor.take(ids.length, this.isLabel);
-    // A row a cell a line that the next label cut short lost its blank cells: no sums place its values.
-    this.assign(`s2.${label.key}`, ids, tokens, cell, !row.grid && cursor.short === 'blanks' ? 'open' : 'order');
+    // A row a cell a line that the next label cut short lost its blank cells: no sums place its
+    // values ("3" under three columns; "152", digits run together, is no 本年制发 either). Zeros may
+    // stand in order: a blank is none, and the aligner reads a run "000" as every cell's 0.
+    const lost = !row.grid && cursor.short === 'blanks' && tokens.some((token) => token.value !== 0);
+    this.assign(`s2.${label.key}`, ids, tokens, cell, lost ? 'open' : 'order');
   }
 
   private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {
