@@ -217,3 +217,44 @@ describe('a section 二 row a cell a line whose values ran together', () => {
     expect(report.cells['s2.licensing.decisions']).toBe(26);
   });
 });
+
+describe('a transcript whose section 二 table has columns of its own', () => {
+  const page = (table: string) => `2023年某区政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+${table}
+
+三、收到和处理政府信息公开申请情况
+本机关未收到政府信息公开申请。`;
+
+  it('places no value of a row that fills one of its three columns', async () => {
+    const report = await parse(
+      page(`| 项目 | 2023年 |
+| --- | --- |
+| 规章 | 0 |
+| 规范性文件 | 27 |
+| 行政许可 | 340 |
+| 行政处罚 | 18 |`),
+    );
+    for (const row of ['regulations', 'normativeDocs'])
+      expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.${row}.${c}`] ?? null)).toEqual([
+        null,
+        null,
+        null,
+      ]);
+    // A row of one column has but one place.
+    expect(report.cells['s2.licensing.decisions']).toBe(340);
+    expect(report.cells['s2.penalty.decisions']).toBe(18);
+  });
+
+  it('still places a short row under the national headers in order', async () => {
+    const report = await parse(
+      page(`| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+| --- | --- | --- | --- |
+| 规章 | 0 | 0 |
+| 行政规范性文件 | 4 | 1 | 12 |`),
+    );
+    expect(['issued', 'repealed'].map((c) => report.cells[`s2.regulations.${c}`])).toEqual([0, 0]);
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.normativeDocs.${c}`])).toEqual([4, 1, 12]);
+  });
+});

@@ -119,6 +119,8 @@ class RowLabelReader {
     private readonly rows: readonly SourceRow[],
     /** The format whose section 二 columns a row takes. */
     private readonly s2ColumnsFormat: ReportFormat,
+    /** Whether a header of section 二's columns was seen ("本年制发件数"), naming the columns a row fills. */
+    private readonly s2Headed: boolean,
   ) {}
 
   /**
@@ -232,7 +234,10 @@ class RowLabelReader {
     // values ("3" under three columns; "152", digits run together, is no 本年制发 either). Zeros may
     // stand in order: a blank is none, and the aligner reads a run "000" as every cell's 0.
     const lost = !row.grid && cursor.short === 'blanks' && tokens.some((token) => token.value !== 0);
-    this.assign(`s2.${label.key}`, ids, tokens, cell, lost ? 'open' : 'order');
+    // With no header naming the columns ("| 项目 | 2023年 |", a transcript's own table), a row short
+    // of values may hold any of them: "规范性文件 | 15 |" is no 本年制发 more than 现行有效.
+    const unheaded = !this.s2Headed && tokens.length > 0 && tokens.length < ids.length;
+    this.assign(`s2.${label.key}`, ids, tokens, cell, lost || unheaded ? 'open' : 'order');
   }
 
   private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {
@@ -260,7 +265,7 @@ class RowLabelReader {
  */
 export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFormat): TableReading {
   const s2Format = s2FormatOf(rows);
-  const reader = new RowLabelReader(rows, s2Format ?? fallbackFormat);
+  const reader = new RowLabelReader(rows, s2Format ?? fallbackFormat, s2Format !== undefined);
   rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => reader.readCell(row, r, cell, c));
   });
