@@ -28,16 +28,16 @@ interface Span {
 /** A run of numbers: "+" too, as reports print a rise in 本年增/减 ("+43"; the form asks "-8" for a fall). */
 const RUN = /[-+]?\d+(?:\.\d+)?(?:[\s|\u00a0\u3000]*[-+]?\d+(?:\.\d+)?)*/g;
 
+/** Where a run stands, its keys in the order a spread of each would give (no object made for each key). */
 function sourceOf(cell: SourceCell, text: string): Source {
   const { page, line, table, row, column } = cell.at;
-  return {
-    text,
-    ...(page !== undefined ? { page } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(table !== undefined ? { table } : {}),
-    ...(row !== undefined ? { row } : {}),
-    ...(column !== undefined ? { column } : {}),
-  };
+  const source: { -readonly [K in keyof Source]: Source[K] } = { text };
+  if (page !== undefined) source.page = page;
+  if (line !== undefined) source.line = line;
+  if (table !== undefined) source.table = table;
+  if (row !== undefined) source.row = row;
+  if (column !== undefined) source.column = column;
+  return source;
 }
 
 function isDigit(code: number): boolean {
