@@ -4,6 +4,8 @@
  * official tables, so that the schema, the rules and the renderers speak of one list.
  */
 
+import { interned } from './interned.js';
+
 export const REPORT_FORMATS = ['2019', '2021'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -285,7 +287,7 @@ function s2Cells(format: ReportFormat): CellInfo[] {
   return S2_BLOCKS[format].flatMap((block) =>
     block.rows.flatMap((row) =>
       row.columns.map((column) => ({
-        id: `s2.${row.key}.${column.key}`,
+        id: interned(`s2.${row.key}.${column.key}`),
         table: 's2' as const,
         kind: column.kind,
         label: `${row.label}·${column.label}`,
@@ -303,7 +305,7 @@ function applicantColumnName(column: (typeof S3_COLUMNS)[number]): string {
 function s3Cells(format: ReportFormat, other: OtherRowLayout): CellInfo[] {
   return s3Rows(format, other).flatMap((row) =>
     S3_COLUMNS.map((column) => ({
-      id: `s3.${row.key}.${column.key}`,
+      id: interned(`s3.${row.key}.${column.key}`),
       table: 's3' as const,
       kind: 'count' as const,
       label: [row.group?.label, row.label, applicantColumnName(column)].filter(Boolean).join('·'),
@@ -315,7 +317,7 @@ function s3Cells(format: ReportFormat, other: OtherRowLayout): CellInfo[] {
 function s4Cells(): CellInfo[] {
   return S4_GROUPS.flatMap((group) =>
     S4_COLUMNS.map((column) => ({
-      id: `s4.${group.key}.${column.key}`,
+      id: interned(`s4.${group.key}.${column.key}`),
       table: 's4' as const,
       kind: 'count' as const,
       label: `${group.key === 'review' ? '' : '行政诉讼·'}${group.label}·${column.label}`,
@@ -371,7 +373,8 @@ export function tableCellIds(table: TableId, format: ReportFormat, other?: Other
   const key = `${table}/${format}/${other ?? ''}`;
   let ids = tableCellIdCache.get(key);
   if (!ids) {
-    ids = Object.freeze(buildTableCellIds(table, format, other));
+    // Not frozen (the type is read-only): V8's `filter`, `some` and `map` take a slow path on a frozen array.
+    ids = buildTableCellIds(table, format, other);
     tableCellIdCache.set(key, ids);
   }
   return ids;

@@ -8,6 +8,7 @@ import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from '
 import { canonical, plainFirstCharacter, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { valueRowOf } from './s4-values.js';
+import { interned } from '../model/interned.js';
 
 /*
  * Source rows → the model's cell IDs: the statutory tables' values read by their row labels,
@@ -67,7 +68,7 @@ function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
       if (!ids.has(row.key))
         ids.set(
           row.key,
-          row.columns.map((column) => `s2.${row.key}.${column.key}`),
+          row.columns.map((column) => interned(`s2.${row.key}.${column.key}`)),
         );
     }
   }
@@ -93,7 +94,7 @@ const s3Ids = new Map<string, readonly string[]>();
 function s3RowIds(rowKey: string): readonly string[] {
   let ids = s3Ids.get(rowKey);
   if (!ids) {
-    ids = S3_KEYS.map((column) => `s3.${rowKey}.${column}`);
+    ids = S3_KEYS.map((column) => interned(`s3.${rowKey}.${column}`));
     s3Ids.set(rowKey, ids);
   }
   return ids;
@@ -309,7 +310,7 @@ function s4PartnerNear(rows: readonly SourceRow[], r: number): boolean {
   return false;
 }
 
-const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`));
+const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => interned(`s4.${group.key}.${column.key}`)));
 
 /** Section 四: after the 行政复议 / 行政诉讼 headers, the fifteen values in the order of the cell IDs. */
 function readS4(

@@ -69,6 +69,35 @@ function titleAt(head: readonly string[], i: number): string | undefined {
   return undefined;
 }
 
+/** Whether a code unit is one a regular expression's \s matches (what `trim` removes), or a pipe. */
+function isEdge(code: number): boolean {
+  if (code === 0x7c || code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * The line without the spaces and pipes at its ends, as `/^[\s|]+|[\s|]+$/g` takes them off: by
+ * hand, as the expression tries its second branch at every character of a crawler's one-line body.
+ */
+export function withoutCellEdges(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isEdge(line.charCodeAt(start))) start += 1;
+  while (end > start && isEdge(line.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
 /**
  * The title: the first short lines that name an annual report, joined when broken over lines. A
  * page that prints the bare report's name above the organ's title ("2022年政府信息公开工作年度报告"
@@ -76,7 +105,7 @@ function titleAt(head: readonly string[], i: number): string | undefined {
  */
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
-  const head = lines.slice(0, 40).map((line) => line.replace(/^[\s|]+|[\s|]+$/g, ''));
+  const head = lines.slice(0, 40).map(withoutCellEdges);
   let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
     const title = titleAt(head, i);
@@ -153,18 +182,22 @@ export interface TitleParts {
  * "X…报告（2021年度）", "X政府信息公开工作2013年度报告", "X2024—2025学年…报告", and
  * "X政府信息公开工作年度报告" with no year (the body gives it). `title` is simplified, without spaces.
  */
+/**
+ * A title's orders: [pattern, the organ's group, the year's group, whether 政府信息公开 follows the
+ * organ's words]. Compiled once: titleParts runs for every candidate title of every report.
+ */
+const TITLE_FORMS: readonly (readonly [RegExp, number, number | undefined, boolean])[] = [
+  [TITLE_PARTS, 1, 2, false],
+  [ACADEMIC_PARTS, 1, undefined, false],
+  [ACADEMIC_FIRST, 1, undefined, false],
+  [new RegExp(`^${YEAR}年度?(.+?)(?:政府信息公开|政务公开|信息公开)`), 2, 1, true],
+  [new RegExp(`^(.+?)(?:政府信息公开|政务公开)(?:工作)?${YEAR}年度?报告`), 1, 2, true],
+  [new RegExp(`^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?${YEAR}年?度?`), 1, 2, true],
+  [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
+];
+
 export function titleParts(title: string): TitleParts {
-  // [pattern, the organ's group, the year's group, whether 政府信息公开 follows the organ's words]
-  const forms: [RegExp, number, number | undefined, boolean][] = [
-    [TITLE_PARTS, 1, 2, false],
-    [ACADEMIC_PARTS, 1, undefined, false],
-    [ACADEMIC_FIRST, 1, undefined, false],
-    [new RegExp(`^${YEAR}年度?(.+?)(?:政府信息公开|政务公开|信息公开)`), 2, 1, true],
-    [new RegExp(`^(.+?)(?:政府信息公开|政务公开)(?:工作)?${YEAR}年度?报告`), 1, 2, true],
-    [new RegExp(`^(.+?)(?:政府信息公开|政务公开).{0,8}?报告[（(]?${YEAR}年?度?`), 1, 2, true],
-    [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
-  ];
-  for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of forms) {
+  for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of TITLE_FORMS) {
     const match = pattern.exec(title);
     if (!match) continue;
     const words = match[agencyGroup] ?? '';

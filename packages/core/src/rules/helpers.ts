@@ -10,6 +10,7 @@ import {
   type ReportFormat,
 } from '../model/cells.js';
 import type { Report } from '../model/schema.js';
+import { interned } from '../model/interned.js';
 
 /** Money is compared to the 0.0001 万元 (one 元) that reports print. */
 const MONEY_TOLERANCE = 1e-4;
@@ -97,8 +98,8 @@ export function otherIsSingleRow(report: Report): boolean {
   return SINGLE_OTHER_IDS.some((id) => id in report.cells);
 }
 
-const SINGLE_OTHER_IDS = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map(
-  (column) => `s3.other.${column}`,
+const SINGLE_OTHER_IDS = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'].map((column) =>
+  interned(`s3.other.${column}`),
 );
 
 /** One sum of section 三: its total cell, the cells that add up to it, and the label of the row or column. */
@@ -116,8 +117,8 @@ export function s3RowSums(format: ReportFormat, other: OtherRowLayout): readonly
   let sums = rowSums.get(key);
   if (!sums) {
     sums = s3Rows(format, other).map((row) => ({
-      totalId: `s3.${row.key}.total`,
-      partIds: APPLICANT_COLUMNS.map((column) => `s3.${row.key}.${column.key}`),
+      totalId: interned(`s3.${row.key}.total`),
+      partIds: APPLICANT_COLUMNS.map((column) => interned(`s3.${row.key}.${column.key}`)),
       label: row.group ? `${row.group.label}${row.label}` : row.label,
     }));
     rowSums.set(key, sums);
@@ -146,8 +147,8 @@ export function s3ColumnSums(format: ReportFormat, other: OtherRowLayout): reado
   if (!sums) {
     const rows = S3_OUTCOME_GROUPS.flatMap((group) => outcomeRowKeys(group, format, other));
     sums = S3_COLUMNS.map((column) => ({
-      totalId: `s3.total.${column.key}`,
-      partIds: rows.map((row) => `s3.${row}.${column.key}`),
+      totalId: interned(`s3.total.${column.key}`),
+      partIds: rows.map((row) => interned(`s3.${row}.${column.key}`)),
       label: column.label,
     }));
     columnSums.set(key, sums);

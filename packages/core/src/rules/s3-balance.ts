@@ -2,10 +2,11 @@ import { S3_COLUMNS } from '../model/cells.js';
 import { example, sample } from './examples.js';
 import { cell, formatNumber, tableFormat } from './helpers.js';
 import type { Rule } from './types.js';
+import { interned } from '../model/interned.js';
 
 /** Per column, the cells of 一, 二, 三（七） and 四, built once. */
 const BALANCE_IDS = S3_COLUMNS.map((column) =>
-  ['new', 'carriedIn', 'total', 'carriedOut'].map((row) => `s3.${row}.${column.key}`),
+  ['new', 'carriedIn', 'total', 'carriedOut'].map((row) => interned(`s3.${row}.${column.key}`)),
 );
 
 export const s3Balance: Rule = {

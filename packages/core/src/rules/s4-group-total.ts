@@ -2,11 +2,12 @@ import { S4_GROUPS, S4_PARTS } from '../model/cells.js';
 import { example, sample } from './examples.js';
 import { checkSum, formatNumber, sumExpression } from './helpers.js';
 import type { Rule } from './types.js';
+import { interned } from '../model/interned.js';
 
 /** Per group, its total cell and the cells that add up to it, built once. */
 const GROUP_IDS = S4_GROUPS.map((group) => ({
-  totalId: `s4.${group.key}.total`,
-  parts: S4_PARTS.map((part) => `s4.${group.key}.${part.key}`),
+  totalId: interned(`s4.${group.key}.total`),
+  parts: S4_PARTS.map((part) => interned(`s4.${group.key}.${part.key}`)),
 }));
 
 export const s4GroupTotal: Rule = {

@@ -170,8 +170,6 @@ export function correctBySums(
   /** brokenChecks(values, format, other), when the caller has it already. */
   brokenNow: readonly SumCheck[] = brokenChecks(values, format, other),
 ): SumsOutcome {
-  // Only the aligner's reading changes a value.
-  const out = aligned ? new Map(values) : values;
   const placements: Record<string, Placement> = {};
   const added: ParserFinding[] = [];
   const unplaced = new Set(
@@ -179,6 +177,9 @@ export function correctBySums(
   );
   const checks = sumChecks(format, other);
   const broken = new Set(brokenNow);
+  // Only the aligner's reading changes a value, and only in a broken sum or a row the labels read
+  // short: otherwise the reading is given back as it is (a copy of some two hundred values spared).
+  const out = aligned && (broken.size > 0 || unplaced.size > 0) ? new Map(values) : values;
   if (aligned && broken.size > 0) {
     for (const cells of repairingRows(differences(values, aligned, unplaced), values, aligned, checks, broken)) {
       added.push(correctionFinding(cells, values, aligned));

@@ -154,6 +154,9 @@ export class PairTable {
   private readonly printed: (string | undefined)[];
   /** By row shape and run: the run's readings (rows of one shape, as section 三's, read a run alike). */
   private readonly byShape = new Map<string, (RowSplits | undefined)[]>();
+  /** By row (ALL_ROWS order): the first and the last run it pairs with (n and -1 when none). */
+  readonly firstPair: Int32Array;
+  readonly lastPair: Int32Array;
 
   constructor(private readonly candidates: readonly ScoredCandidate[]) {
     const n = candidates.length;
@@ -161,6 +164,8 @@ export class PairTable {
     this.splits = new Array<RowSplits | undefined>(ALL_ROWS.length * n);
     this.made = new Array<boolean>(ALL_ROWS.length).fill(false);
     this.printed = new Array<string | undefined>(n);
+    this.firstPair = new Int32Array(ALL_ROWS.length).fill(n);
+    this.lastPair = new Int32Array(ALL_ROWS.length).fill(-1);
   }
 
   /** Where the row's pairs start in `scores`, made on the first call. */
@@ -185,6 +190,8 @@ export class PairTable {
       if (split.splits.length === 0) continue;
       this.scores[offset + j] = split.sumsHold && !split.derived ? score : score * 0.8;
       this.splits[offset + j] = split;
+      if (j < (this.firstPair[index] as number)) this.firstPair[index] = j;
+      this.lastPair[index] = j;
     }
     return offset;
   }
@@ -192,6 +199,41 @@ export class PairTable {
   split(offset: number, j: number): RowSplits {
     return this.splits[offset + j] as RowSplits;
   }
+}
+
+/**
+ * One row of the table, `best` holding the rows one after another: here[j] = max(here[j - 1],
+ * above[j], above[j - 1] + score of run j). Only the columns from the row's first pair to its last
+ * need the whole step: before them the row adds nothing, and a total is the one above (totals never
+ * fall along a row); after them it is the larger of the row's last total and the one above. Both
+ * only choose among the same numbers, so the table is the same to the bit as the whole step gives.
+ */
+function fillRow(
+  best: Float64Array,
+  here: number,
+  above: number,
+  scores: Float64Array,
+  offset: number,
+  n: number,
+  /** Columns (runs from 1) of the row's first and last pair; lo > hi when it pairs with none. */
+  lo: number,
+  hi: number,
+): void {
+  if (lo > hi) {
+    best.copyWithin(here, above, above + n + 1);
+    return;
+  }
+  best.copyWithin(here, above, above + lo);
+  for (let j = lo; j <= hi; j += 1) {
+    let value = Math.max(best[here + j - 1] as number, best[above + j] as number);
+    const score = scores[offset + j] as number;
+    if (score > 0) value = Math.max(value, (best[above + j - 1] as number) + score);
+    best[here + j] = value;
+  }
+  const top = best[here + hi] as number;
+  let j = hi + 1;
+  for (; j <= n && (best[above + j] as number) < top; j += 1) best[here + j] = top;
+  if (j <= n) best.copyWithin(here + j, above + j, above + n + 1);
 }
 
 export function alignTemplate(
@@ -204,28 +246,23 @@ export function alignTemplate(
   const scores = table.scores;
   const m = rows.length;
   const n = candidates.length;
-  // best[i][j]: the best total aligning rows [0, i) to candidates [0, j).
-  // One buffer, one view per row: a typed array of its own per row costs more than the whole pass.
-  const buffer = new Float64Array((m + 1) * (n + 1));
-  const best: Float64Array[] = Array.from({ length: m + 1 }, (_, i) => buffer.subarray(i * (n + 1), (i + 1) * (n + 1)));
+  // best[i * w + j]: the best total aligning rows [0, i) to candidates [0, j). One flat buffer, no
+  // view per row: with some thirty runs and rows, making the views cost more than the pass.
+  const w = n + 1;
+  const best = new Float64Array((m + 1) * w);
   for (let i = 1; i <= m; i += 1) {
-    const here = best[i] as Float64Array;
-    const above = best[i - 1] as Float64Array;
-    const offset = (offsets[i - 1] as number) - 1;
-    for (let j = 1; j <= n; j += 1) {
-      let value = Math.max(here[j - 1] as number, above[j] as number);
-      const score = scores[offset + j] as number;
-      if (score > 0) value = Math.max(value, (above[j - 1] as number) + score);
-      here[j] = value;
-    }
+    const index = rowIndex(rows[i - 1] as TemplateRow);
+    const lo = (table.firstPair[index] as number) + 1;
+    const hi = (table.lastPair[index] as number) + 1;
+    fillRow(best, i * w, (i - 1) * w, scores, (offsets[i - 1] as number) - 1, n, lo, hi);
   }
   const readings: RowReading[] = [];
   let i = m;
   let j = n;
   while (i > 0 && j > 0) {
-    const value = (best[i] as Float64Array)[j] as number;
-    if (value === (best[i] as Float64Array)[j - 1]) j -= 1;
-    else if (value === (best[i - 1] as Float64Array)[j]) i -= 1;
+    const value = best[i * w + j] as number;
+    if (value === best[i * w + j - 1]) j -= 1;
+    else if (value === best[(i - 1) * w + j]) i -= 1;
     else {
       const offset = offsets[i - 1] as number;
       const split = table.split(offset, j - 1);
@@ -242,5 +279,5 @@ export function alignTemplate(
     }
   }
   readings.reverse();
-  return { template, total: (best[m] as Float64Array)[n] as number, rows: readings };
+  return { template, total: best[m * w + n] as number, rows: readings };
 }

@@ -83,7 +83,8 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
     if (!inTaken(id) || values.has(id) || !CELLS.has(id)) continue;
-    values.set(id, { value: value.value, source: value.source });
+    // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
+    values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
     filled.add(id);
   }

@@ -32,7 +32,12 @@ export function proseValues(text: string): Map<string, number> {
   const found = new Map<string, Set<number>>();
   for (const [id, pattern] of PATTERNS) {
     for (const match of body.matchAll(pattern)) {
-      const start = Math.max(...['。', '；', ';'].map((mark) => body.lastIndexOf(mark, match.index)));
+      // The sentence's start (NFKC left "；" a ";"); three searches, no array a match.
+      const start = Math.max(
+        body.lastIndexOf('。', match.index),
+        body.lastIndexOf('；', match.index),
+        body.lastIndexOf(';', match.index),
+      );
       if (OTHER_YEAR.test(body.slice(start + 1, match.index + match[0].length))) continue;
       const values = found.get(id) ?? new Set<number>();
       values.add(Number(match[1]));

@@ -1,5 +1,6 @@
 import { S3_COLUMNS, S4_GROUPS, S4_PARTS, type OtherRowLayout, type ReportFormat } from '../../model/cells.js';
 import { s3ColumnSums, s3RowSums } from '../../rules/helpers.js';
+import { interned } from '../../model/interned.js';
 
 /*
  * The sums the statutory tables carry, as the reader checks a reading against them: each
@@ -26,12 +27,12 @@ export function sumChecks(format: ReportFormat, other: OtherRowLayout): readonly
       right: [sum.totalId],
     }));
     const balance = S3_COLUMNS.map((column) => ({
-      left: [`s3.new.${column.key}`, `s3.carriedIn.${column.key}`],
-      right: [`s3.total.${column.key}`, `s3.carriedOut.${column.key}`],
+      left: [interned(`s3.new.${column.key}`), interned(`s3.carriedIn.${column.key}`)],
+      right: [interned(`s3.total.${column.key}`), interned(`s3.carriedOut.${column.key}`)],
     }));
     const groups = S4_GROUPS.map((group) => ({
-      left: S4_PARTS.map((part) => `s4.${group.key}.${part.key}`),
-      right: [`s4.${group.key}.total`],
+      left: S4_PARTS.map((part) => interned(`s4.${group.key}.${part.key}`)),
+      right: [interned(`s4.${group.key}.total`)],
     }));
     found = [...sums, ...balance, ...groups];
     checks.set(key, found);

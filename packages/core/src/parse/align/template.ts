@@ -9,6 +9,7 @@ import {
 } from '../../model/cells.js';
 import { ROW_LABELS } from '../labels.js';
 import { canonical } from '../normalise.js';
+import { interned } from '../../model/interned.js';
 
 /*
  * The national tables as a sequence of rows, each with the labels that name it and the cells it
@@ -46,7 +47,7 @@ function buildTemplate(format: ReportFormat, other: OtherRowLayout): Template {
     for (const row of block.rows) {
       rows.push({
         table: 's2',
-        ids: row.columns.map((column) => `s2.${row.key}.${column.key}`),
+        ids: row.columns.map((column) => interned(`s2.${row.key}.${column.key}`)),
         forms: formsOf(row.key),
         name: row.label,
       });
@@ -55,14 +56,14 @@ function buildTemplate(format: ReportFormat, other: OtherRowLayout): Template {
   for (const row of s3Rows(format, other)) {
     rows.push({
       table: 's3',
-      ids: S3_COLUMNS.map((column) => `s3.${row.key}.${column.key}`),
+      ids: S3_COLUMNS.map((column) => interned(`s3.${row.key}.${column.key}`)),
       forms: formsOf(row.key),
       name: row.group ? `${row.group.label}${row.label}` : row.label,
     });
   }
   rows.push({
     table: 's4',
-    ids: S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => `s4.${group.key}.${column.key}`)),
+    ids: S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => interned(`s4.${group.key}.${column.key}`))),
     forms: ['行政复议'],
     name: '行政复议、行政诉讼',
   });
