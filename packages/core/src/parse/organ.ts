@@ -189,14 +189,18 @@ const FIELD_NAMES = '发布机构|发文机关|发文机构|发布单位|发文�
 /** A field with its value on the same line: "发布机构：X", "发布机构 X 公文时效 有效", "| 发布机构 | X |". */
 const FIELD = new RegExp(`(?:^|[\\s|])(?:${FIELD_NAMES})\\s*[:：]?\\s*\\|?\\s*([\\u4e00-\\u9fa5（）()]{2,30})`);
 const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
-/** What a field's value ends with when it names an organ, not a website or a person. */
-const ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
+/**
+ * What a 发布机构-like field's value ends with when it names an organ, not a website or a person.
+ * Not a statement's `STATEMENT_ORGAN_END` (statement.ts): a field names its publisher alone, so a
+ * 镇, 乡, 馆 or 所 there is the organ itself, where a sentence's 镇 or 乡 is read only as its subject.
+ */
+const FIELD_ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
 
 /** A field's value when it names an organ (simplified), else undefined. */
 export function organValue(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const name = simplify(value.trim());
-  return ORGAN_END.test(name) && !placeless(name) && name.length >= 3 ? name : undefined;
+  return FIELD_ORGAN_END.test(name) && !placeless(name) && name.length >= 3 ? name : undefined;
 }
 
 /** A field laid out as a table: its name in a row of cells, its value in the same cell of the next row. */

@@ -25,8 +25,11 @@ const AFTER_NAME = /(?:根据|按照|依据|依照|结合|编制|汇总|组织|�
  * 办公室编制" is not a name).
  */
 const COMPILES = /(?:^|[,，。；;:：\n])([\u4e00-\u9fa5（）()]{3,30}?)(?:特此|特)?编制了?(?=本|《|(?:19|20)\d{2})/g;
-/** What a whole organ's name ends with. */
-const ORGAN_END =
+/**
+ * What a whole organ's name ends with when a statement names it. Not a field's `FIELD_ORGAN_END`
+ * (organ.ts): in a sentence a township or a zone is an organ only as the subject (`SUBJECT_END`).
+ */
+const STATEMENT_ORGAN_END =
   /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院)$/;
 /**
  * What the opening sentence's subject may also end with: a township (its government speaking of
@@ -43,7 +46,7 @@ const GOVERNMENT_OFFICE = /(?:人民政府|政府)(?:党政)?(?:办公室|办)$/
 const SELF = /^(?:我|本|该)/;
 
 /** A name fit to be the organ: whole, with its place, without the bracketed other name at its end. */
-function organName(words: string, ends = ORGAN_END): string | undefined {
+function organName(words: string, ends = STATEMENT_ORGAN_END): string | undefined {
   const name = words.replace(/[（(][^（）()]*[)）]$/, '').trim();
   if (name.length < 3 || SELF.test(name) || !ends.test(name) || placeless(name)) return undefined;
   return name;
