@@ -95,8 +95,16 @@ describe('a scan’s figures checked by its grid and its sums', () => {
   });
 
   it('places section 四 by its grid columns: a figure not seen leaves its own cell open, never moves the others', async () => {
-    const report = reportOf('2019');
-    // 行政诉讼·未经复议直接起诉·结果维持 unseen, a speck read as a word in its place; two of 复议后起诉 unseen.
+    const figures = reportOf('2019');
+    // 行政诉讼·未经复议直接起诉·结果维持, the sixth of the fifteen, is 0.
+    const suit = figures.cells['s4.suit.upheld'] as number;
+    const cells = {
+      ...figures.cells,
+      's4.suit.upheld': 0,
+      's4.suit.total': (figures.cells['s4.suit.total'] as number) - suit,
+    };
+    const report = { ...figures, cells };
+    // Its "0" unseen, a speck read as a word in its place; two of 复议后起诉 unseen.
     const spoil = { 's4.suit.upheld': '一', 's4.suitAfterReview.corrected': undefined, 's4.suitAfterReview.other': '' };
     const parsed = await read(scanPages(report, spoil));
     for (const id of Object.keys(report.cells).filter((key) => key.startsWith('s4.'))) {
@@ -172,6 +180,13 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     const lost = await read(scanPages(report, { 's3.total.total': String(total).slice(1) || '7' }));
     expect(lost.report.cells['s3.total.total']).toBe(total);
     expect(lost.findings.find((f) => f.rule === 'corrected-by-sums')?.cells).toEqual(['s3.total.total']);
+    // A figure the sums contradict by more than a character lost or added may be the organ's own slip: open.
+    const other = String(total).replace(/\d$/, (d) => String((Number(d) + 5) % 10));
+    const slip = await read(scanPages(report, { 's3.total.total': other }));
+    expect(slip.report.cells['s3.total.total']).toBeNull();
+    const unread = slip.findings.find((f) => f.rule === 'cell-unreadable');
+    expect(unread?.cells).toEqual(['s3.total.total']);
+    expect(unread?.message).toContain(`合计要求 ${total}`);
     // Two figures of one row misread: the sums on each ask different values, so neither is changed.
     const natural = report.cells['s3.new.natural'] as number;
     const business = report.cells['s3.new.business'] as number;

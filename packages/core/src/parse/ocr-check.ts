@@ -6,6 +6,7 @@ import { s4ByColumn } from './ocr-s4.js';
 import {
   fillBySums,
   openContradicted,
+  oneCharacterLostOrAdded,
   openForbidden,
   scanChecks,
   sumInWords,
@@ -73,14 +74,17 @@ function said(opened: readonly SumChange[], filled: readonly SumChange[]): Parse
       findings.push({
         rule: 'corrected-by-sums',
         severity: 'warning',
-        message: `扫描件中“${name}”识别为 ${change.read}（${change.why}），已按合计更正：${change.read}→${fill.value}（${fill.by}）；请对照原件`,
+        message: `扫描件中“${name}”识别为 ${change.read}（${change.why ?? '与所在各行列合计都不符'}），已按合计更正：${change.read}→${fill.value}（${fill.by}）；请对照原件`,
         cells: [change.id],
       });
     } else
       findings.push({
         rule: 'cell-unreadable',
         severity: 'error',
-        message: `扫描件中“${name}”识别为 ${change.read}，${change.why}，应是识别有误；合计不能确定其值，该单元格留空，请对照原件`,
+        message:
+          change.why === undefined
+            ? `扫描件中“${name}”识别为 ${change.read}，与所在各行列合计都不符（合计要求 ${change.value}），不能确定是识别有误还是原件有误，该单元格留空，请对照原件`
+            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，应是识别有误；合计不能确定其值，该单元格留空，请对照原件`,
         cells: [change.id],
       });
   }
@@ -127,9 +131,15 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   placeS4(work, document);
   const opened = openForbidden(work.cells);
   const checks = scanChecks(format, work.cells);
-  opened.push(...openContradicted(checks, work.cells));
+  const against = openContradicted(checks, work.cells);
+  opened.push(...against);
+  const contradicted = new Map(against.map((change) => [change.id, change.read as number]));
   const read = new Set(Object.keys(work.cells).filter((id) => typeof work.cells[id] === 'number'));
-  const filled = fillBySums(checks, work.cells, read, sumInWords);
+  const explained = (id: string, value: number): boolean => {
+    const figure = contradicted.get(id);
+    return figure === undefined || oneCharacterLostOrAdded(figure, value);
+  };
+  const filled = fillBySums(checks, work.cells, read, sumInWords, explained);
   for (const fill of filled) work.placements[fill.id] = { confidence: BY_SUM, placedBy: 'sum' };
   const unsure = unsureGroups(work);
   if (opened.length + filled.length + Object.keys(work.sources).length + unsure === 0) return result;

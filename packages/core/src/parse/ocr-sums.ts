@@ -1,4 +1,5 @@
 import { CELLS, cellName, type OtherRowLayout, type ReportFormat } from '../model/cells.js';
+import { oneEditApart } from './ocr-labels.js';
 import { holds, sumChecks, sumHolds, type SumCheck } from './align/sums.js';
 
 /*
@@ -14,7 +15,8 @@ import { holds, sumChecks, sumHolds, type SumCheck } from './align/sums.js';
  *   misread and left open: one misread figure breaks every sum it is in alike, where two misread
  *   figures would break them each their own way.
  * - An open cell whose one sum has every other cell read (read, not placed by a sum) is what that
- *   sum leaves, if every other sum it stands in agrees and the value is one the cell may hold.
+ *   sum leaves, if every other sum it stands in agrees and the value is one the cell may hold; a
+ *   figure the sums contradicted only where one character lost or added explains the difference.
  * Nothing is placed where a second cell of the sum is open or another sum disagrees: never guessed.
  */
 
@@ -27,7 +29,7 @@ export interface SumChange {
   readonly read?: number;
   /** Why the figure read cannot stand. */
   readonly why?: string;
-  /** The value the sums give, when they give one. */
+  /** The value the sums give (or ask, of a figure they contradict). */
   readonly value?: number;
   /** The sum that gave it, in words. */
   readonly by?: string;
@@ -109,11 +111,7 @@ export function openContradicted(checks: readonly SumCheck[], cells: Cells): Sum
       (check) => !contains(check, id) || idsOf(check).every((other) => other === id || !suspects.has(other)),
     ),
   );
-  const changes = alone.map((id) => ({
-    id,
-    read: cells[id] as number,
-    why: '与所在各行列合计都不符',
-  }));
+  const changes = alone.map((id) => ({ id, read: cells[id] as number, value: suspects.get(id) as number }));
   for (const change of changes) cells[change.id] = null;
   return changes;
 }
@@ -127,6 +125,7 @@ export function fillBySums(
   cells: Cells,
   read: ReadonlySet<string>,
   describe: (check: SumCheck) => string,
+  allowed: (id: string, value: number) => boolean = () => true,
 ): SumChange[] {
   const changes: SumChange[] = [];
   for (const check of checks) {
@@ -136,7 +135,7 @@ export function fillBySums(
     if (open.length !== 1 || id === undefined || cells[id] !== null) continue;
     if (!idsOf(check).every((other) => other === id || read.has(other))) continue;
     const value = needed(check, id, cells) as number;
-    if (forbidden(id, value, cells) !== undefined) continue;
+    if (forbidden(id, value, cells) !== undefined || !allowed(id, value)) continue;
     const against = checks.some((other) => {
       if (other === check || !contains(other, id)) return false;
       const asked = needed(other, id, cells);
@@ -147,6 +146,16 @@ export function fillBySums(
     changes.push({ id, value, by: describe(check) });
   }
   return changes;
+}
+
+/**
+ * Whether `value` is the figure `read` with one character OCR lost or added — a digit, a point, a
+ * minus sign ("13" for 113, "10" for 0) — as a speck or a faint stroke makes it. A figure every sum
+ * contradicts may also be the organ's own slip: the sums put back only what such a misreading explains.
+ */
+export function oneCharacterLostOrAdded(read: number, value: number): boolean {
+  const [a, b] = [String(read), String(value)];
+  return Math.abs(a.length - b.length) === 1 && oneEditApart(a, b);
 }
 
 /** A sum in words, for a finding: which total of which row or column. */

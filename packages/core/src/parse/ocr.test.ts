@@ -56,6 +56,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('(一)）予以公开')).toBe('(一)予以公开');
     expect(mendOcrCell('（→）予以公开')).toBe('予以公开');
     expect(mendOcrCell('o.')).toBe('0');
+    // A speck on a line of its own below the "o." (a tall row), joined to it across the line's gap.
+    expect(mendOcrCell('o. .')).toBe('0');
     expect(mendOcrCell('r')).toBe('1');
     expect(mendOcrCell('i')).toBe('1');
     expect(mendOcrCell('部(二)部分公开')).toBe('(二)部分公开');
