@@ -157,12 +157,9 @@ describe('a scan’s figures checked by its grid and its sums', () => {
 
   it('opens a figure its kind forbids, and puts back the one its sums give', async () => {
     const report = reportOf('2019');
-    const cells: Report['cells'] = { ...report.cells };
-    cells['s2.licensing.prevItems'] = 2;
-    const printed = { ...report, cells };
     const natural = report.cells['s3.new.natural'] as number;
-    // A speck read as a minus sign: a count below nought, and a decrease larger than last year's items.
-    const parsed = await read(scanPages(printed, { 's3.new.natural': `-${natural}`, 's2.licensing.change': '-5' }));
+    // A speck read as a minus sign: a count below nought; one read as a point: a change with decimals.
+    const parsed = await read(scanPages(report, { 's3.new.natural': `-${natural}`, 's2.licensing.change': '1.5' }));
     expect(parsed.report.cells['s3.new.natural']).toBe(natural);
     expect(parsed.placements?.['s3.new.natural']?.placedBy).toBe('sum');
     expect(parsed.findings.find((f) => f.rule === 'corrected-by-sums')?.message).toContain(`-${natural}→${natural}`);
@@ -170,7 +167,7 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     expect(parsed.report.cells['s2.licensing.change']).toBeNull();
     const unread = parsed.findings.find((f) => f.rule === 'cell-unreadable');
     expect(unread?.cells).toEqual(['s2.licensing.change']);
-    expect(unread?.message).toContain('减少不能多于此数');
+    expect(unread?.message).toContain('件数应为整数');
   });
 
   it('takes a figure every sum on it contradicts alike for misread, and no figure when two may be', async () => {

@@ -8,8 +8,9 @@ import { holds, sumChecks, sumHolds, type SumCheck } from './align/sums.js';
  * a digit lost ("13" for "113"). The sums are the tables' own (align/sums.ts: each section 三 row
  * total, （七）总计 by column, the balance, each section 四 group total).
  *
- * - A figure the table's kind forbids (a negative count, a count with decimals, a decrease larger
- *   than last year's items) is no reading: the cell is left open.
+ * - A figure the table's kind forbids (a negative count or amount, a count with decimals) is no
+ *   reading: the cell is left open. (A lost minus sign of 本年增/减 leaves a figure it may hold:
+ *   nothing in one report's tables tells it.)
  * - A figure every sum it stands in contradicts — two sums at least, each complete, all asking the
  *   same other value, and no other figure of those sums under the same suspicion — is taken for
  *   misread and left open: one misread figure breaks every sum it is in alike, where two misread
@@ -36,16 +37,12 @@ export interface SumChange {
 }
 
 /** Why a figure of this kind cannot be this value, or undefined when it can. */
-function forbidden(id: string, value: number, cells: Cells): string | undefined {
+function forbidden(id: string, value: number): string | undefined {
   const kind = CELLS.get(id)?.kind;
   if (kind === 'count' && value < 0) return '件数不能为负数';
   if ((kind === 'count' || kind === 'signedCount') && !Number.isInteger(value)) return '件数应为整数';
   if (kind === 'money' && value < 0) return '金额不能为负数';
-  if (kind === 'signedCount' && id.endsWith('.change')) {
-    // This year's items are last year's plus the change: they cannot fall below none.
-    const before = cells[`${id.slice(0, -'change'.length)}prevItems`];
-    if (typeof before === 'number' && before + value < 0) return `上一年项目数量为 ${before}，减少不能多于此数`;
-  }
+  // 上一年项目数量 + 本年增/减 ≥ 0 is left alone: no rule holds organs to it, and older reports break it.
   return undefined;
 }
 
@@ -77,7 +74,7 @@ export function openForbidden(cells: Cells): SumChange[] {
   const changes: SumChange[] = [];
   for (const [id, value] of Object.entries(cells)) {
     if (!isNumber(value)) continue;
-    const why = forbidden(id, value, cells);
+    const why = forbidden(id, value);
     if (why === undefined) continue;
     changes.push({ id, read: value, why });
   }
@@ -103,7 +100,7 @@ export function openContradicted(checks: readonly SumCheck[], cells: Cells): Sum
   const suspects = new Map<string, number>();
   for (const id of new Set(failing.flatMap(idsOf))) {
     const asked = suspect(id, checks, cells);
-    if (asked !== undefined && forbidden(id, asked, cells) === undefined) suspects.set(id, asked);
+    if (asked !== undefined && forbidden(id, asked) === undefined) suspects.set(id, asked);
   }
   // Two suspects in one failing sum: which of them is misread is not known.
   const alone = [...suspects.keys()].filter((id) =>
@@ -135,7 +132,7 @@ export function fillBySums(
     if (open.length !== 1 || id === undefined || cells[id] !== null) continue;
     if (!idsOf(check).every((other) => other === id || read.has(other))) continue;
     const value = needed(check, id, cells) as number;
-    if (forbidden(id, value, cells) !== undefined || !allowed(id, value)) continue;
+    if (forbidden(id, value) !== undefined || !allowed(id, value)) continue;
     const against = checks.some((other) => {
       if (other === check || !contains(other, id)) return false;
       const asked = needed(other, id, cells);
