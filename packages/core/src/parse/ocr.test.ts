@@ -44,6 +44,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
 
   it('drops the marks specks read as at the ends of a table cell’s words, and keeps quotes and brackets', () => {
     expect(mendOcrCell('规章·')).toBe('规章');
+    expect(mendOcrCell('行政强制+')).toBe('行政强制');
     expect(mendOcrCell('：行政许可')).toBe('行政许可');
     expect(mendOcrCell('（七）总计：')).toBe('（七）总计');
     expect(mendOcrCell('二、·上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
