@@ -98,12 +98,12 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     const figures = reportOf('2019');
     // 行政诉讼·未经复议直接起诉·结果维持, the sixth of the fifteen, is 0.
     const suit = figures.cells['s4.suit.upheld'] as number;
-    const cells = {
+    const cells: Report['cells'] = {
       ...figures.cells,
       's4.suit.upheld': 0,
       's4.suit.total': (figures.cells['s4.suit.total'] as number) - suit,
     };
-    const report = { ...figures, cells };
+    const report: Report = { ...figures, cells };
     // Its "0" unseen, a speck read as a word in its place; two of 复议后起诉 unseen.
     const spoil = { 's4.suit.upheld': '一', 's4.suitAfterReview.corrected': undefined, 's4.suitAfterReview.other': '' };
     const parsed = await read(scanPages(report, spoil));
