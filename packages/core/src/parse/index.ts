@@ -11,6 +11,7 @@ import { extractText } from './extract/text.js';
 import type { ExtractOptions, Extractor } from './extract/types.js';
 import type { OcrReader } from './ocr-types.js';
 import { isScan, readScan, withOcrConfidence } from './ocr.js';
+import { checkScanCells } from './ocr-check.js';
 import { readDocument, withYear, type ReadReport, type ReadResult } from './read.js';
 
 export interface ParseOptions {
@@ -99,7 +100,9 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   });
   const scanned = options.ocr !== undefined && isScan(document);
   if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
-  const read = readDocument(document, options.file);
+  const read = scanned
+    ? checkScanCells(readDocument(document, options.file), document)
+    : readDocument(document, options.file);
   const { findings, placements, cellIds } = read;
   const report = scanned ? withOcrConfidence(read.report, document) : read.report;
   const rules =

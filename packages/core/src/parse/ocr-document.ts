@@ -45,8 +45,11 @@ export function mendOcrFigure(text: string): string {
   return figure ? sign + body.replace(AS_ZERO, '0').replace(AS_ONE, '1') : text.trim();
 }
 
-/** Specks read as marks at either end of a table cell's words ("规章·", "：行政许可", "（七）总计："). */
-const MARKS_AT_ENDS = /^[.,，:：;；'`。、·*＊]+|[.,，:：;；'`。、·*＊]+$/g;
+/**
+ * Specks read as marks at either end of a table cell's words ("规章·", "：行政许可", "（七）总计：",
+ * "行政强制+"), with the spaces between them: a speck on a line of its own below a "o." joins it as "o. .".
+ */
+const MARKS_AT_ENDS = /^[\s.,，:：;；'`。、·*＊+＋]+|[\s.,，:：;；'`。、·*＊+＋]+$/g;
 /** And after a label's 、 ("二、·上年结转…", "二、、上年结转…"): a numbering's 、 is followed by words. */
 const MARKS_AFTER_COMMA = /、[.,，:：;；'`。、·*＊]+/g;
 /** And after a numbering's closing bracket ("（二）.部分公开"): no label puts a mark there. */

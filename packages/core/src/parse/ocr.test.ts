@@ -44,6 +44,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
 
   it('drops the marks specks read as at the ends of a table cell’s words, and keeps quotes and brackets', () => {
     expect(mendOcrCell('规章·')).toBe('规章');
+    expect(mendOcrCell('行政强制+')).toBe('行政强制');
     expect(mendOcrCell('：行政许可')).toBe('行政许可');
     expect(mendOcrCell('（七）总计：')).toBe('（七）总计');
     expect(mendOcrCell('二、·上年结转政府信息公开申请数量')).toBe('二、上年结转政府信息公开申请数量');
@@ -56,6 +57,8 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrCell('(一)）予以公开')).toBe('(一)予以公开');
     expect(mendOcrCell('（→）予以公开')).toBe('予以公开');
     expect(mendOcrCell('o.')).toBe('0');
+    // A speck on a line of its own below the "o." (a tall row), joined to it across the line's gap.
+    expect(mendOcrCell('o. .')).toBe('0');
     expect(mendOcrCell('r')).toBe('1');
     expect(mendOcrCell('i')).toBe('1');
     expect(mendOcrCell('部(二)部分公开')).toBe('(二)部分公开');

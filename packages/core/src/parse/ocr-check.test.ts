@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { generateReport } from '../model/generate.js';
+import { S4_GROUPS, S4_PARTS, type ReportFormat } from '../model/cells.js';
+import type { Report } from '../model/schema.js';
+import { seededRandom } from '../model/random.js';
+import { layoutGrid, layoutTables } from '../layout/tables.js';
+import { parseReport } from './index.js';
+import type { OcrBox, OcrPage, OcrRule } from './ocr-types.js';
+
+/*
+ * What a scan's sums and grid decide of figures OCR missed or misread (ocr-check.ts): a report's
+ * tables laid out as a recogniser hands them over — a box of text per cell, the ruling lines — with
+ * boxes dropped or misread, and read through parseReport's OCR hook.
+ */
+
+/** The smallest PDF with one empty page: no text layer, so parseReport asks the OCR hook. */
+const EMPTY_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** How a cell's figure is seen: as printed, as other text, or not at all (undefined). */
+type Spoil = Readonly<Record<string, string | undefined>>;
+
+const ROW = 20;
+const TOP = 100;
+
+/** One statutory table as OCR sees it on a page of its own: a box per filled cell, every cell's borders. */
+function tablePage(report: Report, index: number, spoil: Spoil, lines: readonly string[]): OcrPage {
+  const format = report.meta.format as ReportFormat;
+  const other = Object.keys(report.cells).some((id) => id.startsWith('s3.other.')) ? 'subRows' : 'single';
+  const table = layoutTables(format, other)[index];
+  if (!table) throw new Error('no such table');
+  const sum = table.widths.reduce((a, b) => a + b, 0);
+  const xs = table.widths.reduce<number[]>((at, w) => [...at, (at.at(-1) as number) + (w / sum) * 480], [60]);
+  const boxes: OcrBox[] = lines.map((text, i) => ({
+    text,
+    x0: 60,
+    x1: 60 + 12 * text.length,
+    y0: 40 + 20 * i,
+    y1: 52 + 20 * i,
+    confidence: 0.99,
+  }));
+  const horizontal: OcrRule[] = [];
+  const vertical: OcrRule[] = [];
+  layoutGrid(table).forEach((row, r) =>
+    row.forEach((slot, c) => {
+      if (slot.kind !== 'origin') return;
+      const { cell } = slot;
+      const [x0, x1] = [xs[c] as number, xs[c + (cell.colSpan ?? 1)] as number];
+      const [y0, y1] = [TOP + r * ROW, TOP + (r + (cell.rowSpan ?? 1)) * ROW];
+      horizontal.push({ at: y0, from: x0, to: x1 }, { at: y1, from: x0, to: x1 });
+      vertical.push({ at: x0, from: y0, to: y1 }, { at: x1, from: y0, to: y1 });
+      const id = cell.cellId;
+      const text = id === undefined ? (cell.text ?? '') : id in spoil ? spoil[id] : String(report.cells[id]);
+      if (!text) return;
+      const middle = (x0 + x1) / 2;
+      const half = Math.min(4 * text.length, (x1 - x0) / 2 - 1);
+      boxes.push({ text, x0: middle - half, x1: middle + half, y0: y0 + 4, y1: y0 + 16, confidence: 0.95 });
+    }),
+  );
+  return { width: 595, height: 842, boxes, rules: { horizontal, vertical } };
+}
+
+/** The report's three tables as OCR pages, figures spoiled as `spoil` says. */
+function scanPages(report: Report, spoil: Spoil = {}): OcrPage[] {
+  const title = `${report.meta.agency}${report.meta.year}年政府信息公开工作年度报告`;
+  return [
+    tablePage(report, 0, spoil, [title, '二、主动公开政府信息情况']),
+    tablePage(report, 1, spoil, ['三、收到和处理政府信息公开申请情况']),
+    tablePage(report, 2, spoil, ['四、政府信息公开行政复议、行政诉讼情况']),
+  ];
+}
+
+const read = (pages: OcrPage[]) => parseReport(EMPTY_PDF, { ocr: () => Promise.resolve(pages) });
+
+/** A report whose section 四 has no zero (a figure in its place shows where a value landed). */
+function reportOf(format: ReportFormat, seed = 7): Report {
+  const report = generateReport(seededRandom(seed), { format });
+  const cells: Report['cells'] = { ...report.cells };
+  S4_GROUPS.forEach((group, g) => {
+    const parts = S4_PARTS.map((part, i) => [part.key, 1 + g + 3 * i] as const);
+    for (const [part, value] of parts) cells[`s4.${group.key}.${part}`] = value;
+    cells[`s4.${group.key}.total`] = parts.reduce((sum, [, value]) => sum + value, 0);
+  });
+  return { ...report, cells };
+}
+
+describe('a scan’s figures checked by its grid and its sums', () => {
+  it('reads a whole scan as printed, and changes nothing', async () => {
+    const report = reportOf('2021');
+    const parsed = await read(scanPages(report));
+    expect(parsed.report.cells).toEqual(report.cells);
+    expect(parsed.findings.map((f) => f.rule)).not.toContain('value-from-sums');
+  });
+
+  it('places section 四 by its grid columns: a figure not seen leaves its own cell open, never moves the others', async () => {
+    const figures = reportOf('2019');
+    // 行政诉讼·未经复议直接起诉·结果维持, the sixth of the fifteen, is 0.
+    const suit = figures.cells['s4.suit.upheld'] as number;
+    const cells: Report['cells'] = {
+      ...figures.cells,
+      's4.suit.upheld': 0,
+      's4.suit.total': (figures.cells['s4.suit.total'] as number) - suit,
+    };
+    const report: Report = { ...figures, cells };
+    // Its "0" unseen, a speck read as a word in its place; two of 复议后起诉 unseen.
+    const spoil = { 's4.suit.upheld': '一', 's4.suitAfterReview.corrected': undefined, 's4.suitAfterReview.other': '' };
+    const parsed = await read(scanPages(report, spoil));
+    for (const id of Object.keys(report.cells).filter((key) => key.startsWith('s4.'))) {
+      if (id === 's4.suitAfterReview.corrected' || id === 's4.suitAfterReview.other') continue;
+      expect(parsed.report.cells[id], id).toBe(report.cells[id]);
+    }
+    // Two open in one group: the total cannot tell them apart.
+    expect(parsed.report.cells['s4.suitAfterReview.corrected']).toBeNull();
+    expect(parsed.report.cells['s4.suitAfterReview.other']).toBeNull();
+    // The one open in its group is what the group's total leaves, placed by the sum.
+    expect(parsed.placements?.['s4.suit.upheld']?.placedBy).toBe('sum');
+    const unread = parsed.findings.find((f) => f.rule === 'cell-unreadable');
+    expect(unread?.cells).toEqual(['s4.suit.upheld']);
+    expect(unread?.message).toContain('“一”');
+    expect(parsed.findings.find((f) => f.rule === 'value-from-sums')?.cells).toEqual(['s4.suit.upheld']);
+    expect(parsed.findings.map((f) => f.rule)).not.toContain('row-incomplete');
+  });
+
+  it('gives a section 四 group whose read parts break its total as unsure', async () => {
+    const report = reportOf('2021');
+    const parsed = await read(scanPages(report, { 's4.review.other': '8' }));
+    expect(parsed.report.cells['s4.review.other']).toBe(8);
+    expect(parsed.placements?.['s4.review.total']?.confidence).toBeLessThanOrEqual(0.5);
+    expect(parsed.placements?.['s4.suit.total']).toBeUndefined();
+    expect(parsed.findings.map((f) => f.rule)).toContain('s4-group-total');
+  });
+
+  it('fills a section 三 cell OCR did not see from the one sum whose other cells were all read', async () => {
+    const report = reportOf('2021');
+    const zero = Object.keys(report.cells).find(
+      (id) => /^s3\.(?!total|new|carried)/.test(id) && report.cells[id] === 0,
+    );
+    if (!zero) throw new Error('the seed has no zero in section 三');
+    const parsed = await read(scanPages(report, { [zero]: undefined }));
+    expect(parsed.report.cells[zero]).toBe(0);
+    expect(parsed.placements?.[zero]).toEqual({ confidence: 0.8, placedBy: 'sum' });
+    const finding = parsed.findings.find((f) => f.rule === 'value-from-sums');
+    expect(finding?.cells).toEqual([zero]);
+    expect(finding?.message).toContain('依据合计定为 0');
+  });
+
+  it('leaves open the cells of section 三 no sum decides alone', async () => {
+    const report = reportOf('2021');
+    // Four corners of a rectangle: each row and each column holds two of them.
+    const corners = ['s3.granted.natural', 's3.granted.business', 's3.partial.natural', 's3.partial.business'];
+    const parsed = await read(scanPages(report, Object.fromEntries(corners.map((id) => [id, undefined]))));
+    for (const id of corners) expect(parsed.report.cells[id], id).toBeNull();
+    expect(parsed.findings.map((f) => f.rule)).not.toContain('value-from-sums');
+  });
+
+  it('opens a figure its kind forbids, and puts back the one its sums give', async () => {
+    const report = reportOf('2019');
+    const natural = report.cells['s3.new.natural'] as number;
+    // A speck read as a minus sign: a count below nought; one read as a point: a change with decimals.
+    const parsed = await read(scanPages(report, { 's3.new.natural': `-${natural}`, 's2.licensing.change': '1.5' }));
+    expect(parsed.report.cells['s3.new.natural']).toBe(natural);
+    expect(parsed.placements?.['s3.new.natural']?.placedBy).toBe('sum');
+    expect(parsed.findings.find((f) => f.rule === 'corrected-by-sums')?.message).toContain(`-${natural}→${natural}`);
+    // No sum holds 本年增/减: the figure read cannot stand, and nothing tells the right one.
+    expect(parsed.report.cells['s2.licensing.change']).toBeNull();
+    const unread = parsed.findings.find((f) => f.rule === 'cell-unreadable');
+    expect(unread?.cells).toEqual(['s2.licensing.change']);
+    expect(unread?.message).toContain('件数应为整数');
+  });
+
+  it('takes a figure every sum on it contradicts alike for misread, and no figure when two may be', async () => {
+    const report = reportOf('2021');
+    const total = report.cells['s3.total.total'] as number;
+    // A leading digit lost: the row, the column and the balance all ask the printed total.
+    const lost = await read(scanPages(report, { 's3.total.total': String(total).slice(1) || '7' }));
+    expect(lost.report.cells['s3.total.total']).toBe(total);
+    expect(lost.findings.find((f) => f.rule === 'corrected-by-sums')?.cells).toEqual(['s3.total.total']);
+    // A figure the sums contradict by more than a character lost or added may be the organ's own slip: open.
+    const other = String(total).replace(/\d$/, (d) => String((Number(d) + 5) % 10));
+    const slip = await read(scanPages(report, { 's3.total.total': other }));
+    expect(slip.report.cells['s3.total.total']).toBeNull();
+    const unread = slip.findings.find((f) => f.rule === 'cell-unreadable');
+    expect(unread?.cells).toEqual(['s3.total.total']);
+    expect(unread?.message).toContain(`合计要求 ${total}`);
+    // Two figures of one row misread: the sums on each ask different values, so neither is changed.
+    const natural = report.cells['s3.new.natural'] as number;
+    const business = report.cells['s3.new.business'] as number;
+    const two = await read(
+      scanPages(report, { 's3.new.natural': `${natural + 10}`, 's3.new.business': `${business + 10}` }),
+    );
+    expect(two.report.cells['s3.new.natural']).toBe(natural + 10);
+    expect(two.report.cells['s3.new.business']).toBe(business + 10);
+    expect(two.findings.map((f) => f.rule)).not.toContain('corrected-by-sums');
+  });
+});

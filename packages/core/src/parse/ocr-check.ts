@@ -1,0 +1,155 @@
+import { cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
+import type { Source } from '../model/schema.js';
+import type { Placement } from './align/merge.js';
+import type { ExtractedDocument } from './document.js';
+import { s4ByColumn } from './ocr-s4.js';
+import {
+  fillBySums,
+  openContradicted,
+  oneCharacterLostOrAdded,
+  openForbidden,
+  scanChecks,
+  sumInWords,
+  type Cells,
+  type SumChange,
+} from './ocr-sums.js';
+import type { ReadResult } from './read.js';
+import type { ParserFinding } from './readings.js';
+
+/*
+ * A scan's cells as read, checked where OCR is the likely cause of a fault (see ocr-s4.ts and
+ * ocr-sums.ts): section 四 placed by its grid's columns, figures no cell may hold or that every sum
+ * contradicts left open, and an open cell filled where its sum alone decides it. Each change is
+ * said in a finding; a value a sum gave is placed `sum` (less sure than one read), and a section 四
+ * group whose total its read parts break is given as unsure.
+ */
+
+/** How sure a value the sums gave is: every other cell of its sum was read, no other sum disagrees. */
+const BY_SUM = 0.8;
+/** How sure a section 四 figure is when its group's total and parts, all read, disagree. */
+const TOTAL_BROKEN = 0.5;
+
+const S4_IDS = new Set(
+  S4_GROUPS.flatMap((group) => [...S4_PARTS, { key: 'total' }].map((p) => `s4.${group.key}.${p.key}`)),
+);
+
+interface Work {
+  readonly cells: Cells;
+  readonly sources: Record<string, Source>;
+  findings: ParserFinding[];
+  readonly placements: Record<string, Placement>;
+}
+
+/** Section 四 as its grid's columns hold it, where that differs from the values read in order. */
+function placeS4(work: Work, document: ExtractedDocument): void {
+  const placed = s4ByColumn(document);
+  if (!placed || placed.every((cell) => work.cells[cell.id] === cell.value)) return;
+  // The reader's findings on these cells were about the order it read them in.
+  work.findings = work.findings.filter(
+    (finding) =>
+      !(['row-incomplete', 'cell-unreadable'].includes(finding.rule) && finding.cells.every((id) => S4_IDS.has(id))),
+  );
+  for (const cell of placed) {
+    work.cells[cell.id] = cell.value;
+    work.sources[cell.id] = cell.source;
+    if (cell.unread === '') continue;
+    work.findings.push({
+      rule: 'cell-unreadable',
+      severity: 'error',
+      message: `第四部分“${cellName(cell.id)}”一格读出“${cell.unread}”，无法识别为数值，该单元格留空，请对照原文`,
+      cells: [cell.id],
+    });
+  }
+}
+
+/** The findings on cells opened and filled: a cell opened and filled again is one correction. */
+function said(opened: readonly SumChange[], filled: readonly SumChange[]): ParserFinding[] {
+  const findings: ParserFinding[] = [];
+  const refilled = new Map(filled.map((change) => [change.id, change]));
+  for (const change of opened) {
+    const fill = refilled.get(change.id);
+    const name = cellName(change.id);
+    if (fill) {
+      refilled.delete(change.id);
+      findings.push({
+        rule: 'corrected-by-sums',
+        severity: 'warning',
+        message: `扫描件中“${name}”识别为 ${change.read}（${change.why ?? '与所在各行列合计都不符'}），已按合计更正：${change.read}→${fill.value}（${fill.by}）；请对照原件`,
+        cells: [change.id],
+      });
+    } else
+      findings.push({
+        rule: 'cell-unreadable',
+        severity: 'error',
+        message:
+          change.why === undefined
+            ? `扫描件中“${name}”识别为 ${change.read}，与所在各行列合计都不符（合计要求 ${change.value}），不能确定是识别有误还是原件有误，该单元格留空，请对照原件`
+            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，应是识别有误；合计不能确定其值，该单元格留空，请对照原件`,
+        cells: [change.id],
+      });
+  }
+  for (const fill of refilled.values())
+    findings.push({
+      rule: 'value-from-sums',
+      severity: 'warning',
+      message: `扫描件中“${cellName(fill.id)}”没有识别出数值，依据合计定为 ${fill.value}（${fill.by}）；请对照原件`,
+      cells: [fill.id],
+    });
+  return findings;
+}
+
+/** Section 四 groups whose read total and parts disagree: their figures are given as unsure. Returns how many. */
+function unsureGroups(work: Work): number {
+  let unsure = 0;
+  for (const group of S4_GROUPS) {
+    const ids = [...S4_PARTS.map((part) => `s4.${group.key}.${part.key}`), `s4.${group.key}.total`];
+    const values = ids.map((id) => work.cells[id]);
+    if (!values.every((value): value is number => typeof value === 'number')) continue;
+    const total = values.pop() as number;
+    if (values.reduce((a, b) => a + b, 0) === total) continue;
+    for (const id of ids) {
+      const had = work.placements[id];
+      if (had && had.confidence <= TOTAL_BROKEN) continue;
+      work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
+      unsure += 1;
+    }
+  }
+  return unsure;
+}
+
+/** A scan's read report, its cells checked as above. */
+export function checkScanCells(result: ReadResult, document: ExtractedDocument): ReadResult {
+  const { report } = result;
+  const format = report.meta.format;
+  if (format === 'unknown') return result;
+  const work: Work = {
+    cells: { ...report.cells } as Cells,
+    sources: {},
+    findings: [...result.findings],
+    placements: { ...result.placements },
+  };
+  placeS4(work, document);
+  const opened = openForbidden(work.cells);
+  const checks = scanChecks(format, work.cells);
+  const against = openContradicted(checks, work.cells);
+  opened.push(...against);
+  const contradicted = new Map(against.map((change) => [change.id, change.read as number]));
+  const read = new Set(Object.keys(work.cells).filter((id) => typeof work.cells[id] === 'number'));
+  const explained = (id: string, value: number): boolean => {
+    const figure = contradicted.get(id);
+    return figure === undefined || oneCharacterLostOrAdded(figure, value);
+  };
+  const filled = fillBySums(checks, work.cells, read, sumInWords, explained);
+  for (const fill of filled) work.placements[fill.id] = { confidence: BY_SUM, placedBy: 'sum' };
+  const unsure = unsureGroups(work);
+  if (opened.length + filled.length + Object.keys(work.sources).length + unsure === 0) return result;
+  const cellIds = [...result.cellIds, ...Object.keys(work.cells).filter((id) => !result.cellIds.includes(id))];
+  const provenance = { ...report.provenance, ...work.sources };
+  return {
+    ...result,
+    report: { ...report, cells: work.cells, provenance },
+    cellIds,
+    findings: [...work.findings, ...said(opened, filled)],
+    ...(Object.keys(work.placements).length > 0 ? { placements: work.placements } : {}),
+  };
+}
