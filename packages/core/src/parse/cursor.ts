@@ -1,5 +1,7 @@
 import { CellValue } from './readings.js';
-import { readCell } from './normalise.js';
+import { APPLICANT_COLUMNS } from '../model/cells.js';
+import { S2_FORMAT_WORDS } from './labels.js';
+import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /*
@@ -27,7 +29,23 @@ function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly
   const row = rows[last] as SourceRow;
   const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
   const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
-  return (row.grid && values > used) || valuesOnly(rows[last + 1]);
+  return (row.grid && values > used) || valuesOnly(rows[last + 1]) || runsOn(rows, last);
+}
+
+/** A line holding one figure and nothing else. */
+function figureLine(row: SourceRow | undefined): boolean {
+  return (
+    row !== undefined && !row.grid && row.cells.length === 1 && readCell(row.cells[0]?.text ?? '').kind === 'number'
+  );
+}
+
+/**
+ * Whether the figures a cell a line go on past the row's count (two more at least, so that a page
+ * number after a page's last row does not count): a column printed apart from its rows, figure
+ * under figure (pdftotext's default order of a ruled table), whose figures are other rows' too.
+ */
+function runsOn(rows: readonly SourceRow[], last: number): boolean {
+  return figureLine(rows[last]) && figureLine(rows[last + 1]) && figureLine(rows[last + 2]);
 }
 
 /**
@@ -65,6 +83,35 @@ export function unreadableFigure(text: string): boolean {
   return MISREAD_FIGURE.test(text) && readCell(text).kind === 'text';
 }
 
+/** A table's column headers: printed after a row label, they part the label from the figures after them. */
+const COLUMN_HEADERS = new Set(
+  [
+    ...S2_FORMAT_WORDS['2019'],
+    ...S2_FORMAT_WORDS['2021'],
+    '信息内容',
+    '申请人情况',
+    '法人或其他组织',
+    ...APPLICANT_COLUMNS.filter((column) => column.label.length > 2).map((column) => column.label),
+  ].map(canonical),
+);
+const ARTICLE_HEADER = /^第二十条第[(（][一二三四五六七八九十]+[)）]项$/;
+
+/**
+ * Whether a line between a row label and the figures after it is a column header: the table was
+ * printed a column at a time (pdftotext's default order: every label, then each column under its
+ * header), so the figures that follow are a column's, not the label's row.
+ */
+function columnHeader(text: string): boolean {
+  const form = canonical(text);
+  return COLUMN_HEADERS.has(form) || ARTICLE_HEADER.test(form);
+}
+
+/** Whether the last of a line's space-parted words is a row label. */
+function labelAfterSpace(text: string, isLabel: (text: string) => boolean): boolean {
+  const space = text.search(/\s\S+$/);
+  return space > 0 && isLabel(text.slice(space + 1));
+}
+
 export class Cursor {
   /**
    * How the values the last take found, a cell a line, fell short of the count: `blanks` when a
@@ -73,6 +120,8 @@ export class Cursor {
    * when the text ended in the row (cut off: the values are in order but the rest is unknown).
    */
   short: 'none' | 'blanks' | 'cut' | 'empty' = 'none';
+  /** Whether the last take found figures after the label but left them as no row's of its own (a column printed apart). */
+  detached = false;
 
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -90,6 +139,7 @@ export class Cursor {
     const row = this.rows[this.row] as SourceRow;
     const { cells } = row;
     this.short = 'none';
+    this.detached = false;
     if (!row.grid) {
       const inline = inlineValues(cells[this.cell] as SourceCell, count);
       if (inline) return inline;
@@ -118,6 +168,7 @@ export class Cursor {
     }
     // One cell per line: values follow on the next rows.
     let last = this.row;
+    let header = false;
     for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
       const next = this.rows[r] as SourceRow;
       for (const cell of next.cells) {
@@ -131,16 +182,26 @@ export class Cursor {
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {
           // Header words before the first value are skipped; text after values ends the row.
-          if (tokens.length > 0) return this.stopped(tokens, count);
+          if (tokens.length > 0) return header ? this.apart() : this.stopped(tokens, count);
+          // "予公开 5.属于三类内部事务信息": a group heading's tail before the next row's label (a
+          // label printed beside its group's, as pdftotext joins them): the next row, not header words.
+          if (labelAfterSpace(cell.text, isLabel)) return this.stopped(tokens, count);
+          header ||= columnHeader(cell.text);
           continue;
         }
         tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
         last = r;
       }
     }
-    if (tokens.length > 0 && detachedFrom(this.rows, last, tokens)) return [];
+    if (tokens.length > 0 && (header || detachedFrom(this.rows, last, tokens))) return this.apart();
     if (tokens.length > 0 && tokens.length < count) this.short = 'cut';
     return tokens;
+  }
+
+  /** No values: those after the label are a column's or a block's printed apart from their rows. */
+  private apart(): Token[] {
+    this.detached = true;
+    return [];
   }
 
   /**
