@@ -1,5 +1,5 @@
 import { CellValue } from './readings.js';
-import { APPLICANT_COLUMNS } from '../model/cells.js';
+import { APPLICANT_COLUMNS, S2_BLOCKS } from '../model/cells.js';
 import { S2_FORMAT_WORDS } from './labels.js';
 import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -25,11 +25,45 @@ function valuesOnly(row: SourceRow | undefined): boolean {
  * values): the row they came from holds more values than the label takes, or another row of
  * values follows it. Then the nearest row is not this label's, and the aligner places the block.
  */
-function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly Token[]): boolean {
+function detachedFrom(
+  rows: readonly SourceRow[],
+  last: number,
+  tokens: readonly Token[],
+  isLabel: (text: string) => boolean,
+): boolean {
   const row = rows[last] as SourceRow;
   const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
   const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
-  return (row.grid && values > used) || valuesOnly(rows[last + 1]) || runsOn(rows, last);
+  return (
+    (row.grid && values > used) ||
+    valuesOnly(rows[last + 1]) ||
+    runsOn(rows, last) ||
+    headedFigures(rows, last, isLabel)
+  );
+}
+
+/** Lines of header words looked through after a row's figures for figures under them. */
+const HEADER_LINES = 6;
+
+/**
+ * Whether column headers and then figures with no label before them follow the row's figures
+ * ("125 | 第二十条第（六）项 | 本年处理决定数量 | 8 | 1"): the table is printed a column at a time,
+ * every label apart from the figures, and the figures after the label are another row's as well.
+ * (Text a cell a line prints a label before every row's figures.)
+ */
+function headedFigures(rows: readonly SourceRow[], last: number, isLabel: (text: string) => boolean): boolean {
+  let header = false;
+  let r = last + 1;
+  // Figures left over in the column first ("5 | -1 | 0", the label taking two).
+  while (figureLine(rows[r])) r += 1;
+  for (const end = Math.min(rows.length, r + HEADER_LINES); r < end; r += 1) {
+    const row = rows[r] as SourceRow;
+    if (figureLine(row) || valuesOnly(row)) return header;
+    const text = row.cells.length === 1 ? (row.cells[0]?.text ?? '') : '';
+    if (text === '' || isLabel(text) || !columnHeader(text)) return false;
+    header = true;
+  }
+  return false;
 }
 
 /** A line holding one figure and nothing else. */
@@ -88,6 +122,9 @@ const COLUMN_HEADERS = new Set(
   [
     ...S2_FORMAT_WORDS['2019'],
     ...S2_FORMAT_WORDS['2021'],
+    ...Object.values(S2_BLOCKS).flatMap((blocks) =>
+      blocks.flatMap((block) => block.rows.flatMap((row) => row.columns.map((column) => column.label))),
+    ),
     '信息内容',
     '申请人情况',
     '法人或其他组织',
@@ -193,7 +230,7 @@ export class Cursor {
         last = r;
       }
     }
-    if (tokens.length > 0 && (header || detachedFrom(this.rows, last, tokens))) return this.apart();
+    if (tokens.length > 0 && (header || detachedFrom(this.rows, last, tokens, isLabel))) return this.apart();
     if (tokens.length > 0 && tokens.length < count) this.short = 'cut';
     return tokens;
   }

@@ -97,6 +97,29 @@ describe('a ruled table in pdftotext’s default order: each column under its he
     }
   });
 
+  it('leaves open a label whose figure is followed by column headers and figures with no label', async () => {
+    const { report, findings } = await read(`${TITLE}
+二、主动公开政府信息情况
+信息内容
+行政许可
+信息内容
+行政处罚
+行政强制
+信息内容
+行政事业性收费
+46
+第二十条第（六）项
+本年处理决定数量
+7
+2
+第二十条第（八）项
+本年收费金额（单位：万元）
+12.5
+三、收到和处理政府信息公开申请情况`);
+    expect(report.cells['s2.fees.amount'] ?? null).toBeNull();
+    expect(named(findings, 's2.fees.amount')).toBe(true);
+  });
+
   it('pairs no label with a lone figure when the labels take three', async () => {
     const { report } = await read(`${TITLE}
 二、主动公开政府信息情况
