@@ -96,6 +96,9 @@ function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
   if (parts.length <= count) return undefined;
   const tokens: Token[] = [];
   for (const part of parts.slice(parts.length - count)) {
+    // "00 01 20": a figure with a leading zero is two figures run together (two rows printed on one
+    // baseline where a page breaks), not a count: which digit is whose is not in the text.
+    if (LEADING_ZERO.test(part)) return undefined;
     const reading = readCell(part);
     if (reading.kind !== 'number') return undefined;
     tokens.push(new CellValue(reading.value, cell));
@@ -103,6 +106,9 @@ function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
   // The part before them is the label's own: a number there would make the split a guess.
   return readCell(parts[parts.length - count - 1] as string).kind === 'text' ? tokens : undefined;
 }
+
+/** Digits after a leading 0: no count or amount is printed so. */
+const LEADING_ZERO = /^0\d/;
 
 /** A figure misread past mending ("1B", "7?"): a digit among a few marks or letters, no words. */
 const MISREAD_FIGURE = /^(?=.*\d)[^\u3400-\u9fff\s]{2,8}$/;

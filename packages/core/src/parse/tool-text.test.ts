@@ -152,3 +152,16 @@ describe('a label printed beside its group’s heading (pdftotext: "予公开 5.
     expect(s3Row(report, 'denied.internal')).toEqual([0, 4, 0, 0, 0, 1, 5]);
   });
 });
+
+describe('two rows printed on one baseline where a page breaks (pdftotext -layout)', () => {
+  it('gives no row the figures whose digits run together ("00 01 30")', async () => {
+    const { report } = await read(`${TITLE}
+三、收到和处理政府信息公开申请情况
+3.危及“三安全一稳定” 1 0 0 0 0 0 1
+（三）不 4.保护第三方合法权益
+予公开 5.属于三类内部事务信息 00 00 01 00 00 30 31
+6.属于四类过程性信息 0 0 0 0 0 4 4`);
+    for (const id of ['s3.denied.internal.otherOrg', 's3.denied.internal.total'])
+      expect(report.cells[id] === 30 || report.cells[id] === 31).toBe(false);
+  });
+});
