@@ -1,5 +1,7 @@
 import { CellValue } from './readings.js';
-import { readCell } from './normalise.js';
+import { APPLICANT_COLUMNS, S2_BLOCKS } from '../model/cells.js';
+import { S2_FORMAT_WORDS } from './labels.js';
+import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /*
@@ -23,11 +25,61 @@ function valuesOnly(row: SourceRow | undefined): boolean {
  * values): the row they came from holds more values than the label takes, or another row of
  * values follows it. Then the nearest row is not this label's, and the aligner places the block.
  */
-function detachedFrom(rows: readonly SourceRow[], last: number, tokens: readonly Token[]): boolean {
+function detachedFrom(
+  rows: readonly SourceRow[],
+  last: number,
+  tokens: readonly Token[],
+  isLabel: (text: string) => boolean,
+): boolean {
   const row = rows[last] as SourceRow;
   const used = tokens.filter((token) => row.cells.includes(token.cell)).length;
   const values = row.cells.filter((cell) => cell.text !== '' && readCell(cell.text).kind === 'number').length;
-  return (row.grid && values > used) || valuesOnly(rows[last + 1]);
+  return (
+    (row.grid && values > used) ||
+    valuesOnly(rows[last + 1]) ||
+    runsOn(rows, last) ||
+    headedFigures(rows, last, isLabel)
+  );
+}
+
+/** Lines of header words looked through after a row's figures for figures under them. */
+const HEADER_LINES = 6;
+
+/**
+ * Whether column headers and then figures with no label before them follow the row's figures
+ * ("125 | 第二十条第（六）项 | 本年处理决定数量 | 8 | 1"): the table is printed a column at a time,
+ * every label apart from the figures, and the figures after the label are another row's as well.
+ * (Text a cell a line prints a label before every row's figures.)
+ */
+function headedFigures(rows: readonly SourceRow[], last: number, isLabel: (text: string) => boolean): boolean {
+  let header = false;
+  let r = last + 1;
+  // Figures left over in the column first ("5 | -1 | 0", the label taking two).
+  while (figureLine(rows[r])) r += 1;
+  for (const end = Math.min(rows.length, r + HEADER_LINES); r < end; r += 1) {
+    const row = rows[r] as SourceRow;
+    if (figureLine(row) || valuesOnly(row)) return header;
+    const text = row.cells.length === 1 ? (row.cells[0]?.text ?? '') : '';
+    if (text === '' || isLabel(text) || !columnHeader(text)) return false;
+    header = true;
+  }
+  return false;
+}
+
+/** A line holding one figure and nothing else. */
+function figureLine(row: SourceRow | undefined): boolean {
+  return (
+    row !== undefined && !row.grid && row.cells.length === 1 && readCell(row.cells[0]?.text ?? '').kind === 'number'
+  );
+}
+
+/**
+ * Whether the figures a cell a line go on past the row's count (two more at least, so that a page
+ * number after a page's last row does not count): a column printed apart from its rows, figure
+ * under figure (pdftotext's default order of a ruled table), whose figures are other rows' too.
+ */
+function runsOn(rows: readonly SourceRow[], last: number): boolean {
+  return figureLine(rows[last]) && figureLine(rows[last + 1]) && figureLine(rows[last + 2]);
 }
 
 /**
@@ -44,6 +96,9 @@ function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
   if (parts.length <= count) return undefined;
   const tokens: Token[] = [];
   for (const part of parts.slice(parts.length - count)) {
+    // "00 01 20": a figure with a leading zero is two figures run together (two rows printed on one
+    // baseline where a page breaks), not a count: which digit is whose is not in the text.
+    if (LEADING_ZERO.test(part)) return undefined;
     const reading = readCell(part);
     if (reading.kind !== 'number') return undefined;
     tokens.push(new CellValue(reading.value, cell));
@@ -51,6 +106,9 @@ function inlineValues(cell: SourceCell, count: number): Token[] | undefined {
   // The part before them is the label's own: a number there would make the split a guess.
   return readCell(parts[parts.length - count - 1] as string).kind === 'text' ? tokens : undefined;
 }
+
+/** Digits after a leading 0: no count or amount is printed so. */
+const LEADING_ZERO = /^0\d/;
 
 /** A figure misread past mending ("1B", "7?"): a digit among a few marks or letters, no words. */
 const MISREAD_FIGURE = /^(?=.*\d)[^\u3400-\u9fff\s]{2,8}$/;
@@ -65,6 +123,38 @@ export function unreadableFigure(text: string): boolean {
   return MISREAD_FIGURE.test(text) && readCell(text).kind === 'text';
 }
 
+/** A table's column headers: printed after a row label, they part the label from the figures after them. */
+const COLUMN_HEADERS = new Set(
+  [
+    ...S2_FORMAT_WORDS['2019'],
+    ...S2_FORMAT_WORDS['2021'],
+    ...Object.values(S2_BLOCKS).flatMap((blocks) =>
+      blocks.flatMap((block) => block.rows.flatMap((row) => row.columns.map((column) => column.label))),
+    ),
+    '信息内容',
+    '申请人情况',
+    '法人或其他组织',
+    ...APPLICANT_COLUMNS.filter((column) => column.label.length > 2).map((column) => column.label),
+  ].map(canonical),
+);
+const ARTICLE_HEADER = /^第二十条第[(（][一二三四五六七八九十]+[)）]项$/;
+
+/**
+ * Whether a line between a row label and the figures after it is a column header: the table was
+ * printed a column at a time (pdftotext's default order: every label, then each column under its
+ * header), so the figures that follow are a column's, not the label's row.
+ */
+function columnHeader(text: string): boolean {
+  const form = canonical(text);
+  return COLUMN_HEADERS.has(form) || ARTICLE_HEADER.test(form);
+}
+
+/** Whether the last of a line's space-parted words is a row label. */
+function labelAfterSpace(text: string, isLabel: (text: string) => boolean): boolean {
+  const space = text.search(/\s\S+$/);
+  return space > 0 && isLabel(text.slice(space + 1));
+}
+
 export class Cursor {
   /**
    * How the values the last take found, a cell a line, fell short of the count: `blanks` when a
@@ -73,6 +163,8 @@ export class Cursor {
    * when the text ended in the row (cut off: the values are in order but the rest is unknown).
    */
   short: 'none' | 'blanks' | 'cut' | 'empty' = 'none';
+  /** Whether the last take found figures after the label but left them as no row's of its own (a column printed apart). */
+  detached = false;
 
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -90,6 +182,7 @@ export class Cursor {
     const row = this.rows[this.row] as SourceRow;
     const { cells } = row;
     this.short = 'none';
+    this.detached = false;
     if (!row.grid) {
       const inline = inlineValues(cells[this.cell] as SourceCell, count);
       if (inline) return inline;
@@ -118,6 +211,7 @@ export class Cursor {
     }
     // One cell per line: values follow on the next rows.
     let last = this.row;
+    let header = false;
     for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
       const next = this.rows[r] as SourceRow;
       for (const cell of next.cells) {
@@ -131,16 +225,26 @@ export class Cursor {
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {
           // Header words before the first value are skipped; text after values ends the row.
-          if (tokens.length > 0) return this.stopped(tokens, count);
+          if (tokens.length > 0) return header ? this.apart() : this.stopped(tokens, count);
+          // "予公开 5.属于三类内部事务信息": a group heading's tail before the next row's label (a
+          // label printed beside its group's, as pdftotext joins them): the next row, not header words.
+          if (labelAfterSpace(cell.text, isLabel)) return this.stopped(tokens, count);
+          header ||= columnHeader(cell.text);
           continue;
         }
         tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
         last = r;
       }
     }
-    if (tokens.length > 0 && detachedFrom(this.rows, last, tokens)) return [];
+    if (tokens.length > 0 && (header || detachedFrom(this.rows, last, tokens, isLabel))) return this.apart();
     if (tokens.length > 0 && tokens.length < count) this.short = 'cut';
     return tokens;
+  }
+
+  /** No values: those after the label are a column's or a block's printed apart from their rows. */
+  private apart(): Token[] {
+    this.detached = true;
+    return [];
   }
 
   /**

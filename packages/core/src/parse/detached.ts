@@ -1,3 +1,4 @@
+import { S2_BLOCKS } from '../model/cells.js';
 import { matchRowLabel, type LabelMatch } from './labels.js';
 import { readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -33,9 +34,14 @@ interface LabelLine {
 function labelOf(row: SourceRow, index: number, inOther: boolean): LabelLine | undefined {
   if (row.cells.length !== 1) return undefined;
   const cell = row.cells[0] as SourceCell;
+  // "2.其他法律行政法规禁止公开 0 2 0 0 0 0 2": the label with its own figures, a row of its own.
+  if (INLINE_FIGURES.test(cell.text)) return undefined;
   const match = matchRowLabel(cell.text, inOther);
   return match && match.kind !== 'outcomes-heading' ? { index, cell, match } : undefined;
 }
+
+/** A line that ends in figures after a space: a label printed with its values on its line. */
+const INLINE_FIGURES = /\S\s+-?\d+(?:\.\d+)?$/;
 
 const isGroup = (line: LabelLine): boolean => line.match.kind === 'row' && line.match.label.group === true;
 
@@ -51,11 +57,32 @@ function takers(labels: readonly LabelLine[]): LabelLine[] {
   });
 }
 
+/** The section 二 rows that take one value in some format (2021's 本年处理决定数量, 本年收费金额). */
+const ONE_VALUE_ROWS = new Set(
+  Object.values(S2_BLOCKS).flatMap((blocks) =>
+    blocks.flatMap((block) => block.rows.filter((row) => row.columns.length === 1).map((row) => row.key)),
+  ),
+);
+
+/**
+ * Whether a row of values may be the label's: a lone figure only for a row that takes one value.
+ * Else the figures a line are a column printed figure under figure (pdftotext's default order of
+ * section 二's sub-tables), as many as the labels by chance, and pairing them would be a guess.
+ */
+function fitsOne(line: LabelLine, values: SourceRow): boolean {
+  let filled = 0;
+  for (const cell of values.cells) if (cell.text !== '') filled += 1;
+  return filled !== 1 || (line.match.kind === 'row' && ONE_VALUE_ROWS.has(line.match.label.key));
+}
+
 /** Lines a table's labels and header words take at most (section 三 of 2021: about 60). */
 const MAX_LABEL_LINES = 150;
 
 /** Where a run of label lines (with header words among them) ends in a run of value rows as long. */
-function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[]; end: number } | undefined {
+function rejoinAt(
+  rows: readonly SourceRow[],
+  start: number,
+): { rows: SourceRow[]; end: number } | { rows?: undefined; end: number } | undefined {
   const labels: LabelLine[] = [];
   let i = start;
   const limit = Math.min(rows.length, start + MAX_LABEL_LINES);
@@ -77,7 +104,10 @@ function rejoinAt(rows: readonly SourceRow[], start: number): { rows: SourceRow[
   while (i < rows.length && valueRow(rows[i] as SourceRow)) i += 1;
   const values = rows.slice(valueStart, i);
   const taking = takers(labels);
-  if (taking.length < 2 || values.length !== taking.length) return undefined;
+  // As many labels as rows of values, or none of these labels is paired: a later run of them (after
+  // header words, "信息内容") pairing with these values would leave the first labels' rows out by chance.
+  if (taking.length < 2 || values.length !== taking.length) return { end: valueStart };
+  if (taking.some((line, k) => !fitsOne(line, values[k] as SourceRow))) return { end: valueStart };
   const joined = taking.map((line, k) => ({
     cells: [line.cell, ...(values[k] as SourceRow).cells],
     grid: true,
@@ -107,6 +137,12 @@ export function rejoinDetached(rows: readonly SourceRow[]): readonly SourceRow[]
     if (!startsRun) continue;
     const rejoined = rejoinAt(rows, i);
     if (!rejoined) continue;
+    if (!rejoined.rows) {
+      // No label up to the values pairs with them: none of those lines starts a run.
+      i = rejoined.end - 1;
+      afterLabel = false;
+      continue;
+    }
     out ??= [];
     out.push(...rows.slice(copied, i), ...rejoined.rows);
     copied = rejoined.end;

@@ -110,6 +110,8 @@ class RowLabelReader {
   readonly blankRows = new Set<string>();
   /** Whether some row a cell a line lost its blank cells (then a row with no value is all blanks). */
   blanksDropped = false;
+  /** The (六)其他处理 heading when no figure followed it: a single row (2019) left open, to be named. */
+  private otherAlone: SourceCell | undefined;
   otherSubRows = false;
   /** Inside the group (六) 其他处理 of section 三, whose sub-rows share labels with other rows. */
   private inOtherGroup = false;
@@ -241,14 +243,25 @@ class RowLabelReader {
     this.assign(`s2.${label.key}`, ids, tokens, cell, lost || unheaded ? 'open' : 'order');
   }
 
+  /**
+   * A (六)其他处理 with no figures after it and no sub-rows, in a table of the format where it is
+   * one row: the row is open, and named so (the rules name the cells of sub-rows only).
+   */
+  closeOther(outcomeFormat: ReportFormat): void {
+    if (this.otherAlone && outcomeFormat === '2019' && !this.otherSubRows)
+      this.assign('s3.other', s3RowIds('other'), [], this.otherAlone);
+  }
+
   private readS3Label(label: RowLabel, row: SourceRow, r: number, cell: SourceCell, cursor: Cursor): void {
     this.firstRow.s3 ??= r;
     if (label.group) {
       this.inOtherGroup = label.key === 'other';
       // A group heading followed by values is printed as one row: (六) in the 2019 table.
       const tokens = cursor.take(7, this.isLabel);
-      if (tokens.length > 0 && label.key === 'other')
+      // Figures after it that are a column's (cursor.detached) leave the row open, with a finding.
+      if ((tokens.length > 0 || cursor.detached) && label.key === 'other')
         this.assign('s3.other', s3RowIds('other'), tokens, cell, shortWay(row, cursor));
+      else if (label.key === 'other') this.otherAlone ??= cell;
       return;
     }
     if (label.key.startsWith('other.')) this.otherSubRows = true;
@@ -272,6 +285,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   });
   const { values, findings, firstRow, otherSubRows } = reader;
   const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
+  reader.closeOther(outcomeFormat);
   const blankRows = reader.blanksDropped ? reader.blankRows : undefined;
   findings.push(
     ...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single', blankRows),
@@ -304,7 +318,10 @@ function s4PartnerNear(rows: readonly SourceRow[], r: number): boolean {
   for (let i = r; i < Math.min(rows.length, r + 4); i += 1) {
     for (const cell of (rows[i] as SourceRow).cells) {
       const form = canonical(cell.text);
-      if (form.startsWith(S4_PARTNER) || form.includes('直接起诉')) return true;
+      // "行政复议 行政诉讼" as one line (S4_HEADER_LINE) names its partner itself: the headers
+      // under it may run many lines when a narrow column prints 结果 and 维持 apart.
+      if (form.startsWith(S4_PARTNER) || form.includes('直接起诉') || (i === r && S4_HEADER_LINE.test(cell.text)))
+        return true;
     }
   }
   return false;
@@ -326,8 +343,10 @@ function readS4(
     if (anchor === -1 || !s4PartnerNear(rows, r)) continue;
     firstRow.s4 = r;
     const tokens: Token[] = [];
+    let lines = 0;
     for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
       const row = rows[i] as SourceRow;
+      const before = tokens.length;
       const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
       const blanksCount = i !== r && valueRowOf(row, ids.length - tokens.length);
       for (const cell of cells) {
@@ -343,6 +362,7 @@ function readS4(
         }
         tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
+      if (tokens.length > before) lines += 1;
       if (
         tokens.length > 0 &&
         !row.grid &&
@@ -353,6 +373,18 @@ function readS4(
         break;
     }
     if (tokens.length === 0) return;
+    // Fewer than fifteen on the one line: figures run together ("021141000120136", narrow columns
+    // printed without spaces), and after the first run no figure's column is known. The aligner
+    // splits them by the sums, or they stay open.
+    if (tokens.length < ids.length && lines === 1) {
+      findings.push({
+        rule: 'row-incomplete',
+        severity: 'error',
+        message: `第四部分行政复议、行政诉讼情况的数值连在一起，只读到 ${tokens.length} 段，应有 ${ids.length} 个`,
+        cells: ids,
+      });
+      return;
+    }
     tokens.forEach((token, i) => values.set(ids[i] as string, token));
     if (tokens.length < ids.length) {
       findings.push({

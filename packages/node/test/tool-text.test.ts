@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { emptyScore, parseReport, scoreCells, type Report } from '@xxgk/core';
+
+/*
+ * The text a user gets from a published PDF with poppler's pdftotext (bench/tool-text.js measures
+ * it on many reports and producers): the fixtures' LibreOffice and xxgk PDFs through -raw and
+ * -layout read every cell right; through the default reading order, which prints a ruled table's
+ * columns apart from their rows, whatever is read is right and the rest is open with a finding.
+ */
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/parse/pdf/${name}`, import.meta.url));
+const hasPdftotext = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
+const truthOf = (format: string) => JSON.parse(readFileSync(fixture(`report-${format}.json`), 'utf8')) as Report;
+
+const cases = [
+  ['libreoffice-2019.pdf', '2019'],
+  ['libreoffice-2021.pdf', '2021'],
+  ['xxgk-2021.pdf', '2021'],
+] as const;
+
+describe.skipIf(!hasPdftotext)('pdftotext of the fixture PDFs', () => {
+  it.each(cases)('%s: -raw and -layout read every cell right', async (file, format) => {
+    for (const flag of ['-raw', '-layout']) {
+      const text = execFileSync('pdftotext', [flag, '-enc', 'UTF-8', fixture(file), '-']);
+      const score = scoreCells(emptyScore(), truthOf(format), await parseReport(new Uint8Array(text)));
+      expect({ flag, ...score }).toMatchObject({ flag, wrong: 0, open: 0 });
+    }
+  });
+
+  it.each(cases)('%s: the default order gives no wrong cell, and names each open one', async (file, format) => {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', fixture(file), '-']);
+    const score = scoreCells(emptyScore(), truthOf(format), await parseReport(new Uint8Array(text)));
+    expect(score).toMatchObject({ wrong: 0, wrongSure: 0, openUnnamed: 0 });
+  });
+});
