@@ -1,4 +1,4 @@
-import { APPLICANT_COLUMNS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
+import { APPLICANT_COLUMNS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, cellName, type ReportFormat } from '../model/cells.js';
 import type { ProseSection, Report, Source } from '../model/schema.js';
 import { FIRST_NATIONAL_FORMAT_YEAR, formatForYear } from '../rules/format.js';
 import type { ExtractedDocument } from './document.js';
@@ -244,6 +244,29 @@ function provenanceOf(read: ReadonlyMap<string, ReadValue> | undefined, file: st
   return provenance;
 }
 
+/**
+ * The last word on cells left empty: each reading that leaves a cell null says why, and this
+ * names any it did not, so that no cell is ever empty without a finding the user can see.
+ */
+function unnamedOpen(
+  cells: Readonly<Record<string, number | null>>,
+  findings: readonly ParserFinding[],
+): ParserFinding[] {
+  const named = new Set(findings.flatMap((finding) => finding.cells));
+  const open: string[] = [];
+  for (const id in cells) if (cells[id] === null && !named.has(id)) open.push(id);
+  if (open.length === 0) return [];
+  const shown = open.slice(0, 3).map((id) => `“${cellName(id)}”`);
+  return [
+    {
+      rule: 'cell-unreadable',
+      severity: 'error',
+      message: `${shown.join('、')}${open.length > 3 ? `等 ${open.length} 个单元格` : ''}的数值未能读出，该单元格留空，请对照原文`,
+      cells: open,
+    },
+  ];
+}
+
 /** Reads the intermediate document as a report of the model. */
 export function readDocument(document: ExtractedDocument, file?: string): ReadResult {
   const rows = rejoinDetached(documentRows(document));
@@ -291,7 +314,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
   for (const id of inferred) if (!cellIds.includes(id)) cellIds.push(id);
 
-  findings.push(...metaFindings(meta));
+  findings.push(...unnamedOpen(cells, findings), ...metaFindings(meta));
 
   const sectionTitle = (key: SectionKey) =>
     headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableCellIds } from '../model/cells.js';
 import { parseReport } from './index.js';
 
 /*
@@ -163,5 +164,27 @@ describe('two rows printed on one baseline where a page breaks (pdftotext -layou
 6.属于四类过程性信息 0 0 0 0 0 4 4`);
     for (const id of ['s3.denied.internal.otherOrg', 's3.denied.internal.total'])
       expect(report.cells[id] === 30 || report.cells[id] === 31).toBe(false);
+  });
+});
+
+describe('section 四 whose headers pdftotext printed a character a line (a Chromium print, stacked or turned)', () => {
+  const stacked = (words: string) => [...words].join('\n');
+  const headers = stacked(
+    '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉' +
+      '结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计',
+  );
+
+  it('leaves every cell open, each named by a finding, when no header is left to read', async () => {
+    const { report, findings } = await read(`${TITLE}
+四、政府信息公开行政复议、行政诉讼情况
+${headers}
+2 1 0 1 4 0 1 1 0 2 1 0 0 1 2
+五、存在的主要问题及改进情况
+无。`);
+    const ids = tableCellIds('s4', '2021');
+    for (const id of ids) {
+      expect(report.cells[id] ?? null).toBeNull();
+      expect(named(findings, id)).toBe(true);
+    }
   });
 });

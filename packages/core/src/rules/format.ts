@@ -2,6 +2,7 @@ import { CELLS, REPORT_FORMATS, TABLE_TITLES, tableCellIds, type ReportFormat, t
 import { cellIdsOf } from './cell-walk.js';
 import { example, removeCells, sample } from './examples.js';
 import { cellName, hasTable, otherIsSingleRow, tableFormat } from './helpers.js';
+import type { Report } from '../model/schema.js';
 import type { Rule } from './types.js';
 
 /** The first report year of the 2021 format (国办公开办函〔2021〕30号). */
@@ -88,17 +89,29 @@ export const formatMixedTables: Rule = {
   },
 };
 
+/**
+ * The cells of a table the report lacks that hold no value (those the prose gave stay out). A
+ * 2021 table that is not there prints (六)其他处理 neither way: the cells of both are named.
+ */
+function absentCells(report: Report, table: TableId, format: ReportFormat): string[] {
+  const ids = new Set(tableCellIds(table, format));
+  if (table === 's3') for (const id of tableCellIds(table, format, 'single')) ids.add(id);
+  return [...ids].filter((id) => report.cells[id] === undefined || report.cells[id] === null);
+}
+
 export const tableMissing: Rule = {
   id: 'table-missing',
   severity: 'error',
   title: '报告包含第二、三、四部分的法定表格',
   check: ({ report }) => {
-    if (!tableFormat(report)) return [];
+    const format = tableFormat(report);
+    if (!format) return [];
     return (['s2', 's3', 's4'] as const)
       .filter((table) => !hasTable(report, table))
       .map((table) => ({
         message: `缺少“${TABLE_TITLES[table]}”的法定表格${(report.inferred ?? []).some((id) => id.startsWith(`${table}.`)) ? '（部分数值仅由正文推断）' : ''}`,
-        cells: [],
+        // The cells the missing table leaves empty, so that each one shows why it is.
+        cells: absentCells(report, table, format),
       }));
   },
   examples: {
