@@ -173,16 +173,55 @@ describe('section 四 whose headers pdftotext printed a character a line (a Chro
     '行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉' +
       '结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计',
   );
+  const S4 = tableCellIds('s4', '2021');
+  const FIGURES = [2, 1, 0, 1, 4, 0, 1, 1, 0, 2, 1, 0, 0, 1, 2];
 
-  it('leaves every cell open, each named by a finding, when no header is left to read', async () => {
-    const { report, findings } = await read(`${TITLE}
+  it('reads the fifteen figures under the heading the headers stand below (-raw)', async () => {
+    const { report } = await read(`${TITLE}
 四、政府信息公开行政复议、行政诉讼情况
 ${headers}
-2 1 0 1 4 0 1 1 0 2 1 0 0 1 2
+${FIGURES.join(' ')}
 五、存在的主要问题及改进情况
 无。`);
-    const ids = tableCellIds('s4', '2021');
-    for (const id of ids) {
+    expect(S4.map((id) => report.cells[id])).toEqual(FIGURES);
+  });
+
+  const layout = (figures: readonly number[]) =>
+    read(`${TITLE}
+四、政府信息公开行政复议、行政诉讼情况
+行政复议 行政诉讼
+结结其尚 未经复议直接起诉 复议后起诉
+果果他未总 结结其尚 结结其尚
+${figures.join('')}
+五、存在的主要问题及改进情况
+无。`);
+
+  it('splits figures run together (-layout) where the group totals allow one split only', async () => {
+    const { report } = await layout(FIGURES);
+    expect(S4.map((id) => report.cells[id])).toEqual(FIGURES);
+  });
+
+  it('leaves open, with a finding, the figures run together that the totals split more than one way', async () => {
+    // "1110012": 1 1 10 0 12, 11 1 0 0 12 and 1 11 0 0 12 all add up.
+    const figures = [1, 1, 10, 0, 12, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1];
+    const { report, findings } = await layout(figures);
+    expect(report.cells['s4.review.upheld'] ?? null).toBeNull();
+    S4.forEach((id, i) => {
+      const value = report.cells[id] ?? null;
+      if (value === null) expect(named(findings, id)).toBe(true);
+      else expect(value).toBe(figures[i]);
+    });
+  });
+
+  it('leaves every cell open, each named by a finding, when nothing near the figures names the table', async () => {
+    const { report, findings } = await read(`${TITLE}
+四、政府信息公开行政复议、行政诉讼情况
+${'本部分统计口径为本机关作为被申请人或者被告的案件，不含本机关所属单位的案件，数据截至本年十二月三十一日，由法制机构会同办公室核对后填报，各栏数字均为件数。'.repeat(2)}
+${stacked('议复政行讼诉政行果结持维')}
+${FIGURES.join(' ')}
+五、存在的主要问题及改进情况
+无。`);
+    for (const id of S4) {
       expect(report.cells[id] ?? null).toBeNull();
       expect(named(findings, id)).toBe(true);
     }

@@ -101,6 +101,24 @@ function cellAt(spans: readonly Span[], offset: number): SourceCell | undefined 
   return spans[low]?.cell;
 }
 
+/** Characters of text kept before a run: its label, a note, and section 四's headers. */
+const WINDOW = 120;
+/** How far back a long text is looked at for them (headers printed a character a line take three each). */
+const LOOK_BACK = 6 * WINDOW;
+
+/**
+ * The last WINDOW characters of the text before a run. Where that text is longer, its spaces and
+ * line ends go first (the labels are compared without them): a table whose headers a PDF tool
+ * printed a character a line ("行\n政\n复\n议", turned or stacked headers) keeps its words.
+ */
+function labelWindow(between: string): string {
+  if (between.length <= WINDOW) return between;
+  return between
+    .slice(-LOOK_BACK)
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .slice(-WINDOW);
+}
+
 /**
  * The runs of numbers of the document in order, each with the text before it. The numbering
  * of a label ("2.其他法律…") sticks to the previous run in a crawler's text ("00000002.其他"):
@@ -124,7 +142,7 @@ export function streamCandidates(rows: readonly SourceRow[]): Candidate[] {
       numbering = raw.slice(-1);
       raw = raw.slice(0, -1).trimEnd();
     }
-    const before = (carried + text.slice(previousEnd, run.start)).slice(-120);
+    const before = labelWindow(carried + text.slice(previousEnd, run.start));
     carried = numbering;
     previousEnd = run.end;
     if (raw === '' || /^[-+]$/.test(raw)) return;
