@@ -1,6 +1,8 @@
 import { cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import type { Placement } from './align/merge.js';
+import { sumChecks } from './align/sums.js';
+import { otherLayout } from '../rules/helpers.js';
 import type { ExtractedDocument } from './document.js';
 import { s4ByColumn } from './ocr-s4.js';
 import {
@@ -8,7 +10,6 @@ import {
   openContradicted,
   oneCharacterLostOrAdded,
   openForbidden,
-  scanChecks,
   sumInWords,
   type Cells,
   type SumChange,
@@ -130,7 +131,8 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   };
   placeS4(work, document);
   const opened = openForbidden(work.cells);
-  const checks = scanChecks(format, work.cells);
+  // (六) as the report prints it, by the rules' own test (one row or sub-rows).
+  const checks = sumChecks(format, otherLayout(report, format));
   const against = openContradicted(checks, work.cells);
   opened.push(...against);
   const contradicted = new Map(against.map((change) => [change.id, change.read as number]));

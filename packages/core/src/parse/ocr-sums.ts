@@ -1,6 +1,6 @@
-import { CELLS, cellName, type OtherRowLayout, type ReportFormat } from '../model/cells.js';
+import { CELLS, cellName } from '../model/cells.js';
 import { oneEditApart } from './ocr-labels.js';
-import { holds, sumChecks, sumHolds, type SumCheck } from './align/sums.js';
+import { holds, sumHolds, type SumCheck } from './align/sums.js';
 
 /*
  * What a scan's sums say of the figures OCR read, where OCR, not the organ, is the likely cause of a
@@ -61,12 +61,6 @@ function needed(check: SumCheck, id: string, cells: Cells): number | undefined {
   }
   const value = check.left.includes(id) ? -rest : rest;
   return value === 0 ? 0 : value; // not −0
-}
-
-/** The sums a format's sections 三 and 四 carry, by the layout the cells show. */
-export function scanChecks(format: ReportFormat, cells: Cells): readonly SumCheck[] {
-  const other: OtherRowLayout = Object.keys(cells).some((id) => id.startsWith('s3.other.')) ? 'subRows' : 'single';
-  return sumChecks(format, other);
 }
 
 /** Opens figures no cell of their kind may hold; returns what was opened. */

@@ -22,7 +22,7 @@ export function cell(report: Report, id: string): number | null | undefined {
 
 /** The national format the tables follow, or undefined for a free-form report. */
 /** How section 三 prints (六): as the report has it. */
-export function otherLayout(report: Report, format: ReportFormat): OtherRowLayout {
+export function otherLayout(report: Pick<Report, 'cells'>, format: ReportFormat): OtherRowLayout {
   return otherIsSingleRow(report) ? 'single' : defaultOtherLayout(format);
 }
 
@@ -94,7 +94,7 @@ const TABLE_IDS: Readonly<Record<'s2' | 's3' | 's4', readonly string[]>> = {
 };
 
 /** Whether a 2021-format report prints (六)其他处理 as one row. */
-export function otherIsSingleRow(report: Report): boolean {
+export function otherIsSingleRow(report: Pick<Report, 'cells'>): boolean {
   return SINGLE_OTHER_IDS.some((id) => id in report.cells);
 }
 
