@@ -17,18 +17,16 @@ const ALL_FORMS = new Set(ROW_LABELS.flatMap((label) => label.forms));
 const LABEL_FORMS = [...ALL_FORMS].filter((f) => f.length >= MIN_MENDED);
 
 /** The section 三 rows as printed (both formats, with their groups' headings) and section 四's headers. */
-const PRINTED = [
-  ...new Set(
-    [
-      ...REPORT_FORMATS.flatMap((format) => s3Rows(format, 'subRows').map((row) => row.label)),
-      ...S3_OUTCOME_GROUPS.map((group) => group.label),
-      ...Object.values(S2_BLOCKS)
-        .flat()
-        .flatMap((block) => block.rows.map((row) => row.label)),
-      ...S4_GROUPS.map((group) => group.label),
-    ].map(canonical),
-  ),
-];
+const PRINTED = new Set(
+  [
+    ...REPORT_FORMATS.flatMap((format) => s3Rows(format, 'subRows').map((row) => row.label)),
+    ...S3_OUTCOME_GROUPS.map((group) => group.label),
+    ...Object.values(S2_BLOCKS)
+      .flat()
+      .flatMap((block) => block.rows.map((row) => row.label)),
+    ...S4_GROUPS.map((group) => group.label),
+  ].map(canonical),
+);
 /*
  * Section 四's headers: the reader finds its table by the 行政复议 header cell, so a misread one
  * loses fifteen cells. Four characters, but no other table word is within one edit of them.
@@ -42,7 +40,7 @@ const PRINTED_MENDED = [...new Set([...PRINTED, ...S4_HEADERS])].filter(
 export function mendOcrLabel(text: string): string {
   const form = canonical(text);
   const { numbering, core } = splitNumbering(form);
-  if (PRINTED.includes(form) || ALL_FORMS.has(core)) return text;
+  if (PRINTED.has(form) || ALL_FORMS.has(core)) return text;
   const printed = PRINTED_MENDED.filter((label) => oneEditApart(label, form));
   const bare = core.length >= MIN_MENDED ? LABEL_FORMS.filter((f) => oneEditApart(f, core)) : [];
   // Both ways may name the one row ("二上年结转…": the printed label without its 、, the bare form with a 二 before it).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellPerLineS3, s3Row } from '../../test/support/pages.js';
 import { parseReport } from './index.js';
 import { readCell, toSimplifiedText } from './normalise.js';
 
@@ -166,27 +167,8 @@ ${rows}
 });
 
 describe('a table copied a cell a line whose blank cells were dropped', () => {
-  const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
-  const row = (report: { cells: Record<string, number | null | undefined> }, key: string) =>
-    C7.map((c) => report.cells[`s3.${key}.${c}`] ?? null);
-  const page = (rows: string) => `某镇人民政府2020年政府信息公开工作年度报告
-三、收到和处理政府信息公开申请情况
-(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |
-申请人情况 |
-||||||||
-自然人 |
-法人或其他组织 |
-总计 |
-|||||||
-商业企业 |
-科研机构 |
-社会公益组织 |
-法律服务机构 |
-其他 |
-|||||
-${rows}
-四、政府信息公开行政复议、行政诉讼情况
-本镇未发生行政复议、行政诉讼。`;
+  const page = (rows: string) =>
+    cellPerLineS3('某镇人民政府2020年政府信息公开工作年度报告', rows, '本镇未发生行政复议、行政诉讼。');
 
   it('puts no value of a short row by its order', async () => {
     // 自然人 4 and 总计 4 with the five blanks between them gone: "4", "4" is no 自然人 and 商业企业.
@@ -204,10 +186,10 @@ ${rows}
 4 |
 ||||||`),
     );
-    expect(row(report, 'new')).toEqual([null, null, null, null, null, null, null]);
-    expect(row(report, 'granted')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'new')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'granted')).toEqual([null, null, null, null, null, null, null]);
     // A lone 0 is 0 wherever it stands.
-    expect(row(report, 'carriedIn')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(s3Row(report, 'carriedIn')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('still reads a full row in order', async () => {
@@ -222,7 +204,7 @@ ${rows}
 4 |
 二、上年结转政府信息公开申请数量 |`),
     );
-    expect(row(report, 'new')).toEqual([3, 1, 0, 0, 0, 0, 4]);
+    expect(s3Row(report, 'new')).toEqual([3, 1, 0, 0, 0, 0, 4]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellPerLineS3, s3Row } from '../../test/support/pages.js';
 import { parseReport } from './index.js';
 
 /*
@@ -10,30 +11,11 @@ import { parseReport } from './index.js';
 
 const parse = async (text: string) => (await parseReport(new TextEncoder().encode(text), { file: 'page.txt' })).report;
 
-const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
-const s3Row = (report: { cells: Record<string, number | null | undefined> }, key: string) =>
-  C7.map((c) => report.cells[`s3.${key}.${c}`] ?? null);
 const cellLines = (cells: readonly string[]) => cells.map((cell) => (cell === '' ? '|' : `${cell} |`)).join('\n');
 
 describe('a table copied a cell a line, each blank cell a lone pipe', () => {
-  const page = (rows: string) => `关于2022年度政府信息公开情况的报告
-三、收到和处理政府信息公开申请情况
-(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |
-申请人情况 |
-||||||||
-自然人 |
-法人或其他组织 |
-总计 |
-|||||||
-商业企业 |
-科研机构 |
-社会公益组织 |
-法律服务机构 |
-其他 |
-|||||
-${rows}
-四、政府信息公开行政复议、行政诉讼情况
-本办未发生行政复议、行政诉讼。`;
+  const page = (rows: string) =>
+    cellPerLineS3('关于2022年度政府信息公开情况的报告', rows, '本办未发生行政复议、行政诉讼。');
 
   it('keeps each blank between two cells in its column', async () => {
     const report = await parse(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableCellIds } from '../model/cells.js';
+import { s3Row } from '../../test/support/pages.js';
 import { parseReport } from './index.js';
 
 /*
@@ -10,9 +11,6 @@ import { parseReport } from './index.js';
 
 const read = async (text: string) => parseReport(new TextEncoder().encode(text), { file: 'page.txt' });
 
-const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
-const s3Row = (report: { cells: Record<string, number | null | undefined> }, key: string) =>
-  C7.map((c) => report.cells[`s3.${key}.${c}`] ?? null);
 const named = (findings: readonly { cells: readonly string[] }[], id: string) =>
   findings.some((finding) => finding.cells.includes(id));
 
