@@ -21,8 +21,21 @@ const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|所|站|队)$/;
 export function placeless(name: string): boolean {
   const rest = name.replace(LEVEL, '');
   // A level then an organ: no place word is left once the level is taken off.
-  if (rest !== name && (/^自治/.test(name) || !PLACED.test(rest))) return true;
-  return DEPARTMENT.test(name) && !PLACED.test(name);
+  if (rest !== name && (/^自治/.test(name) || !PLACED.test(withoutPlaceLikeWords(rest)))) return true;
+  return DEPARTMENT.test(name) && !PLACED.test(withoutPlaceLikeWords(name));
+}
+
+/**
+ * Words of a department's name that hold a place word's character and name no place: the 市 of
+ * 市场监督管理局, the 乡 of 住房和城乡建设局 and 乡村振兴局, the 市 of 城市管理局. "市市场监管局" and
+ * "县住房和城乡建设局" are a level and a department, cut short of their place. Each word is taken only
+ * before the words that follow it in such names, so that a place ending in 城 ("晋城市", "龙城乡")
+ * keeps its place word.
+ */
+const PLACE_LIKE_WORDS = /市场(?=监督|监管|服务|发展|管理)|城市(?=管理|综合|建设|规划|更新)|城乡(?=建设|规划)|乡村(?=振兴|建设)/g;
+
+function withoutPlaceLikeWords(name: string): string {
+  return name.replace(PLACE_LIKE_WORDS, '〇〇');
 }
 
 /** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */

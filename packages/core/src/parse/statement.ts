@@ -13,9 +13,13 @@ import { titleParts } from './title.js';
 /** How much of the text opens the report: the statement comes before the first part's heading. */
 const OPENING = 1500;
 
-/** A verb of publishing, then the report's name up to the words that name a report. */
+/**
+ * A verb of publishing, then the report's name up to the words that name a report, or up to the
+ * end of the clause when the report is called by what it tells ("特向社会公布某某局2024年政府信息
+ * 公开情况。").
+ */
 const PUBLISHES =
-  /(?:公布|发布|编制|形成|向社会公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告))/g;
+  /(?:公布|发布|编制|形成|向社会公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告|信息公开(?:工作)?情况(?=[。；;，,]|$)))/g;
 /** "由X编制": the run of the organ's name after 由, up to the verb that follows it. */
 const COMPILED_BY = /由([\u4e00-\u9fa5（）()]{3,40})/g;
 const AFTER_NAME = /(?:根据|按照|依据|依照|结合|编制|汇总|组织|负责|会同|在).*$/;
