@@ -87,15 +87,23 @@ const PERIOD =
 /**
  * The year: the title's, else the statistics period's, else the year the body names most. A
  * school's report on an academic year ("2024—2025学年") reports on no one calendar year: none then.
+ * A report is published after the year it reports on: where the page dates itself (`publishedIn`,
+ * "发布日期：2025年01月20日", the 落款's date), the body's years from that year on are the page's
+ * date and the plans for the next year ("2025年，我局将…"), never the report's.
  */
-function readYear(fromTitle: TitleParts, body: () => string): Pick<MetaReading, 'year' | 'yearFrom'> {
+function readYear(
+  fromTitle: TitleParts,
+  body: () => string,
+  publishedIn: () => number | undefined,
+): Pick<MetaReading, 'year' | 'yearFrom'> {
   if (fromTitle.year) return { year: fromTitle.year, yearFrom: 'title' };
   const period = PERIOD.exec(body());
   if (period) return { year: Number(period[1]), yearFrom: 'period' };
   if (fromTitle.academic || ACADEMIC_YEAR.test(body().slice(0, 1500))) return {};
+  const before = publishedIn() ?? Infinity;
   const years = [...body().matchAll(/((?:19|20)\d{2})\s*年/g)]
     .map((m) => m[1] as string)
-    .filter((y) => Number(y) >= 2008 && Number(y) <= 2100);
+    .filter((y) => Number(y) >= 2008 && Number(y) <= 2100 && Number(y) < before);
   const common = mostFrequent(years);
   return common ? { year: Number(common), yearFrom: 'body' } : {};
 }
@@ -112,7 +120,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
   const body = (): string => (simplified ??= simplify(text));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   const agency = readAgency(fromTitle, lines, body, page);
-  const year = readYear(fromTitle, body);
+  const year = readYear(fromTitle, body, () => earliestPageYear(lines, page?.publishedOn));
   const publishedOn = year.year ? publicationDate(lines, year.year, page?.publishedOn) : undefined;
   return {
     ...(title ? { title } : {}),
@@ -132,6 +140,26 @@ const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
  * on counts: a report cannot be published within the year it reports on.
  */
 function publicationDate(lines: readonly string[], year: number, declared?: string): string | undefined {
+  for (const [, y, m, d] of pageDates(lines, declared)) {
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const month = Number(m);
+    const day = Number(d);
+    if (Number(y) > year && month >= 1 && month <= 12 && day >= 1 && day <= 31) return date;
+  }
+  return undefined;
+}
+
+/** The earliest year the page dates itself in, if it does. */
+function earliestPageYear(lines: readonly string[], declared?: string): number | undefined {
+  const years = pageDates(lines, declared).map(([, y]) => Number(y));
+  return years.length > 0 ? Math.min(...years) : undefined;
+}
+
+/**
+ * The page's own dates, as [match, year, month, day]: the date the page declares, the labelled
+ * dates near its top, the date on a line of its own near its end (the 落款's).
+ */
+function pageDates(lines: readonly string[], declared?: string): RegExpExecArray[] {
   const candidates: RegExpExecArray[] = [];
   const fromPage = declared ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declared) : null;
   if (fromPage) candidates.push(fromPage);
@@ -143,11 +171,5 @@ function publicationDate(lines: readonly string[], year: number, declared?: stri
     const match = DATE_LINE.exec(line);
     if (match) candidates.push(match);
   }
-  for (const [, y, m, d] of candidates) {
-    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    const month = Number(m);
-    const day = Number(d);
-    if (Number(y) > year && month >= 1 && month <= 12 && day >= 1 && day <= 31) return date;
-  }
-  return undefined;
+  return candidates;
 }
