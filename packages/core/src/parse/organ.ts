@@ -32,7 +32,8 @@ export function placeless(name: string): boolean {
  * before the words that follow it in such names, so that a place ending in 城 ("晋城市", "龙城乡")
  * keeps its place word.
  */
-const PLACE_LIKE_WORDS = /市场(?=监督|监管|服务|发展|管理)|城市(?=管理|综合|建设|规划|更新)|城乡(?=建设|规划)|乡村(?=振兴|建设)/g;
+const PLACE_LIKE_WORDS =
+  /市场(?=监督|监管|服务|发展|管理)|城市(?=管理|综合|建设|规划|更新)|城乡(?=建设|规划)|乡村(?=振兴|建设)/g;
 
 function withoutPlaceLikeWords(name: string): string {
   return name.replace(PLACE_LIKE_WORDS, '〇〇');

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readMeta } from './meta.js';
+import { placeless } from './organ.js';
+import { statementOrgan } from './statement.js';
+
+/*
+ * Shapes found in a fourth round of real report openings (kept out of the repository), with
+ * invented organs: a department's words that hold a place word's character, a page's "目录" above
+ * a title, a statement that calls the report by what it tells, a body whose later years are the
+ * page's date and next year's plans. Each with a case that must not trigger.
+ */
+
+const lines = (text: string) => text.split('\n');
+
+describe('a department whose words hold a place word’s character', () => {
+  it('is cut short of its place: 市场监督, 城乡建设, 乡村振兴, 城市管理 name no place', () => {
+    for (const name of ['市市场监管局', '县住房和城乡建设局', '区乡村振兴局', '市城市管理局', '市场监督管理局'])
+      expect(placeless(name), name).toBe(true);
+  });
+
+  it('keeps a place that ends in 城 or names the same words after a place', () => {
+    for (const name of ['青梧市市场监督管理局', '青梧县住房和城乡建设局', '晋川城市城市管理局', '龙城乡人民政府'])
+      expect(placeless(name), name).toBe(false);
+  });
+
+  it('is no organ as the subject of the first sentence, nor in a title', () => {
+    const subject = readMeta(lines('一、总体情况\n2024年，市市场监管局坚持以习近平新时代中国特色社会主义思想为指导。'));
+    expect(subject.agency).toBeUndefined();
+    const title = readMeta(lines('县住房和城乡建设局2023年政府信息公开工作年度报告\n一、总体情况\n我局认真贯彻。'));
+    expect(title.agency).toBeUndefined();
+    expect(title.year).toBe(2023);
+  });
+
+  it('is read whole where its place is given', () => {
+    const meta = readMeta(lines('一、总体情况\n2024年，青梧县住房和城乡建设局坚持以人民为中心，认真贯彻条例。'));
+    expect(meta).toMatchObject({ agency: '青梧县住房和城乡建设局', agencyFrom: 'subject' });
+  });
+});
+
+describe('a page’s chrome above a title without a year', () => {
+  it('takes no "目录" or "打印" into the organ', () => {
+    for (const chrome of ['目录', '打印'])
+      expect(
+        readMeta(lines(`${chrome}\n青梧街道政府信息公开工作年度报告\n一、总体情况\n2021年，我街道认真贯彻。`)),
+      ).toMatchObject({
+        agency: '青梧街道',
+        year: 2021,
+      });
+  });
+
+  it('still joins a title broken after the organ', () => {
+    expect(readMeta(lines('青梧县林业局\n2023年政府信息公开工作年度报告\n一、总体情况'))).toMatchObject({
+      agency: '青梧县林业局',
+      year: 2023,
+    });
+  });
+});
+
+describe('a statement that calls the report by what it tells', () => {
+  it('names the organ: "特向社会公布某局2024年政府信息公开情况。"', () => {
+    expect(
+      statementOrgan('为进一步做好政府信息公开工作，特向社会公布青梧市统计局2024年政府信息公开情况。报告全文包括……'),
+    ).toBe('青梧市统计局');
+  });
+
+  it('not where the words run on past 情况 or the organ is cut short', () => {
+    expect(statementOrgan('现发布青梧市统计局2024年政府信息公开情况统计表的说明。')).toBeUndefined();
+    expect(statementOrgan('特向社会公布市统计局2024年政府信息公开情况。')).toBeUndefined();
+  });
+});
+
+describe('the year from the body of a page that dates itself', () => {
+  it('is before the page’s date: the later years are the date and next year’s plans', () => {
+    const meta = readMeta(
+      lines(
+        '青梧县林业局政府信息公开工作年度报告\n发布日期：2025年01月20日\n一、总体情况\n2024年，我局认真贯彻条例。\n' +
+          '五、存在的主要问题及改进情况\n2025年，我局将进一步加强。2025年继续推进。\n青梧县林业局\n2025年1月18日',
+      ),
+    );
+    expect(meta).toMatchObject({ agency: '青梧县林业局', year: 2024, yearFrom: 'body', publishedOn: '2025-01-20' });
+  });
+
+  it('is open when the body names no year before the page’s date', () => {
+    const meta = readMeta(
+      lines(
+        '青梧县林业局政府信息公开工作年度报告\n发布时间：2025-01-20\n一、总体情况\n本年度，我局认真贯彻条例。\n2025年，我局将进一步加强。',
+      ),
+    );
+    expect(meta.year).toBeUndefined();
+  });
+
+  it('is the body’s most named year where the page gives no date', () => {
+    const meta = readMeta(
+      lines(
+        '青梧县林业局政府信息公开工作年度报告\n一、总体情况\n2024年，我局认真贯彻。\n2025年，我局将加强。2025年继续。',
+      ),
+    );
+    expect(meta.year).toBe(2025);
+  });
+});
