@@ -132,7 +132,8 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
 
 const LABELLED_DATE =
   /(?:发布(?:时间|日期)|公开日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+/** A date on a line of its own, or after the 落款's name on its line ("某某县林业局 2024年1月20日"). */
+const DATE_LINE = /^\s*(?:[\u4e00-\u9fa5（）()]{4,30}\s+)?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 
 /**
  * When the report was published: a labelled date near the top of a page ("发布时间：2024-01-20"),

@@ -98,3 +98,29 @@ describe('the year from the body of a page that dates itself', () => {
     expect(meta.year).toBe(2025);
   });
 });
+
+describe('the 落款 of a page whose text runs on past it', () => {
+  const footer = [
+    '扫一扫在手机打开当前页',
+    '【打印】【关闭】',
+    '主办单位：青梧县人民政府办公室',
+    '网站标识码：0000000000',
+  ];
+  const report = ['一、总体情况', '2023年，我局认真贯彻条例。', '六、其他需要报告的事项', '无。'];
+
+  it('is read above the site’s footer', () => {
+    const meta = readMeta([...report, '青梧县林业局', '2024年1月20日', ...footer, ...footer, ...footer]);
+    expect(meta).toMatchObject({ agency: '青梧县林业局', agencyFrom: 'signature', year: 2023 });
+  });
+
+  it('is read with the name and the date on one line, and its date is no year reported on', () => {
+    const meta = readMeta(['一、总体情况', '我局认真贯彻条例。', '青梧县林业局 2024年1月20日']);
+    expect(meta).toMatchObject({ agency: '青梧县林业局', agencyFrom: 'signature' });
+    expect(meta.year).toBeUndefined();
+  });
+
+  it('is no 落款 where the line above the date is prose or a name cut short', () => {
+    expect(readMeta([...report, '特此报告', '2024年1月20日', ...footer]).agency).toBeUndefined();
+    expect(readMeta([...report, '县林业局 2024年1月20日']).agency).toBeUndefined();
+  });
+});

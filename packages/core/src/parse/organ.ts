@@ -186,13 +186,25 @@ const DATE_LINE =
   /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const NAME_LINE = /^[\u4e00-\u9fa5（）()]{4,30}$/;
 
-/** The organ of the 落款: a line that is a name alone, just above the date at the end. */
+/** A 落款 printed on one line: the name, then the date ("某某县林业局 2024年1月20日"). */
+const NAME_THEN_DATE = /^([\u4e00-\u9fa5（）()]{4,30})\s+(\S.*)$/;
+/**
+ * How many lines at the end may hold the 落款: a page's text runs on past it with the site's footer
+ * ("扫一扫在手机打开当前页", 主办单位, 备案号, 联系我们 …), often ten lines and more.
+ */
+const SIGNATURE_TAIL = 30;
+
+/**
+ * The organ of the 落款: a line that is a name alone, just above the date at the end, or the name
+ * and the date on one line.
+ */
 export function signatureOrgan(lines: readonly string[]): string | undefined {
-  const tail = lines.slice(-12).map((line) => line.trim());
-  for (let i = tail.length - 1; i > 0; i -= 1) {
-    if (!DATE_LINE.test(tail[i] as string)) continue;
-    const above = tail[i - 1] as string;
-    if (!NAME_LINE.test(above)) continue;
+  const tail = lines.slice(-SIGNATURE_TAIL).map((line) => line.trim());
+  for (let i = tail.length - 1; i >= 0; i -= 1) {
+    const oneLine = NAME_THEN_DATE.exec(tail[i] as string);
+    const [above, date] =
+      oneLine && DATE_LINE.test(oneLine[2] as string) ? [oneLine[1] as string, oneLine[2]] : [tail[i - 1], tail[i]];
+    if (above === undefined || !DATE_LINE.test(date as string) || !NAME_LINE.test(above)) continue;
     const [name] = organsIn(above);
     if (name === above) return name;
   }
