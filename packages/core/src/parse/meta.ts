@@ -1,6 +1,6 @@
 import { simplify } from './normalise.js';
 import type { PageFields } from './document.js';
-import { fieldOrgan, organsIn, organValue, placeless, signatureOrgan } from './organ.js';
+import { fieldOrgan, headerOrgan, organsIn, organValue, placeless, signatureOrgan } from './organ.js';
 import { statementOrgan, subjectOrgan } from './statement.js';
 import { ACADEMIC_YEAR, cleanTitle, findTitle, TITLE, titleParts, type TitleParts } from './title.js';
 
@@ -9,7 +9,7 @@ export interface MetaReading {
   readonly title?: string;
   readonly agency?: string;
   /** Where the agency's name came from, for the finding that says so. */
-  readonly agencyFrom?: 'title' | 'statement' | 'subject' | 'title+body' | 'signature' | 'field';
+  readonly agencyFrom?: 'title' | 'statement' | 'subject' | 'title+body' | 'signature' | 'field' | 'header';
   readonly year?: number;
   readonly yearFrom?: 'title' | 'period' | 'body';
   /** The date the report was published, where the page or the signature gives one (YYYY-MM-DD). */
@@ -33,7 +33,8 @@ function mostFrequent(items: readonly string[]): string | undefined {
 /**
  * The organ when the title names none: the 落款, the report's own statement of whose report it is
  * ("现公布某某县人民政府2019年…年度报告", "本报告由某某局编制"), the page's 发布机构 field, the
- * subject of the first part's first sentence ("2021年，某某局认真贯彻落实…"). Never a name the prose
+ * subject of the first part's first sentence ("2021年，某某局认真贯彻落实…"), the page's header where
+ * the report speaks of itself as that kind of organ ("某某区国资局" above "…我局…"). Never a name the prose
  * happens to mention: without one of these the organ is left open, with a finding.
  */
 function agencyOutsideTitle(
@@ -48,7 +49,9 @@ function agencyOutsideTitle(
   const field = organValue(page?.organ) ?? fieldOrgan(lines);
   if (field) return [field, 'field'];
   const subject = subjectOrgan(body());
-  return subject ? [subject, 'subject'] : [undefined, undefined];
+  if (subject) return [subject, 'subject'];
+  const header = headerOrgan(lines, body());
+  return header ? [header, 'header'] : [undefined, undefined];
 }
 
 /** A name in the short form titles use: 人民政府 as 政府, an 办公室 as 办 ("县政府办" of "府谷县人民政府办公室"). */

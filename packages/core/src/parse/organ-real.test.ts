@@ -124,3 +124,22 @@ describe('the 落款 of a page whose text runs on past it', () => {
     expect(readMeta([...report, '县林业局 2024年1月20日']).agency).toBeUndefined();
   });
 });
+
+describe('an organ’s name alone at the head of a page without a title', () => {
+  const report = [
+    '根据《条例》要求，现公布区政府国资局2022年政府信息公开工作年度报告。',
+    '一、总体情况',
+    '2022年，我局结合工作实际，主动公开信息4条。',
+  ];
+
+  it('is the organ where the report speaks of itself as that kind of organ', () => {
+    expect(readMeta(['青梧区国资局', ...report])).toMatchObject({ agency: '青梧区国资局', agencyFrom: 'header' });
+  });
+
+  it('is not where the kinds disagree, the header is a government’s, or the name is cut short', () => {
+    expect(readMeta(['青梧区人民政府', ...report]).agency).toBeUndefined();
+    expect(readMeta(['青梧区国资局', ...report.map((line) => line.replace('我局', '我们'))]).agency).toBeUndefined();
+    expect(readMeta(['区国资局', ...report]).agency).toBeUndefined();
+    expect(readMeta(['青梧区国资局 政府信息公开', ...report]).agency).toBeUndefined();
+  });
+});

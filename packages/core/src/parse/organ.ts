@@ -248,3 +248,34 @@ export function fieldOrgan(lines: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * How a report speaks of its own organ, by the kind of organ: "我局" of a 局, "我镇" of a town's
+ * government, "我街道" or "我办" of a street's office. A county's or a city's own government is not
+ * among them: its departments say "我县", "我市" of the place too.
+ */
+const SELF_BY_KIND: readonly (readonly [RegExp, RegExp])[] = [
+  [/局$/, /[我本]局/],
+  [/(?:委员会|委)$/, /[我本]委/],
+  [/厅$/, /[我本]厅/],
+  [/(?:街道|街道办事处|办事处)$/, /[我本]街道|我街|[我本]办/],
+  [/(?:办公室|办)$/, /[我本]办/],
+  [/镇(?:人民政府)?$/, /[我本]镇/],
+  [/乡(?:人民政府)?$/, /[我本]乡/],
+  [/中心$/, /[我本]中心/],
+];
+
+/**
+ * The organ a page's header names: its first line is an organ's whole name alone ("某某区国资局"
+ * above the report), and the report speaks of itself as that kind of organ ("我局"). A site's name
+ * heads many pages ("某某县人民政府" above a department's report): the kind must agree, and a
+ * government's name is never taken so.
+ */
+export function headerOrgan(lines: readonly string[], simplified: string): string | undefined {
+  const first = lines.find((line) => line.trim() !== '')?.trim();
+  if (!first || !NAME_LINE.test(first)) return undefined;
+  const name = simplify(first);
+  if (organsIn(name)[0] !== name) return undefined;
+  const self = SELF_BY_KIND.find(([kind]) => kind.test(name))?.[1];
+  return self?.test(simplified.slice(0, 3000)) ? name : undefined;
+}
