@@ -143,3 +143,39 @@ describe('an organ’s name alone at the head of a page without a title', () => 
     expect(readMeta(['青梧区国资局 政府信息公开', ...report]).agency).toBeUndefined();
   });
 });
+
+describe('a title that opens a long line', () => {
+  it('is read though the sentence after it quotes a 《…<格式>》', () => {
+    const line =
+      '青梧市青梧区人民政府办公室2021年政府信息公开工作年度报告(以下简称年报)是根据《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》规定编制。';
+    expect(readMeta([line, '一、总体情况'])).toMatchObject({
+      agency: '青梧市青梧区人民政府办公室',
+      agencyFrom: 'title',
+      year: 2021,
+    });
+  });
+
+  it('is no title when a breadcrumb opens the line', () => {
+    const line =
+      '首页 > 信息公开 > 青梧区人民政府办公室2021年政府信息公开工作年度报告(以下简称年报)是根据《条例》规定编制的报告，内容包括总体情况等六个部分。';
+    expect(readMeta([line, '一、总体情况']).agencyFrom).not.toBe('title');
+  });
+});
+
+describe('a first sentence whose subject does "以…为…"', () => {
+  it('names the organ: "某某区人民政府办公室以提升…质量为抓手"', () => {
+    const meta = readMeta([
+      '一、概述',
+      '2021年，在区委区政府的正确领导下，青梧区人民政府办公室以提升政府信息公开工作质量为抓手，坚持深入推进政务公开。',
+    ]);
+    expect(meta).toMatchObject({ agency: '青梧区人民政府办公室', agencyFrom: 'subject' });
+  });
+
+  it('not where the subject is a bare place or a level and an organ', () => {
+    for (const subject of ['青梧区', '区政府办公室'])
+      expect(
+        readMeta(['一、总体情况', `2021年，${subject}以建设法治政府为目标，进一步完善平台建设。`]).agency,
+        subject,
+      ).toBeUndefined();
+  });
+});

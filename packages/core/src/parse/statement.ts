@@ -63,9 +63,12 @@ function organName(words: string, ends = STATEMENT_ORGAN_END): string | undefine
 const FIRST_PART = /(?:^|\n)\s*(?:一\s*[、.．]\s*[^\n。，,；;]{0,16}|总体情况|概述|总体概述|基本情况)\s*\n/;
 /** The year or the circumstance a clause opens with ("2023年", "2022年以来", "在区委、区政府的领导下"). */
 const CLAUSE_LEAD = /^(?:(?:19|20)\d{2}年度?(?:以来|来|全年)?)/;
-/** The verbs the organ's subject is followed by ("某某街道办事处认真贯彻落实…"). */
+/**
+ * The verbs the organ's subject is followed by ("某某街道办事处认真贯彻落实…"), and "以…为" ("某某区
+ * 人民政府办公室以提升…质量为抓手").
+ */
 const SUBJECT = new RegExp(
-  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
+  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
 );
 
 /**

@@ -48,11 +48,12 @@ const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工�
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
-  if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
   if (line.length > 70 || /[。；;]/.test(line)) {
+    // Only the title's own words are looked at: the sentence after it may quote a 《…<格式>》.
     const opening = TITLE_OPENS_LINE.exec(line)?.[1];
-    return opening && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
+    return opening && !NOT_TITLE.test(opening) && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
   }
+  if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
   for (let n = 1; n <= 3; n += 1) {
     const parts = head.slice(i, i + n);
     if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
