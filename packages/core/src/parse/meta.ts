@@ -1,6 +1,6 @@
 import { simplify } from './normalise.js';
 import type { PageFields } from './document.js';
-import { fieldOrgan, organsIn, organValue, placeless, signatureOrgan } from './organ.js';
+import { fieldOrgan, headerOrgan, organsIn, organValue, placeless, signatureOrgan } from './organ.js';
 import { statementOrgan, subjectOrgan } from './statement.js';
 import { ACADEMIC_YEAR, cleanTitle, findTitle, TITLE, titleParts, type TitleParts } from './title.js';
 
@@ -9,7 +9,7 @@ export interface MetaReading {
   readonly title?: string;
   readonly agency?: string;
   /** Where the agency's name came from, for the finding that says so. */
-  readonly agencyFrom?: 'title' | 'statement' | 'subject' | 'title+body' | 'signature' | 'field';
+  readonly agencyFrom?: 'title' | 'statement' | 'subject' | 'title+body' | 'signature' | 'field' | 'header';
   readonly year?: number;
   readonly yearFrom?: 'title' | 'period' | 'body';
   /** The date the report was published, where the page or the signature gives one (YYYY-MM-DD). */
@@ -33,7 +33,8 @@ function mostFrequent(items: readonly string[]): string | undefined {
 /**
  * The organ when the title names none: the 落款, the report's own statement of whose report it is
  * ("现公布某某县人民政府2019年…年度报告", "本报告由某某局编制"), the page's 发布机构 field, the
- * subject of the first part's first sentence ("2021年，某某局认真贯彻落实…"). Never a name the prose
+ * subject of the first part's first sentence ("2021年，某某局认真贯彻落实…"), the page's header where
+ * the report speaks of itself as that kind of organ ("某某区国资局" above "…我局…"). Never a name the prose
  * happens to mention: without one of these the organ is left open, with a finding.
  */
 function agencyOutsideTitle(
@@ -48,7 +49,9 @@ function agencyOutsideTitle(
   const field = organValue(page?.organ) ?? fieldOrgan(lines);
   if (field) return [field, 'field'];
   const subject = subjectOrgan(body());
-  return subject ? [subject, 'subject'] : [undefined, undefined];
+  if (subject) return [subject, 'subject'];
+  const header = headerOrgan(lines, body());
+  return header ? [header, 'header'] : [undefined, undefined];
 }
 
 /** A name in the short form titles use: 人民政府 as 政府, an 办公室 as 办 ("县政府办" of "府谷县人民政府办公室"). */
@@ -87,15 +90,23 @@ const PERIOD =
 /**
  * The year: the title's, else the statistics period's, else the year the body names most. A
  * school's report on an academic year ("2024—2025学年") reports on no one calendar year: none then.
+ * A report is published after the year it reports on: where the page dates itself (`publishedIn`,
+ * "发布日期：2025年01月20日", the 落款's date), the body's years from that year on are the page's
+ * date and the plans for the next year ("2025年，我局将…"), never the report's.
  */
-function readYear(fromTitle: TitleParts, body: () => string): Pick<MetaReading, 'year' | 'yearFrom'> {
+function readYear(
+  fromTitle: TitleParts,
+  body: () => string,
+  publishedIn: () => number | undefined,
+): Pick<MetaReading, 'year' | 'yearFrom'> {
   if (fromTitle.year) return { year: fromTitle.year, yearFrom: 'title' };
   const period = PERIOD.exec(body());
   if (period) return { year: Number(period[1]), yearFrom: 'period' };
   if (fromTitle.academic || ACADEMIC_YEAR.test(body().slice(0, 1500))) return {};
+  const before = publishedIn() ?? Infinity;
   const years = [...body().matchAll(/((?:19|20)\d{2})\s*年/g)]
     .map((m) => m[1] as string)
-    .filter((y) => Number(y) >= 2008 && Number(y) <= 2100);
+    .filter((y) => Number(y) >= 2008 && Number(y) <= 2100 && Number(y) < before);
   const common = mostFrequent(years);
   return common ? { year: Number(common), yearFrom: 'body' } : {};
 }
@@ -112,7 +123,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
   const body = (): string => (simplified ??= simplify(text));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   const agency = readAgency(fromTitle, lines, body, page);
-  const year = readYear(fromTitle, body);
+  const year = readYear(fromTitle, body, () => earliestPageYear(lines, page?.publishedOn));
   const publishedOn = year.year ? publicationDate(lines, year.year, page?.publishedOn) : undefined;
   return {
     ...(title ? { title } : {}),
@@ -124,7 +135,8 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
 
 const LABELLED_DATE =
   /(?:发布(?:时间|日期)|公开日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+/** A date on a line of its own, or after the 落款's name on its line ("某某县林业局 2024年1月20日"). */
+const DATE_LINE = /^\s*(?:[\u4e00-\u9fa5（）()]{4,30}\s+)?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 
 /**
  * When the report was published: a labelled date near the top of a page ("发布时间：2024-01-20"),
@@ -132,6 +144,26 @@ const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
  * on counts: a report cannot be published within the year it reports on.
  */
 function publicationDate(lines: readonly string[], year: number, declared?: string): string | undefined {
+  for (const [, y, m, d] of pageDates(lines, declared)) {
+    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const month = Number(m);
+    const day = Number(d);
+    if (Number(y) > year && month >= 1 && month <= 12 && day >= 1 && day <= 31) return date;
+  }
+  return undefined;
+}
+
+/** The earliest year the page dates itself in, if it does. */
+function earliestPageYear(lines: readonly string[], declared?: string): number | undefined {
+  const years = pageDates(lines, declared).map(([, y]) => Number(y));
+  return years.length > 0 ? Math.min(...years) : undefined;
+}
+
+/**
+ * The page's own dates, as [match, year, month, day]: the date the page declares, the labelled
+ * dates near its top, the date on a line of its own near its end (the 落款's).
+ */
+function pageDates(lines: readonly string[], declared?: string): RegExpExecArray[] {
   const candidates: RegExpExecArray[] = [];
   const fromPage = declared ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declared) : null;
   if (fromPage) candidates.push(fromPage);
@@ -143,11 +175,5 @@ function publicationDate(lines: readonly string[], year: number, declared?: stri
     const match = DATE_LINE.exec(line);
     if (match) candidates.push(match);
   }
-  for (const [, y, m, d] of candidates) {
-    const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-    const month = Number(m);
-    const day = Number(d);
-    if (Number(y) > year && month >= 1 && month <= 12 && day >= 1 && day <= 31) return date;
-  }
-  return undefined;
+  return candidates;
 }

@@ -21,8 +21,22 @@ const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|所|站|队)$/;
 export function placeless(name: string): boolean {
   const rest = name.replace(LEVEL, '');
   // A level then an organ: no place word is left once the level is taken off.
-  if (rest !== name && (/^自治/.test(name) || !PLACED.test(rest))) return true;
-  return DEPARTMENT.test(name) && !PLACED.test(name);
+  if (rest !== name && (/^自治/.test(name) || !PLACED.test(withoutPlaceLikeWords(rest)))) return true;
+  return DEPARTMENT.test(name) && !PLACED.test(withoutPlaceLikeWords(name));
+}
+
+/**
+ * Words of a department's name that hold a place word's character and name no place: the 市 of
+ * 市场监督管理局, the 乡 of 住房和城乡建设局 and 乡村振兴局, the 市 of 城市管理局. "市市场监管局" and
+ * "县住房和城乡建设局" are a level and a department, cut short of their place. Each word is taken only
+ * before the words that follow it in such names, so that a place ending in 城 ("晋城市", "龙城乡")
+ * keeps its place word.
+ */
+const PLACE_LIKE_WORDS =
+  /市场(?=监督|监管|服务|发展|管理)|城市(?=管理|综合|建设|规划|更新)|城乡(?=建设|规划)|乡村(?=振兴|建设)/g;
+
+function withoutPlaceLikeWords(name: string): string {
+  return name.replace(PLACE_LIKE_WORDS, '〇〇');
 }
 
 /** An organ's full name: a place, then the organ (局, 委员会, 办公室 …). */
@@ -172,13 +186,25 @@ const DATE_LINE =
   /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const NAME_LINE = /^[\u4e00-\u9fa5（）()]{4,30}$/;
 
-/** The organ of the 落款: a line that is a name alone, just above the date at the end. */
+/** A 落款 printed on one line: the name, then the date ("某某县林业局 2024年1月20日"). */
+const NAME_THEN_DATE = /^([\u4e00-\u9fa5（）()]{4,30})\s+(\S.*)$/;
+/**
+ * How many lines at the end may hold the 落款: a page's text runs on past it with the site's footer
+ * ("扫一扫在手机打开当前页", 主办单位, 备案号, 联系我们 …), often ten lines and more.
+ */
+const SIGNATURE_TAIL = 30;
+
+/**
+ * The organ of the 落款: a line that is a name alone, just above the date at the end, or the name
+ * and the date on one line.
+ */
 export function signatureOrgan(lines: readonly string[]): string | undefined {
-  const tail = lines.slice(-12).map((line) => line.trim());
-  for (let i = tail.length - 1; i > 0; i -= 1) {
-    if (!DATE_LINE.test(tail[i] as string)) continue;
-    const above = tail[i - 1] as string;
-    if (!NAME_LINE.test(above)) continue;
+  const tail = lines.slice(-SIGNATURE_TAIL).map((line) => line.trim());
+  for (let i = tail.length - 1; i >= 0; i -= 1) {
+    const oneLine = NAME_THEN_DATE.exec(tail[i] as string);
+    const [above, date] =
+      oneLine && DATE_LINE.test(oneLine[2] as string) ? [oneLine[1] as string, oneLine[2]] : [tail[i - 1], tail[i]];
+    if (above === undefined || !DATE_LINE.test(date as string) || !NAME_LINE.test(above)) continue;
     const [name] = organsIn(above);
     if (name === above) return name;
   }
@@ -221,4 +247,35 @@ export function fieldOrgan(lines: readonly string[]): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * How a report speaks of its own organ, by the kind of organ: "我局" of a 局, "我镇" of a town's
+ * government, "我街道" or "我办" of a street's office. A county's or a city's own government is not
+ * among them: its departments say "我县", "我市" of the place too.
+ */
+const SELF_BY_KIND: readonly (readonly [RegExp, RegExp])[] = [
+  [/局$/, /[我本]局/],
+  [/(?:委员会|委)$/, /[我本]委/],
+  [/厅$/, /[我本]厅/],
+  [/(?:街道|街道办事处|办事处)$/, /[我本]街道|我街|[我本]办/],
+  [/(?:办公室|办)$/, /[我本]办/],
+  [/镇(?:人民政府)?$/, /[我本]镇/],
+  [/乡(?:人民政府)?$/, /[我本]乡/],
+  [/中心$/, /[我本]中心/],
+];
+
+/**
+ * The organ a page's header names: its first line is an organ's whole name alone ("某某区国资局"
+ * above the report), and the report speaks of itself as that kind of organ ("我局"). A site's name
+ * heads many pages ("某某县人民政府" above a department's report): the kind must agree, and a
+ * government's name is never taken so.
+ */
+export function headerOrgan(lines: readonly string[], simplified: string): string | undefined {
+  const first = lines.find((line) => line.trim() !== '')?.trim();
+  if (!first || !NAME_LINE.test(first)) return undefined;
+  const name = simplify(first);
+  if (organsIn(name)[0] !== name) return undefined;
+  const self = SELF_BY_KIND.find(([kind]) => kind.test(name))?.[1];
+  return self?.test(simplified.slice(0, 3000)) ? name : undefined;
 }

@@ -193,6 +193,7 @@ const AGENCY_FROM: Record<Exclude<MetaReading['agencyFrom'], 'title' | undefined
   'title+body': (agency) => `标题中的机关名称不完整，全称“${agency}”取自正文`,
   signature: (agency) => `报告标题中没有机关名称，“${agency}”取自落款`,
   field: (agency) => `报告标题中没有机关名称，“${agency}”取自网页的发布机构`,
+  header: (agency) => `报告标题中没有机关名称，“${agency}”取自页首单独一行的机关名称（正文以同类机关自称）`,
 };
 
 /** What the reader says about where the agency and the year came from, or that it found none. */
@@ -203,7 +204,7 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
       rule: 'agency-not-found',
       severity: 'error',
       message:
-        '标题、落款、报告开头的说明、总体情况第一句的主语和网页的发布机构都没有给出报告机关的全称（正文中顺带提到的机关名称不作数）',
+        '标题、落款、报告开头的说明、总体情况第一句的主语、网页的发布机构和页首都没有给出报告机关的全称（正文中顺带提到的机关名称不作数）',
       cells: [],
     });
   } else if (meta.agencyFrom !== 'title') {

@@ -13,9 +13,13 @@ import { titleParts } from './title.js';
 /** How much of the text opens the report: the statement comes before the first part's heading. */
 const OPENING = 1500;
 
-/** A verb of publishing, then the report's name up to the words that name a report. */
+/**
+ * A verb of publishing, then the report's name up to the words that name a report, or up to the
+ * end of the clause when the report is called by what it tells ("特向社会公布某某局2024年政府信息
+ * 公开情况。").
+ */
 const PUBLISHES =
-  /(?:公布|发布|编制|形成|向社会公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告))/g;
+  /(?:公布|发布|编制|形成|向社会公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告|信息公开(?:工作)?情况(?=[。；;，,]|$)))/g;
 /** "由X编制": the run of the organ's name after 由, up to the verb that follows it. */
 const COMPILED_BY = /由([\u4e00-\u9fa5（）()]{3,40})/g;
 const AFTER_NAME = /(?:根据|按照|依据|依照|结合|编制|汇总|组织|负责|会同|在).*$/;
@@ -59,9 +63,12 @@ function organName(words: string, ends = STATEMENT_ORGAN_END): string | undefine
 const FIRST_PART = /(?:^|\n)\s*(?:一\s*[、.．]\s*[^\n。，,；;]{0,16}|总体情况|概述|总体概述|基本情况)\s*\n/;
 /** The year or the circumstance a clause opens with ("2023年", "2022年以来", "在区委、区政府的领导下"). */
 const CLAUSE_LEAD = /^(?:(?:19|20)\d{2}年度?(?:以来|来|全年)?)/;
-/** The verbs the organ's subject is followed by ("某某街道办事处认真贯彻落实…"). */
+/**
+ * The verbs the organ's subject is followed by ("某某街道办事处认真贯彻落实…"), and "以…为" ("某某区
+ * 人民政府办公室以提升…质量为抓手").
+ */
 const SUBJECT = new RegExp(
-  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
+  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
 );
 
 /**

@@ -48,16 +48,18 @@ const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工�
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
-  if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
   if (line.length > 70 || /[。；;]/.test(line)) {
+    // Only the title's own words are looked at: the sentence after it may quote a 《…<格式>》.
     const opening = TITLE_OPENS_LINE.exec(line)?.[1];
-    return opening && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
+    return opening && !NOT_TITLE.test(opening) && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
   }
+  if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
   for (let n = 1; n <= 3; n += 1) {
     const parts = head.slice(i, i + n);
     if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
-    // A line that is a whole title by itself ("正文" above "某市2025年…报告") takes nothing from above,
-    // nor does the page's 标题 field ("标题: 2008年某局…" under the site's name).
+    // A line that is a whole title by itself ("正文" above "某市2025年…报告", "目录" above "某街道政府
+    // 信息公开工作年度报告") takes nothing from above, nor does the page's 标题 field ("标题: 2008年某局…"
+    // under the site's name).
     const last = parts[n - 1] as string;
     if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
     const candidate = parts.join('');
@@ -119,12 +121,14 @@ export function findTitle(lines: readonly string[]): string | undefined {
   return first?.title;
 }
 
-/** Whether a line names a report, its organ and its year by itself. */
+/**
+ * Whether a line names a report and its organ by itself, with or without the year (a title without
+ * one is a whole title too: the body gives the year).
+ */
 function wholeTitle(line: string): boolean {
   const form = simplify(line).replace(/\s+/g, '');
   if (!TITLE.test(form)) return false;
-  const parts = titleParts(form);
-  return parts.agency !== undefined && parts.year !== undefined;
+  return titleParts(form).agency !== undefined;
 }
 
 /**
@@ -132,7 +136,7 @@ function wholeTitle(line: string): boolean {
  * ("热门搜索：长者模式退出长者模式无障碍浏览平潭综合实验区2020年…"): never part of an organ's name.
  */
 const CHROME =
-  /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|政务公开|信息公开|政府信息公开年报|年报)+/;
+  /^(?:热门搜索|当前位置|您的位置|您现在的位置|退出长者模式|长者模式|关怀模式|关怀版|无障碍浏览|无障碍|简体|繁体|繁體|English|登录|注册|首页|搜索|网站地图|目录|正文|打印|关闭|政务公开|信息公开|政府信息公开年报|年报)+/;
 /** A flip-book's page mark before a PDF page's text ("Page 8 - 某局2022年…报告", "第3页 - …"). */
 const PAGE_MARK = /^(?:Page|P\.?|第)\s*\d+\s*页?\s*[-–—:：]\s*/i;
 /** A column's tag in brackets before a title ("[某某镇]2012年某某镇政府信息公开…"). */
