@@ -1,4 +1,6 @@
-import { canonical, splitNumbering } from './normalise.js';
+import { S2_BLOCKS, type ReportFormat } from '../model/cells.js';
+import { canonical, plainFirstCharacter, splitNumbering } from './normalise.js';
+import type { SourceCell, SourceRow } from './rows.js';
 
 /**
  * The row labels of the statutory tables as published reports spell them, each mapped to the
@@ -177,3 +179,130 @@ export const SECTION_HEADINGS = {
 } as const;
 
 export type SectionKey = keyof typeof SECTION_HEADINGS;
+
+/** The first characters of the format words: a cell starting otherwise tells no format (most cells). */
+const FORMAT_WORD_STARTS = new Set(Object.values(S2_FORMAT_WORDS).flatMap((words) => words.map((word) => word[0])));
+
+/** Whether a text starts with an ASCII digit, which canonical form keeps: no label or header word does. */
+export function startsWithDigit(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39;
+}
+
+/** The format section 二's column headers show, if they show one. */
+export function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
+  const seen = { '2019': 0, '2021': 0 };
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      // An empty cell (most of a pipe table's padding) tells nothing.
+      if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
+      const first = plainFirstCharacter(cell.text);
+      if (first !== undefined && !FORMAT_WORD_STARTS.has(first)) continue;
+      const form = canonical(cell.text);
+      if (!FORMAT_WORD_STARTS.has(form[0])) continue;
+      for (const format of ['2019', '2021'] as const) {
+        // Headers cut short ("本年新", "现行有效件") still tell the format.
+        if (
+          S2_FORMAT_WORDS[format].some((word) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form)))
+        ) {
+          seen[format] += 1;
+        }
+      }
+    }
+  }
+  if (seen['2021'] === 0 && seen['2019'] === 0) return undefined;
+  return seen['2021'] >= seen['2019'] ? '2021' : '2019';
+}
+
+/** A section 二 column header as compared: canonical, without its unit, "本年度" as "本年". */
+function headerForm(text: string): string {
+  return canonical(text)
+    .replace(/[(（][^)）]*[)）]$/, '')
+    .replace('本年度', '本年');
+}
+
+/** Each section 二 cell ID with its column's header, as compared. */
+const S2_COLUMN_HEADERS = new Map<string, string>(
+  (['2021', '2019'] as const).flatMap((format) =>
+    S2_BLOCKS[format].flatMap((block) =>
+      block.rows.flatMap((row) =>
+        row.columns.map((column) => [`s2.${row.key}.${column.key}`, headerForm(column.label)] as const),
+      ),
+    ),
+  ),
+);
+const HEADERS = [...new Set(S2_COLUMN_HEADERS.values())];
+
+/** Whether two headers name one column: the same words, or one the other's end ("本年处理决定数量", "处理决定数量"). */
+function sameColumn(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.endsWith(a)) || (b.length >= 4 && a.endsWith(b));
+}
+
+/** The cell that opens a section 二 header row ("信息内容"): the column headers follow it. */
+export function isS2Header(text: string): boolean {
+  return text.includes('信息内容') && canonical(text) === '信息内容';
+}
+
+/** A cell's text as a section 二 column header, if it is one ("本年度收费金额（单位：万元）"). */
+export function s2HeaderWord(text: string): string | undefined {
+  if (text === '' || text.length > 30 || startsWithDigit(text)) return undefined;
+  const form = headerForm(text);
+  return HEADERS.some((header) => sameColumn(form, header)) ? form : undefined;
+}
+
+/**
+ * The cells of a section 二 row short of values that its block's header names, one per value
+ * ("处理决定数量" alone over 行政许可 under a 2019 table's three columns); null when a header names
+ * no column of the row ("本年收费金额" over a 2019 收费 row). Undefined where the header says nothing.
+ */
+export function headerColumns(
+  ids: readonly string[],
+  headers: readonly string[],
+  values: number,
+): string[] | null | undefined {
+  if (headers.length === 0 || headers.length !== values || values >= ids.length) return undefined;
+  const named: string[] = [];
+  for (const header of headers) {
+    const id = ids.find((candidate) => sameColumn(header, S2_COLUMN_HEADERS.get(candidate) ?? ''));
+    if (id === undefined || named.includes(id)) return null;
+    named.push(id);
+  }
+  return named;
+}
+
+const S4_ANCHOR = '行政复议';
+const S4_PARTNER = '行政诉讼';
+
+/** Whether a cell is section 四's 行政复议 header, which opens the table. */
+export function isS4Anchor(text: string): boolean {
+  if (text === '' || startsWithDigit(text)) return false;
+  const first = plainFirstCharacter(text);
+  return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
+}
+
+/** The headers a PDF's text prints on the 行政复议 line when single spaces stand between its cells. */
+const S4_HEADER_LINE = /^行政复议(?:\s+(?:行政诉讼|未经复议直接起诉|复议后起诉))+$/;
+
+/** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
+export function s4AnchorIn(row: SourceRow): number {
+  const { cells } = row;
+  for (let c = 0; c < cells.length; c += 1) if (isS4Anchor((cells[c] as SourceCell).text)) return c;
+  // "行政复议 行政诉讼" as one line of a PDF's text: the headers below it may be past recognising
+  // (a narrow column prints 结果维持 a character a line), the fifteen values after them are not.
+  const only = cells.length === 1 ? (cells[0] as SourceCell).text : '';
+  return only.startsWith(S4_ANCHOR) && S4_HEADER_LINE.test(only) ? 0 : -1;
+}
+
+/** Whether the 行政诉讼 header (or 直接起诉) stands in the row or the three after it. */
+export function s4PartnerNear(rows: readonly SourceRow[], r: number): boolean {
+  for (let i = r; i < Math.min(rows.length, r + 4); i += 1) {
+    for (const cell of (rows[i] as SourceRow).cells) {
+      const form = canonical(cell.text);
+      // "行政复议 行政诉讼" as one line (S4_HEADER_LINE) names its partner itself: the headers
+      // under it may run many lines when a narrow column prints 结果 and 维持 apart.
+      if (form.startsWith(S4_PARTNER) || form.includes('直接起诉') || (i === r && S4_HEADER_LINE.test(cell.text)))
+        return true;
+    }
+  }
+  return false;
+}

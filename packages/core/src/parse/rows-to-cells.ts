@@ -4,8 +4,10 @@ import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
 import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
-import { matchRowLabel, S2_FORMAT_WORDS, type LabelMatch, type RowLabel } from './labels.js';
-import { canonical, plainFirstCharacter, readCell } from './normalise.js';
+import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord } from './labels.js';
+import { s4AnchorIn, s4PartnerNear } from './labels.js';
+import type { LabelMatch, RowLabel } from './labels.js';
+import { readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { valueRowOf } from './s4-values.js';
 import { interned } from '../model/interned.js';
@@ -25,39 +27,8 @@ export interface TableReading {
   readonly findings: ParserFinding[];
   /** Index of the row where each table's first label stands, to bound the prose sections. */
   readonly firstRow: Partial<Record<'s2' | 's3' | 's4', number>>;
-}
-
-/** The first characters of the format words: a cell starting otherwise tells no format (most cells). */
-const FORMAT_WORD_STARTS = new Set(Object.values(S2_FORMAT_WORDS).flatMap((words) => words.map((word) => word[0])));
-
-/** Whether a text starts with an ASCII digit, which canonical form keeps: no label or header word does. */
-function startsWithDigit(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return first >= 0x30 && first <= 0x39;
-}
-
-function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
-  const seen = { '2019': 0, '2021': 0 };
-  for (const row of rows) {
-    for (const cell of row.cells) {
-      // An empty cell (most of a pipe table's padding) tells nothing.
-      if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
-      const first = plainFirstCharacter(cell.text);
-      if (first !== undefined && !FORMAT_WORD_STARTS.has(first)) continue;
-      const form = canonical(cell.text);
-      if (!FORMAT_WORD_STARTS.has(form[0])) continue;
-      for (const format of ['2019', '2021'] as const) {
-        // Headers cut short ("本年新", "现行有效件") still tell the format.
-        if (
-          S2_FORMAT_WORDS[format].some((word) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form)))
-        ) {
-          seen[format] += 1;
-        }
-      }
-    }
-  }
-  if (seen['2021'] === 0 && seen['2019'] === 0) return undefined;
-  return seen['2021'] >= seen['2019'] ? '2021' : '2019';
+  /** Section 二 cells of rows whose numbers have no known column: no split of those numbers places them. */
+  readonly unplaceable?: ReadonlySet<string>;
 }
 
 /** The cell IDs of a section 二 row in a format: the format's own columns, else the other format's. */
@@ -84,9 +55,6 @@ const S2_ROW_IDS: Record<ReportFormat, Map<string, readonly string[]>> = {
   '2021': s2RowIds('2021'),
 };
 
-const S4_ANCHOR = '行政复议';
-const S4_PARTNER = '行政诉讼';
-
 const S3_KEYS = S3_COLUMNS.map((col) => col.key);
 const s3Ids = new Map<string, readonly string[]>();
 
@@ -106,6 +74,10 @@ class RowLabelReader {
   readonly findings: ParserFinding[] = [];
   readonly firstRow: TableReading['firstRow'] = {};
   readonly collapsed: CollapsedRow[] = [];
+  readonly unplaceable = new Set<string>();
+  /** The column headers of the section 二 block read last ("信息内容" and what follows it). */
+  private s2Header: string[] = [];
+  private inS2Header = false;
   /** Section 三 rows printed a cell a line with no value before the next label: every cell blank. */
   readonly blankRows = new Set<string>();
   /** Whether some row a cell a line lost its blank cells (then a row with no value is all blanks). */
@@ -150,6 +122,7 @@ class RowLabelReader {
         message: `“${name}”一行的空白单元格在原文中丢失，只读到 ${tokens.map((t) => t.cell.text).join('、')}；不能确定各数所在的列，整行留空，请对照原文`,
         cells: [...ids],
       });
+      for (const id of ids) this.unplaceable.add(id);
       return;
     }
     if (s3Short && short === 'open') {
@@ -211,8 +184,10 @@ class RowLabelReader {
   /** Reads the cell at row r, column c: when it is a row label, the values after it. */
   readCell(row: SourceRow, r: number, cell: SourceCell, c: number): void {
     if (cell.text === '' || cell.text.length > 90) return;
+    if (this.readS2Header(cell.text)) return;
     const match = this.match(cell.text);
     if (!match) return;
+    this.inS2Header = false;
     const cursor = new Cursor(this.rows, r, c);
     if (match.kind === 'outcomes-heading') return;
     if (match.kind === 'total' || match.kind === 'other-other') {
@@ -240,7 +215,40 @@ class RowLabelReader {
     // With no header naming the columns ("| 项目 | 2023年 |", a transcript's own table), a row short
     // of values may hold any of them: "规范性文件 | 15 |" is no 本年制发 more than 现行有效.
     const unheaded = !this.s2Headed && tokens.length > 0 && tokens.length < ids.length;
-    this.assign(`s2.${label.key}`, ids, tokens, cell, lost || unheaded ? 'open' : 'order');
+    const named = lost ? undefined : headerColumns(ids, this.s2Header, tokens.length);
+    if (named === undefined) this.assign(`s2.${label.key}`, ids, tokens, cell, lost || unheaded ? 'open' : 'order');
+    else this.placeByHeader(label.key, ids, named, tokens, cell);
+  }
+
+  /** Takes a section 二 header cell ("信息内容", then each column's header): whether the cell was one. */
+  private readS2Header(text: string): boolean {
+    if (isS2Header(text)) {
+      this.s2Header = [];
+      this.inS2Header = true;
+      return true;
+    }
+    const word = this.inS2Header ? s2HeaderWord(text) : undefined;
+    if (word !== undefined) this.s2Header.push(word);
+    return word !== undefined;
+  }
+
+  /** A section 二 row short of values whose block's header names its columns ("处理决定数量" alone): each value there, the rest open. */
+  private placeByHeader(
+    key: string,
+    ids: readonly string[],
+    named: string[] | null,
+    tokens: Token[],
+    label: SourceCell,
+  ) {
+    if (named) this.assign(`s2.${key}`, named, tokens, label);
+    const open = ids.filter((id) => !named?.includes(id));
+    for (const id of open) this.unplaceable.add(id);
+    const header = `“${label.text}”一行的表头`;
+    const words = this.s2Header.join('、');
+    const message = named
+      ? `只有“${words}”，其余各列原文没有，留空`
+      : `“${words}”不是本表此行的列，不能确定数值所在的列，整行留空，请对照原文`;
+    this.findings.push({ rule: 'row-incomplete', severity: 'error', message: header + message, cells: open });
   }
 
   /**
@@ -283,7 +291,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => reader.readCell(row, r, cell, c));
   });
-  const { values, findings, firstRow, otherSubRows } = reader;
+  const { values, findings, firstRow, otherSubRows, unplaceable } = reader;
   const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
   reader.closeOther(outcomeFormat);
   const blankRows = reader.blanksDropped ? reader.blankRows : undefined;
@@ -291,40 +299,7 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
     ...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single', blankRows),
   );
   readS4(rows, values, findings, firstRow, reader.isLabel);
-  return { values, s2Format, otherSubRows, findings, firstRow };
-}
-
-function isS4Anchor(text: string): boolean {
-  if (text === '' || startsWithDigit(text)) return false;
-  const first = plainFirstCharacter(text);
-  return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
-}
-
-/** The headers a PDF's text prints on the 行政复议 line when single spaces stand between its cells. */
-const S4_HEADER_LINE = /^行政复议(?:\s+(?:行政诉讼|未经复议直接起诉|复议后起诉))+$/;
-
-/** Where the row's 行政复议 header stands, or -1. (Loops: it runs for every row before section 四.) */
-function s4AnchorIn(row: SourceRow): number {
-  const { cells } = row;
-  for (let c = 0; c < cells.length; c += 1) if (isS4Anchor((cells[c] as SourceCell).text)) return c;
-  // "行政复议 行政诉讼" as one line of a PDF's text: the headers below it may be past recognising
-  // (a narrow column prints 结果维持 a character a line), the fifteen values after them are not.
-  const only = cells.length === 1 ? (cells[0] as SourceCell).text : '';
-  return only.startsWith(S4_ANCHOR) && S4_HEADER_LINE.test(only) ? 0 : -1;
-}
-
-/** Whether the 行政诉讼 header (or 直接起诉) stands in the row or the three after it. */
-function s4PartnerNear(rows: readonly SourceRow[], r: number): boolean {
-  for (let i = r; i < Math.min(rows.length, r + 4); i += 1) {
-    for (const cell of (rows[i] as SourceRow).cells) {
-      const form = canonical(cell.text);
-      // "行政复议 行政诉讼" as one line (S4_HEADER_LINE) names its partner itself: the headers
-      // under it may run many lines when a narrow column prints 结果 and 维持 apart.
-      if (form.startsWith(S4_PARTNER) || form.includes('直接起诉') || (i === r && S4_HEADER_LINE.test(cell.text)))
-        return true;
-    }
-  }
-  return false;
+  return { values, s2Format, otherSubRows, findings, firstRow, ...(unplaceable.size > 0 ? { unplaceable } : {}) };
 }
 
 const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => interned(`s4.${group.key}.${column.key}`)));

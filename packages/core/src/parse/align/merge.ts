@@ -82,7 +82,7 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   const values = new Map(tables.values);
   const filled = new Set<string>();
   for (const [id, value] of aligned.values) {
-    if (!inTaken(id) || values.has(id) || !CELLS.has(id)) continue;
+    if (!inTaken(id) || values.has(id) || !CELLS.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
