@@ -11,7 +11,7 @@ import {
 } from './dp.js';
 import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
-import { agreed, resolveS3, type Resolved } from './resolve.js';
+import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
 import { streamCandidates } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
 
@@ -184,7 +184,13 @@ function placeS2(reading: RowReading, prose: () => Map<string, number>, out: Ali
 }
 
 function placeS3(readings: readonly RowReading[], out: Alignment): void {
-  for (const { reading, values, by } of resolveS3(readings) as Resolved[]) {
+  const resolved = resolveS3(readings);
+  const confirmed = derivedConfirmed(resolved, out.format, out.other);
+  for (const { reading, values, by } of resolved) {
+    if (reading.derived && !confirmed.has(reading)) {
+      out.findings.push(ambiguityFinding(reading, reading.row.ids, '少一个数，表中各列合计不能证实缺的是哪一格'));
+      continue;
+    }
     const confidence = (by === 'sum' || reading.derived ? 0.9 : 0.98) * reading.score * (reading.sumsHold ? 1 : 0.7);
     put(
       out.values,
