@@ -12,7 +12,8 @@ import {
 import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
-import { streamCandidates } from './stream.js';
+import { readBlocks } from './blocks.js';
+import { streamCandidates, type Candidate } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
 
 /*
@@ -67,13 +68,13 @@ function namesARow(scores: Float64Array): boolean {
 }
 
 function chooseTemplate(
-  rows: readonly SourceRow[],
+  stream: readonly Candidate[],
   hint: ReportFormat | undefined,
   known: KnownLayout,
 ): TemplateAlignment | undefined {
   // Only runs some row label could name take part: the prose's years, counts and phone numbers drop out here.
   const candidates: ScoredCandidate[] = [];
-  for (const candidate of streamCandidates(rows).slice(0, MAX_CANDIDATES)) {
+  for (const candidate of stream) {
     const scores = scoreAll(candidate.before);
     if (namesARow(scores))
       candidates.push({
@@ -244,7 +245,8 @@ export function alignDocument(
   fullText: string,
   known: KnownLayout = {},
 ): Alignment | undefined {
-  const best = chooseTemplate(rows, hint, known);
+  const stream = streamCandidates(rows).slice(0, MAX_CANDIDATES);
+  const best = chooseTemplate(stream, hint, known);
   if (!best) return undefined;
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;
@@ -266,6 +268,7 @@ export function alignDocument(
     best.rows.filter((reading) => reading.row.table === 's3'),
     out,
   );
+  readBlocks(best, stream, out);
   fillFromProse(best, prose, out);
   return out;
 }
