@@ -23,8 +23,9 @@ const WIDTH = 7;
 const COUNT = /^(?:0|[1-9]\d*)$/;
 /** Confidence of a block the sums place: below a row read beside its label. */
 const BLOCK_CONFIDENCE = 0.85;
-/** At most this many gaps are weighed together (two hypotheses each). */
+/** At most this many gaps are weighed together, and this many ways to read them all. */
 const MAX_GAPS = 6;
+const MAX_CHOICES = 2000;
 
 /** A run of rows the aligner left out, and the runs of counts that may be theirs. */
 interface Gap {
@@ -54,14 +55,109 @@ function hypotheses(rows: readonly TemplateRow[], runs: readonly Candidate[]): H
   const counts = countsOf(runs);
   const k = rows.length;
   if (!counts || counts.length !== k * WIDTH) return [];
-  const orders: Hypothesis['order'][] = k === 1 ? ['rows'] : ['rows', 'columns'];
-  return orders.map((order) => {
+  const readings = blockReadings(counts, k);
+  if (!readings) return [];
+  return readings.map(({ cells, order }) => {
     const values = new Map<string, number>();
-    rows.forEach((row, r) =>
-      row.ids.forEach((id, c) => values.set(id, counts[order === 'rows' ? r * WIDTH + c : c * k + r] as number)),
-    );
+    rows.forEach((row, r) => row.ids.forEach((id, c) => values.set(id, (cells[r] as number[])[c] as number)));
     return { order, values, runs };
   });
+}
+
+/** At most this many readings of a gap's figures; more, and the rows' own totals decide too little. */
+const MAX_READINGS = 64;
+
+interface BlockReading {
+  readonly cells: number[][];
+  readonly order: Hypothesis['order'];
+}
+
+/**
+ * The readings of k rows' figures as a ruled table's text blocks give them (pdftotext's default
+ * order): some first rows whole, a row a line; then, unless all were, the first column of the rest
+ * (each figure beside its label), then the other six columns in blocks of consecutive rows, each
+ * printed row by row or column by column (a page or a text block breaking the rows). Only readings
+ * in which every row's own total holds; undefined when there are too many to weigh.
+ */
+function blockReadings(counts: readonly number[], k: number): BlockReading[] | undefined {
+  const seen = new Map<string, BlockReading>();
+  const add = (found: readonly BlockReading[] | undefined, head: readonly number[][] = []): boolean => {
+    if (!found) return false;
+    for (const reading of found) {
+      const cells = [...head, ...reading.cells];
+      const key = cells.join(';');
+      if (!seen.has(key)) seen.set(key, { cells, order: reading.order });
+    }
+    return seen.size <= MAX_READINGS;
+  };
+  // Every column in its blocks, the first too.
+  if (!add(blocksFrom(counts, undefined, 0, k))) return undefined;
+  for (let whole = 0; whole < k; whole += 1) {
+    const head: number[][] = [];
+    for (let r = 0; r < whole; r += 1) head.push(counts.slice(r * WIDTH, (r + 1) * WIDTH));
+    if (!head.every(addsUp)) break;
+    const first = counts.slice(whole * WIDTH, whole * WIDTH + (k - whole));
+    const rest = counts.slice(whole * WIDTH + (k - whole));
+    if (!add(blocksFrom(rest, first, 0, k - whole), head)) return undefined;
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The readings of the rows from `r` on (of k) in blocks of consecutive rows, each row by row or
+ * column by column: seven figures a row, or six when the first column is printed apart (`first`).
+ */
+function blocksFrom(
+  rest: readonly number[],
+  first: readonly number[] | undefined,
+  r: number,
+  k: number,
+  /** The readings from each row on, once worked out (zero rows let many blockings reach the same row). */
+  known = new Map<number, BlockReading[] | undefined>(),
+): BlockReading[] | undefined {
+  if (r === k) return [{ cells: [], order: 'rows' }];
+  if (known.has(r)) return known.get(r);
+  const found = blocksAfter(rest, first, r, k, known);
+  known.set(r, found);
+  return found;
+}
+
+function blocksAfter(
+  rest: readonly number[],
+  first: readonly number[] | undefined,
+  r: number,
+  k: number,
+  known: Map<number, BlockReading[] | undefined>,
+): BlockReading[] | undefined {
+  const width = first ? WIDTH - 1 : WIDTH;
+  const out: BlockReading[] = [];
+  const offset = r * width;
+  for (let h = 1; h <= k - r; h += 1) {
+    for (const order of h === 1 ? (['rows'] as const) : (['rows', 'columns'] as const)) {
+      const rows: number[][] = [];
+      for (let i = 0; i < h; i += 1) {
+        const cells = first ? [first[r + i] as number] : [];
+        for (let c = 0; c < width; c += 1)
+          cells.push(rest[offset + (order === 'rows' ? i * width + c : c * h + i)] as number);
+        rows.push(cells);
+      }
+      if (!rows.every(addsUp)) continue;
+      const after = blocksFrom(rest, first, r + h, k, known);
+      if (!after) return undefined;
+      for (const tail of after) {
+        out.push({ cells: [...rows, ...tail.cells], order: order === 'columns' ? 'columns' : tail.order });
+        if (out.length > MAX_READINGS * 4) return undefined;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a row of section 三 adds up: the six applicants' figures make its total. */
+function addsUp(cells: readonly number[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < WIDTH - 1; c += 1) sum += cells[c] as number;
+  return sum === cells[WIDTH - 1];
 }
 
 /**
@@ -110,13 +206,13 @@ function findGaps(best: TemplateAlignment, stream: readonly Candidate[], at: Rea
     }
     let j = i;
     while (j < s3.length && !readOf.has(s3[j] as TemplateRow)) j += 1;
-    const lo = place(s3[i - 1]);
+    // A gap at the table's start is bounded by the row after it only: its runs are taken from there back.
+    const lo = i > 0 ? place(s3[i - 1]) : -1;
     const hi = j < s3.length ? place(s3[j]) : tableEnd;
-    // A gap at the table's start has no reading before it to bound the runs: left open.
     if (lo !== undefined && hi !== undefined && hi > lo) {
       const rows = s3.slice(i, j);
       const between = stream.slice(lo + 1, hi).filter((run) => !pageNumber(run));
-      const found = gapHypotheses(rows, between, j < s3.length ? 'inside' : 'end');
+      const found = gapHypotheses(rows, between, i === 0 ? 'start' : j < s3.length ? 'inside' : 'end');
       if (found.length > 0) gaps.push({ rows, hypotheses: found });
     }
     i = j;
@@ -154,7 +250,7 @@ function choices(gaps: readonly Gap[]): Hypothesis[][] {
 export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[], out: Alignment): void {
   const at = new Map<unknown, number>(stream.map((candidate, i) => [candidate.run, i]));
   const gaps = findGaps(best, stream, at).slice(0, MAX_GAPS);
-  if (gaps.length === 0) return;
+  if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES) return;
   const known = new Map<string, number>();
   for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) known.set(id, value.value);
   const gapCells = new Set(gaps.flatMap((gap) => gap.rows.flatMap((row) => row.ids)));
