@@ -100,6 +100,38 @@ describe('section 三 rows printed as one block apart from their labels', () => 
   });
 });
 
+describe('section 三 with its first column beside the labels and the others in blocks', () => {
+  it('reads the six columns printed column by column in two blocks of rows, by the sums', async () => {
+    const rows = [NEW, CARRIED_IN, ...OUTCOMES.map(([, , v]) => row(v)), TOTAL, CARRIED_OUT];
+    const labels = [
+      '一、本年新收政府信息公开申请数量',
+      '二、上年结转政府信息公开申请数量',
+      ...OUTCOMES.map(([label]) => label),
+    ];
+    labels.push('（七）总计', '四、结转下年度继续办理');
+    // The 自然人 figure beside each label; then the other columns, rows 1–13 then rows 14–23.
+    const blocks = [rows.slice(0, 13), rows.slice(13)].flatMap((block) =>
+      [1, 2, 3, 4, 5, 6].flatMap((c) => block.map((values) => values[c] as number)),
+    );
+    const text = [
+      TITLE,
+      '二、主动公开政府信息情况',
+      '规章 3 1 5',
+      '规范性文件 6 2 11',
+      '三、收到和处理政府信息公开申请情况',
+      ...labels.flatMap((label, r) => [label, String((rows[r] as number[])[0])]),
+      ...blocks.map(String),
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '本局未发生行政复议、行政诉讼。',
+    ].join('\n');
+    const { report, placements } = await read(text);
+    expect(s3Row(report.cells, 'new')).toEqual(NEW);
+    expect(s3Row(report.cells, 'unable.needsCreation')).toEqual(row([2, 0, 0, 1, 0, 0]));
+    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
+    expect(placements?.['s3.rejected.confirm.ngo']?.placedBy).toBe('sum');
+  });
+});
+
 describe('a section 三 printed column by column leaves its short rows open', () => {
   it('does not place a row’s lone figure by the sums when a column runs on past another row', async () => {
     // 1.属于国家秘密 prints its 自然人 figure only; the other columns come later, apart.
