@@ -3,7 +3,6 @@ import { interned } from '../model/interned.js';
 import type { Token } from './cursor.js';
 import { canonical, plainFirstCharacter, readCell } from './normalise.js';
 import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
-import type { TableReading } from './rows-to-cells.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { valueRowOf } from './s4-values.js';
 
@@ -64,7 +63,7 @@ export function readS4(
   rows: readonly SourceRow[],
   values: Map<string, ReadValue>,
   findings: ParserFinding[],
-  firstRow: TableReading['firstRow'],
+  firstRow: Partial<Record<'s2' | 's3' | 's4', number>>,
   isLabel: (text: string) => boolean,
 ): void {
   const ids = S4_IDS;
