@@ -1,6 +1,6 @@
-import type { ParserFinding } from '../readings.js';
+import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
+import type { ParserFinding, ReadValue } from '../readings.js';
 import type { RowReading, TemplateAlignment } from './dp.js';
-import type { AlignedValue, Alignment } from './index.js';
 import { holds, sumChecks, type SumCheck } from './sums.js';
 import type { Candidate } from './stream.js';
 import type { TemplateRow } from './template.js';
@@ -17,6 +17,15 @@ import type { TemplateRow } from './template.js';
  * against the outcome rows, 一 + 二 = (七) + 四 — all hold for it, at least one across the rows,
  * and no other hypothesis holds them with other values. Else the rows stay open.
  */
+
+/** What of the alignment (index.ts) the blocks read and add to. */
+export interface BlockTarget {
+  readonly format: ReportFormat;
+  readonly other: OtherRowLayout;
+  readonly values: Map<string, ReadValue & { readonly confidence: number; readonly placedBy: string }>;
+  readonly findings: ParserFinding[];
+  readonly rowsFound: Record<'s2' | 's3' | 's4', number>;
+}
 
 const WIDTH = 7;
 /** A count as printed: no leading 0 ("00 01" are two rows' digits interleaved), no decimals. */
@@ -247,7 +256,7 @@ function choices(gaps: readonly Gap[]): Hypothesis[][] {
  * The rows of section 三 printed as blocks apart from their labels, read where the sums decide
  * them (see above), added to the alignment with a finding saying how they were placed.
  */
-export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[], out: Alignment): void {
+export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[], out: BlockTarget): void {
   const at = new Map<unknown, number>(stream.map((candidate, i) => [candidate.run, i]));
   const gaps = findGaps(best, stream, at).slice(0, MAX_GAPS);
   if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES) return;
@@ -274,12 +283,11 @@ function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
   return true;
 }
 
-function place(hypothesis: Hypothesis, out: Alignment): void {
+function place(hypothesis: Hypothesis, out: BlockTarget): void {
   const raw = hypothesis.runs.map((run) => run.raw.trim().replace(/\s+/g, ' ')).join(' ');
   const source = { ...(hypothesis.runs[0] as Candidate).source, text: raw };
   for (const [id, value] of hypothesis.values) {
-    const aligned: AlignedValue = { value, source, confidence: BLOCK_CONFIDENCE, placedBy: 'sum' };
-    out.values.set(id, aligned);
+    out.values.set(id, { value, source, confidence: BLOCK_CONFIDENCE, placedBy: 'sum' });
   }
   const cells = [...hypothesis.values.keys()];
   const finding: ParserFinding = {
