@@ -55,7 +55,7 @@ function table(from: number, block: (rows: number[][]) => number[], labelsAfter 
   const lines = ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '法人或其他组织', '总计'];
   rows.slice(0, from).forEach(([label, , values]) => lines.push(label, ...values.map(String)));
   const rest = rows.slice(from);
-  lines.push((rest[0] as [string])[0], ...block(rest.map(([, , v]) => v)).map(String));
+  lines.push((rest[0] as [string, string, number[]])[0], ...block(rest.map(([, , v]) => v)).map(String));
   if (labelsAfter) lines.push(...rest.slice(1).map(([label]) => label));
   return `${TITLE}\n${lines.join('\n')}\n四、政府信息公开行政复议、行政诉讼情况\n本局未发生行政复议、行政诉讼。`;
 }
