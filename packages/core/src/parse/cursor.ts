@@ -241,7 +241,9 @@ export class Cursor {
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {
           // Header words before the first value are skipped; text after values ends the row.
-          if (tokens.length > 0) return header ? this.apart() : this.stopped(tokens, count);
+          // Column headers and then figures with no label after the row's figures: a column's, too.
+          if (tokens.length > 0)
+            return header || headedFigures(this.rows, last, isLabel) ? this.apart() : this.stopped(tokens, count);
           // "予公开 5.属于三类内部事务信息": a group heading's tail before the next row's label (a
           // label printed beside its group's, as pdftotext joins them): the next row, not header words.
           if (labelAfterSpace(cell.text, isLabel)) return this.stopped(tokens, count);
