@@ -38,8 +38,21 @@ function detachedFrom(
     (row.grid && values > used) ||
     valuesOnly(rows[last + 1]) ||
     runsOn(rows, last) ||
+    (figureLine(rows[last + 1]) && !rowAddsUp(tokens)) ||
     headedFigures(rows, last, isLabel)
   );
+}
+
+/**
+ * Whether seven figures make a section 三 row: the six applicants' add up to the total. Seven a
+ * line each that do not, with a figure after them, are a column's run on, not the row's (others'
+ * figures are counted as they are: fewer than seven are no row of section 三 to check).
+ */
+function rowAddsUp(tokens: readonly Token[]): boolean {
+  if (tokens.length !== 7) return true;
+  let sum = 0;
+  for (const token of tokens.slice(0, 6)) sum += token.value ?? 0;
+  return sum === tokens[6]?.value;
 }
 
 /** Lines of header words looked through after a row's figures for figures under them. */
@@ -202,6 +215,9 @@ export class Cursor {
         if (reading.kind === 'text' && !(filled === count && unreadableFigure(cell.text))) break;
         tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
       }
+      // "00 01 00 01 02 00 31": two rows on one baseline where a page breaks, digits interleaved;
+      // a section 三 row that does not add up so is no row's figures (see LEADING_ZERO).
+      if (tokens.some((token) => LEADING_ZERO.test(token.cell.text)) && !rowAddsUp(tokens)) return this.apart();
       // One blank cell merged across the row ("本机关不涉及" over three columns) leaves every cell blank.
       if (tokens.length > 0 && tokens.length < count && tokens.every((token) => token.value === null)) {
         const last = tokens[tokens.length - 1] as Token;
@@ -225,7 +241,9 @@ export class Cursor {
         const reading = readCell(cell.text);
         if (reading.kind === 'text') {
           // Header words before the first value are skipped; text after values ends the row.
-          if (tokens.length > 0) return header ? this.apart() : this.stopped(tokens, count);
+          // Column headers and then figures with no label after the row's figures: a column's, too.
+          if (tokens.length > 0)
+            return header || headedFigures(this.rows, last, isLabel) ? this.apart() : this.stopped(tokens, count);
           // "予公开 5.属于三类内部事务信息": a group heading's tail before the next row's label (a
           // label printed beside its group's, as pdftotext joins them): the next row, not header words.
           if (labelAfterSpace(cell.text, isLabel)) return this.stopped(tokens, count);

@@ -1,15 +1,14 @@
-import { S2_BLOCKS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, type ReportFormat } from '../model/cells.js';
+import { S2_BLOCKS, S3_COLUMNS, type ReportFormat } from '../model/cells.js';
+import { openApart } from './apart.js';
 import { placeCollapsedRows, type CollapsedRow } from './collapsed.js';
 import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
-import { CellValue, type ParserFinding, type ReadValue } from './readings.js';
+import { type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord } from './labels.js';
-import { s4AnchorIn, s4PartnerNear } from './labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
-import { readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
-import { valueRowOf } from './s4-values.js';
+import { readS4 } from './s4-read.js';
 import { interned } from '../model/interned.js';
 
 /*
@@ -46,10 +45,7 @@ function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
   return ids;
 }
 
-/*
- * Cell IDs are built once: the same strings then key every report's maps and objects (a string
- * built anew is hashed and interned again each time it is used as a key).
- */
+// Cell IDs are built once: the same strings key every report's maps (a new string is hashed again).
 const S2_ROW_IDS: Record<ReportFormat, Map<string, readonly string[]>> = {
   '2019': s2RowIds('2019'),
   '2021': s2RowIds('2021'),
@@ -60,11 +56,8 @@ const s3Ids = new Map<string, readonly string[]>();
 
 /** The cell IDs of a section 三 row, by its key. */
 function s3RowIds(rowKey: string): readonly string[] {
-  let ids = s3Ids.get(rowKey);
-  if (!ids) {
-    ids = S3_KEYS.map((column) => interned(`s3.${rowKey}.${column}`));
-    s3Ids.set(rowKey, ids);
-  }
+  const ids = s3Ids.get(rowKey) ?? S3_KEYS.map((column) => interned(`s3.${rowKey}.${column}`));
+  s3Ids.set(rowKey, ids);
   return ids;
 }
 
@@ -82,6 +75,8 @@ class RowLabelReader {
   readonly blankRows = new Set<string>();
   /** Whether some row a cell a line lost its blank cells (then a row with no value is all blanks). */
   blanksDropped = false;
+  /** Whether some section 三 row's figures were a column's printed apart from its rows (see apart.ts). */
+  s3Apart = false;
   /** The (六)其他处理 heading when no figure followed it: a single row (2019) left open, to be named. */
   private otherAlone: SourceCell | undefined;
   otherSubRows = false;
@@ -195,6 +190,7 @@ class RowLabelReader {
       if (key === 'other.other') this.otherSubRows = true;
       if (key === 'total') this.inOtherGroup = false;
       const tokens = cursor.take(7, this.isLabel);
+      this.s3Apart ||= cursor.detached;
       this.assign(`s3.${key}`, s3RowIds(key), tokens, cell, shortWay(row, cursor));
       this.firstRow.s3 ??= r;
       return;
@@ -266,6 +262,7 @@ class RowLabelReader {
       this.inOtherGroup = label.key === 'other';
       // A group heading followed by values is printed as one row: (六) in the 2019 table.
       const tokens = cursor.take(7, this.isLabel);
+      this.s3Apart ||= cursor.detached;
       // Figures after it that are a column's (cursor.detached) leave the row open, with a finding.
       if ((tokens.length > 0 || cursor.detached) && label.key === 'other')
         this.assign('s3.other', s3RowIds('other'), tokens, cell, shortWay(row, cursor));
@@ -275,6 +272,7 @@ class RowLabelReader {
     if (label.key.startsWith('other.')) this.otherSubRows = true;
     this.inOtherGroup = label.key.startsWith('other.');
     const tokens = cursor.take(7, this.isLabel);
+    this.s3Apart ||= cursor.detached;
     if (cursor.short === 'blanks') this.blanksDropped = true;
     if (cursor.short === 'empty' && !row.grid) this.blankRows.add(label.key);
     this.assign(`s3.${label.key}`, s3RowIds(label.key), tokens, cell, shortWay(row, cursor));
@@ -294,81 +292,11 @@ export function readTables(rows: readonly SourceRow[], fallbackFormat: ReportFor
   const { values, findings, firstRow, otherSubRows, unplaceable } = reader;
   const outcomeFormat = otherSubRows ? '2021' : (s2Format ?? fallbackFormat);
   reader.closeOther(outcomeFormat);
+  if (reader.s3Apart) findings.push(...openApart(reader.collapsed.splice(0), s3RowIds));
   const blankRows = reader.blanksDropped ? reader.blankRows : undefined;
   findings.push(
     ...placeCollapsedRows(reader.collapsed, values, outcomeFormat, otherSubRows ? 'subRows' : 'single', blankRows),
   );
   readS4(rows, values, findings, firstRow, reader.isLabel);
   return { values, s2Format, otherSubRows, findings, firstRow, ...(unplaceable.size > 0 ? { unplaceable } : {}) };
-}
-
-const S4_IDS = S4_GROUPS.flatMap((group) => S4_COLUMNS.map((column) => interned(`s4.${group.key}.${column.key}`)));
-
-/** Section 四: after the 行政复议 / 行政诉讼 headers, the fifteen values in the order of the cell IDs. */
-function readS4(
-  rows: readonly SourceRow[],
-  values: Map<string, ReadValue>,
-  findings: ParserFinding[],
-  firstRow: TableReading['firstRow'],
-  isLabel: (text: string) => boolean,
-): void {
-  const ids = S4_IDS;
-  for (let r = 0; r < rows.length; r += 1) {
-    const anchor = s4AnchorIn(rows[r] as SourceRow);
-    if (anchor === -1 || !s4PartnerNear(rows, r)) continue;
-    firstRow.s4 = r;
-    const tokens: Token[] = [];
-    let lines = 0;
-    for (let i = r; i < rows.length && tokens.length < ids.length; i += 1) {
-      const row = rows[i] as SourceRow;
-      const before = tokens.length;
-      const cells = i === r ? row.cells.slice(anchor + 1) : row.cells;
-      const blanksCount = i !== r && valueRowOf(row, ids.length - tokens.length);
-      for (const cell of cells) {
-        if (tokens.length === ids.length) break;
-        if (cell.text === '') {
-          if (blanksCount) tokens.push(new CellValue(null, cell));
-          continue;
-        }
-        const reading = readCell(cell.text);
-        if (reading.kind === 'text') {
-          if (tokens.length > 0 && (isLabel(cell.text) || cell.text.length > 20)) break;
-          continue;
-        }
-        tokens.push(new CellValue(reading.kind === 'number' ? reading.value : null, cell));
-      }
-      if (tokens.length > before) lines += 1;
-      if (
-        tokens.length > 0 &&
-        !row.grid &&
-        row.cells.length === 1 &&
-        readCell(row.cells[0]?.text ?? '').kind === 'text' &&
-        (row.cells[0]?.text.length ?? 0) > 20
-      )
-        break;
-    }
-    if (tokens.length === 0) return;
-    // Fewer than fifteen on the one line: figures run together ("021141000120136", narrow columns
-    // printed without spaces), and after the first run no figure's column is known. The aligner
-    // splits them by the sums, or they stay open.
-    if (tokens.length < ids.length && lines === 1) {
-      findings.push({
-        rule: 'row-incomplete',
-        severity: 'error',
-        message: `第四部分行政复议、行政诉讼情况的数值连在一起，只读到 ${tokens.length} 段，应有 ${ids.length} 个`,
-        cells: ids,
-      });
-      return;
-    }
-    tokens.forEach((token, i) => values.set(ids[i] as string, token));
-    if (tokens.length < ids.length) {
-      findings.push({
-        rule: 'row-incomplete',
-        severity: 'error',
-        message: `第四部分行政复议、行政诉讼情况只读到 ${tokens.length} 个数值，应有 ${ids.length} 个`,
-        cells: ids.slice(tokens.length),
-      });
-    }
-    return;
-  }
 }

@@ -81,7 +81,8 @@ function rowSplitsUncached(row: TemplateRow, run: DigitRun): RowSplits {
   const width = row.table === 's3' ? 7 : 5;
   const splits = splitRun(run, count, { maxDigits: 7, limit: SPLIT_LIMIT, groupWidth: width });
   if (splits.length > 0) return { splits, sumsHold: true };
-  const separate = run.pieces.every((piece) => /^\d+$/.test(piece));
+  // "00 20 03": no count is printed with a leading 0 (two rows' digits interleaved at a page break).
+  const separate = run.pieces.every((piece) => /^(?:0|[1-9]\d*)$/.test(piece));
   // The organ's own figures may break a row sum: read by position when every cell stands apart.
   if (separate && run.pieces.length === count) return { splits: [run.pieces.map(Number)], sumsHold: false };
   if (separate && run.pieces.length === count - 1) {

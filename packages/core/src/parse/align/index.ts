@@ -11,8 +11,9 @@ import {
 } from './dp.js';
 import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
-import { agreed, resolveS3, type Resolved } from './resolve.js';
-import { streamCandidates } from './stream.js';
+import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
+import { readBlocks } from './blocks.js';
+import { streamCandidates, type Candidate } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
 
 /*
@@ -67,13 +68,13 @@ function namesARow(scores: Float64Array): boolean {
 }
 
 function chooseTemplate(
-  rows: readonly SourceRow[],
+  stream: readonly Candidate[],
   hint: ReportFormat | undefined,
   known: KnownLayout,
 ): TemplateAlignment | undefined {
   // Only runs some row label could name take part: the prose's years, counts and phone numbers drop out here.
   const candidates: ScoredCandidate[] = [];
-  for (const candidate of streamCandidates(rows).slice(0, MAX_CANDIDATES)) {
+  for (const candidate of stream) {
     const scores = scoreAll(candidate.before);
     if (namesARow(scores))
       candidates.push({
@@ -184,7 +185,13 @@ function placeS2(reading: RowReading, prose: () => Map<string, number>, out: Ali
 }
 
 function placeS3(readings: readonly RowReading[], out: Alignment): void {
-  for (const { reading, values, by } of resolveS3(readings) as Resolved[]) {
+  const resolved = resolveS3(readings);
+  const confirmed = derivedConfirmed(resolved, out.format, out.other);
+  for (const { reading, values, by } of resolved) {
+    if (reading.derived && !confirmed.has(reading)) {
+      out.findings.push(ambiguityFinding(reading, reading.row.ids, '少一个数，表中各列合计不能证实缺的是哪一格'));
+      continue;
+    }
     const confidence = (by === 'sum' || reading.derived ? 0.9 : 0.98) * reading.score * (reading.sumsHold ? 1 : 0.7);
     put(
       out.values,
@@ -238,7 +245,8 @@ export function alignDocument(
   fullText: string,
   known: KnownLayout = {},
 ): Alignment | undefined {
-  const best = chooseTemplate(rows, hint, known);
+  const stream = streamCandidates(rows).slice(0, MAX_CANDIDATES);
+  const best = chooseTemplate(stream, hint, known);
   if (!best) return undefined;
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;
@@ -260,6 +268,7 @@ export function alignDocument(
     best.rows.filter((reading) => reading.row.table === 's3'),
     out,
   );
+  readBlocks(best, stream, out);
   fillFromProse(best, prose, out);
   return out;
 }

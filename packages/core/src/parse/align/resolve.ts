@@ -1,4 +1,6 @@
+import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { RowReading } from './dp.js';
+import { holds, sumChecks } from './sums.js';
 
 /*
  * Section 三's sums across rows decide between the readings of a run that its own row total
@@ -109,4 +111,33 @@ export function resolveS3(readings: readonly RowReading[]): Resolved[] {
     const kept = [...new Set(winners.map((picks) => picks[i] as number))].map((s) => reading.splits[s] as number[]);
     return { reading, values: agreed(kept), by: 'sum' };
   });
+}
+
+/**
+ * The rows read a cell short (derived: the row's sums give the cell left out) that the table's
+ * sums across rows confirm: some column total or balance on the row's cells can be checked with
+ * every cell read, and every such one holds. A row short of a cell that no column sum checks may
+ * be figures of another column run on (a table printed column by column): it stays open.
+ */
+export function derivedConfirmed(
+  resolved: readonly Resolved[],
+  format: ReportFormat,
+  other: OtherRowLayout,
+): Set<RowReading> {
+  const out = new Set<RowReading>();
+  if (!resolved.some(({ reading }) => reading.derived)) return out;
+  const values = new Map<string, number | null>();
+  for (const { reading, values: cells } of resolved)
+    reading.row.ids.forEach((id, c) => values.set(id, cells[c] ?? null));
+  const checks = sumChecks(format, other);
+  for (const { reading } of resolved) {
+    if (!reading.derived) continue;
+    const own = new Set(reading.row.ids);
+    const across = checks.filter(
+      (check) => [...check.left, ...check.right].some((id) => own.has(id)) && !check.left.every((id) => own.has(id)),
+    );
+    const known = across.filter((check) => [...check.left, ...check.right].every((id) => values.get(id) != null));
+    if (known.length > 0 && known.every((check) => holds(check, (id) => values.get(id)))) out.add(reading);
+  }
+  return out;
 }
