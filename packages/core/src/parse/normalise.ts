@@ -132,19 +132,44 @@ const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
  */
 const LOST_CHARACTER = /^[?？]+[\s\u3000\u00a0]+(?=\S)/;
 
+/*
+ * The common ideographs (U+4E00–U+9FFF, which NFKC and the steps below keep as they are) that a
+ * cell read as a number or a blank may hold: the units, the words of 增/减, the blank marks and
+ * "本机关不涉及". A text holding any other is text, known without the normalisation: most label and
+ * prose cells are told so at their first or second character, where the normalisation costs
+ * several regular expressions and an NFKC pass (the cursor asks about every cell after a label).
+ */
+const VALUE_IDEOGRAPHS = new Set(
+  [...'万亿元件次个项条宗人家份篇期场增加减少无空本机关单位我局不涉及未此类适用该'].map((char) => char.charCodeAt(0)),
+);
+
+/** Whether a text holds a common ideograph no number or blank mark can hold (see VALUE_IDEOGRAPHS). */
+function surelyText(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff && !VALUE_IDEOGRAPHS.has(code)) return true;
+  }
+  return false;
+}
+
+/** The readings without a value, one object each: they are never changed (the type is read-only). */
+const BLANK: CellReading = { kind: 'blank' };
+const TEXT: CellReading = { kind: 'text' };
+
 /** Reads a cell's text as a table value: "105件" → 105, "102.85万元" → 102.85, "—" → blank. */
 export function readCell(text: string): CellReading {
   // Most cells are plain counts: read them without the normalisation below.
   if (PLAIN_NUMBER.test(text)) return { kind: 'number', value: Number(text) };
+  if (surelyText(text)) return TEXT;
   const compact = text
     .replace(LOST_CHARACTER, '')
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0]+/g, '');
-  if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return { kind: 'blank' };
+  if (BLANK_MARKS.has(compact) || NOT_APPLICABLE.test(compact)) return BLANK;
   const bare = ocrDigits(compact.replace(CHANGE_WORD, changeSign))
     .replace(UNITS, '')
     .replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, '')
     .replace(/^[−–—]/, '-');
   if (/^[-+]?\d+(?:\.\d+)?$/.test(bare)) return { kind: 'number', value: Number(bare) };
-  return { kind: 'text' };
+  return TEXT;
 }

@@ -244,17 +244,31 @@ function provenanceOf(read: ReadonlyMap<string, ReadValue> | undefined, file: st
   return provenance;
 }
 
+/** The cells the findings name. */
+function namedCells(findings: readonly ParserFinding[]): Set<string> {
+  const named = new Set<string>();
+  for (const finding of findings) for (const id of finding.cells) named.add(id);
+  return named;
+}
+
 /**
  * The last word on cells left empty: each reading that leaves a cell null says why, and this
  * names any it did not, so that no cell is ever empty without a finding the user can see.
  */
 function unnamedOpen(
   cells: Readonly<Record<string, number | null>>,
+  cellIds: readonly string[],
   findings: readonly ParserFinding[],
 ): ParserFinding[] {
-  const named = new Set(findings.flatMap((finding) => finding.cells));
+  // The keys as kept (listing a dictionary's keys makes V8 sort them), and the named cells only
+  // gathered when some cell is empty.
+  let named: Set<string> | undefined;
   const open: string[] = [];
-  for (const id in cells) if (cells[id] === null && !named.has(id)) open.push(id);
+  for (const id of cellIds) {
+    if (cells[id] !== null) continue;
+    named ??= namedCells(findings);
+    if (!named.has(id)) open.push(id);
+  }
   if (open.length === 0) return [];
   const shown = open.slice(0, 3).map((id) => `“${cellName(id)}”`);
   return [
@@ -314,7 +328,7 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
   for (const id of inferred) if (!cellIds.includes(id)) cellIds.push(id);
 
-  findings.push(...unnamedOpen(cells, findings), ...metaFindings(meta));
+  findings.push(...unnamedOpen(cells, cellIds, findings), ...metaFindings(meta));
 
   const sectionTitle = (key: SectionKey) =>
     headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;
