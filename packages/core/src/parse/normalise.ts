@@ -13,13 +13,12 @@ const TRADITIONAL_CHARS = '報總規處結轉請數項機關與會於個這為�
 
 /*
  * Every report's whole text is tested for them several times: a table by code unit scans it about
- * three times faster than a regular expression with a class of fifty ideographs.
+ * three times faster than a regular expression with a class of fifty ideographs. The table spans
+ * every code unit (64 KB), so that each character costs one load and no range test: nearly every
+ * ideograph of a report falls inside the range of the fifty.
  */
-const TRADITIONAL_CODES = [...TRADITIONAL_CHARS].map((char) => char.charCodeAt(0));
-const FIRST_TRADITIONAL = Math.min(...TRADITIONAL_CODES);
-const LAST_TRADITIONAL = Math.max(...TRADITIONAL_CODES);
-const IS_TRADITIONAL = new Uint8Array(LAST_TRADITIONAL - FIRST_TRADITIONAL + 1);
-for (const code of TRADITIONAL_CODES) IS_TRADITIONAL[code - FIRST_TRADITIONAL] = 1;
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const char of TRADITIONAL_CHARS) IS_TRADITIONAL[char.charCodeAt(0)] = 1;
 
 export function simplify(text: string): string {
   return isTraditional(text) ? toSimplified(text) : text;
@@ -27,11 +26,7 @@ export function simplify(text: string): string {
 
 /** Whether a document is in traditional script: then every piece of it is converted, not only those with a tell-tale character. */
 export function isTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= FIRST_TRADITIONAL && code <= LAST_TRADITIONAL && IS_TRADITIONAL[code - FIRST_TRADITIONAL] === 1)
-      return true;
-  }
+  for (let i = 0; i < text.length; i += 1) if (IS_TRADITIONAL[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 
