@@ -149,6 +149,8 @@ function inferFromProse(
   for (const id of tables.values.keys()) {
     if (id.startsWith('s3.')) hasS3 = true;
     else if (id.startsWith('s4.')) hasS4 = true;
+    // Both found (most reports): the rest of some two hundred IDs need not be looked at.
+    if (hasS3 && hasS4) break;
   }
   // A section's prose is only read when its table is missing.
   const prose = (key: 's3' | 's4') => simplify(regionText(rows, headings[key], boundary(headings[key])));
@@ -315,14 +317,12 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     }
 
   const headings = findHeadings(rows);
+  // Where sections and tables start, listed once for the five sections bounded below.
+  const starts = [...Object.values(headings), ...Object.values(tables.firstRow)];
   const boundary = (after: number | undefined): number => {
-    const later = Object.values(headings).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    const tableStarts = Object.values(tables.firstRow).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    return Math.min(rows.length, ...later, ...tableStarts);
+    let end = rows.length;
+    if (after !== undefined) for (const index of starts) if (index !== undefined && index > after && index < end) end = index;
+    return end;
   };
 
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
