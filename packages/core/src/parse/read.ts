@@ -321,7 +321,8 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const starts = [...Object.values(headings), ...Object.values(tables.firstRow)];
   const boundary = (after: number | undefined): number => {
     let end = rows.length;
-    if (after !== undefined) for (const index of starts) if (index !== undefined && index > after && index < end) end = index;
+    if (after !== undefined)
+      for (const index of starts) if (index !== undefined && index > after && index < end) end = index;
     return end;
   };
 

@@ -174,12 +174,11 @@ class RowLabelReader {
     tokens.forEach((token, i) => {
       const id = ids[i] as string;
       values.set(id, token);
-      const { text } = token.cell;
-      if (token.value === null && unreadableFigure(text))
+      if (token.value === null && unreadableFigure(token.cell.text))
         this.findings.push({
           rule: 'cell-unreadable',
           severity: 'error',
-          message: `“${name}”一行的单元格“${text}”无法识别为数值，该单元格留空，请对照原文`,
+          message: `“${name}”一行的单元格“${token.cell.text}”无法识别为数值，该单元格留空，请对照原文`,
           cells: [id],
         });
     });
