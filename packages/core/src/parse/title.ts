@@ -105,8 +105,15 @@ export function withoutCellEdges(line: string): string {
  * lines, each joined with the next two and cleaned several ways: this rules most out at once.
  */
 function mayOpenTitle(head: readonly string[], i: number): boolean {
-  const window = (head[i] as string) + (head[i + 1] ?? '') + (head[i + 2] ?? '');
-  return window.includes('公开') || isTraditional(window);
+  // Line by line, not joined: a crawler's whole body may be one line, and joining would copy it.
+  let gong = false;
+  for (let k = i; k < Math.min(head.length, i + 3); k += 1) {
+    const line = head[k] as string;
+    // 公开 within the line, or across the break from the last line that was not empty.
+    if ((gong && line.startsWith('开')) || line.includes('公开') || isTraditional(line)) return true;
+    if (line !== '') gong = line.endsWith('公');
+  }
+  return false;
 }
 
 /**
