@@ -77,6 +77,11 @@ const MIN_TRUNCATED = 5;
  * where "3.其他" is the row `other.other`.
  */
 export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch | undefined {
+  // A short text whose canonical form surely starts with its own first character (a common
+  // ideograph) names a row only if that character starts some label or a numbering: most prose
+  // and header cells are told so without hashing them for the cache (every line is asked, some twice).
+  const first = plainFirstCharacter(text);
+  if (first !== undefined && !LABEL_FIRSTS.has(first)) return undefined;
   // Most cells are counts, and no label is made of digits alone.
   if (DIGITS.test(text)) return undefined;
   // The same few hundred cell texts recur in every report: remember what they matched.
@@ -100,6 +105,11 @@ for (const label of ROW_LABELS) {
     FORMS_BY_FIRST.set(first, [...(FORMS_BY_FIRST.get(first) ?? []), { label, known }]);
   }
 }
+/**
+ * The first characters of the canonical forms that can match (matchUncached): a label's form, the
+ * outcomes heading, 总计 and 其他 (after numbering), and the Chinese numerals numbering starts with.
+ */
+const LABEL_FIRSTS = new Set<string>([...FORMS_BY_FIRST.keys(), ...'本总其一二三四五六七八九十']);
 const matches = new Map<string, LabelMatch | undefined>();
 const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
 

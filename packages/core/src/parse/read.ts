@@ -149,6 +149,8 @@ function inferFromProse(
   for (const id of tables.values.keys()) {
     if (id.startsWith('s3.')) hasS3 = true;
     else if (id.startsWith('s4.')) hasS4 = true;
+    // Both found (most reports): the rest of some two hundred IDs need not be looked at.
+    if (hasS3 && hasS4) break;
   }
   // A section's prose is only read when its table is missing.
   const prose = (key: 's3' | 's4') => simplify(regionText(rows, headings[key], boundary(headings[key])));
@@ -245,17 +247,31 @@ function provenanceOf(read: ReadonlyMap<string, ReadValue> | undefined, file: st
   return provenance;
 }
 
+/** The cells the findings name. */
+function namedCells(findings: readonly ParserFinding[]): Set<string> {
+  const named = new Set<string>();
+  for (const finding of findings) for (const id of finding.cells) named.add(id);
+  return named;
+}
+
 /**
  * The last word on cells left empty: each reading that leaves a cell null says why, and this
  * names any it did not, so that no cell is ever empty without a finding the user can see.
  */
 function unnamedOpen(
   cells: Readonly<Record<string, number | null>>,
+  cellIds: readonly string[],
   findings: readonly ParserFinding[],
 ): ParserFinding[] {
-  const named = new Set(findings.flatMap((finding) => finding.cells));
+  // The keys as kept (listing a dictionary's keys makes V8 sort them), and the named cells only
+  // gathered when some cell is empty.
+  let named: Set<string> | undefined;
   const open: string[] = [];
-  for (const id in cells) if (cells[id] === null && !named.has(id)) open.push(id);
+  for (const id of cellIds) {
+    if (cells[id] !== null) continue;
+    named ??= namedCells(findings);
+    if (!named.has(id)) open.push(id);
+  }
   if (open.length === 0) return [];
   const shown = open.slice(0, 3).map((id) => `“${cellName(id)}”`);
   return [
@@ -302,20 +318,19 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
     }
 
   const headings = findHeadings(rows);
+  // Where sections and tables start, listed once for the five sections bounded below.
+  const starts = [...Object.values(headings), ...Object.values(tables.firstRow)];
   const boundary = (after: number | undefined): number => {
-    const later = Object.values(headings).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    const tableStarts = Object.values(tables.firstRow).filter(
-      (index): index is number => index !== undefined && after !== undefined && index > after,
-    );
-    return Math.min(rows.length, ...later, ...tableStarts);
+    let end = rows.length;
+    if (after !== undefined)
+      for (const index of starts) if (index !== undefined && index > after && index < end) end = index;
+    return end;
   };
 
   const inferred = inferFromProse(rows, headings, boundary, tables, cells, findings);
   for (const id of inferred) if (!cellIds.includes(id)) cellIds.push(id);
 
-  findings.push(...unnamedOpen(cells, findings), ...metaFindings(meta));
+  findings.push(...unnamedOpen(cells, cellIds, findings), ...metaFindings(meta));
 
   const sectionTitle = (key: SectionKey) =>
     headings[key] !== undefined ? rows[headings[key]]?.cells[0]?.text.trim() : undefined;

@@ -138,17 +138,18 @@ class RowLabelReader {
       });
       return;
     }
-    tokens.forEach((token, i) => values.set(ids[i] as string, token));
-    const unreadable = tokens.flatMap((token, i) =>
-      token.value === null && unreadableFigure(token.cell.text) ? [[ids[i] as string, token.cell.text]] : [],
-    );
-    for (const [id, text] of unreadable)
-      this.findings.push({
-        rule: 'cell-unreadable',
-        severity: 'error',
-        message: `“${name}”一行的单元格“${text}”无法识别为数值，该单元格留空，请对照原文`,
-        cells: [id as string],
-      });
+    // One loop, no arrays: it runs for every row.
+    tokens.forEach((token, i) => {
+      const id = ids[i] as string;
+      values.set(id, token);
+      if (token.value === null && unreadableFigure(token.cell.text))
+        this.findings.push({
+          rule: 'cell-unreadable',
+          severity: 'error',
+          message: `“${name}”一行的单元格“${token.cell.text}”无法识别为数值，该单元格留空，请对照原文`,
+          cells: [id],
+        });
+    });
     if (tokens.length < ids.length) {
       this.findings.push({
         rule: 'row-incomplete',

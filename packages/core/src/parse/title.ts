@@ -1,4 +1,4 @@
-import { simplify } from './normalise.js';
+import { isTraditional, simplify } from './normalise.js';
 
 /*
  * The report's title: which lines of a page are its title, and the organ and the year the title
@@ -101,6 +101,24 @@ export function withoutCellEdges(line: string): string {
 }
 
 /**
+ * Whether a title can start at line `i`: every title `titleAt` takes passes TITLE, whose every
+ * branch holds 公开, within the three lines from `i` (simplified, which changes nothing in lines
+ * without a traditional character). A report without a title line runs `titleAt` on all forty
+ * lines, each joined with the next two and cleaned several ways: this rules most out at once.
+ */
+function mayOpenTitle(head: readonly string[], i: number): boolean {
+  // Line by line, not joined: a crawler's whole body may be one line, and joining would copy it.
+  let gong = false;
+  for (let k = i; k < Math.min(head.length, i + 3); k += 1) {
+    const line = head[k] as string;
+    // 公开 within the line, or across the break from the last line that was not empty.
+    if ((gong && line.startsWith('开')) || line.includes('公开') || isTraditional(line)) return true;
+    if (line !== '') gong = line.endsWith('公');
+  }
+  return false;
+}
+
+/**
  * The title: the first short lines that name an annual report, joined when broken over lines. A
  * page that prints the bare report's name above the organ's title ("2022年政府信息公开工作年度报告"
  * over "某县某镇人民政府" and the name again) gives the title that names the organ.
@@ -110,6 +128,7 @@ export function findTitle(lines: readonly string[]): string | undefined {
   const head = lines.slice(0, 40).map(withoutCellEdges);
   let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
+    if (!mayOpenTitle(head, i)) continue;
     const title = titleAt(head, i);
     if (!title) continue;
     const parts = titleParts(simplify(title).replace(/\s+/g, ''));

@@ -50,15 +50,15 @@ export interface SumMismatch {
 export function checkSum(report: Report, totalId: string, partIds: readonly string[]): SumMismatch | undefined {
   const total = cell(report, totalId);
   if (typeof total !== 'number') return undefined;
-  const parts: number[] = [];
+  // Summed in order as the parts are read; their list is only made for a sum that fails (few do).
+  let sum = 0;
   for (const id of partIds) {
     const value = cell(report, id);
     if (typeof value !== 'number') return undefined;
-    parts.push(value);
+    sum += value;
   }
-  const sum = parts.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - total) <= MONEY_TOLERANCE) return undefined;
-  return { expected: sum, actual: total, parts };
+  return { expected: sum, actual: total, parts: partIds.map((id) => cell(report, id) as number) };
 }
 
 /** "2+1+0" for a list of parts. */

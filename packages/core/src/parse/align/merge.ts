@@ -1,4 +1,4 @@
-import { CELLS, type OtherRowLayout, type ReportFormat } from '../../model/cells.js';
+import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import { tableCellIds } from '../../model/cells.js';
 import type { TableReading } from '../rows-to-cells.js';
 import type { SourceRow } from '../rows.js';
@@ -69,7 +69,7 @@ function otherLayout(tables: TableReading): OtherRowLayout {
   return 'single';
 }
 
-/** The aligner's values in the cells the label reading left unread, in the tables it may fill. */
+/** The aligner's values in the cells the label reading left unread, in the tables it may fill (`placements` empty until then). */
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return tables;
@@ -80,17 +80,18 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     return false;
   };
   const values = new Map(tables.values);
-  const filled = new Set<string>();
+  // The placements start empty (withAlignment): the cells filled are those placed here, asked of
+  // them rather than kept again in a set of some two hundred IDs.
+  const filled = { has: (id: string): boolean => placements[id] !== undefined };
+  let filledS2 = false;
+  let filledS3 = false;
   for (const [id, value] of aligned.values) {
-    if (!inTaken(id) || values.has(id) || !CELLS.has(id) || tables.unplaceable?.has(id)) continue;
+    // Every ID the aligner places is a template row's, and every one of those is a catalogue cell
+    // (template-ids.test.ts): no lookup in the catalogue for each of some two hundred values.
+    if (!inTaken(id) || values.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
-    filled.add(id);
-  }
-  let filledS2 = false;
-  let filledS3 = false;
-  for (const id of filled) {
     if (id.startsWith(PREFIX.s2)) filledS2 = true;
     else if (id.startsWith(PREFIX.s3)) filledS3 = true;
   }
@@ -117,7 +118,7 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
 const ABOUT_CELLS = new Set(['row-incomplete', 'collapsed-row', 'split-ambiguous', 'cell-unreadable']);
 
 /** The findings with the cells now read otherwise taken out. */
-function withoutCells(findings: readonly ParserFinding[], cells: ReadonlySet<string>): ParserFinding[] {
+function withoutCells(findings: readonly ParserFinding[], cells: { has(id: string): boolean }): ParserFinding[] {
   return findings
     .map((finding) => ({ ...finding, cells: finding.cells.filter((id) => !cells.has(id)) }))
     .filter((finding) => !ABOUT_CELLS.has(finding.rule) || finding.cells.length > 0);

@@ -50,8 +50,12 @@ function s3SumsHolding(chosen: Vectors, outcomes: readonly string[]): number {
   return holding;
 }
 
+/** "s3.denied.secret.natural" → "denied.secret": between the first dot and the last (no arrays: it runs for each row). */
 function rowKey(reading: RowReading): string {
-  return (reading.row.ids[0] as string).split('.').slice(1, -1).join('.');
+  const id = reading.row.ids[0] as string;
+  const first = id.indexOf('.');
+  const last = id.lastIndexOf('.');
+  return first === -1 ? '' : id.slice(first + 1, Math.max(first + 1, last));
 }
 
 /** The combinations of the ambiguous rows' readings that satisfy the most sums. */

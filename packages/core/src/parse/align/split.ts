@@ -96,6 +96,24 @@ function printedLength(value: number): number {
   return length;
 }
 
+/**
+ * `Number(text.slice(start, end))`, without the string for a sign and digits alone (the walk reads
+ * every cell of every split it tries): exact up to 15 digits, as such a number is an exact double.
+ */
+function cellValue(text: string, start: number, end: number): number {
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === 0x2d /* - */ || sign === 0x2b /* + */) i += 1;
+  if (i === end || end - i > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (; i < end; i += 1) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number(text.slice(start, end));
+    value = value * 10 + digit;
+  }
+  return sign === 0x2d ? -value : value;
+}
+
 /** Every way to read the run as `count` cells, up to the limit, each a list of values in order. */
 export function splitRun(run: DigitRun, count: number, options: SplitOptions): number[][] {
   const out: number[][] = [];
@@ -123,7 +141,7 @@ export function splitRun(run: DigitRun, count: number, options: SplitOptions): n
       for (let i = index - groupWidth + 1; i < index; i += 1) required += values[i] as number;
     }
     for (const end of cellEnds(text, start, maxDigits)) {
-      const value = Number(text.slice(start, end));
+      const value = cellValue(text, start, end);
       if (required !== undefined && value !== required) continue;
       values.push(value);
       if (end === text.length) walk(piece + 1, 0);

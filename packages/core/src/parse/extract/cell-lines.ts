@@ -32,7 +32,8 @@ export function hasCellSeparators(lines: readonly string[]): boolean {
   let found = 0;
   for (let i = 1; i < lines.length - 1; i += 1) {
     const line = lines[i] as string;
-    if (line.includes('\t') && SEPARATOR.test(line) && blank(lines[i - 1]) && blank(lines[i + 1])) {
+    // The blank neighbours first: a tab table's every line has a tab, few have blank lines around them.
+    if (blank(lines[i - 1]) && blank(lines[i + 1]) && line.includes('\t') && SEPARATOR.test(line)) {
       found += 1;
       if (found >= MIN_SEPARATORS) return true;
     }
