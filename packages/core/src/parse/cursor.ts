@@ -1,5 +1,6 @@
 import { CellValue } from './readings.js';
 import { APPLICANT_COLUMNS, S2_BLOCKS } from '../model/cells.js';
+import { s3RowAddsUp } from './align/sums.js';
 import { S2_FORMAT_WORDS } from './labels.js';
 import { canonical, readCell } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -49,10 +50,7 @@ function detachedFrom(
  * figures are counted as they are: fewer than seven are no row of section 三 to check).
  */
 function rowAddsUp(tokens: readonly Token[]): boolean {
-  if (tokens.length !== 7) return true;
-  let sum = 0;
-  for (const token of tokens.slice(0, 6)) sum += token.value ?? 0;
-  return sum === tokens[6]?.value;
+  return tokens.length !== 7 || s3RowAddsUp(tokens.map((token) => token.value));
 }
 
 /** Lines of header words looked through after a row's figures for figures under them. */

@@ -1,7 +1,7 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
 import type { ParserFinding, ReadValue } from '../readings.js';
 import type { RowReading, TemplateAlignment } from './dp.js';
-import { holds, sumChecks, type SumCheck } from './sums.js';
+import { holds, s3RowAddsUp, sumChecks, type SumCheck } from './sums.js';
 import type { Candidate } from './stream.js';
 import type { TemplateRow } from './template.js';
 
@@ -104,7 +104,7 @@ function blockReadings(counts: readonly number[], k: number): BlockReading[] | u
   for (let whole = 0; whole < k; whole += 1) {
     const head: number[][] = [];
     for (let r = 0; r < whole; r += 1) head.push(counts.slice(r * WIDTH, (r + 1) * WIDTH));
-    if (!head.every(addsUp)) break;
+    if (!head.every(s3RowAddsUp)) break;
     const first = counts.slice(whole * WIDTH, whole * WIDTH + (k - whole));
     const rest = counts.slice(whole * WIDTH + (k - whole));
     if (!add(blocksFrom(rest, first, 0, k - whole), head)) return undefined;
@@ -150,7 +150,7 @@ function blocksAfter(
           cells.push(rest[offset + (order === 'rows' ? i * width + c : c * h + i)] as number);
         rows.push(cells);
       }
-      if (!rows.every(addsUp)) continue;
+      if (!rows.every(s3RowAddsUp)) continue;
       const after = blocksFrom(rest, first, r + h, k, known);
       if (!after) return undefined;
       for (const tail of after) {
@@ -160,13 +160,6 @@ function blocksAfter(
     }
   }
   return out;
-}
-
-/** Whether a row of section 三 adds up: the six applicants' figures make its total. */
-function addsUp(cells: readonly number[]): boolean {
-  let sum = 0;
-  for (let c = 0; c < WIDTH - 1; c += 1) sum += cells[c] as number;
-  return sum === cells[WIDTH - 1];
 }
 
 /**

@@ -71,3 +71,14 @@ export function sumHolds(difference: number): boolean {
 export function checksOn(all: readonly SumCheck[], cells: ReadonlySet<string>): SumCheck[] {
   return all.filter((check) => check.left.some((id) => cells.has(id)) || check.right.some((id) => cells.has(id)));
 }
+
+/**
+ * Whether seven figures of a section 三 row add up: the six applicants' (a blank as 0) make the
+ * total, which must be read. The row total alone, for readers that hold a row's figures before
+ * they know its cell IDs (cursor.ts, blocks.ts).
+ */
+export function s3RowAddsUp(cells: readonly (number | null)[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < S3_COLUMNS.length - 1; c += 1) sum += cells[c] ?? 0;
+  return sum === cells[S3_COLUMNS.length - 1];
+}
