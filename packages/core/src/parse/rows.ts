@@ -25,10 +25,23 @@ function splitPipes(text: string): string[] {
   return inner.split('|');
 }
 
+/** A cell a transcriber set in Markdown emphasis: "**规章**", "__0__", "*总计*". */
+const EMPHASIS = /^(\*{1,3}|_{2,3})([^*_]+)\1$/;
+
+/** The cell's text trimmed, without the emphasis an OCR or LLM transcription puts round labels and figures. */
+function cellText(text: string): string {
+  const trimmed = text.trim();
+  const first = trimmed.charCodeAt(0);
+  // Most cells start with neither "*" nor "_": no pattern runs for them.
+  if (first !== 0x2a && first !== 0x5f) return trimmed;
+  const emphasis = EMPHASIS.exec(trimmed);
+  return emphasis ? (emphasis[2] as string).trim() : trimmed;
+}
+
 /** The texts trimmed as cells at `at`, without the empty ones at the end. (One array: it runs for every line.) */
 function cellsOf(texts: readonly string[], at: Position): SourceCell[] {
   const cells: SourceCell[] = [];
-  for (const text of texts) cells.push({ text: text.trim(), at });
+  for (const text of texts) cells.push({ text: cellText(text), at });
   while (cells.length > 0 && (cells[cells.length - 1] as SourceCell).text === '') cells.pop();
   return cells;
 }

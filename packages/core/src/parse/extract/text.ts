@@ -25,8 +25,9 @@ export const extractText: Extractor = async (bytes, options) => {
     throw new ParseError('unsupported', '内容是二进制数据，不是文本、网页、Word 或 PDF 文件', options.file);
   }
   const nodes: TextLine[] = [];
+  const ruled = withPipes(text);
   // Most text breaks lines with \n alone: split on the character then, not by a pattern.
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  const lines = ruled.includes('\r') ? ruled.split(/\r\n|\r|\n/) : ruled.split('\n');
   if (hasCellSeparators(lines)) {
     for (const { text: joined, line, cells } of joinCellLines(lines)) {
       // A browser's text has no positions: each cell stands at its column's index.
@@ -45,6 +46,22 @@ export const extractText: Extractor = async (bytes, options) => {
       : [{ rule: 'text-encoding', severity: 'info' as const, message: `文本按 ${encoding.toUpperCase()} 编码读取` }];
   return { source: 'text', nodes, messages };
 };
+
+/**
+ * Column rules other than "|": the full-width "｜" of Chinese input and of OCR or LLM transcriptions, and
+ * the box-drawing verticals a text browser draws round table cells (w3m's "│ 规章 │ 0 │"). Each is one
+ * character for one, so positions stay.
+ */
+const OTHER_RULE = /[｜│┃║]/;
+const OTHER_RULES = /[｜│┃║]/g;
+/** A border a text browser draws between table rows ("├──┼──┤"): box-drawing characters and spaces only. */
+const BOX_BORDER = /^[ \t\u2500-\u257f]*[\u2500-\u257f][ \t\u2500-\u257f]*$/gm;
+
+/** The text with its column rules written "|" and its box borders blank, as a pipe table reads. */
+function withPipes(text: string): string {
+  if (!OTHER_RULE.test(text)) return text;
+  return text.replace(BOX_BORDER, '').replace(OTHER_RULES, '|');
+}
 
 /** How much of a text is looked at to tell whether it is binary. */
 const BINARY_SAMPLE = 65_536;
