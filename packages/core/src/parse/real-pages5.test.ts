@@ -108,3 +108,39 @@ describe('a Markdown transcription with its labels in bold', () => {
     expect(report.cells['s2.licensing.decisions']).toBe(15);
   });
 });
+
+describe('a paragraph kept from the year before', () => {
+  // A real 2023 page states "2022年，…共制定规范性文件0件，…现行有效的规范性文件0件" above a table saying 4 and 32.
+  const page = (sentence: string) =>
+    [
+      '青禾镇人民政府2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      `(三)政府信息管理情况。${sentence}`,
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项',
+      '信息内容本年制发件数本年废止件数现行有效件数',
+      '规章000',
+      '行政规范性文件2315',
+      '第二十条第(五)项',
+      '信息内容本年处理决定数量',
+      '行政许可3',
+      '第二十条第(六)项',
+      '信息内容本年处理决定数量',
+      '行政处罚0',
+      '行政强制0',
+      '三、收到和处理政府信息公开申请情况',
+    ].join('\n');
+  const normative = (report: Awaited<ReturnType<typeof parse>>) =>
+    ['issued', 'repealed', 'inForce'].map((column) => report.cells[`s2.normativeDocs.${column}`] ?? null);
+
+  it('does not let a sentence on another year choose how a run of digits splits', async () => {
+    // "2315" is 2, 3, 15 or 2, 31, 5: last year's "5件" is no witness for this year's table.
+    const report = await parse(page('2022年，本镇党政办公室共制定规范性文件1件，现行有效的规范性文件5件。'));
+    expect(normative(report)).toEqual([2, null, null]);
+  });
+
+  it('still lets the report’s own year decide it', async () => {
+    const report = await parse(page('2023年，本镇党政办公室共制定规范性文件2件，现行有效的规范性文件15件。'));
+    expect(normative(report)).toEqual([2, 3, 15]);
+  });
+});

@@ -59,6 +59,8 @@ const MAX_CANDIDATES = 2500;
 export interface KnownLayout {
   readonly format?: ReportFormat;
   readonly subRows?: boolean;
+  /** The year the report is on, when known: the prose's sentences on another year are no witness. */
+  readonly year?: number;
 }
 
 /** Whether a run's label scores name some row (a loop: a typed array's `some` calls back for each row). */
@@ -259,7 +261,7 @@ export function alignDocument(
   };
   // The prose is read when a reading needs it (its cells of 规范性文件 open): most texts print them.
   let stated: Map<string, number> | undefined;
-  const prose = (): Map<string, number> => (stated ??= proseValues(fullText));
+  const prose = (): Map<string, number> => (stated ??= proseValues(fullText, known.year));
   for (const reading of best.rows) {
     if (reading.row.table === 's2') placeS2(reading, prose, out);
     if (reading.row.table === 's4') placeS4(reading, out);

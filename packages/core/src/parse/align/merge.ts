@@ -153,6 +153,7 @@ export function withAlignment(
       ? alignDocument(rows, tables.s2Format ?? hint, fullText, {
           ...(tables.s2Format ? { format: tables.s2Format } : {}),
           subRows: tables.otherSubRows,
+          ...(year === undefined ? {} : { year }),
         })
       : undefined;
   const filled = fill && aligned ? fillUnread(tables, aligned, placements) : tables;

@@ -26,8 +26,21 @@ export const PROSE_CELLS: ReadonlySet<string> = new Set(PATTERNS.map(([id]) => i
 /** A sentence on another year's figures ("上年制发规范性文件5件") is no witness for this year's table. */
 const OTHER_YEAR = /上年|上一年|去年|前年|同比/;
 
-/** The values the prose states, by cell ID; a cell the prose states twice differently is left out. */
-export function proseValues(text: string): Map<string, number> {
+/**
+ * Whether the sentence names a year other than the report's: "2022年，本办共制定规范性文件0件，废止
+ * 规范性文件0件" in a 2023 report (a paragraph kept from the year before, its table saying otherwise).
+ */
+function namesOtherYear(sentence: string, year: number | undefined): boolean {
+  if (year === undefined) return false;
+  for (const match of sentence.matchAll(/(\d{4})\s*年/g)) if (Number(match[1]) !== year) return true;
+  return false;
+}
+
+/**
+ * The values the prose states, by cell ID; a cell the prose states twice differently is left out, and
+ * so is a sentence on another year (`year` the report's, when known).
+ */
+export function proseValues(text: string, year?: number): Map<string, number> {
   const body = simplify(text.normalize('NFKC'));
   const found = new Map<string, Set<number>>();
   for (const [id, pattern] of PATTERNS) {
@@ -38,7 +51,8 @@ export function proseValues(text: string): Map<string, number> {
         body.lastIndexOf('；', match.index),
         body.lastIndexOf(';', match.index),
       );
-      if (OTHER_YEAR.test(body.slice(start + 1, match.index + match[0].length))) continue;
+      const sentence = body.slice(start + 1, match.index + match[0].length);
+      if (OTHER_YEAR.test(sentence) || namesOtherYear(sentence, year)) continue;
       const values = found.get(id) ?? new Set<number>();
       values.add(Number(match[1]));
       found.set(id, values);
