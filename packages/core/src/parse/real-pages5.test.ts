@@ -144,3 +144,44 @@ describe('a paragraph kept from the year before', () => {
     expect(normative(report)).toEqual([2, 3, 15]);
   });
 });
+
+describe('a table whose cells are joined with commas', () => {
+  // A spreadsheet's CSV export, or a crawler joining a row's cells with "，".
+  it('reads each comma-separated figure as a cell after its label', async () => {
+    expectTables(await parse(tables((cells) => cells.join(','))));
+    expectTables(await parse(tables((cells) => `${cells.join('，')}，`)));
+  });
+
+  it('reads a 2019 table so, not as the 2021 table of one figure a row', async () => {
+    const report = await parse(
+      [
+        '红岭乡人民政府2020年政府信息公开工作年度报告',
+        '二、主动公开政府信息情况',
+        '第二十条第(五)项,',
+        '信息内容,上一年项目数量,本年增/减,处理决定数量,',
+        '行政许可,12,0,18,',
+        '其他对外管理服务事项,40,3,18,',
+        '第二十条第(六)项,',
+        '信息内容,上一年项目数量,本年增/减,处理决定数量,',
+        '行政处罚,7,-1,5,',
+        '三、收到和处理政府信息公开申请情况',
+      ].join('\n'),
+    );
+    expect(['prevItems', 'change', 'decisions'].map((c) => report.cells[`s2.licensing.${c}`])).toEqual([12, 0, 18]);
+    expect(['prevItems', 'change', 'decisions'].map((c) => report.cells[`s2.penalty.${c}`])).toEqual([7, -1, 5]);
+  });
+
+  it('keeps a thousands-grouped figure and a sentence of prose as they read', async () => {
+    const report = await parse(
+      [
+        '红岭乡人民政府2023年政府信息公开工作年度报告',
+        '全年主动公开政府信息1,215条,其中政策文件23条。',
+        tables((cells) => `| ${cells.join(' | ')} |`)
+          .split('\n')
+          .slice(1)
+          .join('\n'),
+      ].join('\n'),
+    );
+    expectTables(report);
+  });
+});

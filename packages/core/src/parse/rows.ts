@@ -67,6 +67,30 @@ function tableRows(table: Table): SourceRow[] {
 /** Numbers that run together on one line ("0 0 3 0"), as PDF flip-books print table rows. */
 const NUMBER_RUN = /^\s*(?:[-−]?\d+(?:\.\d+)?\s+)+[-−]?\d+(?:\.\d+)?\s*$/;
 
+/** A figure or nothing: a field of a comma-separated row after its label. */
+const FIGURE_FIELD = /^\s*(?:[-−]?\d+(?:\.\d+)?)?\s*$/;
+/** A label of a row: some Chinese, and not ending in a digit ("行政许可3,119" is 3,119 thousands-grouped, no row). */
+const ROW_LABEL = /[\u4e00-\u9fff][^\d]*$/;
+
+/**
+ * A row whose cells a spreadsheet's CSV export or a crawler joined with commas: "行政许可,12,0,18",
+ * "(二)部分公开(区分处理的,只计这一情形,不计其他情形),16,1,0,0,0,0,17". The label is what stands before
+ * the trailing fields that are all figures or empty; undefined for any other line.
+ */
+function commaCells(text: string): string[] | undefined {
+  if (!text.includes(',') && !text.includes('，')) return undefined;
+  const fields = text.split(/[,，]/);
+  let first = fields.length;
+  while (first > 1 && FIGURE_FIELD.test(fields[first - 1] as string)) first -= 1;
+  const figures = fields.slice(first).map((field) => field.trim());
+  if (!figures.some((field) => field !== '')) return undefined;
+  const labelEnd = fields.slice(0, first).reduce((length, field) => length + field.length + 1, -1);
+  const label = text.slice(0, labelEnd).trim();
+  if (!ROW_LABEL.test(label) || /[。；;]/.test(label)) return undefined;
+  while (figures.length > 0 && figures[figures.length - 1] === '') figures.pop();
+  return [label, ...figures];
+}
+
 /** A line of nothing but pipes. */
 const SEPARATOR_ONLY = /^[|｜]+$/;
 
@@ -244,6 +268,7 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
           ? node.fragments.some((f) => isTraditional(f.text))
           : isTraditional(trimmed);
     const pipes = trimmed.includes('|') ? splitPipes(trimmed) : undefined;
+    let commas: string[] | undefined;
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
@@ -253,6 +278,8 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
       rows.push({ cells: [{ text: (pipes[0] as string).trim(), at }], grid: false });
     } else if (trimmed.includes('\t')) {
       rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
+    } else if ((commas = commaCells(trimmed))) {
+      rows.push({ cells: commas.map((cell) => ({ text: cell, at })), grid: true });
     } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
       rows.push({ cells: trimmed.split(/\s+/).map((cell) => ({ text: cell, at })), grid: true });
     } else {
