@@ -43,7 +43,7 @@ interface Gap {
   readonly hypotheses: readonly Hypothesis[];
 }
 
-interface Hypothesis {
+export interface Hypothesis {
   readonly order: 'rows' | 'columns';
   readonly values: ReadonlyMap<string, number>;
   readonly runs: readonly Candidate[];
@@ -60,7 +60,7 @@ function countsOf(runs: readonly Candidate[]): number[] | undefined {
   return out;
 }
 
-function hypotheses(rows: readonly TemplateRow[], runs: readonly Candidate[]): Hypothesis[] {
+export function hypotheses(rows: readonly TemplateRow[], runs: readonly Candidate[]): Hypothesis[] {
   const counts = countsOf(runs);
   const k = rows.length;
   if (!counts || counts.length !== k * WIDTH) return [];
@@ -271,22 +271,27 @@ export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[]
   out.rowsFound.s3 += gaps.reduce((sum, gap) => sum + gap.rows.length, 0);
 }
 
-function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+export function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   for (const [id, value] of a) if (b.get(id) !== value) return false;
   return true;
 }
 
-function place(hypothesis: Hypothesis, out: BlockTarget): void {
+export function place(
+  hypothesis: Hypothesis,
+  out: BlockTarget,
+  confidence = BLOCK_CONFIDENCE,
+  note = '各行合计与各列合计均相符',
+): void {
   const raw = hypothesis.runs.map((run) => run.raw.trim().replace(/\s+/g, ' ')).join(' ');
   const source = { ...(hypothesis.runs[0] as Candidate).source, text: raw };
   for (const [id, value] of hypothesis.values) {
-    out.values.set(id, { value, source, confidence: BLOCK_CONFIDENCE, placedBy: 'sum' });
+    out.values.set(id, { value, source, confidence, placedBy: 'sum' });
   }
   const cells = [...hypothesis.values.keys()];
   const finding: ParserFinding = {
     rule: 'read-as-block',
     severity: 'info',
-    message: `第三部分有 ${cells.length / WIDTH} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后各行合计与各列合计均相符，据此填入，请与原文核对`,
+    message: `第三部分有 ${cells.length / WIDTH} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后${note}，据此填入，请与原文核对`,
     cells,
   };
   out.findings.push(finding);

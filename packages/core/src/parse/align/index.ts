@@ -13,6 +13,7 @@ import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
 import { readBlocks } from './blocks.js';
+import { readTableTail } from './tail.js';
 import { streamCandidates, type Candidate } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
 
@@ -269,6 +270,7 @@ export function alignDocument(
     out,
   );
   readBlocks(best, stream, out);
+  readTableTail(best, stream, out);
   fillFromProse(best, prose, out);
   return out;
 }
