@@ -291,7 +291,7 @@ export function place(
   const finding: ParserFinding = {
     rule: 'read-as-block',
     severity: 'info',
-    message: `第三部分有 ${cells.length / WIDTH} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后${note}，据此填入，请与原文核对`,
+    message: `第三部分有 ${new Set(cells.map((id) => id.slice(0, id.lastIndexOf('.')))).size} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后${note}，据此填入，请与原文核对`,
     cells,
   };
   out.findings.push(finding);

@@ -1,5 +1,5 @@
 import type { TemplateAlignment } from './dp.js';
-import { hypotheses, place, sameValues, type BlockTarget, type Hypothesis } from './blocks.js';
+import { hypotheses, place, type BlockTarget, type Hypothesis } from './blocks.js';
 import { sumChecks, type SumCheck } from './sums.js';
 import type { Candidate } from './stream.js';
 
@@ -35,7 +35,9 @@ const HEADER_END = /总计\s*$/;
 function tailRun(stream: readonly Candidate[]): Candidate | undefined {
   const s3Start = stream.findIndex((run) => /收到和处理政府信息公开申请/.test(run.before));
   if (s3Start < 0) return undefined;
-  const s4 = stream.findIndex((run, i) => i > s3Start && SECTION_FOUR.test(run.before));
+  // A section 四 with no figures ("未发生行政复议") leaves the table's last run the text's last.
+  const found = stream.findIndex((run, i) => i > s3Start && SECTION_FOUR.test(run.before));
+  const s4 = found < 0 ? stream.length : found;
   if (s4 <= s3Start + 1) return undefined;
   const run = stream[s4 - 1] as Candidate;
   return LAST_LABEL.test(run.before) && HEADER_END.test(run.before) ? run : undefined;
@@ -76,14 +78,19 @@ export function readTableTail(best: TemplateAlignment, stream: readonly Candidat
   if (rows.some((row) => row.ids.some((id) => out.values.has(id)))) return;
   const found = hypotheses(rows, [run]);
   const first = found[0];
-  if (!first || !found.every((h) => sameValues(h.values, first.values))) return;
+  if (!first) return;
+  // Each cell every reading gives alike: the others stay open (two readings of a run of noughts differ).
+  const agreed = new Map([...first.values].filter(([id, value]) => found.every((h) => h.values.get(id) === value)));
+  if (agreed.size === 0) return;
   const values = new Map<string, number>();
   for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) values.set(id, value.value);
-  for (const [id, value] of first.values) values.set(id, value);
-  const across = acrossChecks(values, new Set(first.values.keys()), sumChecks(out.format, out.other));
+  for (const [id, value] of agreed) values.set(id, value);
+  const across = acrossChecks(values, new Set(agreed.keys()), sumChecks(out.format, out.other));
   if (across < 0) return;
-  const hypothesis: Hypothesis = first;
-  if (across > 0) place(hypothesis, out, CHECKED);
-  else place(hypothesis, out, ROWS_ONLY, '各行合计均相符（其余各行未读出，列合计无从核对）');
+  const hypothesis: Hypothesis = { ...first, values: agreed };
+  const open = first.values.size - agreed.size;
+  const rest = open > 0 ? `；其余 ${open} 格有多种读法，留空` : '';
+  if (across > 0) place(hypothesis, out, CHECKED, `各行合计与各列合计均相符${rest}`);
+  else place(hypothesis, out, ROWS_ONLY, `各行合计均相符（其余各行未读出，列合计无从核对）${rest}`);
   out.rowsFound.s3 += k;
 }
