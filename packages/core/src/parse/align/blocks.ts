@@ -50,7 +50,7 @@ export interface Hypothesis {
 }
 
 /** The counts of the runs in order, or undefined where a piece is no count. */
-function countsOf(runs: readonly Candidate[]): number[] | undefined {
+export function countsOf(runs: readonly Candidate[]): number[] | undefined {
   const out: number[] = [];
   for (const run of runs)
     for (const piece of run.run.pieces) {

@@ -31,8 +31,8 @@ const LAST_LABEL = /结转下年度/;
 /** The column header after it ("… 其他 总计"): the figures follow the header. */
 const HEADER_END = /总计\s*$/;
 
-/** The run holding the table's last rows, or undefined where the text does not show that shape. */
-function tailRun(stream: readonly Candidate[]): Candidate | undefined {
+/** Where the table's runs start (the first after its heading), and the run holding its last rows. */
+function tailRun(stream: readonly Candidate[]): { start: number; at: number } | undefined {
   const s3Start = stream.findIndex((run) => /收到和处理政府信息公开申请/.test(run.before));
   if (s3Start < 0) return undefined;
   // A section 四 with no figures ("未发生行政复议") leaves the table's last run the text's last.
@@ -40,7 +40,7 @@ function tailRun(stream: readonly Candidate[]): Candidate | undefined {
   const s4 = found < 0 ? stream.length : found;
   if (s4 <= s3Start + 1) return undefined;
   const run = stream[s4 - 1] as Candidate;
-  return LAST_LABEL.test(run.before) && HEADER_END.test(run.before) ? run : undefined;
+  return LAST_LABEL.test(run.before) && HEADER_END.test(run.before) ? { start: s3Start, at: s4 - 1 } : undefined;
 }
 
 /**
@@ -48,7 +48,11 @@ function tailRun(stream: readonly Candidate[]): Candidate | undefined {
  * one whose single total is known must not be exceeded by the known parts (counts are never
  * negative). Returns how many checks across rows held, or -1 where one fails.
  */
-function acrossChecks(values: ReadonlyMap<string, number>, cells: ReadonlySet<string>, checks: readonly SumCheck[]) {
+export function acrossChecks(
+  values: ReadonlyMap<string, number>,
+  cells: ReadonlySet<string>,
+  checks: readonly SumCheck[],
+) {
   const row = (id: string) => id.slice(0, id.lastIndexOf('.'));
   let across = 0;
   for (const check of checks) {
@@ -65,32 +69,47 @@ function acrossChecks(values: ReadonlyMap<string, number>, cells: ReadonlySet<st
   return across;
 }
 
-/** The table's last rows printed apart on their page (see above), read where the sums decide them. */
-export function readTableTail(best: TemplateAlignment, stream: readonly Candidate[], out: BlockTarget): void {
-  const run = tailRun(stream);
-  if (!run) return;
+/** The runs of the table before its tail block, and how many rows the tail holds. */
+export interface TableHead {
+  readonly runs: readonly Candidate[];
+  readonly rows: number;
+}
+
+/**
+ * The table's last rows printed apart on their page (see above), read where the sums decide them.
+ * Returns the runs before them and the rows they leave, for the first page (head.ts).
+ */
+export function readTableTail(
+  best: TemplateAlignment,
+  stream: readonly Candidate[],
+  out: BlockTarget,
+): TableHead | undefined {
+  const where = tailRun(stream);
+  if (!where) return undefined;
+  const run = stream[where.at] as Candidate;
   const pieces = run.run.pieces.length;
   const s3 = best.template.rows.filter((row) => row.table === 's3');
   const k = pieces / WIDTH;
-  if (!Number.isInteger(k) || k < LEAST_ROWS || k > s3.length) return;
+  if (!Number.isInteger(k) || k < LEAST_ROWS || k > s3.length) return undefined;
   const rows = s3.slice(s3.length - k);
   // Rows the alignment read already: the run is not theirs alone.
-  if (rows.some((row) => row.ids.some((id) => out.values.has(id)))) return;
+  if (rows.some((row) => row.ids.some((id) => out.values.has(id)))) return undefined;
   const found = hypotheses(rows, [run]);
   const first = found[0];
-  if (!first) return;
+  if (!first) return undefined;
   // Each cell every reading gives alike: the others stay open (two readings of a run of noughts differ).
   const agreed = new Map([...first.values].filter(([id, value]) => found.every((h) => h.values.get(id) === value)));
-  if (agreed.size === 0) return;
+  if (agreed.size === 0) return undefined;
   const values = new Map<string, number>();
   for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) values.set(id, value.value);
   for (const [id, value] of agreed) values.set(id, value);
   const across = acrossChecks(values, new Set(agreed.keys()), sumChecks(out.format, out.other));
-  if (across < 0) return;
+  if (across < 0) return undefined;
   const hypothesis: Hypothesis = { ...first, values: agreed };
   const open = first.values.size - agreed.size;
   const rest = open > 0 ? `；其余 ${open} 格有多种读法，留空` : '';
   if (across > 0) place(hypothesis, out, CHECKED, `各行合计与各列合计均相符${rest}`);
   else place(hypothesis, out, ROWS_ONLY, `各行合计均相符（其余各行未读出，列合计无从核对）${rest}`);
   out.rowsFound.s3 += k;
+  return { runs: stream.slice(where.start, where.at), rows: s3.length - k };
 }
