@@ -74,9 +74,9 @@ function tailFigures(groups: readonly number[], figures = TAIL.map(([, , v]) => 
 }
 
 /** The whole text: a first page whose figures come in pieces the reader cannot place, then the second page. */
-function lo(tail: string): string {
+function lo(tail: string, carriedIn = CARRIED_IN): string {
   const [granted] = FIRST;
-  const first = [NEW, CARRIED_IN, row((granted as [string, number[]])[1])];
+  const first = [NEW, carriedIn, row((granted as [string, number[]])[1])];
   const piece = (c: number) => first.map((v) => v[c]).join('\n');
   const rest = FIRST.slice(1).flatMap(([, v]) => row(v));
   return [
@@ -107,9 +107,11 @@ describe('section 三’s last rows on a page of their own, apart from their lab
     expect(placements?.['s3.total.natural']?.confidence).toBeLessThan(0.9);
     const block = findings.find((f) => f.rule === 'read-as-block');
     expect(block?.message).toContain('15 行');
-    // The first page's figures: open, never guessed.
+    // The first page's figures: read where the cuts by columns are decided, else open, never guessed.
     const truth: Record<string, number[]> = { new: NEW, carriedIn: CARRIED_IN };
     for (const [key, v] of FIRST) truth[key] = row(v);
+    for (const key of ['new', 'carriedIn', 'granted']) expect(s3Row(report.cells, key)).toEqual(truth[key]);
+    expect(findings.some((f) => f.rule === 'read-as-block' && f.message.includes('一＋二＝（七）＋四'))).toBe(true);
     for (const [key, values] of Object.entries(truth)) {
       s3Row(report.cells, key).forEach((got, c) => {
         if (got !== null) expect(got).toBe(values[c]);
@@ -131,6 +133,15 @@ describe('section 三’s last rows on a page of their own, apart from their lab
     expect(s3Row(report.cells, 'rejected.excessive')).toEqual(row([5, 4, 0, 1, 0, 3]));
     expect(findings.some((f) => f.rule === 'read-as-block' && f.message.includes('多种读法'))).toBe(true);
     expect(findings.some((f) => f.cells.includes('s3.unable.needsCreation.legal'))).toBe(true);
+  });
+
+  it('leaves the first rows open when 一 + 二 = (七) + 四 does not hold for their cut', async () => {
+    // 二's figures other than printed (the row still adds up): no cut balances the table.
+    const { report, findings } = await read(lo(tailFigures(GROUPS), row([2, 2, 1, 0, 2, 0])));
+    for (const key of ['new', 'carriedIn', 'granted'])
+      expect(s3Row(report.cells, key)).toEqual([null, null, null, null, null, null, null]);
+    expect(findings.some((f) => f.cells.includes('s3.new.natural'))).toBe(true);
+    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
   });
 
   it('leaves the rows open when the run holds more figures than rows of seven', async () => {
