@@ -94,7 +94,9 @@ export function readTableTail(
   const rows = s3.slice(s3.length - k);
   // Rows the alignment read already: the run is not theirs alone.
   if (rows.some((row) => row.ids.some((id) => out.values.has(id)))) return undefined;
-  const found = hypotheses(rows, [run]);
+  // The plain shapes first; two columns printed together only where those read nothing.
+  const plain = hypotheses(rows, [run]);
+  const found = plain.length > 0 ? plain : hypotheses(rows, [run], true);
   const first = found[0];
   if (!first) return undefined;
   // Each cell every reading gives alike: the others stay open (two readings of a run of noughts differ).
