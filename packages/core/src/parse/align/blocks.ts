@@ -220,7 +220,7 @@ function pageNumber(run: Candidate): boolean {
   return run.run.pieces.length === 1 && /(?:[—–\-－/第]|^)\s*$/.test(run.before) && run.before.trim() !== '';
 }
 
-/** The gaps of section 三 the alignment left, each with its hypotheses (gaps with none are left out). */
+/** The gaps of section 三 the alignment left, each with its hypotheses (none where no reading holds). */
 function findGaps(
   best: TemplateAlignment,
   stream: readonly Candidate[],
@@ -250,7 +250,7 @@ function findGaps(
       const rows = s3.slice(i, j);
       const between = stream.slice(lo + 1, hi).filter((run) => !pageNumber(run));
       const found = gapHypotheses(rows, between, i === 0 ? 'start' : j < s3.length ? 'inside' : 'end', wide);
-      if (found.length > 0) gaps.push({ rows, hypotheses: found });
+      gaps.push({ rows, hypotheses: found });
     }
     i = j;
   }
@@ -288,7 +288,9 @@ export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[]
   const at = new Map<unknown, number>(stream.map((candidate, i) => [candidate.run, i]));
   // Two columns printed together too, where every reading of those shapes agrees; else the plain
   // shapes alone (a subset of those readings), as read before the pairs were weighed.
-  const read = decide(best, stream, out, at, true) ?? decide(best, stream, out, at, false);
+  // Where the plain shapes read every gap, the pairs add no reading that could agree otherwise.
+  const plain = decide(best, stream, out, at, false);
+  const read = plain?.whole ? plain : (decide(best, stream, out, at, true) ?? plain);
   if (!read) return;
   for (const hypothesis of read.chosen) place(hypothesis, out);
   out.rowsFound.s3 += read.rows;
@@ -301,8 +303,9 @@ function decide(
   out: BlockTarget,
   at: ReadonlyMap<unknown, number>,
   wide: boolean,
-): { chosen: Hypothesis[]; rows: number } | undefined {
-  const gaps = findGaps(best, stream, at, wide).slice(0, MAX_GAPS);
+): { chosen: Hypothesis[]; rows: number; whole: boolean } | undefined {
+  const all = findGaps(best, stream, at, wide);
+  const gaps = all.filter((gap) => gap.hypotheses.length > 0).slice(0, MAX_GAPS);
   if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES)
     return undefined;
   const known = new Map<string, number>();
@@ -318,7 +321,8 @@ function decide(
   const first = fitting[0];
   if (!first) return undefined;
   const same = fitting.every((chosen) => chosen.every((h, g) => sameValues(h.values, (first[g] as Hypothesis).values)));
-  return same ? { chosen: first, rows: gaps.reduce((sum, gap) => sum + gap.rows.length, 0) } : undefined;
+  const rows = gaps.reduce((sum, gap) => sum + gap.rows.length, 0);
+  return same ? { chosen: first, rows, whole: gaps.length === all.length } : undefined;
 }
 
 export function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
