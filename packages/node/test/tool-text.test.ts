@@ -35,4 +35,20 @@ describe.skipIf(!hasPdftotext)('pdftotext of the fixture PDFs', () => {
     const score = scoreCells(emptyScore(), truthOf(format), await parseReport(new Uint8Array(text)));
     expect(score).toMatchObject({ wrong: 0, wrongSure: 0, openUnnamed: 0 });
   });
+
+  it.each(cases.slice(0, 2))(
+    '%s: the default order of a table split over two pages reads both pages’ blocks',
+    async (file, format) => {
+      // The second page's rows (labels first, then their figures in blocks) and the first page's
+      // first rows cut by columns, by the sums (align/tail.ts, align/head.ts); the rest stays open.
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', fixture(file), '-']);
+      const parsed = await parseReport(new Uint8Array(text));
+      const score = scoreCells(emptyScore(), truthOf(format), parsed);
+      expect(score.right).toBeGreaterThanOrEqual(120);
+      expect(score.wrong).toBe(0);
+      expect(parsed.findings.some((f) => f.rule === 'read-as-block' && f.message.includes('一＋二＝（七）＋四'))).toBe(
+        true,
+      );
+    },
+  );
 });

@@ -43,14 +43,14 @@ interface Gap {
   readonly hypotheses: readonly Hypothesis[];
 }
 
-interface Hypothesis {
+export interface Hypothesis {
   readonly order: 'rows' | 'columns';
   readonly values: ReadonlyMap<string, number>;
   readonly runs: readonly Candidate[];
 }
 
 /** The counts of the runs in order, or undefined where a piece is no count. */
-function countsOf(runs: readonly Candidate[]): number[] | undefined {
+export function countsOf(runs: readonly Candidate[]): number[] | undefined {
   const out: number[] = [];
   for (const run of runs)
     for (const piece of run.run.pieces) {
@@ -60,11 +60,11 @@ function countsOf(runs: readonly Candidate[]): number[] | undefined {
   return out;
 }
 
-function hypotheses(rows: readonly TemplateRow[], runs: readonly Candidate[]): Hypothesis[] {
+export function hypotheses(rows: readonly TemplateRow[], runs: readonly Candidate[], wide = false): Hypothesis[] {
   const counts = countsOf(runs);
   const k = rows.length;
   if (!counts || counts.length !== k * WIDTH) return [];
-  const readings = blockReadings(counts, k);
+  const readings = blockReadings(counts, k, wide);
   if (!readings) return [];
   return readings.map(({ cells, order }) => {
     const values = new Map<string, number>();
@@ -88,7 +88,7 @@ interface BlockReading {
  * printed row by row or column by column (a page or a text block breaking the rows). Only readings
  * in which every row's own total holds; undefined when there are too many to weigh.
  */
-function blockReadings(counts: readonly number[], k: number): BlockReading[] | undefined {
+function blockReadings(counts: readonly number[], k: number, wide: boolean): BlockReading[] | undefined {
   const seen = new Map<string, BlockReading>();
   const add = (found: readonly BlockReading[] | undefined, head: readonly number[][] = []): boolean => {
     if (!found) return false;
@@ -100,14 +100,14 @@ function blockReadings(counts: readonly number[], k: number): BlockReading[] | u
     return seen.size <= MAX_READINGS;
   };
   // Every column in its blocks, the first too.
-  if (!add(blocksFrom(counts, undefined, 0, k))) return undefined;
+  if (!add(blocksFrom(counts, undefined, 0, k, wide))) return undefined;
   for (let whole = 0; whole < k; whole += 1) {
     const head: number[][] = [];
     for (let r = 0; r < whole; r += 1) head.push(counts.slice(r * WIDTH, (r + 1) * WIDTH));
     if (!head.every(s3RowAddsUp)) break;
     const first = counts.slice(whole * WIDTH, whole * WIDTH + (k - whole));
     const rest = counts.slice(whole * WIDTH + (k - whole));
-    if (!add(blocksFrom(rest, first, 0, k - whole), head)) return undefined;
+    if (!add(blocksFrom(rest, first, 0, k - whole, wide), head)) return undefined;
   }
   return [...seen.values()];
 }
@@ -121,13 +121,35 @@ function blocksFrom(
   first: readonly number[] | undefined,
   r: number,
   k: number,
+  wide: boolean,
   /** The readings from each row on, once worked out (zero rows let many blockings reach the same row). */
   known = new Map<number, BlockReading[] | undefined>(),
 ): BlockReading[] | undefined {
   if (r === k) return [{ cells: [], order: 'rows' }];
   if (known.has(r)) return known.get(r);
-  const found = blocksAfter(rest, first, r, k, known);
+  const found = blocksAfter(rest, first, r, k, wide, known);
   known.set(r, found);
+  return found;
+}
+
+const groupsOf = new Map<number, number[][]>();
+
+/**
+ * The ways a block's columns are printed: row by row (one group), column by column (groups of
+ * one), or column by column with two neighbouring columns together, row by row: chromium prints a
+ * block's last two columns so ("3 8 0 1 10 101": 其他 and 总计 of three rows), weighed with the
+ * plain ones where `wide`. Freer groupings never: with rows of noughts they let too many readings
+ * add up.
+ */
+function columnGroups(width: number, wide: boolean): number[][] {
+  if (!wide) return [[width], Array.from({ length: width }, () => 1)];
+  let found = groupsOf.get(width);
+  if (!found) {
+    found = [[width], Array.from({ length: width }, () => 1)];
+    for (let pair = 0; pair + 1 < width; pair += 1)
+      found.push(Array.from({ length: width - 1 }, (_, g) => (g === pair ? 2 : 1)));
+    groupsOf.set(width, found);
+  }
   return found;
 }
 
@@ -136,23 +158,30 @@ function blocksAfter(
   first: readonly number[] | undefined,
   r: number,
   k: number,
+  wide: boolean,
   known: Map<number, BlockReading[] | undefined>,
 ): BlockReading[] | undefined {
   const width = first ? WIDTH - 1 : WIDTH;
   const out: BlockReading[] = [];
   const offset = r * width;
   for (let h = 1; h <= k - r; h += 1) {
-    for (const order of h === 1 ? (['rows'] as const) : (['rows', 'columns'] as const)) {
+    const seen = new Set<string>();
+    // A row alone reads the same whatever its columns' groups.
+    for (const groups of h === 1 ? [[width]] : columnGroups(width, wide)) {
       const rows: number[][] = [];
-      for (let i = 0; i < h; i += 1) {
-        const cells = first ? [first[r + i] as number] : [];
-        for (let c = 0; c < width; c += 1)
-          cells.push(rest[offset + (order === 'rows' ? i * width + c : c * h + i)] as number);
-        rows.push(cells);
+      for (let i = 0; i < h; i += 1) rows.push(first ? [first[r + i] as number] : []);
+      let at = offset;
+      for (const w of groups) {
+        for (let i = 0; i < h; i += 1)
+          for (let c = 0; c < w; c += 1) (rows[i] as number[]).push(rest[at + i * w + c] as number);
+        at += w * h;
       }
-      if (!rows.every(s3RowAddsUp)) continue;
-      const after = blocksFrom(rest, first, r + h, k, known);
+      const key = rows.join(';');
+      if (seen.has(key) || !rows.every(s3RowAddsUp)) continue;
+      seen.add(key);
+      const after = blocksFrom(rest, first, r + h, k, wide, known);
       if (!after) return undefined;
+      const order = groups.length > 1 ? 'columns' : 'rows';
       for (const tail of after) {
         out.push({ cells: [...rows, ...tail.cells], order: order === 'columns' ? 'columns' : tail.order });
         if (out.length > MAX_READINGS * 4) return undefined;
@@ -171,8 +200,9 @@ function gapHypotheses(
   rows: readonly TemplateRow[],
   between: readonly Candidate[],
   edge: 'inside' | 'end' | 'start',
+  wide: boolean,
 ): Hypothesis[] {
-  if (edge === 'inside') return hypotheses(rows, between);
+  if (edge === 'inside') return hypotheses(rows, between, wide);
   const want = rows.length * WIDTH;
   let pieces = 0;
   const taken: Candidate[] = [];
@@ -182,7 +212,7 @@ function gapHypotheses(
     if (edge === 'end') taken.push(run);
     else taken.unshift(run);
   }
-  return pieces === want ? hypotheses(rows, taken) : [];
+  return pieces === want ? hypotheses(rows, taken, wide) : [];
 }
 
 /** A page's number printed where a page breaks inside the table ("—2/4—", "- 3 -", "第 2 页"): no figure of it. */
@@ -190,8 +220,13 @@ function pageNumber(run: Candidate): boolean {
   return run.run.pieces.length === 1 && /(?:[—–\-－/第]|^)\s*$/.test(run.before) && run.before.trim() !== '';
 }
 
-/** The gaps of section 三 the alignment left, each with its hypotheses (gaps with none are left out). */
-function findGaps(best: TemplateAlignment, stream: readonly Candidate[], at: ReadonlyMap<unknown, number>): Gap[] {
+/** The gaps of section 三 the alignment left, each with its hypotheses (none where no reading holds). */
+function findGaps(
+  best: TemplateAlignment,
+  stream: readonly Candidate[],
+  at: ReadonlyMap<unknown, number>,
+  wide: boolean,
+): Gap[] {
   const s3 = best.template.rows.filter((row) => row.table === 's3');
   const readOf = new Map<TemplateRow, RowReading>(best.rows.map((reading) => [reading.row, reading]));
   const place = (row: TemplateRow | undefined): number | undefined => {
@@ -214,8 +249,8 @@ function findGaps(best: TemplateAlignment, stream: readonly Candidate[], at: Rea
     if (lo !== undefined && hi !== undefined && hi > lo) {
       const rows = s3.slice(i, j);
       const between = stream.slice(lo + 1, hi).filter((run) => !pageNumber(run));
-      const found = gapHypotheses(rows, between, i === 0 ? 'start' : j < s3.length ? 'inside' : 'end');
-      if (found.length > 0) gaps.push({ rows, hypotheses: found });
+      const found = gapHypotheses(rows, between, i === 0 ? 'start' : j < s3.length ? 'inside' : 'end', wide);
+      gaps.push({ rows, hypotheses: found });
     }
     i = j;
   }
@@ -251,8 +286,28 @@ function choices(gaps: readonly Gap[]): Hypothesis[][] {
  */
 export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[], out: BlockTarget): void {
   const at = new Map<unknown, number>(stream.map((candidate, i) => [candidate.run, i]));
-  const gaps = findGaps(best, stream, at).slice(0, MAX_GAPS);
-  if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES) return;
+  // Two columns printed together too, where every reading of those shapes agrees; else the plain
+  // shapes alone (a subset of those readings), as read before the pairs were weighed.
+  // Where the plain shapes read every gap, the pairs add no reading that could agree otherwise.
+  const plain = decide(best, stream, out, at, false);
+  const read = plain?.whole ? plain : (decide(best, stream, out, at, true) ?? plain);
+  if (!read) return;
+  for (const hypothesis of read.chosen) place(hypothesis, out);
+  out.rowsFound.s3 += read.rows;
+}
+
+/** The one reading of the gaps in the shapes `wide` allows that holds the sums, or undefined (none, or several). */
+function decide(
+  best: TemplateAlignment,
+  stream: readonly Candidate[],
+  out: BlockTarget,
+  at: ReadonlyMap<unknown, number>,
+  wide: boolean,
+): { chosen: Hypothesis[]; rows: number; whole: boolean } | undefined {
+  const all = findGaps(best, stream, at, wide);
+  const gaps = all.filter((gap) => gap.hypotheses.length > 0).slice(0, MAX_GAPS);
+  if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES)
+    return undefined;
   const known = new Map<string, number>();
   for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) known.set(id, value.value);
   const gapCells = new Set(gaps.flatMap((gap) => gap.rows.flatMap((row) => row.ids)));
@@ -264,29 +319,33 @@ export function readBlocks(best: TemplateAlignment, stream: readonly Candidate[]
   });
   // One reading of the blocks, or none: two that hold every sum with other values leave them open.
   const first = fitting[0];
-  if (!first) return;
+  if (!first) return undefined;
   const same = fitting.every((chosen) => chosen.every((h, g) => sameValues(h.values, (first[g] as Hypothesis).values)));
-  if (!same) return;
-  for (const hypothesis of first) place(hypothesis, out);
-  out.rowsFound.s3 += gaps.reduce((sum, gap) => sum + gap.rows.length, 0);
+  const rows = gaps.reduce((sum, gap) => sum + gap.rows.length, 0);
+  return same ? { chosen: first, rows, whole: gaps.length === all.length } : undefined;
 }
 
-function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+export function sameValues(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
   for (const [id, value] of a) if (b.get(id) !== value) return false;
   return true;
 }
 
-function place(hypothesis: Hypothesis, out: BlockTarget): void {
+export function place(
+  hypothesis: Hypothesis,
+  out: BlockTarget,
+  confidence = BLOCK_CONFIDENCE,
+  note = '各行合计与各列合计均相符',
+): void {
   const raw = hypothesis.runs.map((run) => run.raw.trim().replace(/\s+/g, ' ')).join(' ');
   const source = { ...(hypothesis.runs[0] as Candidate).source, text: raw };
   for (const [id, value] of hypothesis.values) {
-    out.values.set(id, { value, source, confidence: BLOCK_CONFIDENCE, placedBy: 'sum' });
+    out.values.set(id, { value, source, confidence, placedBy: 'sum' });
   }
   const cells = [...hypothesis.values.keys()];
   const finding: ParserFinding = {
     rule: 'read-as-block',
     severity: 'info',
-    message: `第三部分有 ${cells.length / WIDTH} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后各行合计与各列合计均相符，据此填入，请与原文核对`,
+    message: `第三部分有 ${new Set(cells.map((id) => id.slice(0, id.lastIndexOf('.')))).size} 行的数值与行标签分开印出（“${raw.slice(0, 40)}${raw.length > 40 ? '…' : ''}”），${hypothesis.order === 'rows' ? '逐行' : '逐列'}读出后${note}，据此填入，请与原文核对`,
     cells,
   };
   out.findings.push(finding);

@@ -13,6 +13,8 @@ import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
 import { readBlocks } from './blocks.js';
+import { readTableTail } from './tail.js';
+import { readTableHead } from './head.js';
 import { streamCandidates, type Candidate } from './stream.js';
 import { scoreAll, TEMPLATES } from './template.js';
 
@@ -271,6 +273,8 @@ export function alignDocument(
     out,
   );
   readBlocks(best, stream, out);
+  const head = readTableTail(best, stream, out);
+  if (head) readTableHead(best, head, out);
   fillFromProse(best, prose, out);
   return out;
 }
