@@ -45,6 +45,14 @@ const FIELD_LABEL = /^(?:标\s*题|题\s*名)\s*[:：]?\s*/;
  */
 const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工作报告))(?:\s|[（(]以下)/;
 
+/**
+ * How a title's first line ends when the title is broken over lines: an organ's name ("…应急管理局",
+ * "…街道", "…苏木") or a year and the first words ("…2023年度政府"). A site's column ("某某专栏",
+ * "政务公开专区") ends otherwise.
+ */
+const OPENS_TITLE_WORDS =
+  /(?:\d|局|委员会|委|办公室|办|厅|政府|中心|院|馆|所|站|队|署|处|会|部|街道|镇|乡|苏木|嘎查|(?<![专园景社])区|县|市|旗|州|盟|省|海关|学|校|公司|台|行|关于|年度?|政务|信息|公开|工作)$/;
+
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
@@ -62,6 +70,10 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     // under the site's name).
     const last = parts[n - 1] as string;
     if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
+    // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
+    // 报告") is no part of it: only a line that may open a title's words (a name, a year) joins.
+    const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
+    if (n > 1 && !above.every((part) => TITLE_OPENING.test(part) && OPENS_TITLE_WORDS.test(part))) break;
     const candidate = parts.join('');
     if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
       if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
@@ -210,6 +222,13 @@ export interface TitleParts {
  * organ's words]. Compiled once: titleParts runs for every candidate title of every report.
  */
 const TITLE_FORMS: readonly (readonly [RegExp, number, number | undefined, boolean])[] = [
+  // "2023年政府信息公开工作年度报告（某某局）": the organ in brackets after the report's name.
+  [
+    new RegExp(`^${YEAR}年度?(?:政府信息公开|政务公开|信息公开).{0,10}?(?:报告|年报)[（(]([^（）()]{3,30})[)）]$`),
+    2,
+    1,
+    false,
+  ],
   [TITLE_PARTS, 1, 2, false],
   [ACADEMIC_PARTS, 1, undefined, false],
   [ACADEMIC_FIRST, 1, undefined, false],
@@ -219,7 +238,21 @@ const TITLE_FORMS: readonly (readonly [RegExp, number, number | undefined, boole
   [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
 ];
 
-export function titleParts(title: string): TitleParts {
+/** Years a title writes in Chinese numerals ("二〇二三年") or full-width figures ("２０２３年"). */
+const NUMERAL_YEAR = /[〇零一二三四五六七八九]{4}(?=年)|[０-９]{4}(?=年)/g;
+const DIGIT_OF = new Map([...'〇一二三四五六七八九'].map((char, digit) => [char, String(digit)]));
+
+function arabicYears(title: string): string {
+  return title.replace(NUMERAL_YEAR, (year) =>
+    [...year]
+      .map((char) => (char === '零' ? '0' : (DIGIT_OF.get(char) ?? String(char.charCodeAt(0) - 0xff10))))
+      .join(''),
+  );
+}
+
+export function titleParts(raw: string): TitleParts {
+  // "关于某某局2023年…报告": the 关于 of a report's heading is no part of the organ's name.
+  const title = arabicYears(raw).replace(/^关于/, '');
   for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of TITLE_FORMS) {
     const match = pattern.exec(title);
     if (!match) continue;
