@@ -137,7 +137,26 @@ describe('a page’s fields and breadcrumb', () => {
   });
 });
 
+describe('a site’s header above the title', () => {
+  it('names the department below the site’s menus where the report speaks as one', () => {
+    const meta = readMeta(lines(`无障碍 | 长者模式\n青梧市生态环境局\n首页 政务公开 互动交流\n${BODY}`));
+    expect(meta).toMatchObject({ agency: '青梧市生态环境局', agencyFrom: 'header' });
+  });
+
+  it('does not name a government, nor a kind of organ the report does not speak as', () => {
+    expect(readMeta(lines(`无障碍\n青梧市人民政府\n首页 政务公开\n${BODY}`)).agency).toBeUndefined();
+    const town = '青梧市生态环境局\n首页 政务公开\n2023年政府信息公开工作年度报告\n一、总体情况\n我镇认真贯彻条例。';
+    expect(readMeta(lines(town)).agency).toBeUndefined();
+  });
+});
+
 describe('titles', () => {
+  it('are never a sentence that announces the report', () => {
+    const meta = readMeta(lines('一、总体情况\n现将青梧县林业局2023年政府信息公开工作情况报告如下：\n（一）主动公开'));
+    expect(meta).toMatchObject({ agency: '青梧县林业局', agencyFrom: 'statement', year: 2023 });
+    expect(meta.title).toBeUndefined();
+  });
+
   it('reads 关于, a year in Chinese numerals or full-width figures, the organ in brackets after', () => {
     expect(titleParts('关于青梧县林业局2023年政府信息公开工作年度报告')).toEqual({
       agency: '青梧县林业局',

@@ -265,6 +265,8 @@ const SELF_BY_KIND: readonly (readonly [RegExp, RegExp])[] = [
   [/中心$/, /[我本]中心/],
 ];
 
+/** How many lines a page's header takes above the title. */
+const HEADER_LINES = 10;
 /** A breadcrumb's line ("首页 > 某某县林业局 > 政务公开 > 年报") and the marks between its items. */
 const BREADCRUMB =
   /^\s*(?:当前位置|您的位置|您现在的位置|您现在所在的位置|您当前的位置|您当前所在位置|位置|首页|网站首页)/;
@@ -276,8 +278,11 @@ const CRUMB_MARKS = /\s*(?:>>|>|»|\/|\|)\s*/;
  */
 function headerNames(lines: readonly string[]): string[] {
   const names: string[] = [];
-  const first = lines.find((line) => line.trim() !== '')?.trim();
-  if (first && NAME_LINE.test(first)) names.push(simplify(first));
+  // The lines above the title, the nearest first: a site's header prints the department's name
+  // below its menus ("无障碍 | 长者模式" / "某某市生态环境局" / the report's title).
+  const titleAt = lines.slice(0, HEADER_LINES).findIndex((line) => /信息公开|政务公开/.test(line));
+  const above = titleAt < 0 ? [lines.find((line) => line.trim() !== '') ?? ''] : lines.slice(0, titleAt).reverse();
+  for (const line of above) if (NAME_LINE.test(line.trim())) names.push(simplify(line.trim()));
   for (const line of lines.slice(0, 40)) {
     if (!BREADCRUMB.test(line) || !CRUMB_MARKS.test(line)) continue;
     const items = simplify(line)

@@ -19,9 +19,11 @@ const ACADEMIC_FIRST = /^(?:19|20)\d{2}[-—–－~至](?:19|20)\d{2}学年度?(
 
 /**
  * Lines that are never part of a title: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报"), a
- * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu.
+ * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu, a
+ * sentence that announces the report ("现将某某局2023年政府信息公开工作情况报告如下：").
  */
-const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号|上一篇|下一篇|相关链接|相关文章|相关阅读)/;
+const NOT_TITLE =
+  /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号|上一篇|下一篇|相关链接|相关文章|相关阅读|现将|现予|现公布|特向社会)|如下\s*[:：]?\s*$/;
 /** A column's bare name: a title only as the second line of one broken over lines. */
 const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$/;
 /**
@@ -71,9 +73,12 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     const last = parts[n - 1] as string;
     if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
     // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
-    // 报告") is no part of it: only a line that may open a title's words (a name, a year) joins.
+    // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
+    // title's words (a name, a year) joins.
     const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
-    if (n > 1 && !above.every((part) => TITLE_OPENING.test(part) && OPENS_TITLE_WORDS.test(part))) break;
+    const opens = (part: string): boolean =>
+      TITLE_OPENING.test(part) && OPENS_TITLE_WORDS.test(part) && part.replace(CHROME, '') !== '';
+    if (n > 1 && !above.every(opens)) break;
     const candidate = parts.join('');
     if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
       if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
