@@ -90,6 +90,9 @@ describe('statements that publish the report', () => {
     expect(statementOrgan('现将青梧县林业局2023年政府信息公开工作年度报告公布如下。')).toBe('青梧县林业局');
     expect(statementOrgan('现公开青梧街道2023年政府信息公开工作年度报告。')).toBe('青梧街道');
     expect(statementOrgan('现将2023年政府信息公开工作年度报告公布如下。')).toBeUndefined();
+    // A customs office reports on its district.
+    expect(statementOrgan('梳理编制青梧海关关区2023年政府信息公开工作年度报告。')).toBe('青梧海关');
+    expect(statementOrgan('梳理编制我关2023年政府信息公开工作年度报告。')).toBeUndefined();
   });
 
   it('reads the organ that owns the work as the first sentence’s subject', () => {

@@ -209,7 +209,7 @@ const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
  * Not a statement's `STATEMENT_ORGAN_END` (statement.ts): a field names its publisher alone, so a
  * 镇, 乡, 馆 or 所 there is the organ itself, where a sentence's 镇 or 乡 is read only as its subject.
  */
-const FIELD_ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
+const FIELD_ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会|海关)$/;
 
 /** A field's value when it names an organ (simplified), else undefined. */
 export function organValue(value: string | undefined): string | undefined {

@@ -34,7 +34,7 @@ const COMPILES = /(?:^|[,，。；;:：\n])([\u4e00-\u9fa5（）()]{3,30}?)(?:�
  * (organ.ts): in a sentence a township or a zone is an organ only as the subject (`SUBJECT_END`).
  */
 const STATEMENT_ORGAN_END =
-  /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院)$/;
+  /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院|海关)$/;
 /**
  * What the opening sentence's subject may also end with: a township (its government speaking of
  * itself as "某某镇") or a zone (its 管委会 as "某某高新区"). A bare city or county ("某某市坚持…")
@@ -51,7 +51,11 @@ const SELF = /^(?:我|本|该)/;
 
 /** A name fit to be the organ: whole, with its place, without the bracketed other name at its end. */
 function organName(words: string, ends = STATEMENT_ORGAN_END): string | undefined {
-  const name = words.replace(/[（(][^（）()]*[)）]$/, '').trim();
+  // "某某海关关区": the customs district a 海关 reports on is its own.
+  const name = words
+    .replace(/[（(][^（）()]*[)）]$/, '')
+    .replace(/(海关)关区$/, '$1')
+    .trim();
   if (name.length < 3 || SELF.test(name) || !ends.test(name) || placeless(name)) return undefined;
   return name;
 }
