@@ -179,6 +179,16 @@ describe('titles', () => {
     });
   });
 
+  it('reads a heading a PDF prints letter-spaced, and leaves a row of single figures alone', () => {
+    const meta = readMeta(
+      lines('青 梧 县 林 业 局\n2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告\n一、总体情况\n我局认真贯彻条例。'),
+    );
+    expect(meta).toMatchObject({ agency: '青梧县林业局', agencyFrom: 'title', year: 2023 });
+    const figures = readMeta(lines('0 0 0 0\n2023年政府信息公开工作年度报告\n一、总体情况'));
+    expect(figures).toMatchObject({ title: '2023年政府信息公开工作年度报告', year: 2023 });
+    expect(figures.agency).toBeUndefined();
+  });
+
   it('takes nothing from a column’s name above, yet joins a name or a title broken over lines', () => {
     expect(readMeta(lines(`信息公开专栏\n${BODY}`)).title).toBe('2023年政府信息公开工作年度报告');
     expect(readMeta(lines(`青梧县林业局\n${BODY}`)).agency).toBe('青梧县林业局');

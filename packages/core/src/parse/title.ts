@@ -77,7 +77,10 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     // title's words (a name, a year) joins.
     const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
     const opens = (part: string): boolean =>
-      TITLE_OPENING.test(part) && OPENS_TITLE_WORDS.test(part) && part.replace(CHROME, '') !== '';
+      TITLE_OPENING.test(part) &&
+      OPENS_TITLE_WORDS.test(part) &&
+      /[\u4e00-\u9fa5]/.test(part) &&
+      part.replace(CHROME, '') !== '';
     if (n > 1 && !above.every(opens)) break;
     const candidate = parts.join('');
     if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
@@ -135,6 +138,16 @@ function mayOpenTitle(head: readonly string[], i: number): boolean {
   return false;
 }
 
+/** A heading a PDF prints letter-spaced ("青 梧 县 林 业 局", "2 0 2 3 年 政 府 信 息 公 开 …"): one character, a space, … */
+const LETTER_SPACED = /^(?:\S[ \u3000]{1,3}){3,}\S$/;
+
+/** A letter-spaced heading's characters without the spaces; any other line as it is. */
+function unspaced(line: string): string {
+  if (line.length > 160 || !LETTER_SPACED.test(line)) return line;
+  const bare = line.replace(/[ \u3000]+/g, '');
+  return /[\u4e00-\u9fa5]{4}/.test(bare) ? bare : line;
+}
+
 /**
  * The title: the first short lines that name an annual report, joined when broken over lines. A
  * page that prints the bare report's name above the organ's title ("2022年政府信息公开工作年度报告"
@@ -142,7 +155,7 @@ function mayOpenTitle(head: readonly string[], i: number): boolean {
  */
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
-  const head = lines.slice(0, 40).map(withoutCellEdges);
+  const head = lines.slice(0, 40).map((line) => unspaced(withoutCellEdges(line)));
   let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
     if (!mayOpenTitle(head, i)) continue;
