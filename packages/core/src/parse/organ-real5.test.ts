@@ -38,6 +38,11 @@ describe('the 落款 as a Word or a PDF file prints it', () => {
       expect(signatureOrgan(lines(`${BODY}\n${signature}`)), signature).toBe('青梧县林业局');
   });
 
+  it('takes the name and the date printed apart on one line', () => {
+    const apart = `青梧县林业局${' '.repeat(60)}二〇二四年一月二十日`;
+    expect(signatureOrgan(lines(`${BODY}\n${apart}`))).toBe('青梧县林业局');
+  });
+
   it('gives the page its date for the year: a later year in the body is the page’s own', () => {
     const meta = readMeta(
       lines('政府信息公开工作年度报告\n一、总体情况\n2023年，我局认真贯彻条例。\n青梧县林业局\n二〇二四年一月二十日'),

@@ -35,6 +35,10 @@ export interface SignatureDate {
 }
 
 const NUMERAL = '〇一二三四五六七八九';
+/** The longest line a date takes, spaced out as it may be. */
+const LONGEST_DATE = 40;
+/** The longest line a 落款's name and date take on one line, printed apart across the page. */
+const LONGEST_LINE = 200;
 
 /** A number written in figures (ASCII or full-width) or in Chinese numerals up to 99 ("二十一"). */
 function numberOf(written: string): number {
@@ -53,6 +57,8 @@ function compact(line: string): string {
 
 /** The date a line is, and nothing else, if it is one. */
 export function dateOf(line: string): SignatureDate | undefined {
+  // A date, spaced out as it may be, is short: a crawler's one-line body is not looked through.
+  if (line.length > LONGEST_DATE) return undefined;
   const text = compact(line);
   const match = WRITTEN_DATE.exec(text) ?? FIGURE_DATE.exec(text);
   if (!match) return undefined;
@@ -88,6 +94,7 @@ export function signatures(lines: readonly string[]): Signature[] {
   const out: Signature[] = [];
   for (let i = tail.length - 1; i >= 0; i -= 1) {
     const line = tail[i] as string;
+    if (line.length > LONGEST_LINE) continue;
     const oneLine = NAME_THEN_DATE.exec(line);
     const dateAfterName = oneLine ? dateOf(oneLine[2] as string) : undefined;
     const date = dateAfterName ?? dateOf(line);
