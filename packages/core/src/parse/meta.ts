@@ -1,6 +1,7 @@
 import { simplify } from './normalise.js';
 import type { PageFields } from './document.js';
-import { fieldOrgan, headerOrgan, organsIn, organValue, placeless, signatureOrgan } from './organ.js';
+import { fieldOrgan, headerOrgan, organsIn, organValue, placeless } from './organ.js';
+import { coverOrgan, signatureOrgan, signatures } from './signature.js';
 import { statementOrgan, subjectOrgan } from './statement.js';
 import { ACADEMIC_YEAR, cleanTitle, findTitle, TITLE, titleParts, type TitleParts } from './title.js';
 
@@ -42,7 +43,7 @@ function agencyOutsideTitle(
   body: () => string,
   page: PageFields | undefined,
 ): [string | undefined, MetaReading['agencyFrom']] {
-  const signature = signatureOrgan(lines);
+  const signature = signatureOrgan(lines) ?? coverOrgan(lines);
   if (signature) return [signature, 'signature'];
   const statement = statementOrgan(body());
   if (statement) return [statement, 'statement'];
@@ -135,9 +136,6 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
 
 const LABELLED_DATE =
   /(?:发布(?:时间|日期)|公开日期|成文日期|印发日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
-/** A date on a line of its own, or after the 落款's name on its line ("某某县林业局 2024年1月20日"). */
-const DATE_LINE = /^\s*(?:[\u4e00-\u9fa5（）()]{4,30}\s+)?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
-
 /**
  * When the report was published: a labelled date near the top of a page ("发布时间：2024-01-20"),
  * else the signature date on a line of its own near the end. Only a date after the year reported
@@ -163,17 +161,18 @@ function earliestPageYear(lines: readonly string[], declared?: string): number |
  * The page's own dates, as [match, year, month, day]: the date the page declares, the labelled
  * dates near its top, the date on a line of its own near its end (the 落款's).
  */
-function pageDates(lines: readonly string[], declared?: string): RegExpExecArray[] {
-  const candidates: RegExpExecArray[] = [];
+function pageDates(lines: readonly string[], declared?: string): (readonly string[])[] {
+  const candidates: (readonly string[])[] = [];
   const fromPage = declared ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declared) : null;
   if (fromPage) candidates.push(fromPage);
   for (const line of lines.slice(0, 40)) {
     const match = LABELLED_DATE.exec(line);
     if (match) candidates.push(match);
   }
-  for (const line of lines.slice(-15).reverse()) {
-    const match = DATE_LINE.exec(line);
-    if (match) candidates.push(match);
+  for (const { date } of signatures(lines)) {
+    // The 落款's date, where it gives the day: a date to publish on.
+    if (date.day !== undefined)
+      candidates.push([String(date.year), String(date.year), String(date.month), String(date.day)]);
   }
   return candidates;
 }

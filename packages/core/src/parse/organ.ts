@@ -182,36 +182,25 @@ export function organsIn(text: string): string[] {
   return out;
 }
 
-const DATE_LINE =
-  /^\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
 const NAME_LINE = /^[\u4e00-\u9fa5（）()]{4,30}$/;
 
-/** A 落款 printed on one line: the name, then the date ("某某县林业局 2024年1月20日"). */
-const NAME_THEN_DATE = /^([\u4e00-\u9fa5（）()]{4,30})\s+(\S.*)$/;
 /**
- * How many lines at the end may hold the 落款: a page's text runs on past it with the site's footer
- * ("扫一扫在手机打开当前页", 主办单位, 备案号, 联系我们 …), often ten lines and more.
+ * An organ's own internal office ("某某镇党政办", "某某街道党政综合办公室", "某某局综合办公室"): it compiles
+ * or signs the report of the organ it belongs to, and its name says not which organ that is in full.
  */
-const SIGNATURE_TAIL = 30;
+export const INTERNAL_OFFICE = /(?:党政|党政综合|综合)办(?:公室)?$/;
+/**
+ * A department's office or its unit for disclosure ("某某县林业局办公室", "某某局政府信息公开工作机构"):
+ * it compiles its department's report, never one of its own.
+ */
+const DEPARTMENT_OFFICE = /^(.+?(?:局|委员会|厅|署|中心))(?:办公室|政务公开办公室|政府信息公开工作机构|政务公开科)$/;
 
-/**
- * The organ of the 落款: a line that is a name alone, just above the date at the end, or the name
- * and the date on one line.
- */
-export function signatureOrgan(lines: readonly string[]): string | undefined {
-  const tail = lines.slice(-SIGNATURE_TAIL).map((line) => line.trim());
-  for (let i = tail.length - 1; i >= 0; i -= 1) {
-    const oneLine = NAME_THEN_DATE.exec(tail[i] as string);
-    const [above, date] =
-      oneLine && DATE_LINE.test(oneLine[2] as string) ? [oneLine[1] as string, oneLine[2]] : [tail[i - 1], tail[i]];
-    if (above === undefined || !DATE_LINE.test(date as string) || !NAME_LINE.test(above)) continue;
-    const [name] = organsIn(above);
-    if (name === above) return name;
-  }
-  return undefined;
+/** The department whose office a name is ("某某县林业局办公室" → "某某县林业局"), else the name. */
+export function ownerOfOffice(name: string): string {
+  return DEPARTMENT_OFFICE.exec(name)?.[1] ?? name;
 }
 
-const FIELD_NAMES = '发布机构|发文机关|发文机构|发布单位|发文单位|信息来源|来源';
+const FIELD_NAMES = '发布机构|发文机关|发文机构|发布单位|发布部门|发文单位|信息来源|文章来源|稿件来源|来源单位|来源';
 /** A field with its value on the same line: "发布机构：X", "发布机构 X 公文时效 有效", "| 发布机构 | X |". */
 const FIELD = new RegExp(`(?:^|[\\s|])(?:${FIELD_NAMES})\\s*[:：]?\\s*\\|?\\s*([\\u4e00-\\u9fa5（）()]{2,30})`);
 const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
@@ -220,12 +209,13 @@ const FIELD_LABEL = new RegExp(`^(?:${FIELD_NAMES})\\s*[:：]?$`);
  * Not a statement's `STATEMENT_ORGAN_END` (statement.ts): a field names its publisher alone, so a
  * 镇, 乡, 馆 or 所 there is the organ itself, where a sentence's 镇 or 乡 is read only as its subject.
  */
-const FIELD_ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会)$/;
+const FIELD_ORGAN_END = /(?:局|委员会|委|办公室|厅|人民政府|政府|中心|院|馆|所|队|署|处|会|办|街道|镇|乡|管委会|海关)$/;
 
 /** A field's value when it names an organ (simplified), else undefined. */
 export function organValue(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const name = simplify(value.trim());
+  const name = ownerOfOffice(simplify(value.trim()));
+  if (INTERNAL_OFFICE.test(name)) return undefined;
   return FIELD_ORGAN_END.test(name) && !placeless(name) && name.length >= 3 ? name : undefined;
 }
 
@@ -238,12 +228,22 @@ function tableField(line: string, next: string | undefined): string | undefined 
   return at >= 0 && names.length === values.length ? organValue(values[at]) : undefined;
 }
 
+/**
+ * A field whose name and value a page's text prints on lines of their own ("发布机构" over "某某县林业局"),
+ * as a crawler gives a table's cells or a list's terms and definitions.
+ */
+function labelAbove(line: string, next: string | undefined): string | undefined {
+  if (!FIELD_LABEL.test(line.trim()) || next === undefined) return undefined;
+  const value = next.trim();
+  return NAME_LINE.test(value) ? organValue(value) : undefined;
+}
+
 /** The organ a page's 发布机构 field (or 发文机关, 信息来源 …) names, in the page's first lines. */
 export function fieldOrgan(lines: readonly string[]): string | undefined {
   const head = lines.slice(0, 40).map((line) => simplify(line));
   for (let i = 0; i < head.length; i += 1) {
     const line = head[i] as string;
-    const found = organValue(FIELD.exec(line)?.[1]) ?? tableField(line, head[i + 1]);
+    const found = organValue(FIELD.exec(line)?.[1]) ?? tableField(line, head[i + 1]) ?? labelAbove(line, head[i + 1]);
     if (found) return found;
   }
   return undefined;
@@ -265,17 +265,43 @@ const SELF_BY_KIND: readonly (readonly [RegExp, RegExp])[] = [
   [/中心$/, /[我本]中心/],
 ];
 
+/** How many lines a page's header takes above the title. */
+const HEADER_LINES = 10;
+/** A breadcrumb's line ("首页 > 某某县林业局 > 政务公开 > 年报") and the marks between its items. */
+const BREADCRUMB =
+  /^\s*(?:当前位置|您的位置|您现在的位置|您现在所在的位置|您当前的位置|您当前所在位置|位置|首页|网站首页)/;
+const CRUMB_MARKS = /\s*(?:>>|>|»|\/|\|)\s*/;
+
+/**
+ * The whole organs' names a page's header gives: its first line alone ("某某区国资局" above the
+ * report), and the items of its breadcrumb, the deepest first ("首页 > 某某市医疗保障局 > 政务公开").
+ */
+function headerNames(lines: readonly string[]): string[] {
+  const names: string[] = [];
+  // The lines above the title, the nearest first: a site's header prints the department's name
+  // below its menus ("无障碍 | 长者模式" / "某某市生态环境局" / the report's title).
+  const titleAt = lines.slice(0, HEADER_LINES).findIndex((line) => /信息公开|政务公开/.test(line));
+  const above = titleAt < 0 ? [lines.find((line) => line.trim() !== '') ?? ''] : lines.slice(0, titleAt).reverse();
+  for (const line of above) if (NAME_LINE.test(line.trim())) names.push(simplify(line.trim()));
+  for (const line of lines.slice(0, 40)) {
+    if (!BREADCRUMB.test(line) || !CRUMB_MARKS.test(line)) continue;
+    const items = simplify(line)
+      .replace(/^.*?[:：]/, '')
+      .split(CRUMB_MARKS)
+      .reverse();
+    names.push(...items.map((item) => item.trim()).filter((item) => NAME_LINE.test(item)));
+    break;
+  }
+  return names.filter((name) => organsIn(name)[0] === name);
+}
+
 /**
  * The organ a page's header names: its first line is an organ's whole name alone ("某某区国资局"
- * above the report), and the report speaks of itself as that kind of organ ("我局"). A site's name
- * heads many pages ("某某县人民政府" above a department's report): the kind must agree, and a
- * government's name is never taken so.
+ * above the report), or its breadcrumb holds one, and the report speaks of itself as that kind of
+ * organ ("我局"). A site's name heads many pages ("某某县人民政府" above a department's report): the kind
+ * must agree, and a government's name is never taken so.
  */
 export function headerOrgan(lines: readonly string[], simplified: string): string | undefined {
-  const first = lines.find((line) => line.trim() !== '')?.trim();
-  if (!first || !NAME_LINE.test(first)) return undefined;
-  const name = simplify(first);
-  if (organsIn(name)[0] !== name) return undefined;
-  const self = SELF_BY_KIND.find(([kind]) => kind.test(name))?.[1];
-  return self?.test(simplified.slice(0, 3000)) ? name : undefined;
+  const opening = simplified.slice(0, 3000);
+  return headerNames(lines).find((name) => SELF_BY_KIND.find(([kind]) => kind.test(name))?.[1].test(opening));
 }

@@ -1,4 +1,4 @@
-import { bareName, placeless } from './organ.js';
+import { bareName, INTERNAL_OFFICE, ownerOfOffice, placeless } from './organ.js';
 import { titleParts } from './title.js';
 
 /*
@@ -19,7 +19,7 @@ const OPENING = 1500;
  * 公开情况。").
  */
 const PUBLISHES =
-  /(?:公布|发布|编制|形成|向社会公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告|信息公开(?:工作)?情况(?=[。；;，,]|$)))/g;
+  /(?:公布|发布|编制|形成|向社会公开|现将|现公开)了?《?([^《》。；;，,：:]{4,60}?(?:年度报告|年报|工作报告|情况的报告|的年度报告|信息公开(?:工作)?情况(?=[。；;，,]|报告如下|$)))/g;
 /** "由X编制": the run of the organ's name after 由, up to the verb that follows it. */
 const COMPILED_BY = /由([\u4e00-\u9fa5（）()]{3,40})/g;
 const AFTER_NAME = /(?:根据|按照|依据|依照|结合|编制|汇总|组织|负责|会同|在).*$/;
@@ -34,7 +34,7 @@ const COMPILES = /(?:^|[,，。；;:：\n])([\u4e00-\u9fa5（）()]{3,30}?)(?:�
  * (organ.ts): in a sentence a township or a zone is an organ only as the subject (`SUBJECT_END`).
  */
 const STATEMENT_ORGAN_END =
-  /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院)$/;
+  /(?:局|委员会|委|办公室|办|厅|人民政府|政府|中心|院|署|部|管委会|联合会|街道办事处|办事处|街道|大学|学院|海关)$/;
 /**
  * What the opening sentence's subject may also end with: a township (its government speaking of
  * itself as "某某镇") or a zone (its 管委会 as "某某高新区"). A bare city or county ("某某市坚持…")
@@ -51,7 +51,11 @@ const SELF = /^(?:我|本|该)/;
 
 /** A name fit to be the organ: whole, with its place, without the bracketed other name at its end. */
 function organName(words: string, ends = STATEMENT_ORGAN_END): string | undefined {
-  const name = words.replace(/[（(][^（）()]*[)）]$/, '').trim();
+  // "某某海关关区": the customs district a 海关 reports on is its own.
+  const name = words
+    .replace(/[（(][^（）()]*[)）]$/, '')
+    .replace(/(海关)关区$/, '$1')
+    .trim();
   if (name.length < 3 || SELF.test(name) || !ends.test(name) || placeless(name)) return undefined;
   return name;
 }
@@ -68,7 +72,7 @@ const CLAUSE_LEAD = /^(?:(?:19|20)\d{2}年度?(?:以来|来|全年)?)/;
  * 人民政府办公室以提升…质量为抓手").
  */
 const SUBJECT = new RegExp(
-  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
+  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?:的?(?:政府信息公开|政务公开|信息公开)工作)?(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
 );
 
 /**
@@ -121,8 +125,8 @@ export function statementOrgan(simplified: string): string | undefined {
     const end = opening.indexOf('。', match.index);
     const sentence = opening.slice(opening.lastIndexOf('。', match.index) + 1, end < 0 ? undefined : end);
     if (!/编制/.test(sentence) || !/报告|年报/.test(sentence)) continue;
-    const name = organName((match[1] as string).replace(AFTER_NAME, ''));
-    if (name && !GOVERNMENT_OFFICE.test(name)) return name;
+    const name = organName(ownerOfOffice((match[1] as string).replace(AFTER_NAME, '')));
+    if (name && !GOVERNMENT_OFFICE.test(name) && !INTERNAL_OFFICE.test(name)) return name;
   }
   for (const match of opening.matchAll(COMPILES)) {
     const run = match[1] as string;

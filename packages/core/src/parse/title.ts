@@ -19,9 +19,11 @@ const ACADEMIC_FIRST = /^(?:19|20)\d{2}[-—–－~至](?:19|20)\d{2}学年度?(
 
 /**
  * Lines that are never part of a title: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报"), a
- * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu.
+ * row of the page's fields ("索引号 | 公开方式 | 发布机构"), a column's bare name in a menu, a
+ * sentence that announces the report ("现将某某局2023年政府信息公开工作情况报告如下：").
  */
-const NOT_TITLE = /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号|上一篇|下一篇|相关链接|相关文章|相关阅读)/;
+const NOT_TITLE =
+  /[>»|]|^\s*(?:当前位置|您的位置|您现在的位置|索\s*引\s*号|上一篇|下一篇|相关链接|相关文章|相关阅读|现将|现予|现公布|特向社会)|如下\s*[:：]?\s*$/;
 /** A column's bare name: a title only as the second line of one broken over lines. */
 const COLUMN_NAME = /^(?:政府)?信息公开(?:工作)?(?:年报|年度报告)$/;
 /**
@@ -45,6 +47,14 @@ const FIELD_LABEL = /^(?:标\s*题|题\s*名)\s*[:：]?\s*/;
  */
 const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工作报告))(?:\s|[（(]以下)/;
 
+/**
+ * How a title's first line ends when the title is broken over lines: an organ's name ("…应急管理局",
+ * "…街道", "…苏木") or a year and the first words ("…2023年度政府"). A site's column ("某某专栏",
+ * "政务公开专区") ends otherwise.
+ */
+const OPENS_TITLE_WORDS =
+  /(?:\d|局|委员会|委|办公室|办|厅|政府|中心|院|馆|所|站|队|署|处|会|部|街道|镇|乡|苏木|嘎查|(?<![专园景社])区|县|市|旗|州|盟|省|海关|学|校|公司|台|行|关于|年度?|政务|信息|公开|工作)$/;
+
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
@@ -62,6 +72,16 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     // under the site's name).
     const last = parts[n - 1] as string;
     if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
+    // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
+    // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
+    // title's words (a name, a year) joins.
+    const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
+    const opens = (part: string): boolean =>
+      TITLE_OPENING.test(part) &&
+      OPENS_TITLE_WORDS.test(part) &&
+      /[\u4e00-\u9fa5]/.test(part) &&
+      part.replace(CHROME, '') !== '';
+    if (n > 1 && !above.every(opens)) break;
     const candidate = parts.join('');
     if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
       if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
@@ -118,6 +138,16 @@ function mayOpenTitle(head: readonly string[], i: number): boolean {
   return false;
 }
 
+/** A heading a PDF prints letter-spaced ("青 梧 县 林 业 局", "2 0 2 3 年 政 府 信 息 公 开 …"): one character, a space, … */
+const LETTER_SPACED = /^(?:\S[ \u3000]{1,3}){3,}\S$/;
+
+/** A letter-spaced heading's characters without the spaces; any other line as it is. */
+function unspaced(line: string): string {
+  if (line.length > 160 || !LETTER_SPACED.test(line)) return line;
+  const bare = line.replace(/[ \u3000]+/g, '');
+  return /[\u4e00-\u9fa5]{4}/.test(bare) ? bare : line;
+}
+
 /**
  * The title: the first short lines that name an annual report, joined when broken over lines. A
  * page that prints the bare report's name above the organ's title ("2022年政府信息公开工作年度报告"
@@ -125,7 +155,7 @@ function mayOpenTitle(head: readonly string[], i: number): boolean {
  */
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
-  const head = lines.slice(0, 40).map(withoutCellEdges);
+  const head = lines.slice(0, 40).map((line) => unspaced(withoutCellEdges(line)));
   let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
     if (!mayOpenTitle(head, i)) continue;
@@ -210,6 +240,13 @@ export interface TitleParts {
  * organ's words]. Compiled once: titleParts runs for every candidate title of every report.
  */
 const TITLE_FORMS: readonly (readonly [RegExp, number, number | undefined, boolean])[] = [
+  // "2023年政府信息公开工作年度报告（某某局）": the organ in brackets after the report's name.
+  [
+    new RegExp(`^${YEAR}年度?(?:政府信息公开|政务公开|信息公开).{0,10}?(?:报告|年报)[（(]([^（）()]{3,30})[)）]$`),
+    2,
+    1,
+    false,
+  ],
   [TITLE_PARTS, 1, 2, false],
   [ACADEMIC_PARTS, 1, undefined, false],
   [ACADEMIC_FIRST, 1, undefined, false],
@@ -219,7 +256,21 @@ const TITLE_FORMS: readonly (readonly [RegExp, number, number | undefined, boole
   [/^(.+?)(?:政府信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/, 1, undefined, true],
 ];
 
-export function titleParts(title: string): TitleParts {
+/** Years a title writes in Chinese numerals ("二〇二三年") or full-width figures ("２０２３年"). */
+const NUMERAL_YEAR = /[〇零一二三四五六七八九]{4}(?=年)|[０-９]{4}(?=年)/g;
+const DIGIT_OF = new Map([...'〇一二三四五六七八九'].map((char, digit) => [char, String(digit)]));
+
+function arabicYears(title: string): string {
+  return title.replace(NUMERAL_YEAR, (year) =>
+    [...year]
+      .map((char) => (char === '零' ? '0' : (DIGIT_OF.get(char) ?? String(char.charCodeAt(0) - 0xff10))))
+      .join(''),
+  );
+}
+
+export function titleParts(raw: string): TitleParts {
+  // "关于某某局2023年…报告": the 关于 of a report's heading is no part of the organ's name.
+  const title = arabicYears(raw).replace(/^关于/, '');
   for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of TITLE_FORMS) {
     const match = pattern.exec(title);
     if (!match) continue;
