@@ -3,6 +3,7 @@ import { readMeta } from './meta.js';
 import { statementOrgan } from './statement.js';
 import { dateOf, signatureOrgan } from './signature.js';
 import { titleParts } from './title.js';
+import { placeless } from './organ.js';
 
 /*
  * Shapes of a fifth round of real report openings (kept out of the repository; addresses in the local
@@ -198,5 +199,36 @@ describe('titles', () => {
     expect(readMeta(lines(`信息公开专栏\n${BODY}`)).title).toBe('2023年政府信息公开工作年度报告');
     expect(readMeta(lines(`青梧县林业局\n${BODY}`)).agency).toBe('青梧县林业局');
     expect(readMeta(lines('青梧县林业局2023年度政府\n信息公开工作年度报告\n一、总体情况')).agency).toBe('青梧县林业局');
+  });
+});
+
+describe('titles and organs the fifth round of real pages showed', () => {
+  it('takes a title that says 年度工作报告 for 工作年度报告', () => {
+    const meta = readMeta(
+      lines('青梧乡人民政府2019年度政府信息公开年度工作报告\n一、总体情况\n2019年，我乡认真贯彻条例。'),
+    );
+    expect(meta.agency).toBe('青梧乡人民政府');
+    expect(meta.year).toBe(2019);
+  });
+
+  it('takes a park’s committee, which holds no place word, from the title over its short form in the body', () => {
+    const meta = readMeta(
+      lines('青梧科技产业园管理委员会2022年度政府信息公开工作年度报告\n根据条例，青梧科技产业园管委会编制本报告。'),
+    );
+    expect(meta.agency).toBe('青梧科技产业园管理委员会');
+    expect(placeless('青梧工业园区管委会')).toBe(false);
+    // A committee cut short of its place still is: "县发展和改革委员会".
+    expect(placeless('县发展和改革委员会')).toBe(true);
+  });
+});
+
+describe('a title cut short of its place, completed from the body', () => {
+  it('takes the name after 现公开 in the opening statement, not the words before it', () => {
+    const meta = readMeta(
+      lines(
+        '市人民政府办公室2025年政府信息公开工作年度报告\n根据条例要求,现公开青梧市人民政府办公室2025年政府信息公开工作年度报告。\n一、总体情况',
+      ),
+    );
+    expect(meta.agency).toBe('青梧市人民政府办公室');
   });
 });

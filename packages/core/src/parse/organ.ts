@@ -15,10 +15,17 @@ const LEVEL = /^本?(?:[省市区县州旗镇乡]|自治[区州县])/;
 const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|所|站|队)$/;
 
 /**
+ * A park's committee ("某某科技产业园管理委员会", "某某工业园区管委会") is named by its park, which holds no
+ * place word: one organ of its kind, as a zone's committee ("某某新区管委会") is.
+ */
+const PARK_COMMITTEE = /^[\u4e00-\u9fa5]{2,}园区?(?:管理委员会|管委会)$/;
+
+/**
  * Whether a name is cut short of the place it belongs to: "市应急管理局", "林业局", "政府办公室".
  * A ministry ("水利部"), a school ("某某大学") or a zone's committee ("某某新区管委会") is not.
  */
 export function placeless(name: string): boolean {
+  if (PARK_COMMITTEE.test(name)) return false;
   const rest = name.replace(LEVEL, '');
   // A level then an organ: no place word is left once the level is taken off.
   if (rest !== name && (/^自治/.test(name) || !PLACED.test(withoutPlaceLikeWords(rest)))) return true;
@@ -56,7 +63,7 @@ const COMPLETIONS: readonly (readonly [RegExp, RegExp])[] = [
 
 /** Words that open a phrase of prose, not a name: what comes after them may be the name. */
 const PROSE_LEAD =
-  /^(?:请与|请向|根据|按照|依据|依照|经过|经|由于|由|向|对|在|将|与|及|为|通过|并|现将|关于|会同|联合|配合|督促|指导|组织|协调|报送|报请|提请|接受|开展|推动|推进)/;
+  /^(?:请与|请向|根据|按照|依据|依照|经过|经|由于|由|向|对|在|将|与|及|为|通过|并|现将|现公开|现公布|现发布|关于|会同|联合|配合|督促|指导|组织|协调|报送|报请|提请|接受|开展|推动|推进)/;
 /**
  * Particles (了的对是在将把被等) and words of prose a name never holds, wherever they stand
  * ("按要求主动公示了中仓街道办事处", "中仓街道积极推动街道政府…"): the name, if any, is what follows

@@ -9,7 +9,7 @@ import { isTraditional, simplify } from './normalise.js';
 
 /** The words that make a line a report's title. */
 export const TITLE =
-  /(?:政府)?信息公开.{0,6}年度报告|政府信息公开(?:工作)?(?:情况)?的?(?:年度)?报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
+  /(?:政府)?信息公开.{0,6}年度(?:工作)?报告|政府信息公开(?:工作)?(?:情况)?的?(?:年度)?报告|政务公开.{0,6}年度报告|信息公开.{0,4}年报/;
 const YEAR = '((?:19|20)\\d{2})';
 const TITLE_PARTS = new RegExp(`^(.*?)(?:关于)?\\s*${YEAR}\\s*年度?\\s*(?:政府信息公开|政务公开|信息公开)`);
 /** A school's report covers an academic year ("2024—2025学年"): two calendar years, neither of them its year. */
