@@ -1,5 +1,5 @@
 import type { DocumentNode, ExtractedDocument, Position, Table, TableCell, TextLine } from './document.js';
-import { isTraditional, readCell, toSimplifiedText } from './normalise.js';
+import { isTraditional, isTrimmed, readCell, toSimplifiedText } from './normalise.js';
 
 /** One cell of text with where it came from. */
 export interface SourceCell {
@@ -17,18 +17,36 @@ export interface SourceRow {
   readonly grid: boolean;
 }
 
-/** "| a | b |" → [" a ", " b "] (untrimmed); the outer pipes frame the row and are not cells. */
-function splitPipes(text: string): string[] {
-  let inner = text.trim();
-  if (inner.startsWith('|')) inner = inner.slice(1);
-  if (inner.endsWith('|')) inner = inner.slice(0, -1);
-  return inner.split('|');
+/**
+ * "| a | b |" → ["a", "b"]: the cells between the pipes, each trimmed; the outer pipes frame the row
+ * and are not cells. By hand, as `trim`, `split("|")` and a `trim` of each piece would give them: it
+ * runs for every line of a pipe table, and each step made a string of its own.
+ */
+export function splitPipes(text: string): string[] {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
+  if (start < end && text.charCodeAt(start) === 0x7c) start += 1;
+  if (end > start && text.charCodeAt(end - 1) === 0x7c) end -= 1;
+  const pieces: string[] = [];
+  for (let from = start; ; ) {
+    let to = text.indexOf('|', from);
+    if (to === -1 || to > end) to = end;
+    let a = from;
+    let b = to;
+    while (a < b && isTrimmed(text.charCodeAt(a))) a += 1;
+    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b -= 1;
+    pieces.push(text.slice(a, b));
+    if (to === end) return pieces;
+    from = to + 1;
+  }
 }
 
-/** The texts trimmed as cells at `at`, without the empty ones at the end. (One array: it runs for every line.) */
-function cellsOf(texts: readonly string[], at: Position): SourceCell[] {
+/** The cells of trimmed texts at `at`, without the empty ones at the end. (One array: it runs for every line.) */
+function cellsOf(texts: readonly string[], at: Position, trimmed = false): SourceCell[] {
   const cells: SourceCell[] = [];
-  for (const text of texts) cells.push({ text: text.trim(), at });
+  for (const text of texts) cells.push({ text: trimmed ? text : text.trim(), at });
   while (cells.length > 0 && (cells[cells.length - 1] as SourceCell).text === '') cells.pop();
   return cells;
 }
@@ -234,10 +252,10 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
-      rows.push({ cells: cellsOf(pipes, at), grid: true });
+      rows.push({ cells: cellsOf(pipes, at, true), grid: true });
     } else if (pipes) {
       // One cell a line, framed by a pipe ("规章 |", "| 0"): a web table copied cell by cell.
-      rows.push({ cells: [{ text: (pipes[0] as string).trim(), at }], grid: false });
+      rows.push({ cells: [{ text: pipes[0] as string, at }], grid: false });
     } else if (trimmed.includes('\t')) {
       rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
     } else if (NUMBER_RUN.test(trimmed) && trimmed.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
