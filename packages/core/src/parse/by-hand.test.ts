@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withoutThousands } from './align/stream.js';
+import { allDigits } from './labels.js';
 import { isTrimmed } from './normalise.js';
 import { splitPipes } from './rows.js';
 import { withoutCellEdges } from './title.js';
@@ -49,5 +50,10 @@ describe('loops written by hand', () => {
     };
     for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 40_000, 12))
       expect(splitPipes(text)).toEqual(split(text));
+  });
+
+  it('tell ASCII digits alone as /^\\d+$/ does', () => {
+    for (const text of strings(['0', '9', '5', '٣', '９', ' ', 'a', '/', ':'], 20_000, 6))
+      expect(allDigits(text)).toBe(/^\d+$/.test(text));
   });
 });
