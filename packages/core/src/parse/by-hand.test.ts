@@ -48,7 +48,7 @@ describe('loops written by hand', () => {
       if (inner.endsWith('|')) inner = inner.slice(0, -1);
       return inner.split('|').map((piece) => piece.trim());
     };
-    for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 40_000, 12))
+    for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 10_000, 12))
       expect(splitPipes(text)).toEqual(split(text));
   });
 

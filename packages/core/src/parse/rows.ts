@@ -30,7 +30,7 @@ export function splitPipes(text: string): string[] {
   if (start < end && text.charCodeAt(start) === 0x7c) start += 1;
   if (end > start && text.charCodeAt(end - 1) === 0x7c) end -= 1;
   const pieces: string[] = [];
-  for (let from = start; ; ) {
+  for (let from = start; ;) {
     let to = text.indexOf('|', from);
     if (to === -1 || to > end) to = end;
     let a = from;
