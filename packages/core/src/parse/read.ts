@@ -251,9 +251,7 @@ function metaFindings(meta: MetaReading): ParserFinding[] {
 function provenanceOf(read: ReadonlyMap<string, ReadValue> | undefined, file: string | undefined) {
   const provenance: Record<string, Source> = keyedObject();
   if (read)
-    read.forEach((value, id) => {
-      provenance[id] = file ? Object.assign({ file }, value.source) : value.source;
-    });
+    for (const [id, value] of read) provenance[id] = file ? Object.assign({ file }, value.source) : value.source;
   return provenance;
 }
 
@@ -321,11 +319,11 @@ export function readDocument(document: ExtractedDocument, file?: string): ReadRe
   const cells: Record<string, number | null> = keyedObject();
   // The keys in order, for the rules: listing a dictionary's keys costs more than keeping them.
   const cellIds: string[] = [];
-  // `forEach`, not `for…of` over the entries: no entry array for each of some two hundred values.
-  read?.forEach((value, id) => {
-    cells[id] = value.value;
-    cellIds.push(id);
-  });
+  if (read)
+    for (const [id, value] of read) {
+      cells[id] = value.value;
+      cellIds.push(id);
+    }
 
   const headings = findHeadings(rows);
   // Where sections and tables start, listed once for the five sections bounded below.

@@ -76,16 +76,15 @@ function differences(
   unplaced: ReadonlySet<string>,
 ): Map<string, string[]> {
   const rows = new Map<string, { cells: string[]; differs: boolean }>();
-  // `forEach`, not `for…of` over the entries: no entry array for each of some two hundred values.
-  aligned.values.forEach((value, id) => {
-    if (!id.startsWith('s3.') && !id.startsWith('s4.')) return;
+  for (const [id, value] of aligned.values) {
+    if (!id.startsWith('s3.') && !id.startsWith('s4.')) continue;
     const read = values.get(id)?.value;
-    if (read === value.value) return;
+    if (read === value.value) continue;
     const row = rows.get(rowOf(id)) ?? { cells: [], differs: false };
     row.cells.push(id);
     row.differs ||= typeof read === 'number' || unplaced.has(id);
     rows.set(rowOf(id), row);
-  });
+  }
   return new Map([...rows].filter(([, row]) => row.differs).map(([key, row]) => [key, row.cells]));
 }
 
