@@ -42,33 +42,23 @@ function incomplete(tables: TableReading, format: ReportFormat): boolean {
   return TABLES.some((table) => read[table] < tableCellIds(table, format).length);
 }
 
-/** The table of a cell ID, by its prefix. */
-function tableOf(id: string): TableId | undefined {
-  if (id.startsWith(PREFIX.s2)) return 's2';
-  if (id.startsWith(PREFIX.s3)) return 's3';
-  if (id.startsWith(PREFIX.s4)) return 's4';
-  return undefined;
-}
-
 /** The tables the aligner may complete: those the labels left empty, and those it reads alike where both read. */
 function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFormat): TableId[] {
-  // The cells both readings hold, and those they agree on, by table, in one pass: `forEach` makes no
-  // entry array for each of some two hundred values, as a `for…of` over the entries did (three times).
-  const shared: Record<TableId, number> = { s2: 0, s3: 0, s4: 0 };
-  const alike: Record<TableId, number> = { s2: 0, s3: 0, s4: 0 };
-  aligned.values.forEach((value, id) => {
-    const table = tableOf(id);
-    if (table === undefined) return;
-    const read = tables.values.get(id);
-    if (!read) return;
-    shared[table] += 1;
-    if (read.value === value.value) alike[table] += 1;
-  });
   return TABLES.filter((table) => {
     if (aligned.rowsFound[table] < LEAST_ROWS[table]) return false;
-    if (shared[table] === 0) return readCount(tables, table) === 0;
+    let shared = 0;
+    let alike = 0;
+    const prefix = PREFIX[table];
+    for (const [id, value] of aligned.values) {
+      if (!id.startsWith(prefix)) continue;
+      const read = tables.values.get(id);
+      if (!read) continue;
+      shared += 1;
+      if (read.value === value.value) alike += 1;
+    }
+    if (shared === 0) return readCount(tables, table) === 0;
     const least = Math.min(7, Math.ceil(tableCellIds(table, format).length / 2));
-    return shared[table] >= least && alike[table] / shared[table] >= LEAST_AGREEMENT;
+    return shared >= least && alike / shared >= LEAST_AGREEMENT;
   });
 }
 
@@ -95,17 +85,16 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   const filled = { has: (id: string): boolean => placements[id] !== undefined };
   let filledS2 = false;
   let filledS3 = false;
-  // `forEach`, not `for…of` over the entries: no entry array for each of some two hundred values.
-  aligned.values.forEach((value, id) => {
+  for (const [id, value] of aligned.values) {
     // Every ID the aligner places is a template row's, and every one of those is a catalogue cell
     // (template-ids.test.ts): no lookup in the catalogue for each of some two hundred values.
-    if (!inTaken(id) || values.has(id) || tables.unplaceable?.has(id)) return;
+    if (!inTaken(id) || values.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
     if (id.startsWith(PREFIX.s2)) filledS2 = true;
     else if (id.startsWith(PREFIX.s3)) filledS3 = true;
-  });
+  }
   return {
     ...tables,
     values,
