@@ -14,7 +14,14 @@ export const PROSE_SECTION_KEYS: readonly ProseSectionKey[] = ['overview', 'prob
 
 /** All the text of a prose section, headings included, one paragraph a line. */
 export function sectionText(section: ProseSection): string {
-  return [...section.paragraphs, ...section.subsections.flatMap((sub) => [sub.heading, ...sub.paragraphs])].join('\n');
+  // One array, pushed in order (spreading and flatMap made one per subsection): rules ask for it on every report.
+  const lines: string[] = [];
+  for (const paragraph of section.paragraphs) lines.push(paragraph);
+  for (const sub of section.subsections) {
+    lines.push(sub.heading);
+    for (const paragraph of sub.paragraphs) lines.push(paragraph);
+  }
+  return lines.join('\n');
 }
 
 /** True when the section holds no written text (headings alone do not count). */

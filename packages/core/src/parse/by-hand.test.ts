@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withoutThousands } from './align/stream.js';
+import { allDigits } from './labels.js';
+import { isTrimmed } from './normalise.js';
+import { splitPipes } from './rows.js';
 import { withoutCellEdges } from './title.js';
 
 /*
@@ -32,5 +35,25 @@ describe('loops written by hand', () => {
     }
     for (const text of strings([' ', '|', '\t', '\u3000', '\u00a0', '\ufeff', '\n', 'a', '中'], 20_000, 8))
       expect(withoutCellEdges(text)).toBe(text.replace(/^[\s|]+|[\s|]+$/g, ''));
+  });
+
+  it('take off what trim takes off, and split a pipe row as trim, split("|") and trim did', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      expect(isTrimmed(code)).toBe(char.trim() === '');
+    }
+    const split = (text: string): string[] => {
+      let inner = text.trim();
+      if (inner.startsWith('|')) inner = inner.slice(1);
+      if (inner.endsWith('|')) inner = inner.slice(0, -1);
+      return inner.split('|').map((piece) => piece.trim());
+    };
+    for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 10_000, 12))
+      expect(splitPipes(text)).toEqual(split(text));
+  });
+
+  it('tell ASCII digits alone as /^\\d+$/ does', () => {
+    for (const text of strings(['0', '9', '5', '٣', '９', ' ', 'a', '/', ':'], 20_000, 6))
+      expect(allDigits(text)).toBe(/^\d+$/.test(text));
   });
 });

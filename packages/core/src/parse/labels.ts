@@ -1,5 +1,5 @@
 import { S2_BLOCKS, type ReportFormat } from '../model/cells.js';
-import { canonical, plainFirstCharacter, splitNumbering } from './normalise.js';
+import { canonical, firstIsPlain, firstTable, splitNumbering } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /**
@@ -80,10 +80,10 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
   // A short text whose canonical form surely starts with its own first character (a common
   // ideograph) names a row only if that character starts some label or a numbering: most prose
   // and header cells are told so without hashing them for the cache (every line is asked, some twice).
-  const first = plainFirstCharacter(text);
-  if (first !== undefined && !LABEL_FIRSTS.has(first)) return undefined;
+  const first = text.charCodeAt(0);
+  if (LABEL_FIRSTS[first] !== 1 && firstIsPlain(text, first)) return undefined;
   // Most cells are counts, and no label is made of digits alone.
-  if (DIGITS.test(text)) return undefined;
+  if (allDigits(text)) return undefined;
   // The same few hundred cell texts recur in every report: remember what they matched.
   const cache = inOtherGroup ? matchesInOtherGroup : matches;
   const known = cache.get(text);
@@ -94,7 +94,16 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
   return match;
 }
 
-const DIGITS = /^\d+$/;
+/** Whether a text is ASCII digits alone, as /^\d+$/ tests it: by hand, as it runs for every count of every table. */
+export function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 const MATCH_CACHE_SIZE = 10_000;
 
 /** Every form of every label, by its first character, in the order of ROW_LABELS. */
@@ -109,7 +118,7 @@ for (const label of ROW_LABELS) {
  * The first characters of the canonical forms that can match (matchUncached): a label's form, the
  * outcomes heading, 总计 and 其他 (after numbering), and the Chinese numerals numbering starts with.
  */
-const LABEL_FIRSTS = new Set<string>([...FORMS_BY_FIRST.keys(), ...'本总其一二三四五六七八九十']);
+const LABEL_FIRSTS = firstTable([...FORMS_BY_FIRST.keys(), ...'本总其一二三四五六七八九十']);
 const matches = new Map<string, LabelMatch | undefined>();
 const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
 
@@ -191,7 +200,7 @@ export const SECTION_HEADINGS = {
 export type SectionKey = keyof typeof SECTION_HEADINGS;
 
 /** The first characters of the format words: a cell starting otherwise tells no format (most cells). */
-const FORMAT_WORD_STARTS = new Set(Object.values(S2_FORMAT_WORDS).flatMap((words) => words.map((word) => word[0])));
+const FORMAT_WORD_STARTS = firstTable(Object.values(S2_FORMAT_WORDS).flat());
 
 /** Whether a text starts with an ASCII digit, which canonical form keeps: no label or header word does. */
 export function startsWithDigit(text: string): boolean {
@@ -199,29 +208,43 @@ export function startsWithDigit(text: string): boolean {
   return first >= 0x30 && first <= 0x39;
 }
 
+/** Which formats' header words a canonical cell starts (or, cut short, begins): 1 for 2019, 2 for 2021. */
+function formatWordBits(form: string): number {
+  let bits = formatBitsOf.get(form);
+  if (bits === undefined) {
+    // Headers cut short ("本年新", "现行有效件") still tell the format.
+    const names = (word: string) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form));
+    bits = (S2_FORMAT_WORDS['2019'].some(names) ? 1 : 0) | (S2_FORMAT_WORDS['2021'].some(names) ? 2 : 0);
+    if (formatBitsOf.size >= FORMAT_BITS_CACHE_SIZE) formatBitsOf.clear();
+    formatBitsOf.set(form, bits);
+  }
+  return bits;
+}
+
+/** The same header and label cells recur in every report: what format words they start is kept. */
+const FORMAT_BITS_CACHE_SIZE = 10_000;
+const formatBitsOf = new Map<string, number>();
+
 /** The format section 二's column headers show, if they show one. */
 export function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined {
-  const seen = { '2019': 0, '2021': 0 };
+  // Counted in two numbers, not under the keys "2019" and "2021" (index keys, read as numbers each time).
+  let seen2019 = 0;
+  let seen2021 = 0;
   for (const row of rows) {
     for (const cell of row.cells) {
       // An empty cell (most of a pipe table's padding) tells nothing.
       if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
-      const first = plainFirstCharacter(cell.text);
-      if (first !== undefined && !FORMAT_WORD_STARTS.has(first)) continue;
+      const first = cell.text.charCodeAt(0);
+      if (FORMAT_WORD_STARTS[first] !== 1 && firstIsPlain(cell.text, first)) continue;
       const form = canonical(cell.text);
-      if (!FORMAT_WORD_STARTS.has(form[0])) continue;
-      for (const format of ['2019', '2021'] as const) {
-        // Headers cut short ("本年新", "现行有效件") still tell the format.
-        if (
-          S2_FORMAT_WORDS[format].some((word) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form)))
-        ) {
-          seen[format] += 1;
-        }
-      }
+      if (FORMAT_WORD_STARTS[form.charCodeAt(0)] !== 1) continue;
+      const bits = formatWordBits(form);
+      seen2019 += bits & 1;
+      seen2021 += bits >> 1;
     }
   }
-  if (seen['2021'] === 0 && seen['2019'] === 0) return undefined;
-  return seen['2021'] >= seen['2019'] ? '2021' : '2019';
+  if (seen2021 === 0 && seen2019 === 0) return undefined;
+  return seen2021 >= seen2019 ? '2021' : '2019';
 }
 
 /** A section 二 column header as compared: canonical, without its unit, "本年度" as "本年". */
@@ -282,12 +305,13 @@ export function headerColumns(
 
 const S4_ANCHOR = '行政复议';
 const S4_PARTNER = '行政诉讼';
+const S4_ANCHOR_FIRST = S4_ANCHOR.charCodeAt(0);
 
 /** Whether a cell is section 四's 行政复议 header, which opens the table. */
 export function isS4Anchor(text: string): boolean {
   if (text === '' || startsWithDigit(text)) return false;
-  const first = plainFirstCharacter(text);
-  return (first === undefined || first === S4_ANCHOR[0]) && canonical(text) === S4_ANCHOR;
+  const first = text.charCodeAt(0);
+  return (first === S4_ANCHOR_FIRST || !firstIsPlain(text, first)) && canonical(text) === S4_ANCHOR;
 }
 
 /** The headers a PDF's text prints on the 行政复议 line when single spaces stand between its cells. */

@@ -40,6 +40,23 @@ export function toSimplifiedText(text: string): string {
   return toSimplified(text.includes('(') ? text.replace(PINYIN_NOTE, '') : text);
 }
 
+/** Whether a code unit is one `String.prototype.trim` takes off (white space or a line terminator). */
+export function isTrimmed(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** The canonical form of a cell or heading: simplified, NFKC, no spaces, no quotes. */
 export function canonical(text: string): string {
   let form = canonicalForms.get(text);
@@ -57,8 +74,23 @@ export function canonical(text: string): string {
  * in traditional script. Else undefined: ask `canonical`. (A quick no for most cells, without a lookup.)
  */
 export function plainFirstCharacter(text: string): string | undefined {
-  const first = text.charCodeAt(0);
-  return first >= 0x4e00 && first <= 0x9fff && text.length <= 40 && !isTraditional(text) ? text[0] : undefined;
+  return firstIsPlain(text, text.charCodeAt(0)) ? text[0] : undefined;
+}
+
+/**
+ * `plainFirstCharacter` by code unit: whether `first`, the text's first code unit, surely starts
+ * its canonical form. Asked after a table of first characters said no (`firstTable`), it spares a
+ * string of one character and its hashing, and the scan for traditional characters when it said yes.
+ */
+export function firstIsPlain(text: string, first: number): boolean {
+  return first >= 0x4e00 && first <= 0x9fff && text.length <= 40 && !isTraditional(text);
+}
+
+/** A table by code unit of the first characters of some words: 1 where one starts. */
+export function firstTable(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const word of words) if (word.length > 0) table[word.charCodeAt(0)] = 1;
+  return table;
 }
 
 /** Cell texts recur across reports ("0", "规章", "总计"): their canonical forms are kept. */

@@ -4,7 +4,7 @@ import { FIRST_NATIONAL_FORMAT_YEAR, formatForYear } from '../rules/format.js';
 import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
 import { readMeta, type MetaReading } from './meta.js';
-import { canonical, simplify, splitNumbering } from './normalise.js';
+import { canonical, firstIsPlain, firstTable, simplify, splitNumbering } from './normalise.js';
 import { rejoinDetached } from './detached.js';
 import { documentRows, type SourceCell, type SourceRow } from './rows.js';
 import { withAlignment, type Placement } from './align/merge.js';
@@ -48,6 +48,10 @@ const SECTION_ORDER = Object.keys(SECTION_HEADINGS) as SectionKey[];
 
 /** The sections whose heading a line's text may be, in SECTION_ORDER. */
 function headingKeys(text: string): readonly SectionKey[] {
+  // A line that surely starts with its own first character (a common ideograph) heads a section only
+  // if that character starts a heading or a numbering: most lines are told so without hashing them.
+  const first = text.charCodeAt(0);
+  if (HEADING_FIRSTS[first] !== 1 && firstIsPlain(text, first)) return NO_KEYS;
   let keys = headingKeysOf.get(text);
   if (keys === undefined) {
     const { core } = splitNumbering(canonical(text));
@@ -61,6 +65,10 @@ function headingKeys(text: string): readonly SectionKey[] {
   }
   return keys;
 }
+
+/** The first characters of the headings' canonical forms, and the Chinese numerals a numbering starts with. */
+const HEADING_FIRSTS = firstTable([...Object.values(SECTION_HEADINGS).flat(), ...'一二三四五六七八九十']);
+const NO_KEYS: readonly SectionKey[] = [];
 
 /** Lines recur across reports ("一、总体情况"): what headings they may be is kept. */
 const HEADING_CACHE_SIZE = 20_000;

@@ -1,5 +1,5 @@
 import type { DocumentNode, ExtractedDocument, Position, Table, TableCell, TextLine } from './document.js';
-import { isTraditional, readCell, toSimplifiedText } from './normalise.js';
+import { isTraditional, isTrimmed, readCell, toSimplifiedText } from './normalise.js';
 
 /** One cell of text with where it came from. */
 export interface SourceCell {
@@ -17,31 +17,52 @@ export interface SourceRow {
   readonly grid: boolean;
 }
 
-/** "| a | b |" → [" a ", " b "] (untrimmed); the outer pipes frame the row and are not cells. */
-function splitPipes(text: string): string[] {
-  let inner = text.trim();
-  if (inner.startsWith('|')) inner = inner.slice(1);
-  if (inner.endsWith('|')) inner = inner.slice(0, -1);
-  return inner.split('|');
+/**
+ * "| a | b |" → ["a", "b"]: the cells between the pipes, each trimmed; the outer pipes frame the row
+ * and are not cells. By hand, as `trim`, `split("|")` and a `trim` of each piece would give them: it
+ * runs for every line of a pipe table, and each step made a string of its own.
+ */
+export function splitPipes(text: string): string[] {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
+  if (start < end && text.charCodeAt(start) === 0x7c) start += 1;
+  if (end > start && text.charCodeAt(end - 1) === 0x7c) end -= 1;
+  const pieces: string[] = [];
+  for (let from = start; ;) {
+    let to = text.indexOf('|', from);
+    if (to === -1 || to > end) to = end;
+    let a = from;
+    let b = to;
+    while (a < b && isTrimmed(text.charCodeAt(a))) a += 1;
+    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b -= 1;
+    pieces.push(text.slice(a, b));
+    if (to === end) return pieces;
+    from = to + 1;
+  }
 }
 
 /** A cell a transcriber set in Markdown emphasis: "**规章**", "__0__", "*总计*". */
 const EMPHASIS = /^(\*{1,3}|_{2,3})([^*_]+)\1$/;
 
-/** The cell's text trimmed, without the emphasis an OCR or LLM transcription puts round labels and figures. */
-function cellText(text: string): string {
-  const trimmed = text.trim();
-  const first = trimmed.charCodeAt(0);
+/**
+ * The cell's text trimmed (`trimmed`: it is already), without the emphasis an OCR or LLM
+ * transcription puts round labels and figures.
+ */
+function cellText(text: string, trimmed: boolean): string {
+  const bare = trimmed ? text : text.trim();
+  const first = bare.charCodeAt(0);
   // Most cells start with neither "*" nor "_": no pattern runs for them.
-  if (first !== 0x2a && first !== 0x5f) return trimmed;
-  const emphasis = EMPHASIS.exec(trimmed);
-  return emphasis ? (emphasis[2] as string).trim() : trimmed;
+  if (first !== 0x2a && first !== 0x5f) return bare;
+  const emphasis = EMPHASIS.exec(bare);
+  return emphasis ? (emphasis[2] as string).trim() : bare;
 }
 
-/** The texts trimmed as cells at `at`, without the empty ones at the end. (One array: it runs for every line.) */
-function cellsOf(texts: readonly string[], at: Position): SourceCell[] {
+/** The cells of the texts at `at`, without the empty ones at the end. (One array: it runs for every line.) */
+function cellsOf(texts: readonly string[], at: Position, trimmed = false): SourceCell[] {
   const cells: SourceCell[] = [];
-  for (const text of texts) cells.push({ text: cellText(text), at });
+  for (const text of texts) cells.push({ text: cellText(text, trimmed), at });
   while (cells.length > 0 && (cells[cells.length - 1] as SourceCell).text === '') cells.pop();
   return cells;
 }
@@ -272,10 +293,10 @@ function splitRows(document: ExtractedDocument): { rows: SourceRow[]; traditiona
     if (node.fragments && node.fragments.length > 1) {
       rows.push({ cells: node.fragments.map((f) => ({ text: f.text.trim(), at })), grid: true });
     } else if (pipes && pipes.length > 1) {
-      rows.push({ cells: cellsOf(pipes, at), grid: true });
+      rows.push({ cells: cellsOf(pipes, at, true), grid: true });
     } else if (pipes) {
       // One cell a line, framed by a pipe ("规章 |", "| 0"): a web table copied cell by cell.
-      rows.push({ cells: [{ text: (pipes[0] as string).trim(), at }], grid: false });
+      rows.push({ cells: [{ text: pipes[0] as string, at }], grid: false });
     } else if (trimmed.includes('\t')) {
       rows.push({ cells: cellsOf(trimmed.split('\t'), at), grid: true });
     } else if ((commas = commaCells(trimmed))) {

@@ -1,6 +1,7 @@
 import type { TextLine } from '../document.js';
 import { decodeText } from '../encoding.js';
 import { ParseError } from '../errors.js';
+import { isTrimmed } from '../normalise.js';
 import { hasCellSeparators, joinCellLines } from './cell-lines.js';
 import type { Extractor } from './types.js';
 
@@ -37,7 +38,7 @@ export const extractText: Extractor = async (bytes, options) => {
     }
   } else {
     lines.forEach((line, index) => {
-      if (line.trim() !== '') nodes.push({ kind: 'line', text: line, at: { line: index + 1 } });
+      if (!isBlank(line)) nodes.push({ kind: 'line', text: line, at: { line: index + 1 } });
     });
   }
   const messages =
@@ -79,4 +80,10 @@ function isBinary(text: string): boolean {
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) odd += 1;
   }
   return odd > length / 10;
+}
+
+/** Whether a line is empty once trimmed, without making the trimmed string (every line is asked). */
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i += 1) if (!isTrimmed(line.charCodeAt(i))) return false;
+  return true;
 }
