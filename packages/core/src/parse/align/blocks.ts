@@ -226,9 +226,14 @@ function findGaps(
   stream: readonly Candidate[],
   at: ReadonlyMap<unknown, number>,
   wide: boolean,
+  values: BlockTarget['values'],
 ): Gap[] {
   const s3 = best.template.rows.filter((row) => row.table === 's3');
-  const readOf = new Map<TemplateRow, RowReading>(best.rows.map((reading) => [reading.row, reading]));
+  // A row the aligner matched but placed no figure of (its run was a column's piece, cursor.detached)
+  // bounds nothing: its run belongs to the block around it.
+  const placed = (reading: RowReading) =>
+    reading.row.table !== 's3' || reading.row.ids.some((id) => values.get(id)?.value != null);
+  const readOf = new Map<TemplateRow, RowReading>(best.rows.filter(placed).map((reading) => [reading.row, reading]));
   const place = (row: TemplateRow | undefined): number | undefined => {
     const reading = row ? readOf.get(row) : undefined;
     return reading ? at.get(reading.candidate.run) : undefined;
@@ -304,7 +309,7 @@ function decide(
   at: ReadonlyMap<unknown, number>,
   wide: boolean,
 ): { chosen: Hypothesis[]; rows: number; whole: boolean } | undefined {
-  const all = findGaps(best, stream, at, wide);
+  const all = findGaps(best, stream, at, wide, out.values);
   const gaps = all.filter((gap) => gap.hypotheses.length > 0).slice(0, MAX_GAPS);
   if (gaps.length === 0 || gaps.reduce((product, gap) => product * gap.hypotheses.length, 1) > MAX_CHOICES)
     return undefined;
@@ -342,6 +347,7 @@ export function place(
     out.values.set(id, { value, source, confidence, placedBy: 'sum' });
   }
   const cells = [...hypothesis.values.keys()];
+  dropUndecided(out.findings, hypothesis.values);
   const finding: ParserFinding = {
     rule: 'read-as-block',
     severity: 'info',
@@ -349,4 +355,19 @@ export function place(
     cells,
   };
   out.findings.push(finding);
+}
+
+/**
+ * A row the aligner matched to a column's piece of the block ("四、结转下年度继续办理 7 94 2") said its
+ * cells were undecided; the block now reads them, and that word no longer holds (correct.ts would
+ * open them again for it).
+ */
+function dropUndecided(findings: ParserFinding[], values: ReadonlyMap<string, number>): void {
+  for (let i = findings.length - 1; i >= 0; i -= 1) {
+    const finding = findings[i] as ParserFinding;
+    if (finding.rule !== 'split-ambiguous' || !finding.cells.some((id) => values.has(id))) continue;
+    const cells = finding.cells.filter((id) => !values.has(id));
+    if (cells.length === 0) findings.splice(i, 1);
+    else findings[i] = { ...finding, cells };
+  }
 }
