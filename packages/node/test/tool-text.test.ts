@@ -52,3 +52,32 @@ describe.skipIf(!hasPdftotext)('pdftotext of the fixture PDFs', () => {
     },
   );
 });
+
+describe.skipIf(!hasPdftotext)('pdftotext of a real WPS-made PDF (fixtures/real/huaian-2024.pdf)', () => {
+  const file = fileURLToPath(new URL('../../../fixtures/real/huaian-2024.pdf', import.meta.url));
+  const expected = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../../fixtures/real/expected/huaian-2024.json', import.meta.url)), 'utf8'),
+  ) as { agency: string; year: number; cells: Record<string, number> };
+
+  /** Right, open and wrong against the hand-read cells. */
+  async function scoreOf(flags: readonly string[]) {
+    const text = execFileSync('pdftotext', [...flags, '-enc', 'UTF-8', file, '-']);
+    const { report } = await parseReport(new Uint8Array(text), { file: 'huaian-2024.txt' });
+    const cells = report.cells as Record<string, number | null | undefined>;
+    const wrong = Object.entries(expected.cells).filter(([id, value]) => cells[id] != null && cells[id] !== value);
+    const open = Object.keys(expected.cells).filter((id) => cells[id] == null);
+    return { agency: report.meta.agency, year: report.meta.year, wrong: wrong.map(([id]) => id), open };
+  }
+
+  it('-raw and -layout read every hand-read cell right', async () => {
+    for (const flags of [['-raw'], ['-layout']])
+      expect(await scoreOf(flags)).toEqual({ agency: expected.agency, year: expected.year, wrong: [], open: [] });
+  });
+
+  it('the default order, whose section 四 prints its figures out of order, leaves that table open, never wrong', async () => {
+    const score = await scoreOf([]);
+    expect(score.wrong).toEqual([]);
+    expect(score.open.every((id) => id.startsWith('s4.'))).toBe(true);
+    expect(Object.keys(expected.cells).length - score.open.length).toBeGreaterThanOrEqual(185);
+  });
+});
