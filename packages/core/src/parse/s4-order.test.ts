@@ -35,7 +35,7 @@ const TAIL = ['五、存在的主要问题及改进情况', '本年度工作仍�
 const page = (figures: readonly (string | number)[]) =>
   [...HEAD, ...S4_HEADER, ...figures.map(String), ...TAIL].join('\n');
 
-const s4 = (cells: Record<string, number | null>) =>
+const s4 = (cells: Partial<Record<string, number | null>>) =>
   Object.fromEntries(Object.entries(cells).filter(([id]) => id.startsWith('s4.')));
 
 describe('section 四 printed a figure a line, out of the table’s order', () => {
