@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { C7, s3Row, withTotal } from '../../test/support/pages.js';
 import { parseReport } from './index.js';
 
 /*
@@ -10,7 +11,6 @@ import { parseReport } from './index.js';
 
 const read = async (text: string) => parseReport(new TextEncoder().encode(text), { file: 'page.txt' });
 
-const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
 const TITLE = '石桥县交通运输局2020年政府信息公开工作年度报告\n一、总体情况\n本局认真落实条例。';
 
 /** The 2019 table's rows: label as pdftotext prints it, key, and six applicants' figures. */
@@ -36,7 +36,7 @@ const OUTCOMES: readonly [string, string, number[]][] = [
   ['（六）其他处理', 'other', [2, 1, 1, 0, 0, 1]],
 ];
 
-const row = (values: readonly number[]) => [...values, values.reduce((a, b) => a + b, 0)];
+const row = withTotal;
 const TOTAL = row([0, 1, 2, 3, 4, 5].map((c) => OUTCOMES.reduce((sum, [, , v]) => sum + (v[c] as number), 0)));
 const NEW = row([50, 14, 8, 9, 5, 12]);
 const CARRIED_IN = row([4, 2, 1, 3, 1, 2]);
@@ -62,24 +62,21 @@ function table(from: number, block: (rows: number[][]) => number[], labelsAfter 
 
 const byRows = (rows: number[][]) => rows.flat();
 const byColumns = (rows: number[][]) => C7.flatMap((_, c) => rows.map((values) => values[c] as number));
-const s3Row = (cells: Record<string, number | null | undefined>, key: string) =>
-  C7.map((c) => cells[`s3.${key}.${c}`] ?? null);
-
 describe('section 三 rows printed as one block apart from their labels', () => {
   it('reads the last rows printed row after row after one label, the labels after them', async () => {
     const { report, findings, placements } = await read(table(19, byRows));
-    expect(s3Row(report.cells, 'rejected.confirm')).toEqual(row([1, 0, 0, 1, 0, 0]));
-    expect(s3Row(report.cells, 'other')).toEqual(row([2, 1, 1, 0, 0, 1]));
-    expect(s3Row(report.cells, 'total')).toEqual(TOTAL);
-    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
+    expect(s3Row(report, 'rejected.confirm')).toEqual(row([1, 0, 0, 1, 0, 0]));
+    expect(s3Row(report, 'other')).toEqual(row([2, 1, 1, 0, 0, 1]));
+    expect(s3Row(report, 'total')).toEqual(TOTAL);
+    expect(s3Row(report, 'carriedOut')).toEqual(CARRIED_OUT);
     expect(placements?.['s3.total.natural']?.placedBy).toBe('sum');
     expect(findings.some((f) => f.rule === 'read-as-block' && f.cells.includes('s3.carriedOut.total'))).toBe(true);
   });
 
   it('reads (七)总计 and 四 printed column after column', async () => {
     const { report, findings } = await read(table(21, byColumns));
-    expect(s3Row(report.cells, 'total')).toEqual(TOTAL);
-    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
+    expect(s3Row(report, 'total')).toEqual(TOTAL);
+    expect(s3Row(report, 'carriedOut')).toEqual(CARRIED_OUT);
     expect(findings.some((f) => f.rule === 'read-as-block' && f.message.includes('逐列'))).toBe(true);
   });
 
@@ -88,14 +85,14 @@ describe('section 三 rows printed as one block apart from their labels', () => 
     const off = (rows: number[][]) => byRows(rows).map((v, i) => (i === 2 ? v + 5 : v));
     const { report, findings } = await read(table(21, off));
     for (const key of ['total', 'carriedOut']) {
-      expect(s3Row(report.cells, key)).toEqual([null, null, null, null, null, null, null]);
+      expect(s3Row(report, key)).toEqual([null, null, null, null, null, null, null]);
       for (const c of C7) expect(findings.some((f) => f.cells.includes(`s3.${key}.${c}`))).toBe(true);
     }
   });
 
   it('leaves the block open when it holds more figures than its rows', async () => {
     const { report, findings } = await read(table(21, (rows) => [...byRows(rows), 3]));
-    expect(s3Row(report.cells, 'carriedOut')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'carriedOut')).toEqual([null, null, null, null, null, null, null]);
     expect(findings.some((f) => f.cells.includes('s3.carriedOut.natural'))).toBe(true);
   });
 });
@@ -125,9 +122,9 @@ describe('section 三 with its first column beside the labels and the others in 
       '本局未发生行政复议、行政诉讼。',
     ].join('\n');
     const { report, placements } = await read(text);
-    expect(s3Row(report.cells, 'new')).toEqual(NEW);
-    expect(s3Row(report.cells, 'unable.needsCreation')).toEqual(row([2, 0, 0, 1, 0, 0]));
-    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
+    expect(s3Row(report, 'new')).toEqual(NEW);
+    expect(s3Row(report, 'unable.needsCreation')).toEqual(row([2, 0, 0, 1, 0, 0]));
+    expect(s3Row(report, 'carriedOut')).toEqual(CARRIED_OUT);
     expect(placements?.['s3.rejected.confirm.ngo']?.placedBy).toBe('sum');
   });
 });
@@ -156,7 +153,7 @@ ${row([40, 10, 5, 5, 3, 9]).join('\n')}
 四、政府信息公开行政复议、行政诉讼情况
 本局未发生行政复议、行政诉讼。`;
     const { report, findings } = await read(text);
-    expect(s3Row(report.cells, 'denied.secret')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'denied.secret')).toEqual([null, null, null, null, null, null, null]);
     expect(findings.some((f) => f.cells.includes('s3.denied.secret.business'))).toBe(true);
   });
 

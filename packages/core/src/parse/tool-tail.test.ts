@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { C7, s3Row, withTotal } from '../../test/support/pages.js';
 import { parseReport } from './index.js';
 
 /*
@@ -12,9 +13,8 @@ import { parseReport } from './index.js';
 
 const read = async (text: string) => parseReport(new TextEncoder().encode(text), { file: 'page.txt' });
 
-const C7 = ['natural', 'business', 'research', 'ngo', 'legal', 'otherOrg', 'total'];
 const TITLE = '青田县水利局2020年政府信息公开工作年度报告\n一、总体情况\n本局认真落实条例。';
-const row = (values: readonly number[]) => [...values, values.reduce((a, b) => a + b, 0)];
+const row = withTotal;
 
 /** The 2019 table's rows: key, label as the second page prints it, six applicants' figures. */
 const FIRST: readonly [string, number[]][] = [
@@ -94,14 +94,12 @@ function lo(tail: string, carriedIn = CARRIED_IN): string {
   ].join('\n\n');
 }
 
-const s3Row = (cells: Record<string, number | null | undefined>, key: string) =>
-  C7.map((c) => cells[`s3.${key}.${c}`] ?? null);
 const GROUPS = [1, 3, 1, 1, 1, 3, 1, 1, 3];
 
 describe('section 三’s last rows on a page of their own, apart from their labels', () => {
   it('reads them where every row total holds and all readings agree, with no cell wrong', async () => {
     const { report, findings, placements } = await read(lo(tailFigures(GROUPS)));
-    for (const [key, , values] of TAIL) expect(s3Row(report.cells, key)).toEqual(values);
+    for (const [key, , values] of TAIL) expect(s3Row(report, key)).toEqual(values);
     // Only each row's own total checks them: placed by the sums, below high confidence.
     expect(placements?.['s3.total.natural']?.placedBy).toBe('sum');
     expect(placements?.['s3.total.natural']?.confidence).toBeLessThan(0.9);
@@ -110,10 +108,10 @@ describe('section 三’s last rows on a page of their own, apart from their lab
     // The first page's figures: read where the cuts by columns are decided, else open, never guessed.
     const truth: Record<string, number[]> = { new: NEW, carriedIn: CARRIED_IN };
     for (const [key, v] of FIRST) truth[key] = row(v);
-    for (const key of ['new', 'carriedIn', 'granted']) expect(s3Row(report.cells, key)).toEqual(truth[key]);
+    for (const key of ['new', 'carriedIn', 'granted']) expect(s3Row(report, key)).toEqual(truth[key]);
     expect(findings.some((f) => f.rule === 'read-as-block' && f.message.includes('一＋二＝（七）＋四'))).toBe(true);
     for (const [key, values] of Object.entries(truth)) {
-      s3Row(report.cells, key).forEach((got, c) => {
+      s3Row(report, key).forEach((got, c) => {
         if (got !== null) expect(got).toBe(values[c]);
       });
     }
@@ -124,13 +122,13 @@ describe('section 三’s last rows on a page of their own, apart from their lab
     const figures = TAIL.map(([, , v]) => v);
     figures[4] = row([0, 0, 0, 0, 0, 0]);
     const { report, findings } = await read(lo(tailFigures([1, 3, 2, 1, 3, 1, 1, 3], figures)));
-    expect(s3Row(report.cells, 'unable.notHeld')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(s3Row(report, 'unable.notHeld')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     // 2.没有现成信息… (0 0 0 0 0 3 3) after it, column by column: its last figures read "3 0" row by row; both add up.
-    const creation = s3Row(report.cells, 'unable.needsCreation');
+    const creation = s3Row(report, 'unable.needsCreation');
     expect(creation.slice(0, 4)).toEqual([0, 0, 0, 0]);
     expect(creation.slice(4, 6)).toEqual([null, null]);
     expect(creation[6]).toBe(3);
-    expect(s3Row(report.cells, 'rejected.excessive')).toEqual(row([5, 4, 0, 1, 0, 3]));
+    expect(s3Row(report, 'rejected.excessive')).toEqual(row([5, 4, 0, 1, 0, 3]));
     expect(findings.some((f) => f.rule === 'read-as-block' && f.message.includes('多种读法'))).toBe(true);
     expect(findings.some((f) => f.cells.includes('s3.unable.needsCreation.legal'))).toBe(true);
   });
@@ -139,21 +137,21 @@ describe('section 三’s last rows on a page of their own, apart from their lab
     // 二's figures other than printed (the row still adds up): no cut balances the table.
     const { report, findings } = await read(lo(tailFigures(GROUPS), row([2, 2, 1, 0, 2, 0])));
     for (const key of ['new', 'carriedIn', 'granted'])
-      expect(s3Row(report.cells, key)).toEqual([null, null, null, null, null, null, null]);
+      expect(s3Row(report, key)).toEqual([null, null, null, null, null, null, null]);
     expect(findings.some((f) => f.cells.includes('s3.new.natural'))).toBe(true);
-    expect(s3Row(report.cells, 'carriedOut')).toEqual(CARRIED_OUT);
+    expect(s3Row(report, 'carriedOut')).toEqual(CARRIED_OUT);
   });
 
   it('leaves the rows open when the run holds more figures than rows of seven', async () => {
     const { report } = await read(lo(`${tailFigures(GROUPS)}\n\n1`));
-    for (const [key] of TAIL) expect(s3Row(report.cells, key)).toEqual([null, null, null, null, null, null, null]);
+    for (const [key] of TAIL) expect(s3Row(report, key)).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('leaves the rows open when no reading keeps every row total', async () => {
     const figures = TAIL.map(([, , v]) => [...v]);
     (figures[0] as number[])[0] = 9;
     const { report } = await read(lo(tailFigures(GROUPS, figures)));
-    expect(s3Row(report.cells, 'denied.internal')).toEqual([null, null, null, null, null, null, null]);
-    expect(s3Row(report.cells, 'carriedOut')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'denied.internal')).toEqual([null, null, null, null, null, null, null]);
+    expect(s3Row(report, 'carriedOut')).toEqual([null, null, null, null, null, null, null]);
   });
 });

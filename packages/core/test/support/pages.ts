@@ -2,6 +2,12 @@ import { S3_COLUMNS } from '../../src/model/cells.js';
 
 /** Helpers the tests of real page shapes share (parse/real-pages*.test.ts, tool-text.test.ts). */
 
+/** Section 三's seven columns' keys in the national order: six applicants, then the total. */
+export const C7: readonly string[] = S3_COLUMNS.map(({ key }) => key);
+
+/** Six applicants' figures and their total: a section 三 row as printed. */
+export const withTotal = (values: readonly number[]) => [...values, values.reduce((a, b) => a + b, 0)];
+
 /** A section 三 row's seven cells in the national column order, null where not read. */
 export const s3Row = (report: { cells: Record<string, number | null | undefined> }, key: string) =>
   S3_COLUMNS.map(({ key: column }) => report.cells[`s3.${key}.${column}`] ?? null);
