@@ -120,20 +120,33 @@ export function withoutCellEdges(line: string): string {
   return start === 0 && end === line.length ? line : line.slice(start, end);
 }
 
+/** What `mayOpenTitle` asks of each of the head's lines, as bits: asked once per line, not thrice. */
+const OPENS = 1;
+const STARTS_KAI = 2;
+const ENDS_GONG = 4;
+const EMPTY = 8;
+
+function lineMarks(line: string): number {
+  if (line === '') return EMPTY;
+  if (line.includes('公开') || isTraditional(line)) return OPENS;
+  return (line.startsWith('开') ? STARTS_KAI : 0) | (line.endsWith('公') ? ENDS_GONG : 0);
+}
+
 /**
  * Whether a title can start at line `i`: every title `titleAt` takes passes TITLE, whose every
  * branch holds 公开, within the three lines from `i` (simplified, which changes nothing in lines
  * without a traditional character). A report without a title line runs `titleAt` on all forty
  * lines, each joined with the next two and cleaned several ways: this rules most out at once.
+ * `marks` holds each line's `lineMarks`.
  */
-function mayOpenTitle(head: readonly string[], i: number): boolean {
+function mayOpenTitle(marks: readonly number[], i: number): boolean {
   // Line by line, not joined: a crawler's whole body may be one line, and joining would copy it.
   let gong = false;
-  for (let k = i; k < Math.min(head.length, i + 3); k += 1) {
-    const line = head[k] as string;
+  for (let k = i; k < Math.min(marks.length, i + 3); k += 1) {
+    const mark = marks[k] as number;
     // 公开 within the line, or across the break from the last line that was not empty.
-    if ((gong && line.startsWith('开')) || line.includes('公开') || isTraditional(line)) return true;
-    if (line !== '') gong = line.endsWith('公');
+    if ((gong && (mark & STARTS_KAI) !== 0) || (mark & OPENS) !== 0) return true;
+    if ((mark & EMPTY) === 0) gong = (mark & ENDS_GONG) !== 0;
   }
   return false;
 }
@@ -156,9 +169,10 @@ function unspaced(line: string): string {
 export function findTitle(lines: readonly string[]): string | undefined {
   // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
   const head = lines.slice(0, 40).map((line) => unspaced(withoutCellEdges(line)));
+  const marks = head.map(lineMarks);
   let first: { readonly title: string; readonly year?: number } | undefined;
   for (let i = 0; i < head.length; i += 1) {
-    if (!mayOpenTitle(head, i)) continue;
+    if (!mayOpenTitle(marks, i)) continue;
     const title = titleAt(head, i);
     if (!title) continue;
     const parts = titleParts(simplify(title).replace(/\s+/g, ''));
