@@ -55,6 +55,46 @@ const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工�
 const OPENS_TITLE_WORDS =
   /(?:\d|局|委员会|委|办公室|办|厅|政府|中心|院|馆|所|站|队|署|处|会|部|街道|镇|乡|苏木|嘎查|(?<![专园景社])区|县|市|旗|州|盟|省|海关|学|校|公司|台|行|关于|年度?|政务|信息|公开|工作)$/;
 
+/** The longest a title broken over lines may be, joined. */
+const LONGEST_TITLE = 80;
+
+function joinedLength(parts: readonly string[]): number {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
+}
+
+/** A line that may open a title's words (a name, a year), cleaned and without spaces. */
+function opensTitle(part: string): boolean {
+  return (
+    TITLE_OPENING.test(part) &&
+    OPENS_TITLE_WORDS.test(part) &&
+    /[\u4e00-\u9fa5]/.test(part) &&
+    part.replace(CHROME, '') !== ''
+  );
+}
+
+/**
+ * Whether the lines may join into one title: `cleanLine` gives the first cleaned. The tests are
+ * ordered by cost, the cheapest first (any one failing rules the lines out): lines that join longer
+ * than a title are none, nor do more lines make one, and a long line of prose below is then not
+ * simplified and parted as a whole title would be.
+ */
+function mayJoin(parts: readonly string[], cleanLine: () => string): boolean {
+  if (joinedLength(parts) > LONGEST_TITLE || parts.some((part) => NOT_TITLE.test(part))) return false;
+  if (!TITLE_OPENING.test(cleanLine())) return false;
+  // A line that is a whole title by itself ("正文" above "某市2025年…报告", "目录" above "某街道政府
+  // 信息公开工作年度报告") takes nothing from above, nor does the page's 标题 field ("标题: 2008年某局…"
+  // under the site's name).
+  const last = parts[parts.length - 1] as string;
+  if (FIELD_LABEL.test(last)) return false;
+  // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
+  // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
+  // title's words (a name, a year) joins.
+  const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
+  return above.every(opensTitle) && !wholeTitle(last);
+}
+
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
@@ -64,26 +104,12 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     return opening && !NOT_TITLE.test(opening) && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
   }
   if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
+  let cleanLine: string | undefined;
   for (let n = 1; n <= 3; n += 1) {
     const parts = head.slice(i, i + n);
-    if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
-    // A line that is a whole title by itself ("正文" above "某市2025年…报告", "目录" above "某街道政府
-    // 信息公开工作年度报告") takes nothing from above, nor does the page's 标题 field ("标题: 2008年某局…"
-    // under the site's name).
-    const last = parts[n - 1] as string;
-    if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
-    // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
-    // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
-    // title's words (a name, a year) joins.
-    const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
-    const opens = (part: string): boolean =>
-      TITLE_OPENING.test(part) &&
-      OPENS_TITLE_WORDS.test(part) &&
-      /[\u4e00-\u9fa5]/.test(part) &&
-      part.replace(CHROME, '') !== '';
-    if (n > 1 && !above.every(opens)) break;
+    if (n > 1 && (parts.length < n || !mayJoin(parts, () => (cleanLine ??= cleanTitle(line))))) break;
     const candidate = parts.join('');
-    if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
+    if (candidate.length <= LONGEST_TITLE && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
       if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
       return cleanTitle(candidate);
     }
