@@ -151,31 +151,42 @@ const OPENS = 1;
 const STARTS_KAI = 2;
 const ENDS_GONG = 4;
 const EMPTY = 8;
+const REPORT = 16;
 
 function lineMarks(line: string): number {
   if (line === '') return EMPTY;
-  if (line.includes('公开') || isTraditional(line)) return OPENS;
-  return (line.startsWith('开') ? STARTS_KAI : 0) | (line.endsWith('公') ? ENDS_GONG : 0);
+  // Simplifying a traditional line may give either word: it may hold both.
+  if (isTraditional(line)) return OPENS | REPORT;
+  const report = line.includes('报') ? REPORT : 0;
+  if (line.includes('公开')) return OPENS | report;
+  return report | (line.startsWith('开') ? STARTS_KAI : 0) | (line.endsWith('公') ? ENDS_GONG : 0);
 }
 
 /**
  * Whether a title can start at line `i`: every title `titleAt` takes passes TITLE, whose every
- * branch holds 公开, within the three lines from `i` (simplified, which changes nothing in lines
- * without a traditional character). A report without a title line runs `titleAt` on all forty
- * lines, each joined with the next two and cleaned several ways: this rules most out at once.
+ * branch holds 公开 and a 报 (报告, 年报), within the three lines from `i` (simplified, which
+ * changes nothing in lines without a traditional character). A report without a title line runs
+ * `titleAt` on all forty lines, each joined with the next two and cleaned several ways: this rules
+ * most out at once (the table's rows of a short report, "…政府信息公开申请…", hold no 报).
  * `marks` holds each line's `lineMarks`.
  */
 function mayOpenTitle(marks: readonly number[], i: number): boolean {
   // Line by line, not joined: a crawler's whole body may be one line, and joining would copy it.
   let gong = false;
+  let opens = false;
+  let report = false;
   for (let k = i; k < Math.min(marks.length, i + 3); k += 1) {
     const mark = marks[k] as number;
     // 公开 within the line, or across the break from the last line that was not empty.
-    if ((gong && (mark & STARTS_KAI) !== 0) || (mark & OPENS) !== 0) return true;
+    if ((gong && (mark & STARTS_KAI) !== 0) || (mark & OPENS) !== 0) opens = true;
+    if ((mark & REPORT) !== 0) report = true;
     if ((mark & EMPTY) === 0) gong = (mark & ENDS_GONG) !== 0;
   }
-  return false;
+  return opens && report;
 }
+
+/** How many lines at the top may hold the title. */
+const HEAD_LINES = 40;
 
 /** A heading a PDF prints letter-spaced ("青 梧 县 林 业 局", "2 0 2 3 年 政 府 信 息 公 开 …"): one character, a space, … */
 const LETTER_SPACED = /^(?:\S[ \u3000]{1,3}){3,}\S$/;
@@ -193,11 +204,19 @@ function unspaced(line: string): string {
  * over "某县某镇人民政府" and the name again) gives the title that names the organ.
  */
 export function findTitle(lines: readonly string[]): string | undefined {
-  // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
-  const head = lines.slice(0, 40).map((line) => unspaced(withoutCellEdges(line)));
-  const marks = head.map(lineMarks);
+  // The head's lines are prepared as far as the title at `i` may reach (three lines): most titles
+  // stand in the first lines, and the rest is not looked at then.
+  const limit = Math.min(lines.length, HEAD_LINES);
+  const head: string[] = [];
+  const marks: number[] = [];
   let first: { readonly title: string; readonly year?: number } | undefined;
-  for (let i = 0; i < head.length; i += 1) {
+  for (let i = 0; i < limit; i += 1) {
+    for (let k = head.length; k < Math.min(limit, i + 3); k += 1) {
+      // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
+      const line = unspaced(withoutCellEdges(lines[k] as string));
+      head.push(line);
+      marks.push(lineMarks(line));
+    }
     if (!mayOpenTitle(marks, i)) continue;
     const title = titleAt(head, i);
     if (!title) continue;
