@@ -56,13 +56,17 @@ function compact(line: string): string {
 }
 
 /**
- * Whether a line holds what either date pattern needs: a 月, or a dash, a dot or a slash. `compact`
- * changes none of these, so a line without them is no date: most of the last lines are not, and
+ * Whether a line may be a date: a written one holds 年 and 月, one in figures (the only one without
+ * a 月) a separator and nothing but figures, separators and spaces (a table's row of
+ * figures after its label, "0 0 0 0", is none). `compact` changes none of these, so a line that
+ * fails is no date: most of the last lines are not (prose, a table's "1.属于国家秘密 0 0"), and
  * compacting each cost more than the rest of the 落款's reading.
  */
 function mayBeDate(line: string): boolean {
-  return line.includes('月') || line.includes('-') || line.includes('.') || line.includes('/');
+  if (line.includes('月')) return line.includes('年');
+  return (line.includes('-') || line.includes('.') || line.includes('/')) && FIGURES_ONLY.test(line);
 }
+const FIGURES_ONLY = /^[\s0-9０-９./-]+$/;
 
 /** The date a line is, and nothing else, if it is one. */
 export function dateOf(line: string): SignatureDate | undefined {

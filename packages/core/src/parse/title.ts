@@ -327,7 +327,15 @@ function arabicYears(title: string): string {
   );
 }
 
+/** The last title parted, and its parts: the reader parts its title twice (finding it, then reading it). */
+let lastParted: { readonly raw: string; readonly parts: TitleParts } | undefined;
+
 export function titleParts(raw: string): TitleParts {
+  if (lastParted?.raw !== raw) lastParted = { raw, parts: partTitle(raw) };
+  return lastParted.parts;
+}
+
+function partTitle(raw: string): TitleParts {
   // "关于某某局2023年…报告": the 关于 of a report's heading is no part of the organ's name.
   const title = arabicYears(raw).replace(/^关于/, '');
   for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of TITLE_FORMS) {
