@@ -124,8 +124,11 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
   const body = (): string => (simplified ??= simplify(text));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
   const agency = readAgency(fromTitle, lines, body, page);
-  const year = readYear(fromTitle, body, () => earliestPageYear(lines, page?.publishedOn));
-  const publishedOn = year.year ? publicationDate(lines, year.year, page?.publishedOn) : undefined;
+  // The page's dates are wanted for the year and for the publication date: found once.
+  let dates: readonly (readonly string[])[] | undefined;
+  const datesOnce = (): readonly (readonly string[])[] => (dates ??= pageDates(lines, page?.publishedOn));
+  const year = readYear(fromTitle, body, () => earliestPageYear(datesOnce()));
+  const publishedOn = year.year ? publicationDate(datesOnce(), year.year) : undefined;
   return {
     ...(title ? { title } : {}),
     ...agency,
@@ -141,8 +144,8 @@ const LABELLED_DATE =
  * else the signature date on a line of its own near the end. Only a date after the year reported
  * on counts: a report cannot be published within the year it reports on.
  */
-function publicationDate(lines: readonly string[], year: number, declared?: string): string | undefined {
-  for (const [, y, m, d] of pageDates(lines, declared)) {
+function publicationDate(dates: readonly (readonly string[])[], year: number): string | undefined {
+  for (const [, y, m, d] of dates) {
     const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     const month = Number(m);
     const day = Number(d);
@@ -152,8 +155,8 @@ function publicationDate(lines: readonly string[], year: number, declared?: stri
 }
 
 /** The earliest year the page dates itself in, if it does. */
-function earliestPageYear(lines: readonly string[], declared?: string): number | undefined {
-  const years = pageDates(lines, declared).map(([, y]) => Number(y));
+function earliestPageYear(dates: readonly (readonly string[])[]): number | undefined {
+  const years = dates.map(([, y]) => Number(y));
   return years.length > 0 ? Math.min(...years) : undefined;
 }
 
@@ -166,6 +169,8 @@ function pageDates(lines: readonly string[], declared?: string): (readonly strin
   const fromPage = declared ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(declared) : null;
   if (fromPage) candidates.push(fromPage);
   for (const line of lines.slice(0, 40)) {
+    // Each of LABELLED_DATE's labels holds 日期 or is 发布时间: most lines are not run through it.
+    if (!line.includes('日期') && !line.includes('发布时间')) continue;
     const match = LABELLED_DATE.exec(line);
     if (match) candidates.push(match);
   }

@@ -250,6 +250,8 @@ export function fieldOrgan(lines: readonly string[]): string | undefined {
   const head = lines.slice(0, 40).map((line) => simplify(line));
   for (let i = 0; i < head.length; i += 1) {
     const line = head[i] as string;
+    // Every field's name holds 来源, 发布 or 发文: a line without them holds no field's name.
+    if (!line.includes('来源') && !line.includes('发布') && !line.includes('发文')) continue;
     const found = organValue(FIELD.exec(line)?.[1]) ?? tableField(line, head[i + 1]) ?? labelAbove(line, head[i + 1]);
     if (found) return found;
   }

@@ -55,10 +55,23 @@ function compact(line: string): string {
   return line.replace(/[０-９]/g, (char) => String(char.charCodeAt(0) - 0xff10)).replace(/[\s\u3000]+/g, '');
 }
 
+/**
+ * Whether a line may be a date: a written one holds 年 and 月, one in figures (the only one without
+ * a 月) a separator and nothing but figures, separators and spaces (a table's row of
+ * figures after its label, "0 0 0 0", is none). `compact` changes none of these, so a line that
+ * fails is no date: most of the last lines are not (prose, a table's "1.属于国家秘密 0 0"), and
+ * compacting each cost more than the rest of the 落款's reading.
+ */
+function mayBeDate(line: string): boolean {
+  if (line.includes('月')) return line.includes('年');
+  return (line.includes('-') || line.includes('.') || line.includes('/')) && FIGURES_ONLY.test(line);
+}
+const FIGURES_ONLY = /^[\s0-9０-９./-]+$/;
+
 /** The date a line is, and nothing else, if it is one. */
 export function dateOf(line: string): SignatureDate | undefined {
   // A date, spaced out as it may be, is short: a crawler's one-line body is not looked through.
-  if (line.length > LONGEST_DATE) return undefined;
+  if (line.length > LONGEST_DATE || !mayBeDate(line)) return undefined;
   const text = compact(line);
   const match = WRITTEN_DATE.exec(text) ?? FIGURE_DATE.exec(text);
   if (!match) return undefined;
@@ -83,8 +96,23 @@ function signedBy(line: string | undefined): string | undefined {
   return organ === name ? organ : undefined;
 }
 
+/**
+ * The 落款s of each document's lines, read once: the organ (`signatureOrgan`) and the page's dates
+ * (meta.ts, twice) all ask for them. The lines are never changed once read.
+ */
+const READ_SIGNATURES = new WeakMap<readonly string[], readonly Signature[]>();
+
 /** The 落款s in the last lines, the last first: each date on a line of its own or after the name on its line. */
-export function signatures(lines: readonly string[]): Signature[] {
+export function signatures(lines: readonly string[]): readonly Signature[] {
+  let found = READ_SIGNATURES.get(lines);
+  if (!found) {
+    found = readSignatures(lines);
+    READ_SIGNATURES.set(lines, found);
+  }
+  return found;
+}
+
+function readSignatures(lines: readonly string[]): Signature[] {
   // After the body has begun (its first full stop): a short page's last lines may be its header.
   const bodyFrom = lines.findIndex((line) => line.includes('。'));
   const tail = lines

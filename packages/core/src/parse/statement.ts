@@ -121,6 +121,8 @@ export function statementOrgan(simplified: string): string | undefined {
     const name = parts.agency ? organName(parts.agency) : undefined;
     if (name) return name;
   }
+  // Both of the statements below need 编制 in the opening (in the sentence, or after the name).
+  if (!opening.includes('编制')) return undefined;
   for (const match of opening.matchAll(COMPILED_BY)) {
     const end = opening.indexOf('。', match.index);
     const sentence = opening.slice(opening.lastIndexOf('。', match.index) + 1, end < 0 ? undefined : end);

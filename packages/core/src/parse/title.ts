@@ -55,6 +55,46 @@ const TITLE_OPENS_LINE = /^([^。；;，,：:]{2,60}?(?:年度报告|年报|工�
 const OPENS_TITLE_WORDS =
   /(?:\d|局|委员会|委|办公室|办|厅|政府|中心|院|馆|所|站|队|署|处|会|部|街道|镇|乡|苏木|嘎查|(?<![专园景社])区|县|市|旗|州|盟|省|海关|学|校|公司|台|行|关于|年度?|政务|信息|公开|工作)$/;
 
+/** The longest a title broken over lines may be, joined. */
+const LONGEST_TITLE = 80;
+
+function joinedLength(parts: readonly string[]): number {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
+}
+
+/** A line that may open a title's words (a name, a year), cleaned and without spaces. */
+function opensTitle(part: string): boolean {
+  return (
+    TITLE_OPENING.test(part) &&
+    OPENS_TITLE_WORDS.test(part) &&
+    /[\u4e00-\u9fa5]/.test(part) &&
+    part.replace(CHROME, '') !== ''
+  );
+}
+
+/**
+ * Whether the lines may join into one title: `cleanLine` gives the first cleaned. The tests are
+ * ordered by cost, the cheapest first (any one failing rules the lines out): lines that join longer
+ * than a title are none, nor do more lines make one, and a long line of prose below is then not
+ * simplified and parted as a whole title would be.
+ */
+function mayJoin(parts: readonly string[], cleanLine: () => string): boolean {
+  if (joinedLength(parts) > LONGEST_TITLE || parts.some((part) => NOT_TITLE.test(part))) return false;
+  if (!TITLE_OPENING.test(cleanLine())) return false;
+  // A line that is a whole title by itself ("正文" above "某市2025年…报告", "目录" above "某街道政府
+  // 信息公开工作年度报告") takes nothing from above, nor does the page's 标题 field ("标题: 2008年某局…"
+  // under the site's name).
+  const last = parts[parts.length - 1] as string;
+  if (FIELD_LABEL.test(last)) return false;
+  // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
+  // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
+  // title's words (a name, a year) joins.
+  const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
+  return above.every(opensTitle) && !wholeTitle(last);
+}
+
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
 function titleAt(head: readonly string[], i: number): string | undefined {
   const line = head[i] as string;
@@ -64,26 +104,12 @@ function titleAt(head: readonly string[], i: number): string | undefined {
     return opening && !NOT_TITLE.test(opening) && TITLE.test(simplify(opening)) ? cleanTitle(opening) : undefined;
   }
   if (NOT_TITLE.test(line) || COLUMN_NAME.test(line)) return undefined;
+  let cleanLine: string | undefined;
   for (let n = 1; n <= 3; n += 1) {
     const parts = head.slice(i, i + n);
-    if (n > 1 && (parts.some((part) => NOT_TITLE.test(part)) || !TITLE_OPENING.test(cleanTitle(line)))) break;
-    // A line that is a whole title by itself ("正文" above "某市2025年…报告", "目录" above "某街道政府
-    // 信息公开工作年度报告") takes nothing from above, nor does the page's 标题 field ("标题: 2008年某局…"
-    // under the site's name).
-    const last = parts[n - 1] as string;
-    if (n > 1 && (parts.length < n || wholeTitle(last) || FIELD_LABEL.test(last))) break;
-    // A column's or a site's name above a title that needs nothing from it ("某某专栏" over "2023年…
-    // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
-    // title's words (a name, a year) joins.
-    const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
-    const opens = (part: string): boolean =>
-      TITLE_OPENING.test(part) &&
-      OPENS_TITLE_WORDS.test(part) &&
-      /[\u4e00-\u9fa5]/.test(part) &&
-      part.replace(CHROME, '') !== '';
-    if (n > 1 && !above.every(opens)) break;
+    if (n > 1 && (parts.length < n || !mayJoin(parts, () => (cleanLine ??= cleanTitle(line))))) break;
     const candidate = parts.join('');
-    if (candidate.length <= 80 && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
+    if (candidate.length <= LONGEST_TITLE && TITLE.test(simplify(candidate)) && !/[。；;]/.test(candidate)) {
       if (MENU_WORDS_ONLY.test(simplify(candidate).replace(/\s+/g, ''))) break;
       return cleanTitle(candidate);
     }
@@ -120,23 +146,47 @@ export function withoutCellEdges(line: string): string {
   return start === 0 && end === line.length ? line : line.slice(start, end);
 }
 
+/** What `mayOpenTitle` asks of each of the head's lines, as bits: asked once per line, not thrice. */
+const OPENS = 1;
+const STARTS_KAI = 2;
+const ENDS_GONG = 4;
+const EMPTY = 8;
+const REPORT = 16;
+
+function lineMarks(line: string): number {
+  if (line === '') return EMPTY;
+  // Simplifying a traditional line may give either word: it may hold both.
+  if (isTraditional(line)) return OPENS | REPORT;
+  const report = line.includes('报') ? REPORT : 0;
+  if (line.includes('公开')) return OPENS | report;
+  return report | (line.startsWith('开') ? STARTS_KAI : 0) | (line.endsWith('公') ? ENDS_GONG : 0);
+}
+
 /**
  * Whether a title can start at line `i`: every title `titleAt` takes passes TITLE, whose every
- * branch holds 公开, within the three lines from `i` (simplified, which changes nothing in lines
- * without a traditional character). A report without a title line runs `titleAt` on all forty
- * lines, each joined with the next two and cleaned several ways: this rules most out at once.
+ * branch holds 公开 and a 报 (报告, 年报), within the three lines from `i` (simplified, which
+ * changes nothing in lines without a traditional character). A report without a title line runs
+ * `titleAt` on all forty lines, each joined with the next two and cleaned several ways: this rules
+ * most out at once (the table's rows of a short report, "…政府信息公开申请…", hold no 报).
+ * `marks` holds each line's `lineMarks`.
  */
-function mayOpenTitle(head: readonly string[], i: number): boolean {
+function mayOpenTitle(marks: readonly number[], i: number): boolean {
   // Line by line, not joined: a crawler's whole body may be one line, and joining would copy it.
   let gong = false;
-  for (let k = i; k < Math.min(head.length, i + 3); k += 1) {
-    const line = head[k] as string;
+  let opens = false;
+  let report = false;
+  for (let k = i; k < Math.min(marks.length, i + 3); k += 1) {
+    const mark = marks[k] as number;
     // 公开 within the line, or across the break from the last line that was not empty.
-    if ((gong && line.startsWith('开')) || line.includes('公开') || isTraditional(line)) return true;
-    if (line !== '') gong = line.endsWith('公');
+    if ((gong && (mark & STARTS_KAI) !== 0) || (mark & OPENS) !== 0) opens = true;
+    if ((mark & REPORT) !== 0) report = true;
+    if ((mark & EMPTY) === 0) gong = (mark & ENDS_GONG) !== 0;
   }
-  return false;
+  return opens && report;
 }
+
+/** How many lines at the top may hold the title. */
+const HEAD_LINES = 40;
 
 /** A heading a PDF prints letter-spaced ("青 梧 县 林 业 局", "2 0 2 3 年 政 府 信 息 公 开 …"): one character, a space, … */
 const LETTER_SPACED = /^(?:\S[ \u3000]{1,3}){3,}\S$/;
@@ -154,11 +204,20 @@ function unspaced(line: string): string {
  * over "某县某镇人民政府" and the name again) gives the title that names the organ.
  */
 export function findTitle(lines: readonly string[]): string | undefined {
-  // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
-  const head = lines.slice(0, 40).map((line) => unspaced(withoutCellEdges(line)));
+  // The head's lines are prepared as far as the title at `i` may reach (three lines): most titles
+  // stand in the first lines, and the rest is not looked at then.
+  const limit = Math.min(lines.length, HEAD_LINES);
+  const head: string[] = [];
+  const marks: number[] = [];
   let first: { readonly title: string; readonly year?: number } | undefined;
-  for (let i = 0; i < head.length; i += 1) {
-    if (!mayOpenTitle(head, i)) continue;
+  for (let i = 0; i < limit; i += 1) {
+    for (let k = head.length; k < Math.min(limit, i + 3); k += 1) {
+      // A title printed in a table's cell keeps the cell's edges ("某县人民政府2022年…报告 |").
+      const line = unspaced(withoutCellEdges(lines[k] as string));
+      head.push(line);
+      marks.push(lineMarks(line));
+    }
+    if (!mayOpenTitle(marks, i)) continue;
     const title = titleAt(head, i);
     if (!title) continue;
     const parts = titleParts(simplify(title).replace(/\s+/g, ''));
@@ -268,7 +327,15 @@ function arabicYears(title: string): string {
   );
 }
 
+/** The last title parted, and its parts: the reader parts its title twice (finding it, then reading it). */
+let lastParted: { readonly raw: string; readonly parts: TitleParts } | undefined;
+
 export function titleParts(raw: string): TitleParts {
+  if (lastParted?.raw !== raw) lastParted = { raw, parts: partTitle(raw) };
+  return lastParted.parts;
+}
+
+function partTitle(raw: string): TitleParts {
   // "关于某某局2023年…报告": the 关于 of a report's heading is no part of the organ's name.
   const title = arabicYears(raw).replace(/^关于/, '');
   for (const [pattern, agencyGroup, yearGroup, beforeKeyword] of TITLE_FORMS) {
