@@ -1,4 +1,4 @@
-import { isTraditional, simplify } from './normalise.js';
+import { isTraditional, isTrimmed, simplify } from './normalise.js';
 
 /*
  * The report's title: which lines of a page are its title, and the organ and the year the title
@@ -119,19 +119,7 @@ function titleAt(head: readonly string[], i: number): string | undefined {
 
 /** Whether a code unit is one a regular expression's \s matches (what `trim` removes), or a pipe. */
 function isEdge(code: number): boolean {
-  if (code === 0x7c || code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  return code === 0x7c || isTrimmed(code);
 }
 
 /**
