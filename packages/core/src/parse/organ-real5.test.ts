@@ -232,3 +232,16 @@ describe('a title cut short of its place, completed from the body', () => {
     expect(meta.agency).toBe('青梧市人民政府办公室');
   });
 });
+
+describe('a title a PDF broke within its words', () => {
+  it('joins the line that ends mid-word with the next, and takes its organ and year', () => {
+    const meta = readMeta(
+      lines('青梧县国土资源局2009年政府信息公开工\n作年度报告\n一、总体情况\n2009年，本局认真贯彻条例。'),
+    );
+    expect(meta).toMatchObject({ agency: '青梧县国土资源局', year: 2009, yearFrom: 'title' });
+    // A menu's words over a whole title still stay apart.
+    expect(readMeta(lines('首页 政务公开\n2023年政府信息公开工作年度报告\n一、总体情况')).title).toBe(
+      '2023年政府信息公开工作年度报告',
+    );
+  });
+});

@@ -92,7 +92,18 @@ function mayJoin(parts: readonly string[], cleanLine: () => string): boolean {
   // 报告"), or a menu's words ("首页 政务公开"), is no part of it: only a line that may open a
   // title's words (a name, a year) joins.
   const above = parts.slice(0, -1).map((part) => cleanTitle(part).replace(/\s+/g, ''));
-  return above.every(opensTitle) && !wholeTitle(last);
+  return (above.every(opensTitle) || brokenInWords(above, last)) && !wholeTitle(last);
+}
+
+/**
+ * Whether the title's words run across the break: a PDF breaks a long title wherever the line is
+ * full, within its words too ("某某县国土资源局2009年政府信息公开工" over "作年度报告"); the line above
+ * then ends as no name or year does, yet it is the title's.
+ */
+function brokenInWords(above: readonly string[], last: string): boolean {
+  const start = above.join('');
+  const words = TITLE.exec(start + cleanTitle(last).replace(/\s+/g, ''));
+  return words !== null && words.index < start.length && words.index + words[0].length > start.length;
 }
 
 /** The title that starts at line `i` of the head, on one line or broken over up to three. */
