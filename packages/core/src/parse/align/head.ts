@@ -1,10 +1,9 @@
-import type { ParserFinding } from '../readings.js';
 import { countsOf, place, type BlockTarget } from './blocks.js';
 import type { TemplateAlignment } from './dp.js';
-import { s3RowAddsUp, sumChecks } from './sums.js';
+import { s3RowAddsUp } from './sums.js';
 import type { TableHead } from './tail.js';
 import type { TemplateRow } from './template.js';
-import { acrossChecks } from './tail.js';
+import { checkedAcross } from './tail.js';
 
 /*
  * Section 三's first rows on the first page of a table split over two pages (tail.ts reads the
@@ -86,17 +85,6 @@ function readings(counts: readonly number[][], total: readonly number[], carried
   return out;
 }
 
-/** The aligner took the first run for 一's row, short of a figure: the cut rows, whose sums hold, answer that. */
-function dropAmbiguity(values: ReadonlyMap<string, number>, out: BlockTarget): void {
-  for (let i = out.findings.length - 1; i >= 0; i -= 1) {
-    const finding = out.findings[i] as ParserFinding;
-    if (finding.rule !== 'split-ambiguous' || !finding.cells.some((id) => values.has(id))) continue;
-    const cells = finding.cells.filter((id) => !values.has(id));
-    if (cells.length === 0) out.findings.splice(i, 1);
-    else out.findings[i] = { ...finding, cells };
-  }
-}
-
 /** The first rows of a table whose second page the tail read (see above), where the sums decide them. */
 export function readTableHead(best: TemplateAlignment, head: TableHead, out: BlockTarget): void {
   const s3 = best.template.rows.filter((row) => row.table === 's3');
@@ -118,11 +106,9 @@ export function readTableHead(best: TemplateAlignment, head: TableHead, out: Blo
   if (rows.some((row) => row.ids.some((id) => out.values.has(id)))) return;
   const values = new Map<string, number>();
   rows.forEach((row, r) => row.ids.forEach((id, c) => values.set(id, (first.cells[r] as number[])[c] as number)));
-  const known2 = new Map<string, number>();
-  for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) known2.set(id, value.value);
-  for (const [id, value] of values) known2.set(id, value);
-  if (acrossChecks(known2, new Set(values.keys()), sumChecks(out.format, out.other)) < 0) return;
-  dropAmbiguity(values, out);
+  if (checkedAcross(values, out) < 0) return;
+  // place() also takes these cells out of the aligner's split-ambiguous finding (it took the first
+  // run for 一's row, short of a figure): the cut rows, whose sums hold, answer it.
   place(
     { order: 'columns', values, runs: head.runs.slice(0, 3) },
     out,

@@ -69,6 +69,14 @@ export function acrossChecks(
   return across;
 }
 
+/** `acrossChecks` of cells about to be placed, with section 三's values read already. */
+export function checkedAcross(placing: ReadonlyMap<string, number>, out: BlockTarget): number {
+  const values = new Map<string, number>();
+  for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) values.set(id, value.value);
+  for (const [id, value] of placing) values.set(id, value);
+  return acrossChecks(values, new Set(placing.keys()), sumChecks(out.format, out.other));
+}
+
 /** The runs of the table before its tail block, and how many rows the tail holds. */
 export interface TableHead {
   readonly runs: readonly Candidate[];
@@ -102,10 +110,7 @@ export function readTableTail(
   // Each cell every reading gives alike: the others stay open (two readings of a run of noughts differ).
   const agreed = new Map([...first.values].filter(([id, value]) => found.every((h) => h.values.get(id) === value)));
   if (agreed.size === 0) return undefined;
-  const values = new Map<string, number>();
-  for (const [id, value] of out.values) if (id.startsWith('s3.') && value.value !== null) values.set(id, value.value);
-  for (const [id, value] of agreed) values.set(id, value);
-  const across = acrossChecks(values, new Set(agreed.keys()), sumChecks(out.format, out.other));
+  const across = checkedAcross(agreed, out);
   if (across < 0) return undefined;
   const hypothesis: Hypothesis = { ...first, values: agreed };
   const open = first.values.size - agreed.size;
