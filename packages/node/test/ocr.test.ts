@@ -75,7 +75,7 @@ describe('scanned reports read by OCR', () => {
     const finding = parsed.findings.find((f) => f.rule === 'pdf-ocr-unavailable');
     expect(finding?.severity).toBe('error');
     expect(finding?.message).toBe(
-      '扫描件.pdf 是扫描件，本机无法运行文字识别（OCR）（文字识别模型无法载入：找不到模型文件），其中的数字未能读取；请提供带文字层的 PDF 或原始 Word 文件',
+      '扫描件.pdf 是扫描件（没有文字层），本机无法运行文字识别（OCR）（文字识别模型无法载入：找不到模型文件），其中的数字未能读取；请提供能复制出文字的 PDF 或原始 Word 文件',
     );
   });
 

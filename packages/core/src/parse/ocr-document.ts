@@ -250,7 +250,22 @@ function specksInCells(boxes: readonly OcrBox[], grid: Grid): Set<OcrBox> {
 }
 
 /** The intermediate document of a scan read by OCR: each page's tables and lines in reading order. */
-export function documentFromOcr(pages: readonly OcrPage[], file?: string): ExtractedDocument {
+/**
+ * Why a PDF is read from its pages' images, by the extractor's message: as the messages say it
+ * after the file's name.
+ */
+export const READ_AS_IMAGES = {
+  'pdf-no-text-layer': '是扫描件（没有文字层）',
+  'pdf-text-unreadable': '的文字层是乱码（字体没有给出字形对应的文字）',
+} as const;
+
+export type ImageOnlyRule = keyof typeof READ_AS_IMAGES;
+
+export function documentFromOcr(
+  pages: readonly OcrPage[],
+  file?: string,
+  cause: ImageOnlyRule = 'pdf-no-text-layer',
+): ExtractedDocument {
   const nodes: DocumentNode[] = [];
   let tableCount = 0;
   pages.forEach((ocrPage, index) => {
@@ -284,7 +299,7 @@ export function documentFromOcr(pages: readonly OcrPage[], file?: string): Extra
     {
       rule: 'pdf-ocr',
       severity: 'warning',
-      message: `${name}是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 ${pages.length} 页；数值可能有误，请与原件核对`,
+      message: `${name}${READ_AS_IMAGES[cause]}，其中的文字由文字识别（OCR）从页面图像读出，共 ${pages.length} 页；数值可能有误，请与原件核对`,
     },
   ];
   return { source: 'pdf', nodes, messages, pages: pages.length };

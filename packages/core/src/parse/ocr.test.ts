@@ -146,7 +146,7 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(table.rows[1]?.[1]?.at).toEqual({ page: 1, table: 0, row: 1, column: 1, confidence: 0.62 });
     expect(table.rows[1]?.[2]?.at.confidence).toBe(0.91);
     expect(document.messages[0]?.message).toBe(
-      '扫描件.pdf 是扫描件（没有文字层），其中的文字由文字识别（OCR）读出，共 1 页；数值可能有误，请与原件核对',
+      '扫描件.pdf 是扫描件（没有文字层），其中的文字由文字识别（OCR）从页面图像读出，共 1 页；数值可能有误，请与原件核对',
     );
   });
 

@@ -1,7 +1,7 @@
 import type { Source } from '../model/schema.js';
 import type { ExtractedDocument, Fragment } from './document.js';
 import { ParseError } from './errors.js';
-import { documentFromOcr } from './ocr-document.js';
+import { documentFromOcr, READ_AS_IMAGES, type ImageOnlyRule } from './ocr-document.js';
 import type { OcrPage, OcrReader } from './ocr-types.js';
 import type { ReadReport } from './read.js';
 
@@ -24,7 +24,7 @@ export function ocrUnavailable(document: ExtractedDocument, error: unknown, file
       {
         rule: 'pdf-ocr-unavailable',
         severity: 'error',
-        message: `${name}是扫描件，本机无法运行文字识别（OCR）${why}，其中的数字未能读取；请提供带文字层的 PDF 或原始 Word 文件`,
+        message: `${name}${READ_AS_IMAGES[imageOnly(document) ?? 'pdf-no-text-layer']}，本机无法运行文字识别（OCR）${why}，其中的数字未能读取；请提供能复制出文字的 PDF 或原始 Word 文件`,
       },
     ],
   };
@@ -44,12 +44,19 @@ export async function readScan(
     if (error instanceof ParseError) throw error;
     return ocrUnavailable(document, error, file);
   }
-  return documentFromOcr(pages, file);
+  return documentFromOcr(pages, file, imageOnly(document));
 }
 
-/** Whether the PDF extractor found no text layer (a scan). */
+/** Why the PDF extractor could read no text from a PDF's text layer (a scan, or glyphs mapped to no text). */
+function imageOnly(document: ExtractedDocument): ImageOnlyRule | undefined {
+  if (document.source !== 'pdf') return undefined;
+  const message = document.messages.find((m) => Object.hasOwn(READ_AS_IMAGES, m.rule));
+  return message?.rule as ImageOnlyRule | undefined;
+}
+
+/** Whether a PDF is to be read from its pages' images: a scan, or a text layer that gives no text. */
 export function isScan(document: ExtractedDocument): boolean {
-  return document.source === 'pdf' && document.messages.some((m) => m.rule === 'pdf-no-text-layer');
+  return imageOnly(document) !== undefined;
 }
 
 /** Where a cell or fragment stands, as the provenance of a value read from it says. */

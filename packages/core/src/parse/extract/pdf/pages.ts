@@ -16,6 +16,8 @@ export interface PageContent {
   readonly height: number;
   /** Characters read on the page, in and out of tables. */
   readonly chars: number;
+  /** Of them, Chinese characters: few among many means fonts that map their glyphs to no text. */
+  readonly hanzi: number;
 }
 
 /** "— 2 / 4 —", "- 2 -", "2", "第 2 页", "第2页 共4页", "2/4", "Page 2 of 4". */
@@ -75,7 +77,34 @@ const SCAN_CHARS_PER_PAGE = 20;
 /** A page of a text PDF with fewer characters than this is probably a scanned page among text pages. */
 const PAGE_MIN_CHARS = 5;
 
+/**
+ * A page of this many characters of which fewer than this share are Chinese has a text layer that
+ * does not say what it shows: fonts without a ToUnicode map give their glyph numbers ("#$%&'("), and
+ * a report in Chinese is never so.
+ */
+const UNREADABLE_HANZI_SHARE = 0.05;
+
 const visibleLength = (text: string): number => text.replace(/\s/g, '').length;
+
+/** Chinese characters in `text`: the unified ideographs, their extension A and compatibility block. */
+function hanziIn(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) count += 1;
+  }
+  return count;
+}
+
+/** The characters of all pages, counted as one page's. */
+const whole = (pages: readonly PageContent[]): Pick<PageContent, 'chars' | 'hanzi'> => ({
+  chars: pages.reduce((sum, page) => sum + page.chars, 0),
+  hanzi: pages.reduce((sum, page) => sum + page.hanzi, 0),
+});
+
+/** Whether pages have text, but too little of it Chinese for a report in Chinese. */
+const unreadable = ({ chars, hanzi }: Pick<PageContent, 'chars' | 'hanzi'>): boolean =>
+  chars >= PAGE_MIN_CHARS && hanzi < UNREADABLE_HANZI_SHARE * chars;
 
 export async function readPage(doc: PdfDocument, number: number, pdfjs: PdfJs): Promise<PageContent> {
   const page = await doc.getPage(number);
@@ -116,7 +145,12 @@ export function pageContent(
   height: number,
   turned: TurnedRun[] = [],
 ): PageContent {
-  const chars = runs.reduce((sum, run) => sum + visibleLength(run.text), 0);
+  let chars = 0;
+  let hanzi = 0;
+  for (const run of runs) {
+    chars += visibleLength(run.text);
+    hanzi += hanziIn(run.text);
+  }
   let lines = visualLines([...runs]);
   const tables: PageTable[] = [];
   if (lines.some((line) => line.fragments.length >= 2)) {
@@ -131,7 +165,7 @@ export function pageContent(
     }
     if (tables.length > 0) lines = visualLines(runs);
   }
-  return { lines: joinStackedHeaders(lines), tables, height, chars };
+  return { lines: joinStackedHeaders(lines), tables, height, chars, hanzi };
 }
 
 export function documentFrom(
@@ -140,9 +174,18 @@ export function documentFrom(
   options: ExtractOptions,
 ): ExtractedDocument {
   const name = options.file ? `${options.file} ` : '此 PDF ';
-  const total = pages.reduce((sum, page) => sum + page.chars, 0);
-  const noText = total < SCAN_CHARS_PER_PAGE * pages.length;
+  const all = whole(pages);
+  const noText = all.chars < SCAN_CHARS_PER_PAGE * pages.length;
   const messages: ExtractMessage[] = [];
+  if (!noText && missingCMaps.size === 0 && unreadable(all)) {
+    // Pictures of text as far as reading goes: what the glyphs show is in no character map.
+    messages.push({
+      rule: 'pdf-text-unreadable',
+      severity: 'error',
+      message: `${name}有文字层，但其中的字体没有给出字形对应的文字（缺少 ToUnicode 等映射），读出的是乱码，无法读取其中的数字；请提供原始 Word 文件或能复制出文字的 PDF`,
+    });
+    return { source: 'pdf', nodes: [], messages, pages: pages.length };
+  }
   if (missingCMaps.size > 0) {
     // Not a scan: the text is there, in fonts whose character maps could not be loaded.
     messages.push({

@@ -11,6 +11,7 @@ import type { Report } from '../../../model/schema.js';
 import type { DocumentNode, ExtractedDocument } from '../../document.js';
 import { DEFAULT_LIMITS, ParseError, type ParseErrorCode, type ParseLimits } from '../../errors.js';
 import { hostilePdf } from '../../../../../../bench/hostile.js';
+import { withoutToUnicode } from '../../../../../../bench/support/pdf-fonts.js';
 import { sampleSize } from '../../../../test/sample-size.js';
 import { extractPdf } from './index.js';
 import type { Pdfium } from './pdfium.js';
@@ -183,6 +184,18 @@ describe.each(ENGINES)('%s', (_engine, pdfium) => {
       expect(doc.messages[0]?.message).toContain('某局年报.pdf');
       expect(doc.messages[0]?.message).toContain('是扫描件（没有文字层），无法读取其中的数字');
     });
+
+    it.each(['xxgk-2021.pdf', 'libreoffice-2021.pdf'])(
+      '(d) %s with fonts that map glyphs to no text (no /ToUnicode) gives no nodes and an error, not junk',
+      async (name) => {
+        expect((await read(fixture(name))).nodes.length).toBeGreaterThan(20);
+        const doc = await read(withoutToUnicode(fixture(name)), {}, '某局年报.pdf');
+        expect(doc.nodes).toEqual([]);
+        expect(doc.pages).toBe(4);
+        expect(doc.messages).toEqual([expect.objectContaining({ rule: 'pdf-text-unreadable', severity: 'error' })]);
+        expect(doc.messages[0]?.message).toContain('某局年报.pdf 有文字层，但其中的字体没有给出字形对应的文字');
+      },
+    );
 
     it('(e) a non-embedded CID font reads through the CMaps: borderless, typed and Word-ruled tables, no watermark, no footers', async () => {
       const doc = await read(fixture('cid-ucs2-borderless.pdf'));
