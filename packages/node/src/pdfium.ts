@@ -37,6 +37,7 @@ const NUMERIC: readonly (keyof Pdfium)[] = [
   'FPDFPage_GetObject',
   'FPDFPageObj_GetType',
   'FPDFPageObj_GetMatrix',
+  'FPDFPageObj_GetBounds',
   'FPDFFormObj_CountObjects',
   'FPDFFormObj_GetObject',
   'FPDFPath_GetDrawMode',

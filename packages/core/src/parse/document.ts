@@ -83,4 +83,6 @@ export interface ExtractedDocument {
   readonly messages: readonly ExtractMessage[];
   /** The page count, for paged sources. */
   readonly pages?: number;
+  /** Pages (from 1) that pictures largely cover, where a table may be pasted as a picture (PDF, PDFium). */
+  readonly pictures?: readonly number[];
 }

@@ -12,6 +12,7 @@ import type { ExtractOptions, Extractor } from './extract/types.js';
 import type { OcrReader } from './ocr-types.js';
 import { isScan, readScan, withOcrConfidence } from './ocr.js';
 import { checkScanCells } from './ocr-check.js';
+import { hasPicturesRead, picturePages, readPictures } from './ocr-pictures.js';
 import { readDocument, withYear, type ReadReport, type ReadResult } from './read.js';
 
 export interface ParseOptions {
@@ -98,11 +99,19 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
     ...(options.pdfium ? { pdfium: options.pdfium } : {}),
     ...(options.inflate ? { inflate: options.inflate } : {}),
   });
-  const scanned = options.ocr !== undefined && isScan(document);
+  let scanned = options.ocr !== undefined && isScan(document);
   if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
-  const read = scanned
+  let read = scanned
     ? checkScanCells(readDocument(document, options.file), document)
     : readDocument(document, options.file);
+  const pictures = scanned ? [] : picturePages(document, read.report);
+  if (pictures.length > 0) {
+    document = await readPictures(bytes, document, options.ocr, pictures, options.file);
+    scanned = hasPicturesRead(document);
+    read = scanned
+      ? checkScanCells(readDocument(document, options.file), document)
+      : readDocument(document, options.file);
+  }
   const { findings, placements, cellIds } = read;
   const report = scanned ? withOcrConfidence(read.report, document) : read.report;
   const rules =

@@ -31,4 +31,11 @@ export interface OcrPage {
  * limit, too many pages) to stop the read, or any other error when OCR cannot run here (the
  * model does not load): the read then goes on without text and says why.
  */
-export type OcrReader = (bytes: Uint8Array, options: { readonly file?: string }) => Promise<readonly OcrPage[]>;
+export type OcrReader = (
+  bytes: Uint8Array,
+  options: {
+    readonly file?: string;
+    /** Only these pages (from 1), in this order; every page when not given. */
+    readonly pages?: readonly number[];
+  },
+) => Promise<readonly OcrPage[]>;

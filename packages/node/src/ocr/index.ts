@@ -37,7 +37,7 @@ function loadEngine(): Promise<OcrEngine> {
 
 /** A core `OcrReader` within `limits`: each page of the PDF rendered and its text recognised. */
 export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
-  return async (bytes, { file }) => {
+  return async (bytes, { file, pages: only }) => {
     const ocr = await loadEngine();
     const pages: OcrPage[] = [];
     const started = performance.now();
@@ -64,6 +64,7 @@ export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
           }
         },
         file,
+        only,
       );
     } catch (error) {
       if (error instanceof TooManyPagesError) {

@@ -76,12 +76,16 @@ function renderPage(api: RenderExports, heap: () => Uint8Array, page: number): R
   }
 }
 
-/** Opens a PDF with PDFium; calls `each` with every page rendered, in order, and closes it. */
+/**
+ * Opens a PDF with PDFium; calls `each` with every page rendered (or those of `only`, numbered from
+ * 1), in order, with its place among them, and closes it.
+ */
 export async function renderPages(
   bytes: Uint8Array,
   maxPages: number,
   each: (page: RenderedPage, index: number, count: number) => Promise<void>,
   file?: string,
+  only?: readonly number[],
 ): Promise<void> {
   const module = await loadPdfium();
   const api = module.pdfium.wasmExports as unknown as RenderExports;
@@ -92,9 +96,12 @@ export async function renderPages(
   const document = api.FPDF_LoadMemDocument(data, bytes.length, 0);
   try {
     if (!document) throw new ParseError('corrupt', 'PDF 文件已损坏或不完整，无法渲染页面进行文字识别（OCR）', file);
-    const count = api.FPDF_GetPageCount(document);
+    const all = api.FPDF_GetPageCount(document);
+    const numbers = only ? only.filter((number) => number >= 1 && number <= all) : [];
+    const count = only ? numbers.length : all;
     if (count > maxPages) throw new TooManyPagesError(count);
-    for (let index = 0; index < count; index += 1) {
+    for (let place = 0; place < count; place += 1) {
+      const index = only ? (numbers[place] as number) - 1 : place;
       const page = api.FPDF_LoadPage(document, index);
       if (!page) throw new ParseError('corrupt', `PDF 第 ${index + 1} 页已损坏，无法渲染进行文字识别（OCR）`, file);
       let rendered: RenderedPage;
@@ -109,7 +116,7 @@ export async function renderPages(
       } finally {
         api.FPDF_ClosePage(page);
       }
-      await each(rendered, index, count);
+      await each(rendered, place, count);
     }
   } finally {
     if (document) api.FPDF_CloseDocument(document);

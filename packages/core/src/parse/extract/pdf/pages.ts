@@ -18,7 +18,12 @@ export interface PageContent {
   readonly chars: number;
   /** Of them, Chinese characters: few among many means fonts that map their glyphs to no text. */
   readonly hanzi: number;
+  /** The share of the page its pictures cover, where the engine tells (PDFium). */
+  readonly pictured?: number;
 }
+
+/** A page this much covered by pictures as wide as a table may hold a table pasted as a picture. */
+const PICTURED_SHARE = 0.02;
 
 /** "— 2 / 4 —", "- 2 -", "2", "第 2 页", "第2页 共4页", "2/4", "Page 2 of 4". */
 const PAGE_NUMBER =
@@ -144,6 +149,7 @@ export function pageContent(
   rulesOf: () => PageRules,
   height: number,
   turned: TurnedRun[] = [],
+  pictured?: number,
 ): PageContent {
   let chars = 0;
   let hanzi = 0;
@@ -165,7 +171,8 @@ export function pageContent(
     }
     if (tables.length > 0) lines = visualLines(runs);
   }
-  return { lines: joinStackedHeaders(lines), tables, height, chars, hanzi };
+  const content = { lines: joinStackedHeaders(lines), tables, height, chars, hanzi };
+  return pictured === undefined ? content : { ...content, pictured };
 }
 
 export function documentFrom(
@@ -235,5 +242,6 @@ export function documentFrom(
       nodes.push({ kind: 'table', rows, at: { page, table } });
     }
   });
-  return { source: 'pdf', nodes, messages, pages: pages.length };
+  const pictures = pages.flatMap(({ pictured = 0 }, index) => (pictured >= PICTURED_SHARE ? [index + 1] : []));
+  return { source: 'pdf', nodes, messages, pages: pages.length, ...(pictures.length > 0 ? { pictures } : {}) };
 }

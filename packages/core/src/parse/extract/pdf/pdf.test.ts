@@ -74,7 +74,7 @@ const SECTION_PAGES: Record<string, readonly number[]> = {
   'libreoffice-2019.pdf': [1, 2, 2, 3, 3, 4],
 };
 
-describe.each(ENGINES)('%s', (_engine, pdfium) => {
+describe.each(ENGINES)('%s', (engine, pdfium) => {
   const read = reader(pdfium);
 
   describe.each([
@@ -183,6 +183,14 @@ describe.each(ENGINES)('%s', (_engine, pdfium) => {
       expect(doc.messages[0]).toMatchObject({ rule: 'pdf-no-text-layer', severity: 'error' });
       expect(doc.messages[0]?.message).toContain('某局年报.pdf');
       expect(doc.messages[0]?.message).toContain('是扫描件（没有文字层），无法读取其中的数字');
+    });
+
+    it('(f) tables pasted as pictures: PDFium names the pages with pictures as wide as a table, pdf.js cannot', async () => {
+      const doc = await read(fixture('pictures-2021.pdf'));
+      expect(doc.pictures).toEqual(engine === 'PDFium' ? [2, 3] : undefined);
+      expect(doc.nodes.filter((node) => node.kind === 'table')).toEqual([]);
+      for (const name of ['xxgk-2021.pdf', 'libreoffice-2021.pdf', 'layouts.pdf'])
+        expect((await read(fixture(name))).pictures).toBeUndefined();
     });
 
     it.each(['xxgk-2021.pdf', 'libreoffice-2021.pdf'])(

@@ -39,6 +39,7 @@ export interface Pdfium {
   FPDFPage_GetObject(page: Handle, index: number): Handle;
   FPDFPageObj_GetType(object: Handle): number;
   FPDFPageObj_GetMatrix(object: Handle, matrix: Ptr): boolean;
+  FPDFPageObj_GetBounds(object: Handle, left: Ptr, bottom: Ptr, right: Ptr, top: Ptr): boolean;
   FPDFFormObj_CountObjects(form: Handle): number;
   FPDFFormObj_GetObject(form: Handle, index: number): Handle;
   FPDFPath_GetDrawMode(path: Handle, fillMode: Ptr, stroke: Ptr): boolean;

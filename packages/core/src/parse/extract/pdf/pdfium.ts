@@ -26,6 +26,9 @@ const ERR_SECURITY = 5;
 /** FPDFPageObj_GetType's codes. */
 const OBJ_PATH = 2;
 const OBJ_FORM = 5;
+const OBJ_IMAGE = 3;
+/** A picture at least this share of the page wide may be a table. */
+const TABLE_WIDTH_SHARE = 0.4;
 /** FPDFPathSegment_GetType's codes. */
 const SEGMENT_LINETO = 0;
 const SEGMENT_MOVETO = 2;
@@ -288,6 +291,25 @@ function addObjectRules(
   }
 }
 
+/**
+ * The share of the page that its pictures as wide as a table cover (their bounding boxes, overlaps
+ * counted twice, at most 1): a table pasted as a picture has its figures only there; a seal or a
+ * logo is narrower. Pictures inside forms are left out: office suites place a picture on the page.
+ */
+function picturedShare(engine: Pdfium, page: Handle, [width, height]: readonly number[], scratch: Scratch): number {
+  let area = 0;
+  const count = engine.FPDFPage_CountObjects(page);
+  for (let k = 0; k < count; k += 1) {
+    const object = engine.FPDFPage_GetObject(page, k);
+    if (engine.FPDFPageObj_GetType(object) !== OBJ_IMAGE) continue;
+    if (!engine.FPDFPageObj_GetBounds(object, scratch.at, scratch.at + 4, scratch.at + 8, scratch.at + 12)) continue;
+    const [across, down] = [scratch.f32(2) - scratch.f32(0), scratch.f32(3) - scratch.f32(1)];
+    if (across >= TABLE_WIDTH_SHARE * (width as number) && down > 0) area += across * down;
+  }
+  const pageArea = (width as number) * (height as number);
+  return pageArea > 0 ? Math.min(1, area / pageArea) : 0;
+}
+
 function readPdfiumPage(engine: Pdfium, page: Handle, scratch: Scratch): PageContent {
   engine.FPDFPage_GetMediaBox(page, scratch.at, scratch.at + 4, scratch.at + 8, scratch.at + 12);
   const box = [0, 1, 2, 3].map((n) => scratch.f32(n));
@@ -305,7 +327,8 @@ function readPdfiumPage(engine: Pdfium, page: Handle, scratch: Scratch): PageCon
     return sink.rules();
   };
   const [left, bottom, right, top] = box as [number, number, number, number];
-  return pageContent(runs, rulesOf, quarterTurns % 2 ? right - left : top - bottom, turned);
+  const pictured = picturedShare(engine, page, [right - left, top - bottom], scratch);
+  return pageContent(runs, rulesOf, quarterTurns % 2 ? right - left : top - bottom, turned, pictured);
 }
 
 /**

@@ -1,0 +1,83 @@
+import type { DocumentNode, ExtractedDocument } from './document.js';
+import { ParseError } from './errors.js';
+import { documentFromOcr } from './ocr-document.js';
+import type { OcrPage, OcrReader } from './ocr-types.js';
+import type { ReadReport } from './read.js';
+
+/*
+ * A text PDF whose tables were pasted in as pictures (a screenshot of the table in the Word file):
+ * the text layer has the report's words but none of its figures. The pages that pictures largely
+ * cover are read by OCR, as a scan's are, in place of their text layer (OCR reads the page's
+ * words too, in one reading order); the other pages keep their text.
+ */
+
+/** Rule of the notice that some pages were read by OCR, and of the one that they could not be. */
+export const PICTURES_READ = 'pdf-ocr-pictures';
+
+/**
+ * The pages to read by OCR: those pictures largely cover, where the text gave no figure of section
+ * 三 (the table every report has), so its tables may be pictures.
+ */
+export function picturePages(document: ExtractedDocument, report: ReadReport): readonly number[] {
+  if (document.source !== 'pdf' || !document.pictures) return [];
+  const cells = report.cells as Record<string, number | null | undefined>;
+  const figures = Object.keys(cells).some((id) => id.startsWith('s3.') && typeof cells[id] === 'number');
+  return figures ? [] : document.pictures;
+}
+
+const pagesSaid = (pages: readonly number[]): string => `第 ${pages.join('、')} 页`;
+
+/**
+ * The document with `pages` read by OCR in place of their text layer. Where OCR cannot run or
+ * stops (a limit), the document stays as it was and says why: its text is still read.
+ */
+export async function readPictures(
+  bytes: Uint8Array,
+  document: ExtractedDocument,
+  ocr: OcrReader | undefined,
+  pages: readonly number[],
+  file?: string,
+): Promise<ExtractedDocument> {
+  const said = `${file ? `${file} ` : '此 PDF '}${pagesSaid(pages)}有表格大小的图片，表格可能以图片插入`;
+  const unread = (why: string): ExtractedDocument => {
+    const message = `${said}，但${why}，其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件`;
+    return { ...document, messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }] };
+  };
+  if (!ocr) return unread('未做文字识别（OCR）');
+  let read: readonly OcrPage[];
+  try {
+    read = await ocr(bytes, { ...(file ? { file } : {}), pages });
+  } catch (error) {
+    const why = error instanceof Error && error.message ? `（${error.message}）` : '';
+    return unread(`${error instanceof ParseError ? '文字识别（OCR）未能完成' : '本机无法运行文字识别（OCR）'}${why}`);
+  }
+  const tablesBefore = document.nodes.filter((node) => node.kind === 'table').length;
+  const byPage = new Map<number, DocumentNode[]>();
+  for (const node of documentFromOcr(read).nodes) {
+    const page = pages[(node.at.page ?? 1) - 1] as number;
+    const at = { ...node.at, page, ...(node.at.table === undefined ? {} : { table: tablesBefore + node.at.table }) };
+    const moved: DocumentNode =
+      node.kind === 'line'
+        ? { ...node, at }
+        : { ...node, at, rows: node.rows.map((row) => row.map((cell) => ({ ...cell, at: { ...cell.at, ...at } }))) };
+    byPage.set(page, [...(byPage.get(page) ?? []), moved]);
+  }
+  const nodes: DocumentNode[] = [];
+  const count = document.pages ?? Math.max(0, ...pages);
+  for (let page = 1; page <= count; page += 1)
+    nodes.push(...(byPage.get(page) ?? document.nodes.filter((node) => node.at.page === page)));
+  const message = `${said}，这几页的文字由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
+  return {
+    ...document,
+    nodes,
+    messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }],
+  };
+}
+
+/** Whether some of the document's pages were read by OCR. */
+export const hasPicturesRead = (document: ExtractedDocument): boolean =>
+  document.nodes.some((node) =>
+    node.kind === 'line'
+      ? node.fragments?.some((part) => part.confidence !== undefined)
+      : node.rows.some((row) => row.some((cell) => cell.at.confidence !== undefined)),
+  );
