@@ -1,6 +1,6 @@
 import { simplify } from './normalise.js';
 import type { PageFields } from './document.js';
-import { fieldOrgan, headerOrgan, organsIn, organValue, placeless } from './organ.js';
+import { fieldOrgan, headerOrgan, organsIn, organValue, placeless, speaksAsAnotherKind } from './organ.js';
 import { coverOrgan, signatureOrgan, signatures } from './signature.js';
 import { statementOrgan, subjectOrgan } from './statement.js';
 import { ACADEMIC_YEAR, cleanTitle, findTitle, TITLE, titleParts, type TitleParts } from './title.js';
@@ -60,17 +60,33 @@ function shortForm(name: string): string {
   return name.replace(/人民政府/g, '政府').replace(/办公室$/, '办');
 }
 
+/** Without spaces: a title joined over lines, or a heading a PDF prints letter-spaced, compares so. */
+const compactForm = (line: string): string => simplify(line).replace(/\s+/g, '');
+
+/**
+ * Whether the title was joined over lines: no line of the head holds it whole. A site's name above a
+ * bare title ("某某县人民政府" over "2023年政府信息公开工作年度报告") joins it so, as a name above a title
+ * broken over lines does; the report's own words tell them apart (`speaksAsAnotherKind`).
+ */
+function joinedOverLines(title: string, lines: readonly string[]): boolean {
+  const whole = compactForm(title);
+  return !lines.slice(0, 40).some((line) => compactForm(line).includes(whole));
+}
+
 /**
  * The organ: the title's, completed from the body when the title cuts it short ("市应急管理局" of
  * "大冶市应急管理局"); a name still cut short is no name. Else the 落款, the statement, the field.
  */
 function readAgency(
+  title: string | undefined,
   fromTitle: TitleParts,
   lines: readonly string[],
   body: () => string,
   page: PageFields | undefined,
 ): Pick<MetaReading, 'agency' | 'agencyFrom'> {
   let agency = fromTitle.agency;
+  if (agency && title && joinedOverLines(title, lines) && speaksAsAnotherKind(agency, body().slice(0, 3000)))
+    agency = undefined;
   let agencyFrom: MetaReading['agencyFrom'] = agency ? 'title' : undefined;
   if (agency && placeless(agency)) {
     // The body's organ names are only wanted when the title names no full organ: looking for them costs.
@@ -123,7 +139,7 @@ export function readMeta(lines: readonly string[], text = lines.join('\n'), page
   let simplified: string | undefined;
   const body = (): string => (simplified ??= simplify(text));
   const fromTitle = title ? titleParts(simplify(title).replace(/\s+/g, '')) : {};
-  const agency = readAgency(fromTitle, lines, body, page);
+  const agency = readAgency(title, fromTitle, lines, body, page);
   // The page's dates are wanted for the year and for the publication date: found once.
   let dates: readonly (readonly string[])[] | undefined;
   const datesOnce = (): readonly (readonly string[])[] => (dates ??= pageDates(lines, page?.publishedOn));

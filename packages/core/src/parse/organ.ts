@@ -21,11 +21,19 @@ const DEPARTMENT = /(?:局|委员会|委|办公室|办|中心|所|站|队)$/;
 const PARK_COMMITTEE = /^[\u4e00-\u9fa5]{2,}园区?(?:管理委员会|管委会)$/;
 
 /**
+ * A school's own unit by its short name ("图书馆", "金融学院", "外国语学院"): it reports on a
+ * school's site under the school's name, which it leaves out. A college named by its place in few
+ * words ("某某学院" without a place word) is read so too: left open rather than read as a school's unit.
+ */
+const SCHOOL_UNIT = /^[\u4e00-\u9fa5]{0,3}(?:学院|图书馆|档案馆)$/;
+
+/**
  * Whether a name is cut short of the place it belongs to: "市应急管理局", "林业局", "政府办公室".
  * A ministry ("水利部"), a school ("某某大学") or a zone's committee ("某某新区管委会") is not.
  */
 export function placeless(name: string): boolean {
   if (PARK_COMMITTEE.test(name)) return false;
+  if (SCHOOL_UNIT.test(name) && !PLACED.test(name)) return true;
   const rest = name.replace(LEVEL, '');
   // A level then an organ: no place word is left once the level is taken off.
   if (rest !== name && (/^自治/.test(name) || !PLACED.test(withoutPlaceLikeWords(rest)))) return true;
@@ -273,6 +281,21 @@ const SELF_BY_KIND: readonly (readonly [RegExp, RegExp])[] = [
   [/乡(?:人民政府)?$/, /[我本]乡/],
   [/中心$/, /[我本]中心/],
 ];
+
+/** The words a report speaks of itself with ("我局", "本委", "我街道"); not 本办法, a rule's own words. */
+const SELF_WORDS = /[我本](?:局|委|厅|街道|街|办(?!法)|镇|乡|中心)/g;
+
+/**
+ * Whether the report speaks of itself as another kind of organ than the name is: "我局" under a
+ * government's name ("某某县人民政府", a site's name above a department's bare title). A government
+ * speaks of its place ("我县"), so any of these words is another kind's.
+ */
+export function speaksAsAnotherKind(name: string, opening: string): boolean {
+  const words = opening.match(SELF_WORDS);
+  if (!words) return false;
+  const own = SELF_BY_KIND.find(([kind]) => kind.test(name))?.[1];
+  return !words.some((word) => own?.test(word));
+}
 
 /** How many lines a page's header takes above the title. */
 const HEADER_LINES = 10;

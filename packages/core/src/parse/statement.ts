@@ -72,7 +72,7 @@ const CLAUSE_LEAD = /^(?:(?:19|20)\d{2}年度?(?:以来|来|全年)?)/;
  * 人民政府办公室以提升…质量为抓手").
  */
 const SUBJECT = new RegExp(
-  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?:的?(?:政府信息公开|政务公开|信息公开)工作)?(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
+  '^([\\u4e00-\\u9fa5（）()]{3,30}?)(?:的?(?:政府信息公开|政务公开|信息公开)工作)?(?=认真|坚持|深入|严格|全面|始终|紧紧|高度|按照|根据|依据|依照|围绕|积极|进一步|不断|持续|以习近平|以[^，,。；;]{1,40}?为|在|依法|扎实|继续|着力|切实|紧密|立足|聚焦|及时|健全|完善)',
 );
 
 /**
@@ -118,7 +118,12 @@ export function statementOrgan(simplified: string): string | undefined {
   const opening = simplified.slice(0, OPENING).replace(/[ \t\u3000]+/g, '');
   for (const match of opening.matchAll(PUBLISHES)) {
     const parts = titleParts(match[1] as string);
-    const name = parts.agency ? organName(parts.agency) : undefined;
+    // A report's name in 《》 restates its title ("我镇认真编制了《某某镇2020年…年度报告》"): a
+    // township or a zone named there is the title's organ, as in the title itself.
+    const quoted = match[0].includes('《');
+    const name = parts.agency
+      ? (organName(parts.agency) ?? (quoted ? organName(parts.agency, SUBJECT_END) : undefined))
+      : undefined;
     if (name) return name;
   }
   // Both of the statements below need 编制 in the opening (in the sentence, or after the name).
