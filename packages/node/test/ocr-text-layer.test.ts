@@ -11,7 +11,8 @@ import { OcrUnavailableError, ocrPdf } from '../src/ocr/index.js';
  *   Made in memory from the core's PDF fixture (fixtures/parse/pdf/README.md, (a)) by
  *   bench/support/pdf-fonts.js;
  * - tables pasted as pictures (pictures-2021.pdf, README (f)): the words are text, the figures
- *   only in the pictures.
+ *   only in the pictures;
+ * - table pages scanned among text pages (mixed-2021.pdf, README (g)).
  */
 const FIXTURES = new URL('../../../fixtures/parse/pdf/', import.meta.url);
 const OCR_TIME = 300_000;
@@ -90,7 +91,7 @@ describe('a PDF whose tables are pictures', () => {
       for (const id of open) expect(named).toContain(id);
       expect(parsed.report.meta.agency).toBe('相山区应急管理局');
       expect(parsed.findings.find((f) => f.rule === 'pdf-ocr-pictures')?.message).toBe(
-        '某局年报.pdf 第 2、3 页有表格大小的图片，表格可能以图片插入，这几页的文字由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对',
+        '某局年报.pdf 第 2、3 页的内容可能只在图片中（表格以图片插入，或是扫描页），这几页由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对',
       );
       const sourced = Object.values(parsed.report.provenance ?? {}).filter((s) => s?.confidence !== undefined);
       expect(sourced.length).toBeGreaterThan(150);
@@ -104,7 +105,30 @@ describe('a PDF whose tables are pictures', () => {
     expect(parsed.report.meta.agency).toBe('相山区应急管理局');
     expect(Object.values(parsed.report.cells).filter((v) => typeof v === 'number')).toEqual([]);
     expect(parsed.findings.find((f) => f.rule === 'pdf-ocr-pictures')?.message).toBe(
-      '某局年报.pdf 第 2、3 页有表格大小的图片，表格可能以图片插入，但未做文字识别（OCR），其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件',
+      '某局年报.pdf 第 2、3 页的内容可能只在图片中（表格以图片插入，或是扫描页），但未做文字识别（OCR），其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件',
     );
   });
+});
+
+describe('a PDF whose table pages are scans among text pages', () => {
+  it(
+    'reads the scanned pages by OCR and the text page from its text: every cell, no page said unread',
+    async () => {
+      const bytes = new Uint8Array(await readFile(new URL('mixed-2021.pdf', FIXTURES)));
+      const parsed = await parseReport(bytes, { ...options, ocr: ocrPdf });
+      const { wrong, open } = compare(parsed.report.cells, (await unmapped()).cells);
+      expect(wrong).toEqual([]);
+      expect(open).toEqual([]);
+      expect(parsed.report.meta.agency).toBe('相山区应急管理局');
+      expect(parsed.findings.find((f) => f.rule === 'pdf-ocr-pictures')?.message).toContain('第 2、3、4 页');
+      expect(parsed.findings.filter((f) => f.rule === 'pdf-page-no-text')).toEqual([]);
+      // The first page is the text layer's: its lines carry no OCR confidence.
+      const first = parsed.document.nodes.filter((node) => node.at.page === 1);
+      expect(first.length).toBeGreaterThan(10);
+      expect(
+        first.every((node) => node.kind !== 'line' || node.fragments?.every((f) => f.confidence === undefined)),
+      ).toBe(true);
+    },
+    OCR_TIME,
+  );
 });

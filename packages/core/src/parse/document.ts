@@ -83,6 +83,9 @@ export interface ExtractedDocument {
   readonly messages: readonly ExtractMessage[];
   /** The page count, for paged sources. */
   readonly pages?: number;
-  /** Pages (from 1) that pictures largely cover, where a table may be pasted as a picture (PDF, PDFium). */
+  /**
+   * Pages (from 1) whose content may be only in pictures (PDF): a picture as wide as a table (PDFium
+   * tells), or no text at all (a scanned page among text pages, text drawn as outlines).
+   */
   readonly pictures?: readonly number[];
 }

@@ -5,24 +5,32 @@ import type { OcrPage, OcrReader } from './ocr-types.js';
 import type { ReadReport } from './read.js';
 
 /*
- * A text PDF whose tables were pasted in as pictures (a screenshot of the table in the Word file):
- * the text layer has the report's words but none of its figures. The pages that pictures largely
- * cover are read by OCR, as a scan's are, in place of their text layer (OCR reads the page's
- * words too, in one reading order); the other pages keep their text.
+ * A text PDF whose tables were pasted in as pictures (a screenshot of the table in the Word file),
+ * or printed, stamped, scanned and put back among the text pages: the text layer has the report's
+ * words but not those figures. The pages that may hold them are read by OCR, as a scan's are, in
+ * place of their text layer (OCR reads the page's words too, in one reading order); the other
+ * pages keep their text.
  */
 
 /** Rule of the notice that some pages were read by OCR, and of the one that they could not be. */
 export const PICTURES_READ = 'pdf-ocr-pictures';
+/** The PDF reader's warning of a page with (almost) no text. */
+const PAGE_NO_TEXT = 'pdf-page-no-text';
+
+/** The national format's tables, by their cell IDs' prefixes: every report has all three. */
+const TABLES = ['s2.', 's3.', 's4.'];
 
 /**
- * The pages to read by OCR: those pictures largely cover, where the text gave no figure of section
- * 三 (the table every report has), so its tables may be pictures.
+ * The pages to read by OCR: those whose content may be only in pictures, where the text gave no
+ * figure of one of the tables, which may be among the pictures.
  */
 export function picturePages(document: ExtractedDocument, report: ReadReport): readonly number[] {
   if (document.source !== 'pdf' || !document.pictures) return [];
-  const cells = report.cells as Record<string, number | null | undefined>;
-  const figures = Object.keys(cells).some((id) => id.startsWith('s3.') && typeof cells[id] === 'number');
-  return figures ? [] : document.pictures;
+  const read = Object.entries(report.cells as Record<string, number | null | undefined>)
+    .filter(([, value]) => typeof value === 'number')
+    .map(([id]) => id);
+  const missing = TABLES.some((table) => !read.some((id) => id.startsWith(table)));
+  return missing ? document.pictures : [];
 }
 
 const pagesSaid = (pages: readonly number[]): string => `第 ${pages.join('、')} 页`;
@@ -38,7 +46,7 @@ export async function readPictures(
   pages: readonly number[],
   file?: string,
 ): Promise<ExtractedDocument> {
-  const said = `${file ? `${file} ` : '此 PDF '}${pagesSaid(pages)}有表格大小的图片，表格可能以图片插入`;
+  const said = `${file ? `${file} ` : '此 PDF '}${pagesSaid(pages)}的内容可能只在图片中（表格以图片插入，或是扫描页）`;
   const unread = (why: string): ExtractedDocument => {
     const message = `${said}，但${why}，其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件`;
     return { ...document, messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }] };
@@ -66,12 +74,10 @@ export async function readPictures(
   const count = document.pages ?? Math.max(0, ...pages);
   for (let page = 1; page <= count; page += 1)
     nodes.push(...(byPage.get(page) ?? document.nodes.filter((node) => node.at.page === page)));
-  const message = `${said}，这几页的文字由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
-  return {
-    ...document,
-    nodes,
-    messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }],
-  };
+  const message = `${said}，这几页由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
+  // A page read so is no longer one whose content could not be read.
+  const kept = document.messages.filter((m) => m.rule !== PAGE_NO_TEXT || !pages.includes(m.at?.page ?? 0));
+  return { ...document, nodes, messages: [...kept, { rule: PICTURES_READ, severity: 'warning', message }] };
 }
 
 /** Whether some of the document's pages were read by OCR. */

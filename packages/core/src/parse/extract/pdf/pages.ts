@@ -242,6 +242,10 @@ export function documentFrom(
       nodes.push({ kind: 'table', rows, at: { page, table } });
     }
   });
-  const pictures = pages.flatMap(({ pictured = 0 }, index) => (pictured >= PICTURED_SHARE ? [index + 1] : []));
+  // A page of pictures (a table pasted as one, a scanned page among text pages) or of no text at all
+  // (text drawn as outlines).
+  const pictures = pages.flatMap(({ pictured = 0, chars }, index) =>
+    pictured >= PICTURED_SHARE || chars < PAGE_MIN_CHARS ? [index + 1] : [],
+  );
   return { source: 'pdf', nodes, messages, pages: pages.length, ...(pictures.length > 0 ? { pictures } : {}) };
 }

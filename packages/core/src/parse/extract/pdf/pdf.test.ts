@@ -185,10 +185,12 @@ describe.each(ENGINES)('%s', (engine, pdfium) => {
       expect(doc.messages[0]?.message).toContain('是扫描件（没有文字层），无法读取其中的数字');
     });
 
-    it('(f) tables pasted as pictures: PDFium names the pages with pictures as wide as a table, pdf.js cannot', async () => {
+    it('(f) tables pasted as pictures, pages scanned among text pages: the pages whose content may be only in pictures', async () => {
       const doc = await read(fixture('pictures-2021.pdf'));
       expect(doc.pictures).toEqual(engine === 'PDFium' ? [2, 3] : undefined);
       expect(doc.nodes.filter((node) => node.kind === 'table')).toEqual([]);
+      // Pages of no text are known to both engines; pictures as wide as a table only to PDFium.
+      expect((await read(fixture('mixed-2021.pdf'))).pictures).toEqual([2, 3, 4]);
       for (const name of ['xxgk-2021.pdf', 'libreoffice-2021.pdf', 'layouts.pdf'])
         expect((await read(fixture(name))).pictures).toBeUndefined();
     });
