@@ -33,8 +33,6 @@ export function picturePages(document: ExtractedDocument, report: ReadReport): r
   return missing ? document.pictures : [];
 }
 
-const pagesSaid = (pages: readonly number[]): string => `第 ${pages.join('、')} 页`;
-
 /**
  * The document with `pages` read by OCR in place of their text layer. Where OCR cannot run or
  * stops (a limit), the document stays as it was and says why: its text is still read.
@@ -46,9 +44,10 @@ export async function readPictures(
   pages: readonly number[],
   file?: string,
 ): Promise<ExtractedDocument> {
-  const said = `${file ? `${file} ` : '此 PDF '}${pagesSaid(pages)}的内容可能只在图片中（表格以图片插入，或是扫描页）`;
+  const said = (which: readonly number[]): string =>
+    `${file ? `${file} ` : '此 PDF '}第 ${which.join('、')} 页的内容可能只在图片中（表格以图片插入，或是扫描页）`;
   const unread = (why: string): ExtractedDocument => {
-    const message = `${said}，但${why}，其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件`;
+    const message = `${said(pages)}，但${why}，其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件`;
     return { ...document, messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }] };
   };
   if (!ocr) return unread('未做文字识别（OCR）');
@@ -68,15 +67,20 @@ export async function readPictures(
       node.kind === 'line'
         ? { ...node, at }
         : { ...node, at, rows: node.rows.map((row) => row.map((cell) => ({ ...cell, at: { ...cell.at, ...at } }))) };
-    byPage.set(page, [...(byPage.get(page) ?? []), moved]);
+    const onPage = byPage.get(page);
+    if (onPage) onPage.push(moved);
+    else byPage.set(page, [moved]);
   }
+  // Pages where OCR found nothing either (a blank page) keep what they had, and are not said read.
+  const recognised = pages.filter((page) => byPage.has(page));
+  if (recognised.length === 0) return document;
   const nodes: DocumentNode[] = [];
   const count = document.pages ?? Math.max(0, ...pages);
   for (let page = 1; page <= count; page += 1)
     nodes.push(...(byPage.get(page) ?? document.nodes.filter((node) => node.at.page === page)));
-  const message = `${said}，这几页由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
+  const message = `${said(recognised)}，这几页由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
   // A page read so is no longer one whose content could not be read.
-  const kept = document.messages.filter((m) => m.rule !== PAGE_NO_TEXT || !pages.includes(m.at?.page ?? 0));
+  const kept = document.messages.filter((m) => m.rule !== PAGE_NO_TEXT || !recognised.includes(m.at?.page ?? 0));
   return { ...document, nodes, messages: [...kept, { rule: PICTURES_READ, severity: 'warning', message }] };
 }
 
