@@ -5,7 +5,8 @@ import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
 import { type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
-import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord } from './labels.js';
+import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord, startsWithDigit } from './labels.js';
+import { mendOcrLabel } from './ocr-labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { readS4 } from './s4-read.js';
@@ -83,7 +84,7 @@ class RowLabelReader {
   /** Inside the group (六) 其他处理 of section 三, whose sub-rows share labels with other rows. */
   private inOtherGroup = false;
   readonly isLabel = (text: string): boolean =>
-    matchRowLabel(text, this.inOtherGroup) !== undefined || isS4Anchor(text);
+    matchRowLabel(text, this.inOtherGroup) !== undefined || isS4Anchor(text) || this.mended(text) !== undefined;
 
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -162,7 +163,7 @@ class RowLabelReader {
 
   /** The row label a cell's text is, if any. */
   private match(text: string): LabelMatch | undefined {
-    let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
+    let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup) ?? this.mended(text);
     // A group's name may open a longer label ("（六）其他处理 1.申请人无正当理由逾期不补正…", as a
     // transcript joins the label cells): then its last part names the row.
     const group = match?.kind === 'row' && match.label.group;
@@ -175,6 +176,18 @@ class RowLabelReader {
       }
     }
     return match;
+  }
+
+  /**
+   * The row a label names that an OCR or a language model transcribed with one character wrong
+   * ("行政规范姓文件", "本年新牧政府信息公开申请数量"), as `mendOcrLabel` mends a scan's labels:
+   * text one edit from exactly one statutory label of five characters or more.
+   */
+  private mended(text: string): LabelMatch | undefined {
+    // No label is shorter than four characters that mending would name (ocr-labels.ts).
+    if (text.length < 4 || startsWithDigit(text)) return undefined;
+    const mended = mendOcrLabel(text);
+    return mended === text ? undefined : matchRowLabel(mended, this.inOtherGroup);
   }
 
   /** Reads the cell at row r, column c: when it is a row label, the values after it. */

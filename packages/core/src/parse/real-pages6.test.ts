@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { s3Row } from '../../test/support/pages.js';
+import { parseReport } from './index.js';
+
+/*
+ * Shapes found in a sixth round (real pages kept out of the repository, and the same pages' tables
+ * as people and tools copy them), reproduced with invented organs and figures: a Markdown table an
+ * OCR or a language model transcribed with a character of a label misread ("行政规范姓文件"), and a
+ * crawler's text of a 2021 report that still prints the 2019 table of section 二, its header words
+ * run together ("信息内容本年新制作数量本年新公开数量对外公开总数量").
+ */
+
+const parse = async (text: string) => (await parseReport(new TextEncoder().encode(text), { file: 'page.txt' })).report;
+
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+describe('a transcription whose labels carry a misread character', () => {
+  const page = (normative: string, newLabel: string, regulations: readonly string[] = ['0', '0', '0']) =>
+    [
+      '## 青石乡人民政府2023年政府信息公开工作年度报告',
+      '## 二、主动公开政府信息情况',
+      row(['第二十条第(一)项']),
+      '| --- |',
+      row(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']),
+      row(['规章', ...regulations]),
+      row([normative, '3', '1', '19']),
+      row(['第二十条第(五)项']),
+      row(['信息内容', '本年处理决定数量']),
+      row(['行政许可', '12']),
+      '## 三、收到和处理政府信息公开申请情况',
+      row(['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况']),
+      '| --- | --- |',
+      row(['自然人', '法人或其他组织', '总计']),
+      row(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']),
+      row([newLabel, '6', '2', '0', '0', '1', '0', '9']),
+      row(['二、上年结转政府信息公开申请数量', '1', '0', '0', '0', '0', '0', '1']),
+      '## 四、政府信息公开行政复议、行政诉讼情况',
+    ].join('\n');
+
+  it('reads a row whose label is one character from exactly one statutory label', async () => {
+    const report = await parse(page('行政规范姓文件', '一、本年新牧政府信息公开申请数量'));
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.normativeDocs.${c}`])).toEqual([3, 1, 19]);
+    expect(s3Row(report, 'new')).toEqual([6, 2, 0, 0, 1, 0, 9]);
+    expect(s3Row(report, 'carriedIn')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('does not take the next row’s figures for a row left blank above a misread label', async () => {
+    // "规章 | | | |": the blank cells are the row's; the figures after "行政现范性文件" are that row's.
+    const report = await parse(page('行政现范性文件', '一、本年新收政府信息公开申请数量', ['', '', '']));
+    expect(['issued', 'repealed', 'inForce'].map((c) => report.cells[`s2.regulations.${c}`] ?? null)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(report.cells['s2.normativeDocs.inForce']).toBe(19);
+  });
+
+  it('leaves a label two characters from every statutory label unread', async () => {
+    const report = await parse(page('行政现范姓文件', '一、本年新收政府信息公开申请数量'));
+    expect(report.cells['s2.normativeDocs.issued'] ?? null).toBeNull();
+    expect(s3Row(report, 'new')).toEqual([6, 2, 0, 0, 1, 0, 9]);
+  });
+});
