@@ -61,3 +61,54 @@ describe('a transcription whose labels carry a misread character', () => {
     expect(s3Row(report, 'new')).toEqual([6, 2, 0, 0, 1, 0, 9]);
   });
 });
+
+describe('a crawler’s excerpt of a page, each row’s cells run together', () => {
+  const s3Page = (rows: readonly string[]) =>
+    [
+      '红叶街道办事处2024年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)申请人情况',
+      '自然人法人或其他组织总计',
+      '商业企业科研机构社会公益组织法律服务机构其他',
+      ...rows,
+    ].join('\n');
+
+  it('reads the few rows of section 三 an excerpt keeps when each is seven figures that add up', async () => {
+    const report = await parse(
+      s3Page(['一、本年新收政府信息公开申请数量3100004', '二、上年结转政府信息公开申请数量0000000']),
+    );
+    expect(s3Row(report, 'new')).toEqual([3, 1, 0, 0, 0, 0, 4]);
+    expect(s3Row(report, 'carriedIn')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('leaves such rows open when a row’s figures do not add up, or the figures are prose', async () => {
+    // 1 + 0 + … ≠ 3: seven digits that do not make a row's total are no evidence of the table.
+    const unsummed = await parse(
+      s3Page(['一、本年新收政府信息公开申请数量1000003', '二、上年结转政府信息公开申请数量0000000']),
+    );
+    expect(s3Row(unsummed, 'new')).toEqual(Array(7).fill(null));
+    const prose = await parse(s3Page(['本年新收政府信息公开申请数量3件，上年结转政府信息公开申请数量0件。']));
+    expect(s3Row(prose, 'new')).toEqual(Array(7).fill(null));
+  });
+
+  it('reads a 2019 table of section 二 in a later report as the 2019 table, its headers run together', async () => {
+    const report = await parse(
+      [
+        '蓝湾街道办事处2023年度政府信息公开工作年度报告',
+        '二、主动公开政府信息情况',
+        '第二十条第(一)项',
+        '信息内容本年新制作数量本年新公开数量对外公开总数量',
+        '规章000',
+        '规范性文件4412',
+        '第二十条第(五)项',
+        '信息内容上一年项目数量本年增/减处理决定数量',
+        '行政许可171733',
+      ].join('\n'),
+    );
+    expect(report.meta.format).toBe('2019');
+    // "171733" is no 2021 行政许可 count: under three 2019 columns it splits many ways, and stays open.
+    expect(report.cells['s2.licensing.decisions'] ?? null).toBeNull();
+    expect(report.cells['s2.regulations.issued']).toBeUndefined();
+    expect(['made', 'published', 'total'].map((c) => report.cells[`s2.regulations.${c}`])).toEqual([0, 0, 0]);
+  });
+});
