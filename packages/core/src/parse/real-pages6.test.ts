@@ -55,6 +55,31 @@ describe('a transcription whose labels carry a misread character', () => {
     expect(report.cells['s2.normativeDocs.inForce']).toBe(19);
   });
 
+  it('reads section 二’s rows of four characters misread the same way', async () => {
+    // An excerpt of section 二 alone, most cells blank: no whole table for the aligner to read it by.
+    const excerpt = [
+      '## 二、主动公开政府信息情况',
+      row(['第二十条第(一)项']),
+      '| --- |',
+      row(['信息内容', '本年制发伴数', '本年废止伴数', '现行有效伴数']),
+      row(['规章', ' ', ' ', ' ']),
+      row(['第二十条第(五)项']),
+      row(['信息内容', '本年外理决定数量']),
+      row(['行正许可', '1620']),
+      row(['第二十条第(六)项']),
+      row(['信息内容', '本年处埋决定数量']),
+      row(['行政外罚', '87']),
+      row(['行正强制', ' ']),
+      row(['第二十条第(八)项']),
+      row(['信息内容', '本年收费金额(单位:万元)']),
+      row(['行政事业性收费', '12.5']),
+    ].join('\n');
+    const report = await parse(excerpt);
+    expect(report.cells['s2.licensing.decisions']).toBe(1620);
+    expect(report.cells['s2.penalty.decisions']).toBe(87);
+    expect(report.cells['s2.enforcement.decisions'] ?? null).toBeNull();
+  });
+
   it('leaves a label two characters from every statutory label unread', async () => {
     const report = await parse(page('行政现范姓文件', '一、本年新收政府信息公开申请数量'));
     expect(report.cells['s2.normativeDocs.issued'] ?? null).toBeNull();
