@@ -80,6 +80,21 @@ describe('a transcription whose labels carry a misread character', () => {
     expect(report.cells['s2.enforcement.decisions'] ?? null).toBeNull();
   });
 
+  it('reads a row whose joined label parts each carry a misread character', async () => {
+    // A language model joins a row's label cells and flattens section 三's headers into one row.
+    const report = await parse(
+      [
+        '## 三、收到和处理政府信息公开申请情况',
+        row(['项目', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+        '|---|---|---|---|---|---|---|---|',
+        row(['一、本年新收政府信息公开申请数量', '4', '1', '', '0', '0', '2', '7']),
+        row(['二、上年结转政府信息公开申请数量', '0', '0', '', '0', '0', '0', '0']),
+        row(['三、本年度办埋结果 (一)予以公幵', '3', '1', '0', '0', '0', '1', '5']),
+      ].join('\n'),
+    );
+    expect(s3Row(report, 'granted')).toEqual([3, 1, 0, 0, 0, 1, 5]);
+  });
+
   it('leaves a label two characters from every statutory label unread', async () => {
     const report = await parse(page('行政现范姓文件', '一、本年新收政府信息公开申请数量'));
     expect(report.cells['s2.normativeDocs.issued'] ?? null).toBeNull();
@@ -135,5 +150,55 @@ describe('a crawler’s excerpt of a page, each row’s cells run together', () 
     expect(report.cells['s2.licensing.decisions'] ?? null).toBeNull();
     expect(report.cells['s2.regulations.issued']).toBeUndefined();
     expect(['made', 'published', 'total'].map((c) => report.cells[`s2.regulations.${c}`])).toEqual([0, 0, 0]);
+  });
+});
+
+describe('a table copied a cell a line, its blank cells blank lines', () => {
+  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '(一)予以公开'];
+  /** Section 三's first rows, each cell on a line of its own (`cells` '' for a blank one), cells parted by `gap`. */
+  const page = (rows: readonly (readonly string[])[], gap: string) =>
+    [
+      '白鹭乡人民政府2022年政府信息公开工作年度报告',
+      '三、收到和处理政府信息公开申请情况',
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '总计',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      [labels[0], ...(rows[0] as string[])].join(gap),
+      [labels[1], ...(rows[1] as string[])].join(gap),
+      [labels[2], labels[3], ...(rows[2] as string[])].join(gap),
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ].join(gap);
+  const rows = [
+    ['5', '', '', '', '2', '', '7'],
+    ['', '', '', '', '', '1', '1'],
+    ['3', '', '', '', '1', '', '4'],
+  ];
+
+  it('reads each blank line between a row’s figures as a blank cell in place', async () => {
+    const report = await parse(page(rows, '\n'));
+    expect(s3Row(report, 'new')).toEqual([5, null, null, null, 2, null, 7]);
+    expect(s3Row(report, 'carriedIn')).toEqual([null, null, null, null, null, 1, 1]);
+    expect(s3Row(report, 'granted')).toEqual([3, null, null, null, 1, null, 4]);
+  });
+
+  it('reads a blank paragraph between a row’s figures, a cell a paragraph, as a blank cell', async () => {
+    // Cells parted by a blank line; a blank cell a paragraph of its own (" "), so three lines apart.
+    const report = await parse(page(rows.map((cells) => cells.map((cell) => cell || ' ')), '\n\n'));
+    expect(s3Row(report, 'new')).toEqual([5, null, null, null, 2, null, 7]);
+    expect(s3Row(report, 'granted')).toEqual([3, null, null, null, 1, null, 4]);
+  });
+
+  it('does not read the blank line parting two cells a paragraph as a blank cell', async () => {
+    // The blank cells dropped: only the sums may say where 5, 2 and 7 stand, and they cannot.
+    const report = await parse(page(rows.map((cells) => cells.filter((cell) => cell !== '')), '\n\n'));
+    expect(s3Row(report, 'new')).toEqual(Array(7).fill(null));
+    expect(s3Row(report, 'granted')).toEqual(Array(7).fill(null));
   });
 });

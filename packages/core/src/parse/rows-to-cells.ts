@@ -170,7 +170,7 @@ class RowLabelReader {
     if ((!match || group) && /\s/.test(text) && /\s/.test(text.trim())) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
-        const partMatch = matchRowLabel(part, this.inOtherGroup);
+        const partMatch = matchRowLabel(part, this.inOtherGroup) ?? this.mended(part);
         if (partMatch?.kind === 'row' && partMatch.label.group) this.inOtherGroup = partMatch.label.key === 'other';
         match = partMatch ?? match;
       }
