@@ -186,7 +186,8 @@ function blankLineCells(tokens: readonly Token[], labelAt: Position | undefined,
   }
   // The blank lines between two cells, as the closest two show: none a line, one a paragraph.
   let apart = Infinity;
-  for (let i = 1; i < lines.length; i += 1) apart = Math.min(apart, (lines[i] as number) - (lines[i - 1] as number) - 1);
+  for (let i = 1; i < lines.length; i += 1)
+    apart = Math.min(apart, (lines[i] as number) - (lines[i - 1] as number) - 1);
   if (apart > 1) return undefined;
   const placed: Token[] = [];
   let previous = labelAt.line;

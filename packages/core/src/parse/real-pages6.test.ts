@@ -154,7 +154,12 @@ describe('a crawler’s excerpt of a page, each row’s cells run together', () 
 });
 
 describe('a table copied a cell a line, its blank cells blank lines', () => {
-  const labels = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '(一)予以公开'];
+  const labels = [
+    '一、本年新收政府信息公开申请数量',
+    '二、上年结转政府信息公开申请数量',
+    '三、本年度办理结果',
+    '(一)予以公开',
+  ];
   /** Section 三's first rows, each cell on a line of its own (`cells` '' for a blank one), cells parted by `gap`. */
   const page = (rows: readonly (readonly string[])[], gap: string) =>
     [
@@ -190,14 +195,24 @@ describe('a table copied a cell a line, its blank cells blank lines', () => {
 
   it('reads a blank paragraph between a row’s figures, a cell a paragraph, as a blank cell', async () => {
     // Cells parted by a blank line; a blank cell a paragraph of its own (" "), so three lines apart.
-    const report = await parse(page(rows.map((cells) => cells.map((cell) => cell || ' ')), '\n\n'));
+    const report = await parse(
+      page(
+        rows.map((cells) => cells.map((cell) => cell || ' ')),
+        '\n\n',
+      ),
+    );
     expect(s3Row(report, 'new')).toEqual([5, null, null, null, 2, null, 7]);
     expect(s3Row(report, 'granted')).toEqual([3, null, null, null, 1, null, 4]);
   });
 
   it('does not read the blank line parting two cells a paragraph as a blank cell', async () => {
     // The blank cells dropped: only the sums may say where 5, 2 and 7 stand, and they cannot.
-    const report = await parse(page(rows.map((cells) => cells.filter((cell) => cell !== '')), '\n\n'));
+    const report = await parse(
+      page(
+        rows.map((cells) => cells.filter((cell) => cell !== '')),
+        '\n\n',
+      ),
+    );
     expect(s3Row(report, 'new')).toEqual(Array(7).fill(null));
     expect(s3Row(report, 'granted')).toEqual(Array(7).fill(null));
   });

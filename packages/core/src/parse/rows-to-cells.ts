@@ -5,7 +5,15 @@ import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
 import { type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
-import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord, startsWithDigit } from './labels.js';
+import {
+  headerColumns,
+  isS2Header,
+  isS4Anchor,
+  matchRowLabel,
+  s2FormatOf,
+  s2HeaderWord,
+  startsWithDigit,
+} from './labels.js';
 import { mendOcrLabel } from './ocr-labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
 import type { SourceCell, SourceRow } from './rows.js';
