@@ -39,6 +39,9 @@ export interface TableReading {
   readonly unplaceable?: ReadonlySet<string>;
 }
 
+/** Longer than any label with its note, as a transcript may space it out. */
+const MENDED_LONGEST = 60;
+
 /** The cell IDs of a section 二 row in a format: the format's own columns, else the other format's. */
 function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
   const ids = new Map<string, readonly string[]>();
@@ -192,8 +195,9 @@ class RowLabelReader {
    * text one edit from exactly one statutory label of five characters or more.
    */
   private mended(text: string): LabelMatch | undefined {
-    // No label is shorter than four characters that mending would name (ocr-labels.ts).
-    if (text.length < 4 || startsWithDigit(text)) return undefined;
+    // No label is shorter than four characters that mending would name (ocr-labels.ts), and none
+    // with its note runs past MENDED_LONGEST: prose lines, asked whether they are labels, are not mended.
+    if (text.length < 4 || text.length > MENDED_LONGEST || startsWithDigit(text)) return undefined;
     const mended = mendOcrLabel(text);
     return mended === text ? undefined : matchRowLabel(mended, this.inOtherGroup);
   }
