@@ -41,6 +41,9 @@ export interface TableReading {
 
 /** Longer than any label with its note, as a transcript may space it out. */
 const MENDED_LONGEST = 60;
+/** The same header and prose cells recur in every report, and most are no label misread: what mending made of them is kept. */
+const mendedTexts = new Map<string, string>();
+const MENDED_CACHE_SIZE = 10_000;
 
 /** The cell IDs of a section 二 row in a format: the format's own columns, else the other format's. */
 function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
@@ -198,7 +201,12 @@ class RowLabelReader {
     // No label is shorter than four characters that mending would name (ocr-labels.ts), and none
     // with its note runs past MENDED_LONGEST: prose lines, asked whether they are labels, are not mended.
     if (text.length < 4 || text.length > MENDED_LONGEST || startsWithDigit(text)) return undefined;
-    const mended = mendOcrLabel(text);
+    let mended = mendedTexts.get(text);
+    if (mended === undefined) {
+      mended = mendOcrLabel(text);
+      if (mendedTexts.size >= MENDED_CACHE_SIZE) mendedTexts.clear();
+      mendedTexts.set(text, mended);
+    }
     return mended === text ? undefined : matchRowLabel(mended, this.inOtherGroup);
   }
 
