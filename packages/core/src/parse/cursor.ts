@@ -3,6 +3,7 @@ import { APPLICANT_COLUMNS, S2_BLOCKS } from '../model/cells.js';
 import { s3RowAddsUp } from './align/sums.js';
 import { S2_FORMAT_WORDS } from './labels.js';
 import { canonical, readCell } from './normalise.js';
+import type { Position } from './document.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
 /*
@@ -166,6 +167,42 @@ function labelAfterSpace(text: string, isLabel: (text: string) => boolean): bool
   return space > 0 && isLabel(text.slice(space + 1));
 }
 
+/**
+ * A row a cell a line whose blank cells are blank lines (a label, then "3", five blank lines, "3"
+ * under seven columns), or a cell a paragraph whose blank cells are blank paragraphs (a blank line
+ * between any two cells, three around a blank one): the blanks between its values make up exactly
+ * the cells they fall short of. Which way the page goes, the line between the label and the first
+ * value says. The values in place with a blank cell for each blank; undefined otherwise. Blanks
+ * after the last value may only part two rows, and a page of a PDF may have lost its running heads
+ * between lines: neither is read so.
+ */
+function blankLineCells(tokens: readonly Token[], labelAt: Position | undefined, count: number): Token[] | undefined {
+  if (labelAt?.line === undefined || labelAt.page !== undefined || tokens.length < 2) return undefined;
+  const lines: number[] = [labelAt.line];
+  for (const token of tokens) {
+    const { line, page } = token.cell.at;
+    if (line === undefined || page !== undefined) return undefined;
+    lines.push(line);
+  }
+  // The blank lines between two cells, as the closest two show: none a line, one a paragraph.
+  let apart = Infinity;
+  for (let i = 1; i < lines.length; i += 1)
+    apart = Math.min(apart, (lines[i] as number) - (lines[i - 1] as number) - 1);
+  if (apart > 1) return undefined;
+  const placed: Token[] = [];
+  let previous = labelAt.line;
+  for (const token of tokens) {
+    const line = token.cell.at.line as number;
+    const gap = line - previous - 1;
+    if (gap < apart || (gap - apart) % (apart + 1) !== 0) return undefined;
+    for (let k = 0; k < (gap - apart) / (apart + 1); k += 1)
+      placed.push(new CellValue(null, { text: '', at: { line: previous + 1 + k * (apart + 1) } }));
+    placed.push(token);
+    previous = line;
+  }
+  return placed.length === count && placed.length > tokens.length ? placed : undefined;
+}
+
 export class Cursor {
   /**
    * How the values the last take found, a cell a line, fell short of the count: `blanks` when a
@@ -176,6 +213,8 @@ export class Cursor {
   short: 'none' | 'blanks' | 'cut' | 'empty' = 'none';
   /** Whether the last take found figures after the label but left them as no row's of its own (a column printed apart). */
   detached = false;
+  /** Where the label of the last take a cell a line stands, for the blank lines after it. */
+  private labelAt: Position | undefined;
 
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -224,6 +263,7 @@ export class Cursor {
       if (tokens.length > 0) return tokens;
     }
     // One cell per line: values follow on the next rows.
+    this.labelAt = (cells[this.cell] as SourceCell).at;
     let last = this.row;
     let header = false;
     for (let r = this.row + 1; r < this.rows.length && tokens.length < count; r += 1) {
@@ -268,6 +308,8 @@ export class Cursor {
    * (`empty`: the next label came first, every cell of the row blank).
    */
   private stopped(tokens: Token[], count: number): Token[] {
+    const placed = tokens.length < count ? blankLineCells(tokens, this.labelAt, count) : undefined;
+    if (placed) return placed;
     if (tokens.length > 0 && tokens.length < count) this.short = 'blanks';
     else if (tokens.length === 0) this.short = 'empty';
     return tokens;

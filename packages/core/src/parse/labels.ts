@@ -232,6 +232,11 @@ export function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined
   let seen2021 = 0;
   for (const row of rows) {
     for (const cell of row.cells) {
+      if (cell.text.length > 8 && cell.text.includes(RUN_HEADER_START)) {
+        const bits = runHeaderBits(cell.text);
+        seen2019 += bits[0];
+        seen2021 += bits[1];
+      }
       // An empty cell (most of a pipe table's padding) tells nothing.
       if (cell.text === '' || cell.text.length > 30 || startsWithDigit(cell.text)) continue;
       const first = cell.text.charCodeAt(0);
@@ -245,6 +250,30 @@ export function s2FormatOf(rows: readonly SourceRow[]): ReportFormat | undefined
   }
   if (seen2021 === 0 && seen2019 === 0) return undefined;
   return seen2021 >= seen2019 ? '2021' : '2019';
+}
+
+/*
+ * A crawler's text runs a header row's cells together ("信息内容本年新制作数量本年新公开数量对外公开
+ * 总数量"), often with the rows around it on one line: no cell is a header word, yet the words are
+ * there after "信息内容". Each such header counts once for each format whose words it holds.
+ */
+const RUN_HEADER_START = '信息内容';
+const RUN_HEADER_ROOM = 40;
+const RUN_HEADER_WORDS = {
+  '2019': S2_FORMAT_WORDS['2019'].map(canonical),
+  '2021': S2_FORMAT_WORDS['2021'].map(canonical),
+};
+
+/** How many run-together headers in the text hold 2019 words, and how many 2021 words. */
+function runHeaderBits(text: string): [number, number] {
+  const form = canonical(text);
+  const counts: [number, number] = [0, 0];
+  for (let at = form.indexOf(RUN_HEADER_START); at >= 0; at = form.indexOf(RUN_HEADER_START, at + 1)) {
+    const header = form.slice(at + RUN_HEADER_START.length, at + RUN_HEADER_START.length + RUN_HEADER_ROOM);
+    if (RUN_HEADER_WORDS['2019'].some((word) => header.includes(word))) counts[0] += 1;
+    if (RUN_HEADER_WORDS['2021'].some((word) => header.includes(word))) counts[1] += 1;
+  }
+  return counts;
 }
 
 /** A section 二 column header as compared: canonical, without its unit, "本年度" as "本年". */

@@ -32,8 +32,18 @@ const PRINTED = new Set(
  * loses fifteen cells. Four characters, but no other table word is within one edit of them.
  */
 const S4_HEADERS = new Set([canonical(S4_GROUPS[0].label), canonical('行政诉讼')]);
+/*
+ * Section 二's rows of four characters ("行政许可", "行政处罚", "行政强制"), which a transcript
+ * misreads as often ("行正许可", "行政外罚"): no other table word is within one edit of them either.
+ */
+const S2_SHORT = new Set(
+  Object.values(S2_BLOCKS)
+    .flat()
+    .flatMap((block) => block.rows.map((row) => canonical(row.label)))
+    .filter((label) => label.length === MIN_MENDED - 1 && label.startsWith('行政')),
+);
 const PRINTED_MENDED = [...new Set([...PRINTED, ...S4_HEADERS])].filter(
-  (label) => label.length >= MIN_MENDED || S4_HEADERS.has(label),
+  (label) => label.length >= MIN_MENDED || S4_HEADERS.has(label) || S2_SHORT.has(label),
 );
 
 /** A cell's text as the one statutory label it is a single misread character from; else as it was. */

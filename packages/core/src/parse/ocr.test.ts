@@ -109,6 +109,9 @@ describe('a scan read by OCR, as the reader’s document', () => {
     expect(mendOcrLabel('1.属于国家秘密')).toBe('1.属于国家秘密');
     // Short words are one edit from too many others; two edits are no label.
     expect(mendOcrLabel('规意')).toBe('规意');
+    // Section 二's four-character rows: one edit from no other table word.
+    expect(mendOcrLabel('行正许可')).toBe('行政许可');
+    expect(mendOcrLabel('行政执法')).toBe('行政执法');
     expect(mendOcrLabel('属于三类外部事务信意')).toBe('属于三类外部事务信意');
     for (const word of Object.values(S2_FORMAT_WORDS).flat()) expect(mendOcrLabel(word)).toBe(word);
     // No two labels of five characters or more are one edit apart: a mended label is never another's.

@@ -5,7 +5,16 @@ import { Cursor, shortWay, unreadableFigure, type Token } from './cursor.js';
 import { type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
-import { headerColumns, isS2Header, isS4Anchor, matchRowLabel, s2FormatOf, s2HeaderWord } from './labels.js';
+import {
+  headerColumns,
+  isS2Header,
+  isS4Anchor,
+  matchRowLabel,
+  s2FormatOf,
+  s2HeaderWord,
+  startsWithDigit,
+} from './labels.js';
+import { mendOcrLabel } from './ocr-labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { readS4 } from './s4-read.js';
@@ -29,6 +38,12 @@ export interface TableReading {
   /** Section 二 cells of rows whose numbers have no known column: no split of those numbers places them. */
   readonly unplaceable?: ReadonlySet<string>;
 }
+
+/** Longer than any label with its note, as a transcript may space it out. */
+const MENDED_LONGEST = 60;
+/** The same header and prose cells recur in every report, and most are no label misread: what mending made of them is kept. */
+const mendedTexts = new Map<string, string>();
+const MENDED_CACHE_SIZE = 10_000;
 
 /** The cell IDs of a section 二 row in a format: the format's own columns, else the other format's. */
 function s2RowIds(format: ReportFormat): Map<string, readonly string[]> {
@@ -83,7 +98,7 @@ class RowLabelReader {
   /** Inside the group (六) 其他处理 of section 三, whose sub-rows share labels with other rows. */
   private inOtherGroup = false;
   readonly isLabel = (text: string): boolean =>
-    matchRowLabel(text, this.inOtherGroup) !== undefined || isS4Anchor(text);
+    matchRowLabel(text, this.inOtherGroup) !== undefined || isS4Anchor(text) || this.mended(text) !== undefined;
 
   constructor(
     private readonly rows: readonly SourceRow[],
@@ -162,19 +177,37 @@ class RowLabelReader {
 
   /** The row label a cell's text is, if any. */
   private match(text: string): LabelMatch | undefined {
-    let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup);
+    let match: LabelMatch | undefined = matchRowLabel(text, this.inOtherGroup) ?? this.mended(text);
     // A group's name may open a longer label ("（六）其他处理 1.申请人无正当理由逾期不补正…", as a
     // transcript joins the label cells): then its last part names the row.
     const group = match?.kind === 'row' && match.label.group;
     if ((!match || group) && /\s/.test(text) && /\s/.test(text.trim())) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
-        const partMatch = matchRowLabel(part, this.inOtherGroup);
+        const partMatch = matchRowLabel(part, this.inOtherGroup) ?? this.mended(part);
         if (partMatch?.kind === 'row' && partMatch.label.group) this.inOtherGroup = partMatch.label.key === 'other';
         match = partMatch ?? match;
       }
     }
     return match;
+  }
+
+  /**
+   * The row a label names that an OCR or a language model transcribed with one character wrong
+   * ("行政规范姓文件", "本年新牧政府信息公开申请数量"), as `mendOcrLabel` mends a scan's labels:
+   * text one edit from exactly one statutory label of five characters or more.
+   */
+  private mended(text: string): LabelMatch | undefined {
+    // No label is shorter than four characters that mending would name (ocr-labels.ts), and none
+    // with its note runs past MENDED_LONGEST: prose lines, asked whether they are labels, are not mended.
+    if (text.length < 4 || text.length > MENDED_LONGEST || startsWithDigit(text)) return undefined;
+    let mended = mendedTexts.get(text);
+    if (mended === undefined) {
+      mended = mendOcrLabel(text);
+      if (mendedTexts.size >= MENDED_CACHE_SIZE) mendedTexts.clear();
+      mendedTexts.set(text, mended);
+    }
+    return mended === text ? undefined : matchRowLabel(mended, this.inOtherGroup);
   }
 
   /** Reads the cell at row r, column c: when it is a row label, the values after it. */

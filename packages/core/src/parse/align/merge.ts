@@ -1,5 +1,5 @@
 import type { OtherRowLayout, ReportFormat } from '../../model/cells.js';
-import { tableCellIds } from '../../model/cells.js';
+import { S3_COLUMNS, tableCellIds } from '../../model/cells.js';
 import type { TableReading } from '../rows-to-cells.js';
 import type { SourceRow } from '../rows.js';
 import type { ParserFinding } from '../readings.js';
@@ -42,10 +42,36 @@ function incomplete(tables: TableReading, format: ReportFormat): boolean {
   return TABLES.some((table) => read[table] < tableCellIds(table, format).length);
 }
 
+const S3_TOTAL = '.total';
+const S3_WIDTH = S3_COLUMNS.length;
+
+/**
+ * Whether every row of section 三 the aligner placed is whole and adds up: seven figures whose
+ * first six make the seventh ("一、本年新收政府信息公开申请数量0000000", "四、结转下年度继续办理 0 0 0 0
+ * 0 0 0"). Such rows are a table's even when a page's excerpt keeps fewer of them than LEAST_ROWS:
+ * prose states a count, not seven that add up.
+ */
+function wholeS3Rows(aligned: Alignment): boolean {
+  const rows = new Map<string, { cells: number; six: number; total?: number }>();
+  for (const [id, { value }] of aligned.values) {
+    if (!id.startsWith(PREFIX.s3)) continue;
+    if (value === null) return false;
+    const key = id.slice(0, id.lastIndexOf('.'));
+    const row = rows.get(key) ?? { cells: 0, six: 0 };
+    row.cells += 1;
+    if (id.endsWith(S3_TOTAL)) row.total = value;
+    else row.six += value;
+    rows.set(key, row);
+  }
+  if (rows.size === 0) return false;
+  for (const row of rows.values()) if (row.cells !== S3_WIDTH || row.total !== row.six) return false;
+  return true;
+}
+
 /** The tables the aligner may complete: those the labels left empty, and those it reads alike where both read. */
 function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFormat): TableId[] {
   return TABLES.filter((table) => {
-    if (aligned.rowsFound[table] < LEAST_ROWS[table]) return false;
+    if (aligned.rowsFound[table] < LEAST_ROWS[table] && !(table === 's3' && wholeS3Rows(aligned))) return false;
     let shared = 0;
     let alike = 0;
     const prefix = PREFIX[table];
