@@ -161,7 +161,6 @@ export interface TemplateAlignment {
 export class PairTable {
   /** By row (ALL_ROWS order) and run: the pair's score, 0 where there is none. */
   readonly scores: Float64Array;
-  private readonly splits: (RowSplits | undefined)[];
   private readonly made: boolean[];
   private readonly printed: (string | undefined)[];
   /** By row shape and run: the run's readings (rows of one shape, as section 三's, read a run alike). */
@@ -176,7 +175,6 @@ export class PairTable {
   constructor(private readonly candidates: readonly ScoredCandidate[]) {
     const n = candidates.length;
     this.scores = new Float64Array(ALL_ROWS.length * n);
-    this.splits = new Array<RowSplits | undefined>(ALL_ROWS.length * n);
     this.made = new Array<boolean>(ALL_ROWS.length).fill(false);
     this.printed = new Array<string | undefined>(n);
     this.firstPair = new Array<number>(ALL_ROWS.length).fill(n);
@@ -203,15 +201,18 @@ export class PairTable {
       const split = (known[j] ??= rowSplits(row, candidate.run, (this.printed[j] ??= candidate.run.pieces.join(' '))));
       if (split.splits.length === 0) continue;
       this.scores[offset + j] = split.sumsHold && !split.derived ? score : score * 0.8;
-      this.splits[offset + j] = split;
       if (j < (this.firstPair[index] as number)) this.firstPair[index] = j;
       this.lastPair[index] = j;
     }
     return offset;
   }
 
-  split(offset: number, j: number): RowSplits {
-    return this.splits[offset + j] as RowSplits;
+  /**
+   * The readings of run j as the row's cells, where the pair has a score: kept by the row's shape
+   * (`byShape`), not again in an array by row and run of which few entries are ever filled.
+   */
+  split(row: TemplateRow, j: number): RowSplits {
+    return (this.byShape.get(shapeOf(row)) as (RowSplits | undefined)[])[j] as RowSplits;
   }
 }
 
@@ -302,7 +303,7 @@ export function alignTemplate(
     else if (value === best[(i - 1) * w + j]) i -= 1;
     else {
       const offset = offsets[i - 1] as number;
-      const split = table.split(offset, j - 1);
+      const split = table.split(rows[i - 1] as TemplateRow, j - 1);
       readings.push({
         row: rows[i - 1] as TemplateRow,
         candidate: candidates[j - 1] as Candidate,
