@@ -3,6 +3,7 @@ import { withoutThousands } from './align/stream.js';
 import { allDigits } from './labels.js';
 import { isTrimmed } from './normalise.js';
 import { splitPipes } from './rows.js';
+import { spaceWithin } from './rows-to-cells.js';
 import { withoutCellEdges } from './title.js';
 
 /*
@@ -50,6 +51,17 @@ describe('loops written by hand', () => {
     };
     for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 10_000, 12))
       expect(splitPipes(text)).toEqual(split(text));
+  });
+
+  it('tell a white space within the trimmed text as /\\s/.test(text) && /\\s/.test(text.trim()) does', () => {
+    const regex = (text: string): boolean => /\s/.test(text) && /\s/.test(text.trim());
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      for (const text of [`a${char}中`, `${char}a`, `a${char}`, char, `${char}${char}`])
+        expect(spaceWithin(text)).toBe(regex(text));
+    }
+    for (const text of strings([' ', '\t', '\u3000', '\u00a0', '\n', 'a', '中', '1'], 20_000, 8))
+      expect(spaceWithin(text)).toBe(regex(text));
   });
 
   it('tell ASCII digits alone as /^\\d+$/ does', () => {
