@@ -5,6 +5,8 @@
  * and the row's sums are enumerated; the caller decides among them with the table's other sums.
  */
 
+import { isTrimmed } from '../normalise.js';
+
 /** A run of numbers as printed: pieces that were separated for sure, each possibly several cells run together. */
 export interface DigitRun {
   readonly pieces: readonly string[];
@@ -30,20 +32,27 @@ export interface SplitOptions {
  */
 export function runPieces(raw: string): string[] {
   const pieces: string[] = [];
-  // Cut by hand (before every sign but a leading one): it runs for every run of every crawler's text.
-  for (const piece of raw.split(BOUNDARIES)) {
-    let start = 0;
-    for (let at = 1; at < piece.length; at += 1) {
-      if (piece[at] !== '-' && piece[at] !== '+') continue;
-      addPiece(pieces, piece.slice(start, at));
+  // Cut by hand, where `raw.split(/[\s|\u00a0\u3000]+/)` cuts and before every sign but one that
+  // opens a piece: it runs for every run of every crawler's text (by-hand.test.ts checks the two agree).
+  let at = 0;
+  while (at < raw.length) {
+    while (at < raw.length && isBoundary(raw.charCodeAt(at))) at += 1;
+    let start = at;
+    for (at += 1; at < raw.length && !isBoundary(raw.charCodeAt(at)); at += 1) {
+      const code = raw.charCodeAt(at);
+      if (code !== 0x2d /* - */ && code !== 0x2b /* + */) continue;
+      addPiece(pieces, raw.slice(start, at));
       start = at;
     }
-    addPiece(pieces, start === 0 ? piece : piece.slice(start));
+    if (start < raw.length) addPiece(pieces, raw.slice(start, Math.min(at, raw.length)));
   }
   return pieces;
 }
 
-const BOUNDARIES = /[\s|\u00a0\u3000]+/;
+/** A boundary between the pieces of a run: white space (what `\s` and `trim` take) or "|". */
+function isBoundary(code: number): boolean {
+  return code === 0x7c /* | */ || isTrimmed(code);
+}
 
 /** A piece that holds a digit: not an empty one between two boundaries, nor a lone sign. */
 function addPiece(pieces: string[], piece: string): void {
