@@ -59,27 +59,27 @@ function addPiece(pieces: string[], piece: string): void {
   if (piece !== '' && piece !== '-' && piece !== '+') pieces.push(piece);
 }
 
-/** The longest cell that can start at `start`: a leading 0 stands alone, digits stop at maxDigits, a decimal part stays whole. */
-function cellEnds(piece: string, start: number, maxDigits: number): number[] {
-  const ends: number[] = [];
-  let i = start;
-  if (piece[i] === '-' || piece[i] === '+') i += 1;
-  const first = i;
-  while (i < piece.length && piece.charCodeAt(i) >= 48 && piece.charCodeAt(i) <= 57) {
-    i += 1;
-    if (i - first > maxDigits) break;
-    const zeroLed = piece[first] === '0' && i - first > 1;
-    if (zeroLed) break;
-    if (piece[i] === '.') {
-      // A decimal part ends the cell where the piece's digits end.
-      let j = i + 1;
-      while (j < piece.length && piece.charCodeAt(j) >= 48 && piece.charCodeAt(j) <= 57) j += 1;
-      if (j > i + 1) ends.push(j);
-      break;
-    }
-    ends.push(i);
-  }
-  return ends;
+/** Whether a code unit is an ASCII digit. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * The cells that can start where a cell's digits start (`first`, after its sign), one at a time,
+ * shortest first: the end of the next after one that ends at `end` (`first` for the shortest), -1
+ * when there is none. A leading 0 stands alone, digits stop at maxDigits, a decimal part stays
+ * whole (and ends the list: the character after it is no digit). One at a time, not listed: the
+ * walk asks at every cell of every split it tries.
+ */
+function nextEnd(piece: string, first: number, end: number, maxDigits: number): number {
+  if (end >= piece.length || !isDigit(piece.charCodeAt(end))) return -1;
+  const i = end + 1;
+  if (i - first > maxDigits) return -1;
+  if (piece.charCodeAt(first) === 48 && i - first > 1) return -1;
+  if (piece.charCodeAt(i) !== 0x2e /* . */) return i;
+  let j = i + 1;
+  while (j < piece.length && isDigit(piece.charCodeAt(j))) j += 1;
+  return j > i + 1 ? j : -1;
 }
 
 /**
@@ -149,7 +149,9 @@ export function splitRun(run: DigitRun, count: number, options: SplitOptions): n
       required = 0;
       for (let i = index - groupWidth + 1; i < index; i += 1) required += values[i] as number;
     }
-    for (const end of cellEnds(text, start, maxDigits)) {
+    const sign = text.charCodeAt(start);
+    const first = sign === 0x2d /* - */ || sign === 0x2b /* + */ ? start + 1 : start;
+    for (let end = nextEnd(text, first, first, maxDigits); end !== -1; end = nextEnd(text, first, end, maxDigits)) {
       const value = cellValue(text, start, end);
       if (required !== undefined && value !== required) continue;
       values.push(value);
