@@ -101,7 +101,13 @@ const ROW_LABEL = /[\u4e00-\u9fff][^\d]*$/;
 function commaCells(text: string): string[] | undefined {
   // A row ends with a figure or an empty field: prose with commas ends otherwise, and is told so
   // from its last field alone, before it is split (every line of the text is asked).
-  const lastComma = Math.max(text.lastIndexOf(','), text.lastIndexOf('，'));
+  let lastComma = text.length - 1;
+  while (
+    lastComma >= 0 &&
+    text.charCodeAt(lastComma) !== 0x2c /* , */ &&
+    text.charCodeAt(lastComma) !== 0xff0c /* ， */
+  )
+    lastComma -= 1;
   if (lastComma < 0 || !FIGURE_FIELD.test(text.slice(lastComma + 1))) return undefined;
   const fields = text.split(/[,，]/);
   let first = fields.length;

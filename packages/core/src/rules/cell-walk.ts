@@ -44,7 +44,9 @@ export function cellIdsOf(cells: Cells): readonly string[] {
 }
 
 /** The catalogue's money cells. */
-const MONEY_CELLS: ReadonlySet<string> = new Set([...CELLS.values()].filter((cell) => cell.kind === 'money').map((cell) => cell.id));
+const MONEY_CELLS: ReadonlySet<string> = new Set(
+  [...CELLS.values()].filter((cell) => cell.kind === 'money').map((cell) => cell.id),
+);
 
 /**
  * The cells of the model whose number a value rule may find fault with, in the report's order:
