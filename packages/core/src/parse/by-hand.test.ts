@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { withoutThousands } from './align/stream.js';
+import { runPieces } from './align/split.js';
+import { numberingAfter, withoutThousands } from './align/stream.js';
 import { allDigits } from './labels.js';
 import { isTrimmed } from './normalise.js';
 import { splitPipes } from './rows.js';
+import { spaceWithin } from './rows-to-cells.js';
 import { withoutCellEdges } from './title.js';
 
 /*
@@ -50,6 +52,48 @@ describe('loops written by hand', () => {
     };
     for (const text of strings(['|', '|', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '1', '中', '｜'], 10_000, 12))
       expect(splitPipes(text)).toEqual(split(text));
+  });
+
+  it('tell a white space within the trimmed text as /\\s/.test(text) && /\\s/.test(text.trim()) does', () => {
+    const regex = (text: string): boolean => /\s/.test(text) && /\s/.test(text.trim());
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      for (const text of [`a${char}中`, `${char}a`, `a${char}`, char, `${char}${char}`])
+        expect(spaceWithin(text)).toBe(regex(text));
+    }
+    for (const text of strings([' ', '\t', '\u3000', '\u00a0', '\n', 'a', '中', '1'], 20_000, 8))
+      expect(spaceWithin(text)).toBe(regex(text));
+  });
+
+  it('cut a run into pieces at boundaries and signs as split(/[\\s|\\u00a0\\u3000]+/) and a cut before each sign did', () => {
+    const cut = (raw: string): string[] => {
+      const pieces: string[] = [];
+      const add = (piece: string): void => {
+        if (piece !== '' && piece !== '-' && piece !== '+') pieces.push(piece);
+      };
+      for (const piece of raw.split(/[\s|\u00a0\u3000]+/)) {
+        let start = 0;
+        for (let at = 1; at < piece.length; at += 1) {
+          if (piece[at] !== '-' && piece[at] !== '+') continue;
+          add(piece.slice(start, at));
+          start = at;
+        }
+        add(start === 0 ? piece : piece.slice(start));
+      }
+      return pieces;
+    };
+    for (const raw of strings(['1', '0', '7', '-', '+', '.', ' ', '|', '\u3000', '\u00a0', '\t', '\n'], 30_000, 14))
+      expect(runPieces(raw)).toEqual(cut(raw));
+  });
+
+  it('tell a numbering after a run as /^[.、．][^\\d\\s]/ does', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      for (const after of [`.${char}`, `、${char}x`, `．${char}`, `${char}其`, char])
+        expect(numberingAfter(after)).toBe(/^[.、．][^\d\s]/.test(after));
+    }
+    for (const after of strings(['.', '、', '．', '1', ' ', '其', '\u3000'], 20_000, 3))
+      expect(numberingAfter(after)).toBe(/^[.、．][^\d\s]/.test(after));
   });
 
   it('tell ASCII digits alone as /^\\d+$/ does', () => {

@@ -86,11 +86,12 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
   if (allDigits(text)) return undefined;
   // The same few hundred cell texts recur in every report: remember what they matched.
   const cache = inOtherGroup ? matchesInOtherGroup : matches;
+  // A text that names no row is kept as null: one look tells it, not a look and then a test for the key.
   const known = cache.get(text);
-  if (known !== undefined || cache.has(text)) return known;
+  if (known !== undefined) return known ?? undefined;
   const match = matchUncached(text, inOtherGroup);
   if (cache.size >= MATCH_CACHE_SIZE) cache.clear();
-  cache.set(text, match);
+  cache.set(text, match ?? null);
   return match;
 }
 
@@ -119,8 +120,8 @@ for (const label of ROW_LABELS) {
  * outcomes heading, 总计 and 其他 (after numbering), and the Chinese numerals numbering starts with.
  */
 const LABEL_FIRSTS = firstTable([...FORMS_BY_FIRST.keys(), ...'本总其一二三四五六七八九十']);
-const matches = new Map<string, LabelMatch | undefined>();
-const matchesInOtherGroup = new Map<string, LabelMatch | undefined>();
+const matches = new Map<string, LabelMatch | null>();
+const matchesInOtherGroup = new Map<string, LabelMatch | null>();
 
 function matchUncached(text: string, inOtherGroup: boolean): LabelMatch | undefined {
   const form = canonical(text);

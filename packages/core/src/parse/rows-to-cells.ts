@@ -6,6 +6,7 @@ import { type ParserFinding, type ReadValue } from './readings.js';
 
 export type { ParserFinding, ReadValue } from './readings.js';
 import {
+  allDigits,
   headerColumns,
   isS2Header,
   isS4Anchor,
@@ -14,6 +15,7 @@ import {
   s2HeaderWord,
   startsWithDigit,
 } from './labels.js';
+import { isTrimmed } from './normalise.js';
 import { mendOcrLabel } from './ocr-labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
 import type { SourceCell, SourceRow } from './rows.js';
@@ -74,6 +76,19 @@ function s3RowIds(rowKey: string): readonly string[] {
   const ids = s3Ids.get(rowKey) ?? S3_KEYS.map((column) => interned(`s3.${rowKey}.${column}`));
   s3Ids.set(rowKey, ids);
   return ids;
+}
+
+/**
+ * Whether a white space stands inside the text once trimmed (`/\s/.test(text.trim())`): by hand, as
+ * it is asked of every cell that names no row. `\s` and `trim` take the same code units (isTrimmed).
+ */
+export function spaceWithin(text: string): boolean {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
+  for (let i = start; i < end; i += 1) if (isTrimmed(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The state of one pass over the rows: the values read so far and where the tables stand. */
@@ -181,7 +196,7 @@ class RowLabelReader {
     // A group's name may open a longer label ("（六）其他处理 1.申请人无正当理由逾期不补正…", as a
     // transcript joins the label cells): then its last part names the row.
     const group = match?.kind === 'row' && match.label.group;
-    if ((!match || group) && /\s/.test(text) && /\s/.test(text.trim())) {
+    if ((!match || group) && spaceWithin(text)) {
       // An unfolded label ("三、本年度办理结果 （六）其他处理 3.其他"): its parts in order, the last names the row.
       for (const part of text.trim().split(/\s+/)) {
         const partMatch = matchRowLabel(part, this.inOtherGroup) ?? this.mended(part);
@@ -212,7 +227,8 @@ class RowLabelReader {
 
   /** Reads the cell at row r, column c: when it is a row label, the values after it. */
   readCell(row: SourceRow, r: number, cell: SourceCell, c: number): void {
-    if (cell.text === '' || cell.text.length > 90) return;
+    // A count (most cells) is no label and no header word: told so before either is asked.
+    if (cell.text === '' || cell.text.length > 90 || allDigits(cell.text)) return;
     if (this.readS2Header(cell.text)) return;
     const match = this.match(cell.text);
     if (!match) return;

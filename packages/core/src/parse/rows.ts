@@ -99,7 +99,16 @@ const ROW_LABEL = /[\u4e00-\u9fff][^\d]*$/;
  * the trailing fields that are all figures or empty; undefined for any other line.
  */
 function commaCells(text: string): string[] | undefined {
-  if (!text.includes(',') && !text.includes('，')) return undefined;
+  // A row ends with a figure or an empty field: prose with commas ends otherwise, and is told so
+  // from its last field alone, before it is split (every line of the text is asked).
+  let lastComma = text.length - 1;
+  while (
+    lastComma >= 0 &&
+    text.charCodeAt(lastComma) !== 0x2c /* , */ &&
+    text.charCodeAt(lastComma) !== 0xff0c /* ， */
+  )
+    lastComma -= 1;
+  if (lastComma < 0 || !FIGURE_FIELD.test(text.slice(lastComma + 1))) return undefined;
   const fields = text.split(/[,，]/);
   let first = fields.length;
   while (first > 1 && FIGURE_FIELD.test(fields[first - 1] as string)) first -= 1;

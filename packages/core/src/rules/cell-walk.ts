@@ -43,6 +43,11 @@ export function cellIdsOf(cells: Cells): readonly string[] {
   return current?.cells === cells ? current.ids : Object.keys(cells);
 }
 
+/** The catalogue's money cells. */
+const MONEY_CELLS: ReadonlySet<string> = new Set(
+  [...CELLS.values()].filter((cell) => cell.kind === 'money').map((cell) => cell.id),
+);
+
 /**
  * The cells of the model whose number a value rule may find fault with, in the report's order:
  * every amount, and every count that is negative or not whole. The others (nearly all: whole
@@ -55,6 +60,9 @@ export function numbersToJudge(cells: Cells): readonly NumberCell[] {
   for (const id of walk ? walk.ids : Object.keys(cells)) {
     const value = cells[id];
     if (typeof value !== 'number') continue;
+    // A whole count of zero or more (nearly all) is judged only in a money cell: asked of the few
+    // of those, not of the whole catalogue.
+    if (value >= 0 && Number.isInteger(value) && !MONEY_CELLS.has(id)) continue;
     const info = CELLS.get(id);
     if (info && (info.kind === 'money' || value < 0 || !Number.isInteger(value)))
       numbers.push({ id, value, kind: info.kind });

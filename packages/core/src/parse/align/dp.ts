@@ -41,18 +41,29 @@ const S2_SPLIT_LIMIT = 1024;
 export function rowSplits(row: TemplateRow, run: DigitRun, printed: string = run.pieces.join(' ')): RowSplits {
   // The three templates share rows and the same runs recur: each run is split once per row shape.
   // The shape says which cells carry a sign: a 2019 register row (上一年, 本年增/减, 处理决定) and
-  // a row of three counts split a signed run differently.
-  const key = `${shapeOf(row)}|${printed}`;
-  let split = splitCache.get(key);
+  // a row of three counts split a signed run differently. Kept by shape, then by the run as
+  // printed: a key joining the two would be a new string to hash at every look.
+  const shape = shapeOf(row);
+  let byRun = splitCache.get(shape);
+  if (!byRun) {
+    byRun = new Map();
+    splitCache.set(shape, byRun);
+  }
+  let split = byRun.get(printed);
   if (!split) {
     split = rowSplitsUncached(row, run);
-    if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
-    splitCache.set(key, split);
+    if (cachedSplits >= SPLIT_CACHE_SIZE) {
+      for (const runs of splitCache.values()) runs.clear();
+      cachedSplits = 0;
+    }
+    byRun.set(printed, split);
+    cachedSplits += 1;
   }
   return split;
 }
 
-const splitCache = new Map<string, RowSplits>();
+const splitCache = new Map<string, Map<string, RowSplits>>();
+let cachedSplits = 0;
 const SPLIT_CACHE_SIZE = 5_000;
 
 /** The row's table, and for section 二 which of its cells carry a sign ("s2uSu"); s3 and s4 rows by their count. */
@@ -150,28 +161,28 @@ export interface TemplateAlignment {
 export class PairTable {
   /** By row (ALL_ROWS order) and run: the pair's score, 0 where there is none. */
   readonly scores: Float64Array;
-  private readonly splits: (RowSplits | undefined)[];
   private readonly made: boolean[];
   private readonly printed: (string | undefined)[];
   /** By row shape and run: the run's readings (rows of one shape, as section 三's, read a run alike). */
   private readonly byShape = new Map<string, (RowSplits | undefined)[]>();
-  /** By row (ALL_ROWS order): the first and the last run it pairs with (n and -1 when none). */
-  readonly firstPair: Int32Array;
-  readonly lastPair: Int32Array;
+  /**
+   * By row (ALL_ROWS order): the first and the last run it pairs with (n and -1 when none). Arrays:
+   * a typed array of this size costs more to make (its own buffer) than the pass that reads it.
+   */
+  readonly firstPair: number[];
+  readonly lastPair: number[];
 
   constructor(private readonly candidates: readonly ScoredCandidate[]) {
     const n = candidates.length;
     this.scores = new Float64Array(ALL_ROWS.length * n);
-    this.splits = new Array<RowSplits | undefined>(ALL_ROWS.length * n);
     this.made = new Array<boolean>(ALL_ROWS.length).fill(false);
     this.printed = new Array<string | undefined>(n);
-    this.firstPair = new Int32Array(ALL_ROWS.length).fill(n);
-    this.lastPair = new Int32Array(ALL_ROWS.length).fill(-1);
+    this.firstPair = new Array<number>(ALL_ROWS.length).fill(n);
+    this.lastPair = new Array<number>(ALL_ROWS.length).fill(-1);
   }
 
-  /** Where the row's pairs start in `scores`, made on the first call. */
-  of(row: TemplateRow): number {
-    const index = rowIndex(row);
+  /** Where the row's pairs start in `scores`, made on the first call (`index`: the row's among ALL_ROWS). */
+  of(row: TemplateRow, index: number = rowIndex(row)): number {
     const n = this.candidates.length;
     const offset = index * n;
     if (this.made[index]) return offset;
@@ -190,15 +201,18 @@ export class PairTable {
       const split = (known[j] ??= rowSplits(row, candidate.run, (this.printed[j] ??= candidate.run.pieces.join(' '))));
       if (split.splits.length === 0) continue;
       this.scores[offset + j] = split.sumsHold && !split.derived ? score : score * 0.8;
-      this.splits[offset + j] = split;
       if (j < (this.firstPair[index] as number)) this.firstPair[index] = j;
       this.lastPair[index] = j;
     }
     return offset;
   }
 
-  split(offset: number, j: number): RowSplits {
-    return this.splits[offset + j] as RowSplits;
+  /**
+   * The readings of run j as the row's cells, where the pair has a score: kept by the row's shape
+   * (`byShape`), not again in an array by row and run of which few entries are ever filled.
+   */
+  split(row: TemplateRow, j: number): RowSplits {
+    return (this.byShape.get(shapeOf(row)) as (RowSplits | undefined)[])[j] as RowSplits;
   }
 }
 
@@ -237,22 +251,45 @@ function fillRow(
   if (j <= n) best.copyWithin(here + j, above + j, above + n + 1);
 }
 
+/** Each template's rows by their index among ALL_ROWS, looked up once, not at every alignment. */
+const rowIndices = new WeakMap<Template, readonly number[]>();
+
+function indicesOf(template: Template): readonly number[] {
+  let indices = rowIndices.get(template);
+  if (!indices) {
+    indices = template.rows.map(rowIndex);
+    rowIndices.set(template, indices);
+  }
+  return indices;
+}
+
+/**
+ * The table of the alignment, kept from one to the next (each is done before the next starts, and
+ * nothing it gives back refers to it): a new buffer of this size is its own allocation, which
+ * costs more than filling it.
+ */
+let scratch = new Float64Array(4096);
+
 export function alignTemplate(
   template: Template,
   candidates: readonly ScoredCandidate[],
   table: PairTable = new PairTable(candidates),
 ): TemplateAlignment {
   const rows = template.rows;
-  const offsets = rows.map((row) => table.of(row));
+  const indices = indicesOf(template);
+  const offsets = rows.map((row, i) => table.of(row, indices[i]));
   const scores = table.scores;
   const m = rows.length;
   const n = candidates.length;
   // best[i * w + j]: the best total aligning rows [0, i) to candidates [0, j). One flat buffer, no
-  // view per row: with some thirty runs and rows, making the views cost more than the pass.
+  // view per row: with some thirty runs and rows, making the views cost more than the pass. Row 0
+  // is zeros; fillRow writes every column of the rows after it.
   const w = n + 1;
-  const best = new Float64Array((m + 1) * w);
+  if (scratch.length < (m + 1) * w) scratch = new Float64Array((m + 1) * w);
+  const best = scratch;
+  best.fill(0, 0, w);
   for (let i = 1; i <= m; i += 1) {
-    const index = rowIndex(rows[i - 1] as TemplateRow);
+    const index = indices[i - 1] as number;
     const lo = (table.firstPair[index] as number) + 1;
     const hi = (table.lastPair[index] as number) + 1;
     fillRow(best, i * w, (i - 1) * w, scores, (offsets[i - 1] as number) - 1, n, lo, hi);
@@ -266,7 +303,7 @@ export function alignTemplate(
     else if (value === best[(i - 1) * w + j]) i -= 1;
     else {
       const offset = offsets[i - 1] as number;
-      const split = table.split(offset, j - 1);
+      const split = table.split(rows[i - 1] as TemplateRow, j - 1);
       readings.push({
         row: rows[i - 1] as TemplateRow,
         candidate: candidates[j - 1] as Candidate,

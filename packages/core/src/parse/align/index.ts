@@ -16,7 +16,7 @@ import { readBlocks } from './blocks.js';
 import { readTableTail } from './tail.js';
 import { readTableHead } from './head.js';
 import { streamCandidates, type Candidate } from './stream.js';
-import { scoreAll, TEMPLATES } from './template.js';
+import { scoreAll, TEMPLATES, type Template } from './template.js';
 
 /*
  * The aligner: reads the statutory tables from the runs of numbers of a document in print order,
@@ -223,9 +223,21 @@ function placeS4(reading: RowReading, out: Alignment): void {
   if (open.length > 0) out.findings.push(ambiguityFinding(reading, open, '按各项总计仍有多种拆分'));
 }
 
+/** Each template's section 二 cells, gathered once, not for every text. */
+const s2Ids = new WeakMap<Template, ReadonlySet<string>>();
+
+function s2IdsOf(template: Template): ReadonlySet<string> {
+  let ids = s2Ids.get(template);
+  if (!ids) {
+    ids = new Set(template.rows.flatMap((row) => (row.table === 's2' ? row.ids : [])));
+    s2Ids.set(template, ids);
+  }
+  return ids;
+}
+
 /** Cells of section 二 the table does not print but the prose states (“制发行政规范性文件62件”): taken from the prose. */
 function fillFromProse(best: TemplateAlignment, prose: () => Map<string, number>, out: Alignment): void {
-  const ids = new Set(best.template.rows.flatMap((row) => (row.table === 's2' ? row.ids : [])));
+  const ids = s2IdsOf(best.template);
   // The prose is only read when the table leaves open a cell it can state.
   let open = false;
   for (const id of PROSE_CELLS) if (ids.has(id) && !out.values.has(id)) open = true;

@@ -68,23 +68,33 @@ function wholeS3Rows(aligned: Alignment): boolean {
   return true;
 }
 
+/** The index in TABLES of the table a cell ID is of; -1 for none. */
+function tableIndex(id: string): number {
+  if (id.startsWith(PREFIX.s2)) return 0;
+  if (id.startsWith(PREFIX.s3)) return 1;
+  return id.startsWith(PREFIX.s4) ? 2 : -1;
+}
+
 /** The tables the aligner may complete: those the labels left empty, and those it reads alike where both read. */
 function tablesToFill(tables: TableReading, aligned: Alignment, format: ReportFormat): TableId[] {
-  return TABLES.filter((table) => {
+  // The cells both readings hold, and those they read alike, by table: counted in one pass over
+  // the aligner's some two hundred values, not one a table.
+  const shared = [0, 0, 0];
+  const alike = [0, 0, 0];
+  for (const [id, value] of aligned.values) {
+    const t = tableIndex(id);
+    if (t < 0) continue;
+    const read = tables.values.get(id);
+    if (!read) continue;
+    shared[t] = (shared[t] as number) + 1;
+    if (read.value === value.value) alike[t] = (alike[t] as number) + 1;
+  }
+  return TABLES.filter((table, t) => {
     if (aligned.rowsFound[table] < LEAST_ROWS[table] && !(table === 's3' && wholeS3Rows(aligned))) return false;
-    let shared = 0;
-    let alike = 0;
-    const prefix = PREFIX[table];
-    for (const [id, value] of aligned.values) {
-      if (!id.startsWith(prefix)) continue;
-      const read = tables.values.get(id);
-      if (!read) continue;
-      shared += 1;
-      if (read.value === value.value) alike += 1;
-    }
-    if (shared === 0) return readCount(tables, table) === 0;
+    const both = shared[t] as number;
+    if (both === 0) return readCount(tables, table) === 0;
     const least = Math.min(7, Math.ceil(tableCellIds(table, format).length / 2));
-    return shared >= least && alike / shared >= LEAST_AGREEMENT;
+    return both >= least && (alike[t] as number) / both >= LEAST_AGREEMENT;
   });
 }
 
@@ -99,11 +109,11 @@ function otherLayout(tables: TableReading): OtherRowLayout {
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
   if (taken.length === 0) return tables;
-  const prefixes = taken.map((table) => PREFIX[table]);
-  // A loop, not `some`: it runs for each of some two hundred values.
+  // By table index (tableIndex): one look at an ID's prefix for each of some two hundred values.
+  const takenAt = TABLES.map((table) => taken.includes(table));
   const inTaken = (id: string): boolean => {
-    for (const prefix of prefixes) if (id.startsWith(prefix)) return true;
-    return false;
+    const table = tableIndex(id);
+    return table >= 0 && takenAt[table] === true;
   };
   const values = new Map(tables.values);
   // The placements start empty (withAlignment): the cells filled are those placed here, asked of
@@ -114,12 +124,13 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   for (const [id, value] of aligned.values) {
     // Every ID the aligner places is a template row's, and every one of those is a catalogue cell
     // (template-ids.test.ts): no lookup in the catalogue for each of some two hundred values.
-    if (!inTaken(id) || values.has(id) || tables.unplaceable?.has(id)) continue;
+    const table = tableIndex(id);
+    if (table < 0 || takenAt[table] !== true || values.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
-    if (id.startsWith(PREFIX.s2)) filledS2 = true;
-    else if (id.startsWith(PREFIX.s3)) filledS3 = true;
+    if (table === 0) filledS2 = true;
+    else if (table === 1) filledS3 = true;
   }
   return {
     ...tables,

@@ -5,6 +5,8 @@
  * and the row's sums are enumerated; the caller decides among them with the table's other sums.
  */
 
+import { isTrimmed } from '../normalise.js';
+
 /** A run of numbers as printed: pieces that were separated for sure, each possibly several cells run together. */
 export interface DigitRun {
   readonly pieces: readonly string[];
@@ -30,47 +32,54 @@ export interface SplitOptions {
  */
 export function runPieces(raw: string): string[] {
   const pieces: string[] = [];
-  // Cut by hand (before every sign but a leading one): it runs for every run of every crawler's text.
-  for (const piece of raw.split(BOUNDARIES)) {
-    let start = 0;
-    for (let at = 1; at < piece.length; at += 1) {
-      if (piece[at] !== '-' && piece[at] !== '+') continue;
-      addPiece(pieces, piece.slice(start, at));
+  // Cut by hand, where `raw.split(/[\s|\u00a0\u3000]+/)` cuts and before every sign but one that
+  // opens a piece: it runs for every run of every crawler's text (by-hand.test.ts checks the two agree).
+  let at = 0;
+  while (at < raw.length) {
+    while (at < raw.length && isBoundary(raw.charCodeAt(at))) at += 1;
+    let start = at;
+    for (at += 1; at < raw.length && !isBoundary(raw.charCodeAt(at)); at += 1) {
+      const code = raw.charCodeAt(at);
+      if (code !== 0x2d /* - */ && code !== 0x2b /* + */) continue;
+      addPiece(pieces, raw.slice(start, at));
       start = at;
     }
-    addPiece(pieces, start === 0 ? piece : piece.slice(start));
+    if (start < raw.length) addPiece(pieces, raw.slice(start, Math.min(at, raw.length)));
   }
   return pieces;
 }
 
-const BOUNDARIES = /[\s|\u00a0\u3000]+/;
+/** A boundary between the pieces of a run: white space (what `\s` and `trim` take) or "|". */
+function isBoundary(code: number): boolean {
+  return code === 0x7c /* | */ || isTrimmed(code);
+}
 
 /** A piece that holds a digit: not an empty one between two boundaries, nor a lone sign. */
 function addPiece(pieces: string[], piece: string): void {
   if (piece !== '' && piece !== '-' && piece !== '+') pieces.push(piece);
 }
 
-/** The longest cell that can start at `start`: a leading 0 stands alone, digits stop at maxDigits, a decimal part stays whole. */
-function cellEnds(piece: string, start: number, maxDigits: number): number[] {
-  const ends: number[] = [];
-  let i = start;
-  if (piece[i] === '-' || piece[i] === '+') i += 1;
-  const first = i;
-  while (i < piece.length && piece.charCodeAt(i) >= 48 && piece.charCodeAt(i) <= 57) {
-    i += 1;
-    if (i - first > maxDigits) break;
-    const zeroLed = piece[first] === '0' && i - first > 1;
-    if (zeroLed) break;
-    if (piece[i] === '.') {
-      // A decimal part ends the cell where the piece's digits end.
-      let j = i + 1;
-      while (j < piece.length && piece.charCodeAt(j) >= 48 && piece.charCodeAt(j) <= 57) j += 1;
-      if (j > i + 1) ends.push(j);
-      break;
-    }
-    ends.push(i);
-  }
-  return ends;
+/** Whether a code unit is an ASCII digit. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * The cells that can start where a cell's digits start (`first`, after its sign), one at a time,
+ * shortest first: the end of the next after one that ends at `end` (`first` for the shortest), -1
+ * when there is none. A leading 0 stands alone, digits stop at maxDigits, a decimal part stays
+ * whole (and ends the list: the character after it is no digit). One at a time, not listed: the
+ * walk asks at every cell of every split it tries.
+ */
+function nextEnd(piece: string, first: number, end: number, maxDigits: number): number {
+  if (end >= piece.length || !isDigit(piece.charCodeAt(end))) return -1;
+  const i = end + 1;
+  if (i - first > maxDigits) return -1;
+  if (piece.charCodeAt(first) === 48 && i - first > 1) return -1;
+  if (piece.charCodeAt(i) !== 0x2e /* . */) return i;
+  let j = i + 1;
+  while (j < piece.length && isDigit(piece.charCodeAt(j))) j += 1;
+  return j > i + 1 ? j : -1;
 }
 
 /**
@@ -140,7 +149,9 @@ export function splitRun(run: DigitRun, count: number, options: SplitOptions): n
       required = 0;
       for (let i = index - groupWidth + 1; i < index; i += 1) required += values[i] as number;
     }
-    for (const end of cellEnds(text, start, maxDigits)) {
+    const sign = text.charCodeAt(start);
+    const first = sign === 0x2d /* - */ || sign === 0x2b /* + */ ? start + 1 : start;
+    for (let end = nextEnd(text, first, first, maxDigits); end !== -1; end = nextEnd(text, first, end, maxDigits)) {
       const value = cellValue(text, start, end);
       if (required !== undefined && value !== required) continue;
       values.push(value);

@@ -1,5 +1,5 @@
 import type { Source } from '../../model/schema.js';
-import { ocrDigits } from '../normalise.js';
+import { isTrimmed, ocrDigits } from '../normalise.js';
 import type { SourceCell, SourceRow } from '../rows.js';
 import { runPieces, type DigitRun } from './split.js';
 
@@ -120,6 +120,17 @@ function labelWindow(between: string): string {
 }
 
 /**
+ * Whether the text after a run opens with a numbering's mark and a word ("、其他", ".属于"), as
+ * /^[.、．][^\d\s]/ tells it: by hand, as it is asked after every run (by-hand.test.ts).
+ */
+export function numberingAfter(after: string): boolean {
+  const mark = after.charCodeAt(0);
+  if (mark !== 0x2e /* . */ && mark !== 0x3001 /* 、 */ && mark !== 0xff0e /* ． */) return false;
+  const next = after.charCodeAt(1);
+  return after.length > 1 && !isDigit(next) && !isTrimmed(next);
+}
+
+/**
  * The runs of numbers of the document in order, each with the text before it. The numbering
  * of a label ("2.其他法律…") sticks to the previous run in a crawler's text ("00000002.其他"):
  * a run followed by "." or "、" and a word gives its last digit back to the label.
@@ -138,14 +149,14 @@ export function streamCandidates(rows: readonly SourceRow[]): Candidate[] {
     const next = found[i + 1];
     const after = text.slice(run.end, Math.min(run.end + 3, next?.start ?? text.length));
     let numbering = '';
-    if (/^[.、．][^\d\s]/.test(after) && /\d$/.test(raw)) {
+    if (numberingAfter(after) && isDigit(raw.charCodeAt(raw.length - 1))) {
       numbering = raw.slice(-1);
       raw = raw.slice(0, -1).trimEnd();
     }
     const before = labelWindow(carried + text.slice(previousEnd, run.start));
     carried = numbering;
     previousEnd = run.end;
-    if (raw === '' || /^[-+]$/.test(raw)) return;
+    if (raw === '' || raw === '-' || raw === '+') return;
     const cell = cellAt(spans, run.start);
     if (!cell) return;
     out.push({ before, run: { pieces: runPieces(raw) }, raw, source: sourceOf(cell, raw.trim()) });

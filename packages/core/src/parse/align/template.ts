@@ -123,7 +123,19 @@ const SCORE_CACHE_SIZE = 10_000;
 
 /** The text's score against every row of ALL_ROWS. */
 export function scoreAll(before: string): Float64Array {
-  const text = canonical(before);
+  // The scores depend on the canonical form alone: kept by the text as printed too, so that a text
+  // seen before takes one look, not its canonical form's and then that form's scores.
+  const known = scoresByText.get(before);
+  if (known !== undefined) return known;
+  const found = scoreCanonical(canonical(before));
+  if (scoresByText.size >= SCORE_CACHE_SIZE) scoresByText.clear();
+  scoresByText.set(before, found);
+  return found;
+}
+
+const scoresByText = new Map<string, Float64Array>();
+
+function scoreCanonical(text: string): Float64Array {
   // No label is shorter than two characters.
   if (text.length < 2) return NO_SCORES;
   let scores = scoreCache.get(text);

@@ -22,11 +22,14 @@ export const extractText: Extractor = async (bytes, options) => {
     );
   }
   const { text, encoding } = decodeText(bytes);
-  if (isBinary(text)) {
+  // Nearly all text has neither a control character nor a column rule other than "|": one scan
+  // tells so for both tests below, which look again only where it finds one.
+  const plain = text.length <= BINARY_SAMPLE && !ODD_OR_RULE.test(text);
+  if (!plain && isBinary(text)) {
     throw new ParseError('unsupported', '内容是二进制数据，不是文本、网页、Word 或 PDF 文件', options.file);
   }
   const nodes: TextLine[] = [];
-  const ruled = withPipes(text);
+  const ruled = plain ? text : withPipes(text);
   // Most text breaks lines with \n alone: split on the character then, not by a pattern.
   const lines = ruled.includes('\r') ? ruled.split(/\r\n|\r|\n/) : ruled.split('\n');
   if (hasCellSeparators(lines)) {
@@ -68,6 +71,9 @@ function withPipes(text: string): string {
 const BINARY_SAMPLE = 65_536;
 /** A control character other than tab and line breaks, or an undecodable byte (U+FFFD). */
 const ODD_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/; // eslint-disable-line no-control-regex
+
+/** A character either test looks for: ODD_CHARACTER's or OTHER_RULE's. */
+const ODD_OR_RULE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd｜│┃║]/; // eslint-disable-line no-control-regex
 
 /** Whether decoded "text" is really binary data: more than one character in ten is a control character (other than tab and line breaks) or undecodable (U+FFFD). */
 function isBinary(text: string): boolean {
