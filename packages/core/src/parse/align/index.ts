@@ -12,6 +12,7 @@ import {
 import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
+import { readS2Grids } from './s2-grid.js';
 import { readBlocks } from './blocks.js';
 import { readTableTail } from './tail.js';
 import { readTableHead } from './head.js';
@@ -52,6 +53,11 @@ export interface Alignment {
   readonly findings: ParserFinding[];
   /** How many rows of each table the alignment found: a table is only taken when it stands as one. */
   readonly rowsFound: Record<'s2' | 's3' | 's4', number>;
+  /**
+   * Section 二's cells read under their own column headers (s2-grid.ts): taken where the labels
+   * left them unread even when the aligner's reading of the table's other rows is not.
+   */
+  readonly headed?: ReadonlySet<string>;
 }
 
 /** At most this many runs are aligned: a table stands within the first few thousand numbers of any report. */
@@ -254,12 +260,14 @@ export function alignDocument(
   if (!best) return undefined;
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;
+  const headed = new Set<string>();
   const out: Alignment = {
     format: best.template.format,
     other: best.template.other,
     values: new Map(),
     findings: [],
     rowsFound,
+    headed,
   };
   // The prose is read when a reading needs it (its cells of 规范性文件 open): most texts print them.
   let stated: Map<string, number> | undefined;
@@ -272,6 +280,7 @@ export function alignDocument(
     best.rows.filter((reading) => reading.row.table === 's3'),
     out,
   );
+  readS2Grids(stream, out, headed);
   readBlocks(best, stream, out);
   const head = readTableTail(best, stream, out);
   if (head) readTableHead(best, head, out);

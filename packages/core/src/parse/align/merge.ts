@@ -72,12 +72,13 @@ function otherLayout(tables: TableReading): OtherRowLayout {
 /** The aligner's values in the cells the label reading left unread, in the tables it may fill (`placements` empty until then). */
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
-  if (taken.length === 0) return tables;
+  const headed = aligned.headed ?? new Set<string>();
+  if (taken.length === 0 && headed.size === 0) return tables;
   const prefixes = taken.map((table) => PREFIX[table]);
   // A loop, not `some`: it runs for each of some two hundred values.
   const inTaken = (id: string): boolean => {
     for (const prefix of prefixes) if (id.startsWith(prefix)) return true;
-    return false;
+    return headed.has(id);
   };
   const values = new Map(tables.values);
   // The placements start empty (withAlignment): the cells filled are those placed here, asked of
