@@ -107,16 +107,24 @@ export function readS2Grids(stream: readonly Candidate[], out: BlockTarget, head
   let previous: Grid | undefined;
   // The tables whose row labels stood before a grid of theirs: a column printed further on is theirs too.
   const labelled = new Set<Grid>();
+  // The text before the last runs, where those runs were grids: labels printed there
+  // ("行政事业性收费 现行有效件数 1 5") are not those runs', and may be the next grid's.
+  let spare = '';
   for (const candidate of stream) {
     const text = squeeze(candidate.before);
     const named = itemIn(text, out.format);
     const heads = trailingHeads(text, all);
     const grid = heads.length > 0 ? gridFor(heads, out.format, named ?? previous) : undefined;
     previous = named;
+    const labels = spare;
+    spare = '';
     if (!grid) continue;
     const headsAt = text.length - heads.reduce((sum, head) => sum + head.length, 0);
-    if (!labelled.has(grid) && !labelsIn(text.slice(0, headsAt), grid)) continue;
-    if (readGrid(grid, heads, candidate, out, headed)) labelled.add(grid);
+    if (!labelled.has(grid) && !labelsIn(labels + text.slice(0, headsAt), grid)) continue;
+    if (!readGrid(grid, heads, candidate, out, headed)) continue;
+    labelled.add(grid);
+    // Grid after grid (chromium prints every table's labels first, then each table's headers and figures).
+    spare = labels + text.slice(0, headsAt);
   }
 }
 
