@@ -180,7 +180,7 @@ function readGrid(
   out.findings.push({
     rule: 'read-as-block',
     severity: 'info',
-    message: `${where}，${ids.length > 1 && heads.length > 1 ? '逐行读与逐列读相同的格' : '按表头与行序'}据此填入，请与原文核对`,
+    message: `${where}，${how(ids.length > 1 && heads.length > 1, readings.length)}，据此填入，请与原文核对`,
     cells: placed.map(([id]) => id),
   });
   if (open.length > 0)
@@ -191,6 +191,12 @@ function readGrid(
       cells: open,
     });
   return true;
+}
+
+/** How the grid's cells were decided, in the finding's words. */
+function how(grid: boolean, readings: number): string {
+  if (!grid) return '按表头与行序读出';
+  return readings === 1 ? '逐行、逐列两种读法中只有一种合乎各列（负数、小数）' : '取逐行、逐列两种读法所得相同的格';
 }
 
 /** Below a row read beside its label: the grid's place is read from the headers and the order of print. */
