@@ -61,8 +61,9 @@ function indexOfRun(heads: readonly string[], part: readonly string[]): number {
   return -1;
 }
 
-const FITS: Record<string, RegExp> = {
-  count: /^(?:0|[1-9]\d*)$/,
+/** A figure as its column takes it: a count has no sign and no decimals, 本年增/减 a sign, an amount decimals. */
+const COUNT = /^(?:0|[1-9]\d*)$/;
+const FITS: Partial<Record<string, RegExp>> = {
   signedCount: /^[-+]?(?:0|[1-9]\d*)$/,
   money: /^(?:0|[1-9]\d*)(?:\.\d+)?$/,
 };
@@ -76,8 +77,7 @@ function reading(ids: readonly (readonly string[])[], pieces: readonly string[],
     for (let c = 0; c < width; c += 1) {
       const id = (ids[r] as readonly string[])[c] as string;
       const piece = pieces[byRows ? r * width + c : c * rows + r] as string;
-      const fit = FITS[CELLS.get(id)?.kind ?? 'count'] ?? FITS.count;
-      if (!fit?.test(piece)) return undefined;
+      if (!(FITS[CELLS.get(id)?.kind ?? 'count'] ?? COUNT).test(piece)) return undefined;
       values.set(id, Number(piece));
     }
   return values;
@@ -111,7 +111,8 @@ export function readS2Grids(stream: readonly Candidate[], out: BlockTarget, head
   // ("行政事业性收费 现行有效件数 1 5") are not those runs', and may be the next grid's.
   let spare = '';
   for (const candidate of stream) {
-    const text = squeeze(candidate.before);
+    // The text before a run is NFKC already (stream.ts): its spaces alone go.
+    const text = candidate.before.replace(/[\s\u3000\u00a0]+/g, '');
     const named = itemIn(text, out.format);
     const heads = trailingHeads(text, all);
     const grid = heads.length > 0 ? gridFor(heads, out.format, named ?? previous) : undefined;
@@ -152,9 +153,7 @@ function readGrid(
     row.columns.slice(start, start + heads.length).map((column) => `s2.${row.key}.${column.key}`),
   );
   if (pieces.length !== ids.length * heads.length) return false;
-  const readings = [true, false]
-    .map((byRows) => reading(ids, pieces, byRows))
-    .filter((values) => values !== undefined);
+  const readings = [true, false].map((byRows) => reading(ids, pieces, byRows)).filter((values) => values !== undefined);
   const first = readings[0];
   if (!first) return false;
   const agreed = [...first].filter(([id, value]) => readings.every((r) => r.get(id) === value));
