@@ -198,6 +198,39 @@ describe('section 二 figures printed under their headers, apart from the row la
     }
   });
 
+  it('read with no row of section 三 the aligner could take (its headers turned), in the format the year gives', async () => {
+    const text = lines(
+      '某县示例局 2019 年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '信息内容',
+      '规章',
+      '规范性文件',
+      '',
+      '第二十条第（一）项',
+      '本年新制作数量 本年新公开数量 对外公开总数量',
+      '4',
+      '0',
+      '9',
+      '2',
+      '1',
+      '13',
+      '三、收到和处理政府信息公开申请情况',
+    );
+    const { s2, named } = await read(text);
+    expect(s2).toMatchObject({ 's2.regulations.made': 4, 's2.normativeDocs.total': 13 });
+    // 4 0 9 | 2 1 13 row by row, 4 0 | 9 2 | 1 13 column by column: the rest differ.
+    const open = [
+      's2.regulations.published',
+      's2.regulations.total',
+      's2.normativeDocs.made',
+      's2.normativeDocs.published',
+    ];
+    for (const id of open) {
+      expect(s2[id] ?? null).toBeNull();
+      expect(named.has(id)).toBe(true);
+    }
+  });
+
   it('figures under a header with no label of the table before them are not its rows', async () => {
     // A page's footer figures between a table's headers and its labels ("1 6", then 行政处罚 行政强制).
     const text =

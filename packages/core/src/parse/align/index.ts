@@ -245,6 +245,30 @@ function fillFromProse(best: TemplateAlignment, prose: () => Map<string, number>
 }
 
 /**
+ * No run named a row (section 三's headers turned, its figures apart from every label): section
+ * 二's tables printed as grids under their headers are still read, in the format the labels or the
+ * year give (the headers of the two formats differ, but 处理决定数量 ends 本年处理决定数量).
+ */
+function gridsAlone(
+  stream: readonly Candidate[],
+  format: ReportFormat | undefined,
+  subRows: boolean | undefined,
+): Alignment | undefined {
+  if (!format) return undefined;
+  const headed = new Set<string>();
+  const out: Alignment = {
+    format,
+    other: subRows ? 'subRows' : 'single',
+    values: new Map(),
+    findings: [],
+    rowsFound: { s2: 0, s3: 0, s4: 0 },
+    headed,
+  };
+  readS2Grids(stream, out, headed);
+  return headed.size > 0 ? out : undefined;
+}
+
+/**
  * The statutory tables read by aligning the document's runs of numbers to the national
  * template; undefined when no run names a row. `hint` is the format the year implies, for a
  * document whose runs fit both formats equally.
@@ -257,7 +281,7 @@ export function alignDocument(
 ): Alignment | undefined {
   const stream = streamCandidates(rows).slice(0, MAX_CANDIDATES);
   const best = chooseTemplate(stream, hint, known);
-  if (!best) return undefined;
+  if (!best) return gridsAlone(stream, known.format ?? hint, known.subRows);
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;
   const headed = new Set<string>();

@@ -28,6 +28,7 @@ interface Grid {
 }
 
 const grids = new Map<string, Grid[]>();
+const FORMATS = Object.keys(S2_BLOCKS) as BlockTarget['format'][];
 
 function gridsOf(format: BlockTarget['format']): Grid[] {
   let out = grids.get(format);
@@ -103,7 +104,8 @@ function itemIn(text: string, format: BlockTarget['format']): Grid | undefined {
 
 /** Reads the grids into `out`; `headed` gets every cell a grid decides, placed here or read alike before. */
 export function readS2Grids(stream: readonly Candidate[], out: BlockTarget, headed: Set<string>): void {
-  const all = [...new Set(gridsOf(out.format).flatMap((grid) => grid.heads))];
+  // Both formats' headers, the longest taken first: 本年处理决定数量 (2021) is not 2019's 处理决定数量.
+  const all = [...new Set(FORMATS.flatMap((format) => gridsOf(format).flatMap((grid) => grid.heads)))];
   let previous: Grid | undefined;
   // The tables whose row labels stood before a grid of theirs: a column printed further on is theirs too.
   const labelled = new Set<Grid>();
