@@ -112,6 +112,13 @@ export function readS2Grids(stream: readonly Candidate[], out: BlockTarget, head
   // The text before the last runs, where those runs were grids: labels printed there
   // ("行政事业性收费 现行有效件数 1 5") are not those runs', and may be the next grid's.
   let spare = '';
+  // A grid under some of its table's headers only where the others are printed too: a header row
+  // split into blocks, not one whose other headers are lost (its figures may then be a row's).
+  let printed: string | undefined;
+  const whole = (grid: Grid): boolean => {
+    printed ??= stream.map((candidate) => candidate.before.replace(/[\s\u3000\u00a0]+/g, '')).join('|');
+    return grid.heads.every((head) => (printed as string).includes(head));
+  };
   for (const candidate of stream) {
     // The text before a run is NFKC already (stream.ts): its spaces alone go.
     const text = candidate.before.replace(/[\s\u3000\u00a0]+/g, '');
@@ -124,6 +131,7 @@ export function readS2Grids(stream: readonly Candidate[], out: BlockTarget, head
     if (!grid) continue;
     const headsAt = text.length - heads.reduce((sum, head) => sum + head.length, 0);
     if (!labelled.has(grid) && !labelsIn(labels + text.slice(0, headsAt), grid)) continue;
+    if (heads.length < grid.heads.length && !whole(grid)) continue;
     if (!readGrid(grid, heads, candidate, out, headed)) continue;
     labelled.add(grid);
     // Grid after grid (chromium prints every table's labels first, then each table's headers and figures).
