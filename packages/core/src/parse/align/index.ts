@@ -12,6 +12,7 @@ import {
 import { keepingFacts } from './plausible.js';
 import { PROSE_CELLS, proseValues } from './prose.js';
 import { agreed, derivedConfirmed, resolveS3 } from './resolve.js';
+import { readS2Grids } from './s2-grid.js';
 import { readBlocks } from './blocks.js';
 import { readTableTail } from './tail.js';
 import { readTableHead } from './head.js';
@@ -52,6 +53,11 @@ export interface Alignment {
   readonly findings: ParserFinding[];
   /** How many rows of each table the alignment found: a table is only taken when it stands as one. */
   readonly rowsFound: Record<'s2' | 's3' | 's4', number>;
+  /**
+   * Section 二's cells read under their own column headers (s2-grid.ts): taken where the labels
+   * left them unread even when the aligner's reading of the table's other rows is not.
+   */
+  readonly headed?: ReadonlySet<string>;
 }
 
 /** At most this many runs are aligned: a table stands within the first few thousand numbers of any report. */
@@ -251,6 +257,30 @@ function fillFromProse(best: TemplateAlignment, prose: () => Map<string, number>
 }
 
 /**
+ * No run named a row (section 三's headers turned, its figures apart from every label): section
+ * 二's tables printed as grids under their headers are still read, in the format the labels or the
+ * year give (the headers of the two formats differ, but 处理决定数量 ends 本年处理决定数量).
+ */
+function gridsAlone(
+  stream: readonly Candidate[],
+  format: ReportFormat | undefined,
+  subRows: boolean | undefined,
+): Alignment | undefined {
+  if (!format) return undefined;
+  const headed = new Set<string>();
+  const out: Alignment = {
+    format,
+    other: subRows ? 'subRows' : 'single',
+    values: new Map(),
+    findings: [],
+    rowsFound: { s2: 0, s3: 0, s4: 0 },
+    headed,
+  };
+  readS2Grids(stream, out, headed);
+  return headed.size > 0 ? out : undefined;
+}
+
+/**
  * The statutory tables read by aligning the document's runs of numbers to the national
  * template; undefined when no run names a row. `hint` is the format the year implies, for a
  * document whose runs fit both formats equally.
@@ -263,15 +293,17 @@ export function alignDocument(
 ): Alignment | undefined {
   const stream = streamCandidates(rows).slice(0, MAX_CANDIDATES);
   const best = chooseTemplate(stream, hint, known);
-  if (!best) return undefined;
+  if (!best) return gridsAlone(stream, known.format ?? hint, known.subRows);
   const rowsFound = { s2: 0, s3: 0, s4: 0 };
   for (const reading of best.rows) rowsFound[reading.row.table] += 1;
+  const headed = new Set<string>();
   const out: Alignment = {
     format: best.template.format,
     other: best.template.other,
     values: new Map(),
     findings: [],
     rowsFound,
+    headed,
   };
   // The prose is read when a reading needs it (its cells of 规范性文件 open): most texts print them.
   let stated: Map<string, number> | undefined;
@@ -284,6 +316,7 @@ export function alignDocument(
     best.rows.filter((reading) => reading.row.table === 's3'),
     out,
   );
+  readS2Grids(stream, out, headed);
   readBlocks(best, stream, out);
   const head = readTableTail(best, stream, out);
   if (head) readTableHead(best, head, out);

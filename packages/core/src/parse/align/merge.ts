@@ -108,12 +108,13 @@ function otherLayout(tables: TableReading): OtherRowLayout {
 /** The aligner's values in the cells the label reading left unread, in the tables it may fill (`placements` empty until then). */
 function fillUnread(tables: TableReading, aligned: Alignment, placements: Record<string, Placement>): TableReading {
   const taken = tablesToFill(tables, aligned, aligned.format);
-  if (taken.length === 0) return tables;
+  const headed = aligned.headed ?? new Set<string>();
+  if (taken.length === 0 && headed.size === 0) return tables;
   // By table index (tableIndex): one look at an ID's prefix for each of some two hundred values.
   const takenAt = TABLES.map((table) => taken.includes(table));
   const inTaken = (id: string): boolean => {
     const table = tableIndex(id);
-    return table >= 0 && takenAt[table] === true;
+    return (table >= 0 && takenAt[table] === true) || headed.has(id);
   };
   const values = new Map(tables.values);
   // The placements start empty (withAlignment): the cells filled are those placed here, asked of
