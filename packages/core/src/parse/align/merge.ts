@@ -126,7 +126,8 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     // Every ID the aligner places is a template row's, and every one of those is a catalogue cell
     // (template-ids.test.ts): no lookup in the catalogue for each of some two hundred values.
     const table = tableIndex(id);
-    if (table < 0 || takenAt[table] !== true || values.has(id) || tables.unplaceable?.has(id)) continue;
+    const fills = (table >= 0 && takenAt[table] === true) || headed.has(id);
+    if (!fills || values.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
