@@ -1,4 +1,5 @@
 import { S2_BLOCKS, type ReportFormat } from '../model/cells.js';
+import { detached } from '../model/interned.js';
 import { canonical, firstIsPlain, firstTable, splitNumbering } from './normalise.js';
 import type { SourceCell, SourceRow } from './rows.js';
 
@@ -91,7 +92,7 @@ export function matchRowLabel(text: string, inOtherGroup: boolean): LabelMatch |
   if (known !== undefined) return known ?? undefined;
   const match = matchUncached(text, inOtherGroup);
   if (cache.size >= MATCH_CACHE_SIZE) cache.clear();
-  cache.set(text, match ?? null);
+  cache.set(detached(text), match ?? null);
   return match;
 }
 
@@ -217,7 +218,7 @@ function formatWordBits(form: string): number {
     const names = (word: string) => form.startsWith(word) || (form.length >= 3 && word.startsWith(form));
     bits = (S2_FORMAT_WORDS['2019'].some(names) ? 1 : 0) | (S2_FORMAT_WORDS['2021'].some(names) ? 2 : 0);
     if (formatBitsOf.size >= FORMAT_BITS_CACHE_SIZE) formatBitsOf.clear();
-    formatBitsOf.set(form, bits);
+    formatBitsOf.set(detached(form), bits);
   }
   return bits;
 }

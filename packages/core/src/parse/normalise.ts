@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { LABEL_NUMBERING } from './extract/label-variants.js';
+import { detached } from '../model/interned.js';
 
 /*
  * Labels come in every spelling a clerk or a site can produce: full- and half-width
@@ -63,7 +64,8 @@ export function canonical(text: string): string {
   if (form === undefined) {
     form = canonicalUncached(text);
     if (canonicalForms.size >= CANONICAL_CACHE_SIZE) canonicalForms.clear();
-    canonicalForms.set(text, form);
+    form = detached(form);
+    canonicalForms.set(detached(text), form);
   }
   return form;
 }

@@ -1,5 +1,6 @@
 import { APPLICANT_COLUMNS, S3_COLUMNS, S4_COLUMNS, S4_GROUPS, cellName, type ReportFormat } from '../model/cells.js';
 import type { ProseSection, Report, Source } from '../model/schema.js';
+import { detached } from '../model/interned.js';
 import { FIRST_NATIONAL_FORMAT_YEAR, formatForYear } from '../rules/format.js';
 import type { ExtractedDocument } from './document.js';
 import { SECTION_HEADINGS, type SectionKey } from './labels.js';
@@ -61,7 +62,7 @@ function headingKeys(text: string): readonly SectionKey[] {
       ),
     );
     if (headingKeysOf.size >= HEADING_CACHE_SIZE) headingKeysOf.clear();
-    headingKeysOf.set(text, keys);
+    headingKeysOf.set(detached(text), keys);
   }
   return keys;
 }

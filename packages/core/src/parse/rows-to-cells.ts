@@ -20,7 +20,7 @@ import { mendOcrLabel } from './ocr-labels.js';
 import type { LabelMatch, RowLabel } from './labels.js';
 import type { SourceCell, SourceRow } from './rows.js';
 import { readS4 } from './s4-read.js';
-import { interned } from '../model/interned.js';
+import { detached, interned } from '../model/interned.js';
 
 /*
  * Source rows → the model's cell IDs: the statutory tables' values read by their row labels,
@@ -220,7 +220,7 @@ class RowLabelReader {
     if (mended === undefined) {
       mended = mendOcrLabel(text);
       if (mendedTexts.size >= MENDED_CACHE_SIZE) mendedTexts.clear();
-      mendedTexts.set(text, mended);
+      mendedTexts.set(detached(text), detached(mended));
     }
     return mended === text ? undefined : matchRowLabel(mended, this.inOtherGroup);
   }

@@ -1,4 +1,5 @@
 import { CELLS } from '../../model/cells.js';
+import { detached } from '../../model/interned.js';
 import { splitRun, type DigitRun } from './split.js';
 import type { Candidate } from './stream.js';
 import { ALL_ROWS, rowIndex, type Template, type TemplateRow } from './template.js';
@@ -56,7 +57,7 @@ export function rowSplits(row: TemplateRow, run: DigitRun, printed: string = run
       for (const runs of splitCache.values()) runs.clear();
       cachedSplits = 0;
     }
-    byRun.set(printed, split);
+    byRun.set(detached(printed), split);
     cachedSplits += 1;
   }
   return split;

@@ -9,7 +9,7 @@ import {
 } from '../../model/cells.js';
 import { ROW_LABELS } from '../labels.js';
 import { canonical } from '../normalise.js';
-import { interned } from '../../model/interned.js';
+import { detached, interned } from '../../model/interned.js';
 
 /*
  * The national tables as a sequence of rows, each with the labels that name it and the cells it
@@ -129,7 +129,7 @@ export function scoreAll(before: string): Float64Array {
   if (known !== undefined) return known;
   const found = scoreCanonical(canonical(before));
   if (scoresByText.size >= SCORE_CACHE_SIZE) scoresByText.clear();
-  scoresByText.set(before, found);
+  scoresByText.set(detached(before), found);
   return found;
 }
 
@@ -143,7 +143,7 @@ function scoreCanonical(text: string): Float64Array {
     const chars = new Set(text.slice(-(LONGEST_FORM + 3)));
     scores = Float64Array.from(ALL_ROWS, (row) => scoreText(text, row, chars));
     if (scoreCache.size >= SCORE_CACHE_SIZE) scoreCache.clear();
-    scoreCache.set(text, scores);
+    scoreCache.set(detached(text), scores);
   }
   return scores;
 }
