@@ -5,11 +5,13 @@ import { sumChecks } from './align/sums.js';
 import { otherLayout } from '../rules/helpers.js';
 import type { ExtractedDocument } from './document.js';
 import { s4ByColumn } from './ocr-s4.js';
+import { withOcrConfidence } from './ocr.js';
 import {
   fillBySums,
   openContradicted,
   oneCharacterLostOrAdded,
   openForbidden,
+  openUnsure,
   sumInWords,
   type Cells,
   type SumChange,
@@ -19,9 +21,9 @@ import type { ParserFinding } from './readings.js';
 
 /*
  * A scan's cells as read, checked where OCR is the likely cause of a fault (see ocr-s4.ts and
- * ocr-sums.ts): section 四 placed by its grid's columns, figures no cell may hold or that every sum
- * contradicts left open, and an open cell filled where its sum alone decides it. Each change is
- * said in a finding; a value a sum gave is placed `sum` (less sure than one read), and a section 四
+ * ocr-sums.ts): section 四 placed by its grid's columns; figures no cell may hold, that every sum
+ * contradicts, or read too unsurely for any sum to confirm, left open; and an open cell filled where
+ * its sum alone decides it. Each change is said in a finding; a value a sum gave is placed `sum` (less sure than one read), and a section 四
  * group whose total its read parts break is given as unsure.
  */
 
@@ -85,7 +87,7 @@ function said(opened: readonly SumChange[], filled: readonly SumChange[]): Parse
         message:
           change.why === undefined
             ? `扫描件中“${name}”识别为 ${change.read}，与所在各行列合计都不符（合计要求 ${change.value}），不能确定是识别有误还是原件有误，该单元格留空，请对照原件`
-            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，应是识别有误；合计不能确定其值，该单元格留空，请对照原件`,
+            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，${change.unsure ? '不能作为读数' : '应是识别有误'}；合计不能确定其值，该单元格留空，请对照原件`,
         cells: [change.id],
       });
   }
@@ -133,6 +135,9 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   const opened = openForbidden(work.cells);
   // (六) as the report prints it, by the rules' own test (one row or sub-rows).
   const checks = sumChecks(format, otherLayout(report, format));
+  // The recogniser's confidence in each figure, as the cells' provenance will carry it.
+  const sources = { ...withOcrConfidence(report, document).provenance, ...work.sources };
+  opened.push(...openUnsure(checks, work.cells, (id) => sources[id]?.confidence));
   const against = openContradicted(checks, work.cells);
   opened.push(...against);
   const contradicted = new Map(against.map((change) => [change.id, change.read as number]));
