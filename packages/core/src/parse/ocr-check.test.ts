@@ -151,6 +151,14 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     const named = two.findings.filter((f) => f.rule === 'cell-unreadable').flatMap((f) => f.cells);
     expect(named).toEqual(expect.arrayContaining(['s4.suitAfterReview.other', 's4.suitAfterReview.upheld']));
     expect(two.report.cells['s4.suitAfterReview.total']).toBe(report.cells['s4.suitAfterReview.total']);
+    // Read surely, the figure stands; with parts already over the total, the group's figures are given as unsure.
+    const over = await read(scanPages(report, { ...spoil, 's4.suitAfterReview.other': '180' }));
+    expect(over.report.cells['s4.suitAfterReview.other']).toBe(180);
+    expect(over.placements?.['s4.suitAfterReview.other']?.confidence).toBeLessThanOrEqual(0.5);
+    expect(over.placements?.['s4.suitAfterReview.total']?.confidence).toBeLessThanOrEqual(0.5);
+    const broken = over.findings.find((f) => f.rule === 's4-group-total');
+    expect(broken?.message).toContain('已超过总计');
+    expect(broken?.cells).toContain('s4.suitAfterReview.other');
     // A figure read as unsurely that its sum confirms stands.
     const confirmed = await read(
       scanPages(report, { 's4.review.other': { text: String(report.cells['s4.review.other']), confidence: 0.34 } }),

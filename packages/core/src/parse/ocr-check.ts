@@ -101,16 +101,31 @@ function said(opened: readonly SumChange[], filled: readonly SumChange[]): Parse
   return findings;
 }
 
-/** Section 四 groups whose read total and parts disagree: their figures are given as unsure. Returns how many. */
+/**
+ * Section 四 groups whose read total and parts disagree: their figures are given as unsure. A group
+ * with parts open disagrees when the parts read already exceed its total (no count is negative):
+ * one of them is misread, which one is not known, and no rule of the report's says so (it checks
+ * whole groups), so a finding does. Returns how many figures were made unsure.
+ */
 function unsureGroups(work: Work): number {
   let unsure = 0;
   for (const group of S4_GROUPS) {
     const ids = [...S4_PARTS.map((part) => `s4.${group.key}.${part.key}`), `s4.${group.key}.total`];
-    const values = ids.map((id) => work.cells[id]);
-    if (!values.every((value): value is number => typeof value === 'number')) continue;
-    const total = values.pop() as number;
-    if (values.reduce((a, b) => a + b, 0) === total) continue;
+    const total = work.cells[ids.at(-1) as string];
+    const parts = ids.slice(0, -1).map((id) => work.cells[id]);
+    const read = parts.filter((value): value is number => typeof value === 'number');
+    if (typeof total !== 'number' || read.length === 0) continue;
+    const sum = read.reduce((a, b) => a + b, 0);
+    if (read.length === parts.length ? sum === total : sum <= total) continue;
+    if (read.length < parts.length)
+      work.findings.push({
+        rule: 's4-group-total',
+        severity: 'error',
+        message: `扫描件第四部分“${group.label}”：已识别的各项之和为 ${sum}，已超过总计 ${total}（另有 ${parts.length - read.length} 项未识别），其中有识别有误的数，该组各数把握不足，请对照原件`,
+        cells: ids.filter((id) => typeof work.cells[id] === 'number'),
+      });
     for (const id of ids) {
+      if (typeof work.cells[id] !== 'number') continue;
       const had = work.placements[id];
       if (had && had.confidence <= TOTAL_BROKEN) continue;
       work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
