@@ -167,6 +167,20 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     expect(confirmed.findings.map((f) => f.rule)).not.toContain('cell-unreadable');
   });
 
+  it('gives an amount read as a whole number of three digits, its point perhaps lost, as unsure', async () => {
+    const report = reportOf('2021');
+    const parsed = await read(scanPages(report, { 's2.fees.amount': '19801' }));
+    expect(parsed.report.cells['s2.fees.amount']).toBe(19801);
+    expect(parsed.placements?.['s2.fees.amount']?.confidence).toBeLessThanOrEqual(0.5);
+    const finding = parsed.findings.find((f) => f.rule === 'cell-unsure');
+    expect(finding?.cells).toEqual(['s2.fees.amount']);
+    expect(finding?.message).toContain('19801');
+    // Read with its point, or small, the amount stands as read.
+    const plain = await read(scanPages(report, { 's2.fees.amount': '198.01' }));
+    expect(plain.report.cells['s2.fees.amount']).toBe(198.01);
+    expect(plain.findings.map((f) => f.rule)).not.toContain('cell-unsure');
+  });
+
   it('fills a section 三 cell OCR did not see from the one sum whose other cells were all read', async () => {
     const report = reportOf('2021');
     const zero = Object.keys(report.cells).find(

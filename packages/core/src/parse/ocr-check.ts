@@ -1,4 +1,4 @@
-import { cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
+import { CELLS, cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import type { Placement } from './align/merge.js';
 import { sumChecks } from './align/sums.js';
@@ -135,6 +135,34 @@ function unsureGroups(work: Work): number {
   return unsure;
 }
 
+/** An amount read as a whole number of at least this many digits may have lost its decimal point. */
+const POINT_LOST_DIGITS = 3;
+
+/**
+ * Amounts (万元) read from a scan as whole numbers of three digits or more, given as unsure with a
+ * finding: OCR loses a faint decimal point ("198.01" read 19801, surely) where amounts print with
+ * two decimals, and no sum checks an amount. The figure is kept: a whole amount is also printed so.
+ * Returns how many.
+ */
+function unsureAmounts(work: Work): number {
+  let unsure = 0;
+  for (const [id, value] of Object.entries(work.cells)) {
+    if (CELLS.get(id)?.kind !== 'money' || typeof value !== 'number') continue;
+    if (!Number.isInteger(value) || String(Math.abs(value)).length < POINT_LOST_DIGITS) continue;
+    const had = work.placements[id];
+    if (had && had.confidence <= TOTAL_BROKEN) continue;
+    work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
+    work.findings.push({
+      rule: 'cell-unsure',
+      severity: 'warning',
+      message: `扫描件中金额“${cellName(id)}”识别为整数 ${value}，小数点可能未被识别（如 198.01 读成 19801），请对照原件`,
+      cells: [id],
+    });
+    unsure += 1;
+  }
+  return unsure;
+}
+
 /** A scan's read report, its cells checked as above. */
 export function checkScanCells(result: ReadResult, document: ExtractedDocument): ReadResult {
   const { report } = result;
@@ -163,7 +191,7 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   };
   const filled = fillBySums(checks, work.cells, read, sumInWords, explained);
   for (const fill of filled) work.placements[fill.id] = { confidence: BY_SUM, placedBy: 'sum' };
-  const unsure = unsureGroups(work);
+  const unsure = unsureGroups(work) + unsureAmounts(work);
   if (opened.length + filled.length + Object.keys(work.sources).length + unsure === 0) return result;
   const cellIds = [...result.cellIds, ...Object.keys(work.cells).filter((id) => !result.cellIds.includes(id))];
   const provenance = { ...report.provenance, ...work.sources };
