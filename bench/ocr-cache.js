@@ -5,11 +5,14 @@
 // pages the reader handed the core go to one JSON file per scan. Needs `npm run build` first.
 //
 // Options: --from=<first seed> (default 97500), --reports=<n per format> (default 30),
-// --variants=noise,skew (default noise), --dir=<folder> (default /tmp/xxgk-ocr-cache).
+// --variants=noise,skew (default noise; any of bench/scans.js's), --dir=<folder> (default /tmp/xxgk-ocr-cache),
+// --node=<node dist folder> (default this checkout's packages/node/dist: another build's OCR, e.g. the
+// start build's, with node_modules beside it).
 // A scan already cached is skipped, so a stopped run goes on where it stopped.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scanOf } from './scans.js';
 
 const args = Object.fromEntries(
@@ -25,7 +28,8 @@ const DIR = args.dir ?? '/tmp/xxgk-ocr-cache';
 const FORMATS = ['2019', '2021'];
 
 const core = await import('../packages/core/dist/index.js');
-const { loadFonts, ocrReader } = await import('../packages/node/dist/index.js');
+const NODE = resolve(args.node ?? fileURLToPath(new URL('../packages/node/dist', import.meta.url)));
+const { loadFonts, ocrReader } = await import(pathToFileURL(join(NODE, 'index.js')).href);
 const ocr = ocrReader({ maxPages: 20, pageMs: 3_600_000 });
 const fonts = await loadFonts();
 mkdirSync(DIR, { recursive: true });
@@ -38,7 +42,7 @@ for (let i = 0; i < PER_FORMAT * 2; i += 1) {
     if (existsSync(file)) continue;
     const report = core.generateReport(core.seededRandom(seed), { format });
     const pdf = await core.renderPdf(report, fonts);
-    const scan = await scanOf(pdf, variant, seed);
+    const scan = await scanOf(pdf, variant, seed, { organ: report.meta.agency });
     const started = process.cpuUsage();
     const pages = await ocr(new Uint8Array(scan.bytes), {});
     const cpu = process.cpuUsage(started);

@@ -1,7 +1,9 @@
 // Scans' cached OCR results (bench/ocr-cache.js) read again by one or more builds of the core, in
 // the same run and on the same pages: the OCR is done once, so a change to how the core reads OCR
-// boxes is measured in seconds, against the start build, report for report. Per build and format:
-// cells right, wrong (a value other than the report's) and open (no value where the report has one).
+// boxes is measured in seconds, against the start build, report for report. Per build, variant and
+// format: cells right, wrong (a value other than the report's), sure (of those, given with high
+// confidence: the failure that must not happen), open (no value where the report has one) and unnamed
+// (of those, open cells no finding names), scored by the build's own `scoreCells` as bench/damage.js.
 //
 // Options: --dir=<cache folder> (default /tmp/xxgk-ocr-cache), --cores=<core dist folder>,… (default
 // this checkout's packages/core/dist; a build copied elsewhere needs node_modules beside it),
@@ -37,7 +39,8 @@ for (const file of files) {
     const parsed = await core.parseReport(new Uint8Array(bytes), { readCMap, ocr });
     const got = parsed.report.cells;
     const key = `${dir} ${record.variant} ${record.format}`;
-    const sum = (totals[key] ??= { reports: 0, right: 0, wrong: 0, open: 0, whole: 0 });
+    const sum = (totals[key] ??= { reports: 0, right: 0, wrong: 0, sure: 0, open: 0, unnamed: 0, whole: 0 });
+    const score = core.scoreCells(core.emptyScore(), { cells: record.cells }, parsed);
     const wrong = [];
     const open = [];
     for (const [id, value] of Object.entries(record.cells)) {
@@ -50,7 +53,9 @@ for (const file of files) {
       reports: sum.reports + 1,
       right: sum.right + cells - wrong.length - open.length,
       wrong: sum.wrong + wrong.length,
+      sure: sum.sure + score.wrongSure,
       open: sum.open + open.length,
+      unnamed: sum.unnamed + score.openUnnamed,
       whole: sum.whole + (wrong.length + open.length === 0 ? 1 : 0),
     });
     if (args.show && wrong.length + open.length > 0)

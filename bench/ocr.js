@@ -2,7 +2,8 @@
 //
 // Generated reports with non-zero figures (both formats, alternating) are rendered to PDF by the
 // core, rasterised at 150 dpi by poppler's pdftoppm and wrapped again as image-only PDFs
-// (bench/scans.js), clean and spoiled: speckle noise, and a small rotation (skew). Each scan is
+// (bench/scans.js), clean and spoiled: speckle noise, a small rotation (skew), and real scans' faults
+// (a red seal, in colour or grey, low resolution, heavy JPEG, a photocopy tilted and cropped). Each scan is
 // read on this thread by parseReport with @xxgk/node's PDFium and OCR, as `xxgk parse` and uploads read it;
 // its cells are compared with the report's. Figures: cells right (share), reports read wholly
 // right, seconds per page; the baseline is the same reports' text PDFs read in the same run
@@ -10,7 +11,7 @@
 // Figures go to the console and to bench/ocr-results.json, for each kind and each format (2019, 2021)
 // and for each kind over both.
 //
-// Options: --reports=<n per format> (default 100), --variants=clean,noise,skew (default all),
+// Options: --reports=<n per format> (default 100), --variants=clean,noise,skew (default these three; any of bench/scans.js's VARIANTS),
 // --from=<first seed> (default 95000: runs with other seeds can share the work between processes),
 // --out=<file> (default bench/ocr-results.json).
 
@@ -75,7 +76,7 @@ for (let i = 0; i < PER_FORMAT * 2; i += 1) {
   const pdf = await core.renderPdf(report, fonts);
   const runs = [['text', { bytes: pdf, pages: 0 }]];
   // The speckles and the tilt seeded by the report: runs from other seeds spoil their pages differently.
-  for (const variant of VARIANTS) runs.push([variant, await scanOf(pdf, variant, seed)]);
+  for (const variant of VARIANTS) runs.push([variant, await scanOf(pdf, variant, seed, { organ: report.meta.agency })]);
   for (const [kind, { bytes, pages }] of runs) {
     const started = performance.now();
     // Process CPU, all threads (onnxruntime may run its own): the clock alone says more about the load.

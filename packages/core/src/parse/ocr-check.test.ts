@@ -19,8 +19,8 @@ const EMPTY_PDF = new TextEncoder().encode(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-/** How a cell's figure is seen: as printed, as other text, or not at all (undefined). */
-type Spoil = Readonly<Record<string, string | undefined>>;
+/** How a cell's figure is seen: as printed, as other text (with the recogniser's confidence), or not at all (undefined). */
+type Spoil = Readonly<Record<string, string | undefined | { readonly text: string; readonly confidence: number }>>;
 
 const ROW = 20;
 const TOP = 100;
@@ -52,11 +52,12 @@ function tablePage(report: Report, index: number, spoil: Spoil, lines: readonly 
       horizontal.push({ at: y0, from: x0, to: x1 }, { at: y1, from: x0, to: x1 });
       vertical.push({ at: x0, from: y0, to: y1 }, { at: x1, from: y0, to: y1 });
       const id = cell.cellId;
-      const text = id === undefined ? (cell.text ?? '') : id in spoil ? spoil[id] : String(report.cells[id]);
+      const seen = id === undefined ? (cell.text ?? '') : id in spoil ? spoil[id] : String(report.cells[id]);
+      const [text, confidence] = typeof seen === 'object' ? [seen.text, seen.confidence] : [seen, 0.95];
       if (!text) return;
       const middle = (x0 + x1) / 2;
       const half = Math.min(4 * text.length, (x1 - x0) / 2 - 1);
-      boxes.push({ text, x0: middle - half, x1: middle + half, y0: y0 + 4, y1: y0 + 16, confidence: 0.95 });
+      boxes.push({ text, x0: middle - half, x1: middle + half, y0: y0 + 4, y1: y0 + 16, confidence });
     }),
   );
   return { width: 595, height: 842, boxes, rules: { horizontal, vertical } };
@@ -130,6 +131,54 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     expect(parsed.placements?.['s4.review.total']?.confidence).toBeLessThanOrEqual(0.5);
     expect(parsed.placements?.['s4.suit.total']).toBeUndefined();
     expect(parsed.findings.map((f) => f.rule)).toContain('s4-group-total');
+  });
+
+  it('takes a figure in a sum read unsurely (a seal over it) for no reading: the sum puts it back, or it stays open', async () => {
+    const report = reportOf('2021');
+    const other = report.cells['s4.suitAfterReview.other'] as number;
+    // A seal's strokes over the figure: "180" at 0.34, where print reads at 0.95.
+    const alone = await read(scanPages(report, { 's4.suitAfterReview.other': { text: '180', confidence: 0.34 } }));
+    expect(alone.report.cells['s4.suitAfterReview.other']).toBe(other);
+    expect(alone.placements?.['s4.suitAfterReview.other']).toEqual({ confidence: 0.8, placedBy: 'sum' });
+    const corrected = alone.findings.find((f) => f.rule === 'corrected-by-sums');
+    expect(corrected?.cells).toEqual(['s4.suitAfterReview.other']);
+    expect(corrected?.message).toContain('识别把握只有 34%');
+    // With another figure of its group unseen, the total cannot tell the two apart: both open, both named.
+    const spoil = { 's4.suitAfterReview.other': { text: '180', confidence: 0.34 }, 's4.suitAfterReview.upheld': '临' };
+    const two = await read(scanPages(report, spoil));
+    expect(two.report.cells['s4.suitAfterReview.other']).toBeNull();
+    expect(two.report.cells['s4.suitAfterReview.upheld']).toBeNull();
+    const named = two.findings.filter((f) => f.rule === 'cell-unreadable').flatMap((f) => f.cells);
+    expect(named).toEqual(expect.arrayContaining(['s4.suitAfterReview.other', 's4.suitAfterReview.upheld']));
+    expect(two.report.cells['s4.suitAfterReview.total']).toBe(report.cells['s4.suitAfterReview.total']);
+    // Read surely, the figure stands; with parts already over the total, the group's figures are given as unsure.
+    const over = await read(scanPages(report, { ...spoil, 's4.suitAfterReview.other': '180' }));
+    expect(over.report.cells['s4.suitAfterReview.other']).toBe(180);
+    expect(over.placements?.['s4.suitAfterReview.other']?.confidence).toBeLessThanOrEqual(0.5);
+    expect(over.placements?.['s4.suitAfterReview.total']?.confidence).toBeLessThanOrEqual(0.5);
+    const broken = over.findings.find((f) => f.rule === 's4-group-total');
+    expect(broken?.message).toContain('已超过总计');
+    expect(broken?.cells).toContain('s4.suitAfterReview.other');
+    // A figure read as unsurely that its sum confirms stands.
+    const confirmed = await read(
+      scanPages(report, { 's4.review.other': { text: String(report.cells['s4.review.other']), confidence: 0.34 } }),
+    );
+    expect(confirmed.report.cells).toEqual(report.cells);
+    expect(confirmed.findings.map((f) => f.rule)).not.toContain('cell-unreadable');
+  });
+
+  it('gives an amount read as a whole number of three digits, its point perhaps lost, as unsure', async () => {
+    const report = reportOf('2021');
+    const parsed = await read(scanPages(report, { 's2.fees.amount': '19801' }));
+    expect(parsed.report.cells['s2.fees.amount']).toBe(19801);
+    expect(parsed.placements?.['s2.fees.amount']?.confidence).toBeLessThanOrEqual(0.5);
+    const finding = parsed.findings.find((f) => f.rule === 'cell-unsure');
+    expect(finding?.cells).toEqual(['s2.fees.amount']);
+    expect(finding?.message).toContain('19801');
+    // Read with its point, or small, the amount stands as read.
+    const plain = await read(scanPages(report, { 's2.fees.amount': '198.01' }));
+    expect(plain.report.cells['s2.fees.amount']).toBe(198.01);
+    expect(plain.findings.map((f) => f.rule)).not.toContain('cell-unsure');
   });
 
   it('fills a section 三 cell OCR did not see from the one sum whose other cells were all read', async () => {

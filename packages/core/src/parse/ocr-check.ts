@@ -1,15 +1,17 @@
-import { cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
+import { CELLS, cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import type { Placement } from './align/merge.js';
 import { sumChecks } from './align/sums.js';
 import { otherLayout } from '../rules/helpers.js';
 import type { ExtractedDocument } from './document.js';
 import { s4ByColumn } from './ocr-s4.js';
+import { withOcrConfidence } from './ocr.js';
 import {
   fillBySums,
   openContradicted,
   oneCharacterLostOrAdded,
   openForbidden,
+  openUnsure,
   sumInWords,
   type Cells,
   type SumChange,
@@ -19,9 +21,9 @@ import type { ParserFinding } from './readings.js';
 
 /*
  * A scan's cells as read, checked where OCR is the likely cause of a fault (see ocr-s4.ts and
- * ocr-sums.ts): section 四 placed by its grid's columns, figures no cell may hold or that every sum
- * contradicts left open, and an open cell filled where its sum alone decides it. Each change is
- * said in a finding; a value a sum gave is placed `sum` (less sure than one read), and a section 四
+ * ocr-sums.ts): section 四 placed by its grid's columns; figures no cell may hold, that every sum
+ * contradicts, or read too unsurely for any sum to confirm, left open; and an open cell filled where
+ * its sum alone decides it. Each change is said in a finding; a value a sum gave is placed `sum` (less sure than one read), and a section 四
  * group whose total its read parts break is given as unsure.
  */
 
@@ -85,7 +87,7 @@ function said(opened: readonly SumChange[], filled: readonly SumChange[]): Parse
         message:
           change.why === undefined
             ? `扫描件中“${name}”识别为 ${change.read}，与所在各行列合计都不符（合计要求 ${change.value}），不能确定是识别有误还是原件有误，该单元格留空，请对照原件`
-            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，应是识别有误；合计不能确定其值，该单元格留空，请对照原件`,
+            : `扫描件中“${name}”识别为 ${change.read}，${change.why}，${change.unsure ? '不能作为读数' : '应是识别有误'}；合计不能确定其值，该单元格留空，请对照原件`,
         cells: [change.id],
       });
   }
@@ -99,21 +101,64 @@ function said(opened: readonly SumChange[], filled: readonly SumChange[]): Parse
   return findings;
 }
 
-/** Section 四 groups whose read total and parts disagree: their figures are given as unsure. Returns how many. */
+/**
+ * Section 四 groups whose read total and parts disagree: their figures are given as unsure. A group
+ * with parts open disagrees when the parts read already exceed its total (no count is negative):
+ * one of them is misread, which one is not known, and no rule of the report's says so (it checks
+ * whole groups), so a finding does. Returns how many figures were made unsure.
+ */
 function unsureGroups(work: Work): number {
   let unsure = 0;
   for (const group of S4_GROUPS) {
     const ids = [...S4_PARTS.map((part) => `s4.${group.key}.${part.key}`), `s4.${group.key}.total`];
-    const values = ids.map((id) => work.cells[id]);
-    if (!values.every((value): value is number => typeof value === 'number')) continue;
-    const total = values.pop() as number;
-    if (values.reduce((a, b) => a + b, 0) === total) continue;
+    const total = work.cells[ids.at(-1) as string];
+    const parts = ids.slice(0, -1).map((id) => work.cells[id]);
+    const read = parts.filter((value): value is number => typeof value === 'number');
+    if (typeof total !== 'number' || read.length === 0) continue;
+    const sum = read.reduce((a, b) => a + b, 0);
+    if (read.length === parts.length ? sum === total : sum <= total) continue;
+    if (read.length < parts.length)
+      work.findings.push({
+        rule: 's4-group-total',
+        severity: 'error',
+        message: `扫描件第四部分“${group.label}”：已识别的各项之和为 ${sum}，已超过总计 ${total}（另有 ${parts.length - read.length} 项未识别），其中有识别有误的数，该组各数把握不足，请对照原件`,
+        cells: ids.filter((id) => typeof work.cells[id] === 'number'),
+      });
     for (const id of ids) {
+      if (typeof work.cells[id] !== 'number') continue;
       const had = work.placements[id];
       if (had && had.confidence <= TOTAL_BROKEN) continue;
       work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
       unsure += 1;
     }
+  }
+  return unsure;
+}
+
+/** An amount read as a whole number of at least this many digits may have lost its decimal point. */
+const POINT_LOST_DIGITS = 3;
+
+/**
+ * Amounts (万元) read from a scan as whole numbers of three digits or more, given as unsure with a
+ * finding: OCR loses a faint decimal point ("198.01" read 19801, surely) where amounts print with
+ * two decimals, and no sum checks an amount. The figure is kept: a whole amount is also printed so.
+ * Returns how many.
+ */
+function unsureAmounts(work: Work): number {
+  let unsure = 0;
+  for (const [id, value] of Object.entries(work.cells)) {
+    if (CELLS.get(id)?.kind !== 'money' || typeof value !== 'number') continue;
+    if (!Number.isInteger(value) || String(Math.abs(value)).length < POINT_LOST_DIGITS) continue;
+    const had = work.placements[id];
+    if (had && had.confidence <= TOTAL_BROKEN) continue;
+    work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
+    work.findings.push({
+      rule: 'cell-unsure',
+      severity: 'warning',
+      message: `扫描件中金额“${cellName(id)}”识别为整数 ${value}，小数点可能未被识别（如 198.01 读成 19801），请对照原件`,
+      cells: [id],
+    });
+    unsure += 1;
   }
   return unsure;
 }
@@ -133,6 +178,9 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   const opened = openForbidden(work.cells);
   // (六) as the report prints it, by the rules' own test (one row or sub-rows).
   const checks = sumChecks(format, otherLayout(report, format));
+  // The recogniser's confidence in each figure, as the cells' provenance will carry it.
+  const sources = { ...withOcrConfidence(report, document).provenance, ...work.sources };
+  opened.push(...openUnsure(checks, work.cells, (id) => sources[id]?.confidence));
   const against = openContradicted(checks, work.cells);
   opened.push(...against);
   const contradicted = new Map(against.map((change) => [change.id, change.read as number]));
@@ -143,7 +191,7 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   };
   const filled = fillBySums(checks, work.cells, read, sumInWords, explained);
   for (const fill of filled) work.placements[fill.id] = { confidence: BY_SUM, placedBy: 'sum' };
-  const unsure = unsureGroups(work);
+  const unsure = unsureGroups(work) + unsureAmounts(work);
   if (opened.length + filled.length + Object.keys(work.sources).length + unsure === 0) return result;
   const cellIds = [...result.cellIds, ...Object.keys(work.cells).filter((id) => !result.cellIds.includes(id))];
   const provenance = { ...report.provenance, ...work.sources };

@@ -18,6 +18,8 @@ import { holds, sumHolds, type SumCheck } from './align/sums.js';
  * - An open cell whose one sum has every other cell read (read, not placed by a sum) is what that
  *   sum leaves, if every other sum it stands in agrees and the value is one the cell may hold; a
  *   figure the sums contradicted only where one character lost or added explains the difference.
+ * - A figure in a sum the recogniser read with little confidence (a seal's stroke over it) that no
+ *   sum confirms is no reading either: the cell is open, and a sum may fill it as above.
  * Nothing is placed where a second cell of the sum is open or another sum disagrees: never guessed.
  */
 
@@ -34,6 +36,8 @@ export interface SumChange {
   readonly value?: number;
   /** The sum that gave it, in words. */
   readonly by?: string;
+  /** Opened as read too unsurely to stand, not as misread. */
+  readonly unsure?: boolean;
 }
 
 /** Why a figure of this kind cannot be this value, or undefined when it can. */
@@ -103,6 +107,36 @@ export function openContradicted(checks: readonly SumCheck[], cells: Cells): Sum
     ),
   );
   const changes = alone.map((id) => ({ id, read: cells[id] as number, value: suspects.get(id) as number }));
+  for (const change of changes) cells[change.id] = null;
+  return changes;
+}
+
+/**
+ * Below this the recogniser's confidence in a figure is no reading: a seal's stroke over a "1" read
+ * as "180" (0.34), where print reads at 0.9 and more (a lone "0" beside a speck at 0.4–0.5).
+ */
+const UNSURE_READ = 0.45;
+
+/**
+ * Opens figures in a sum read with less than UNSURE_READ confidence that no sum confirms (every
+ * cell of it read, and it holds); returns what was opened. A sum may then fill such a cell as it
+ * fills one OCR never saw. Figures outside every sum (section 二) are left as read: nothing there
+ * tells a misreading.
+ */
+export function openUnsure(
+  checks: readonly SumCheck[],
+  cells: Cells,
+  confidence: (id: string) => number | undefined,
+): SumChange[] {
+  const value = (id: string) => cells[id];
+  const changes: SumChange[] = [];
+  for (const [id, figure] of Object.entries(cells)) {
+    const sure = confidence(id);
+    if (!isNumber(figure) || sure === undefined || sure >= UNSURE_READ) continue;
+    const on = checks.filter((check) => contains(check, id));
+    if (on.length === 0 || on.some((check) => holds(check, value))) continue;
+    changes.push({ id, read: figure, why: `识别把握只有 ${Math.round(sure * 100)}%，所在合计不能核实`, unsure: true });
+  }
   for (const change of changes) cells[change.id] = null;
   return changes;
 }

@@ -1,6 +1,7 @@
 import { ParseError, type OcrPage, type OcrReader } from '@xxgk/core';
 import { deskew } from './deskew.js';
 import { OcrEngine } from './engine.js';
+import { flattenPaper } from './paper.js';
 import { renderPages, TooManyPagesError } from './raster.js';
 import { pageRules } from './rules.js';
 
@@ -46,8 +47,9 @@ export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
         bytes,
         limits.maxPages,
         async ({ bitmap: scanned, width, height }, index) => {
-          // Upright first: the rules and the rows of a table are read along rows of pixels.
-          const bitmap = await deskew(scanned);
+          // White paper first (a photocopy's grey), then upright: the rules and the rows of a table are
+          // read along rows of pixels.
+          const bitmap = await deskew(flattenPaper(scanned));
           const perPoint = bitmap.width / width;
           const boxes = (await ocr.recognise(bitmap)).map(({ text, confidence, x0, y0, x1, y1 }) => ({
             text,

@@ -1,11 +1,13 @@
 import { ParseError } from '@xxgk/core';
 import { loadPdfium } from '../pdfium.js';
 import type { Bitmap } from './detect.js';
+import { pageGrey } from './paper.js';
 
 /*
  * A scan's pages as grey bitmaps, rendered by the thread's PDFium (WebAssembly, the one that reads
  * text PDFs: ../pdfium.ts): no canvas, no native code, whatever the page holds (a JPEG, a CCITT
- * fax image, a JBIG2 strip). 150 dpi is what the recogniser reads best at for body text (about
+ * fax image, a JBIG2 strip). Rendered in colour and made grey here: a colour scan's red seal is
+ * told by its colour and dropped (paper.ts). 150 dpi is what the recogniser reads best at for body text (about
  * 30 pixels a line).
  */
 export const SCAN_DPI = 150;
@@ -50,26 +52,26 @@ interface RenderExports {
   free(pointer: number): void;
 }
 
-/** FPDFBitmap_Gray: one byte a pixel. */
-const GRAY = 1;
-/** FPDF_ANNOT | FPDF_LCD_TEXT | FPDF_GRAYSCALE: annotations drawn (a stamp may be one), grey output. */
-const FLAGS = 0x01 | 0x02 | 0x08;
+/** FPDFBitmap_BGRx: four bytes a pixel, blue, green, red, unused. */
+const BGRX = 4;
+/** FPDF_ANNOT | FPDF_LCD_TEXT: annotations drawn (a stamp may be one), in colour. */
+const FLAGS = 0x01 | 0x02;
 const WHITE = 0xffffffff;
 
-/** One page rendered grey at SCAN_DPI into memory of the module's, copied out. */
+/** One page rendered at SCAN_DPI into memory of the module's, made grey as it is copied out. */
 function renderPage(api: RenderExports, heap: () => Uint8Array, page: number): RenderedPage {
   const width = api.FPDF_GetPageWidthF(page);
   const height = api.FPDF_GetPageHeightF(page);
   // Whole points, then pixels, as the page's size was always taken (the boxes' scale depends on it).
   const [w, h] = [Math.floor(Math.floor(width) * (SCAN_DPI / 72)), Math.floor(Math.floor(height) * (SCAN_DPI / 72))];
-  const buffer = api.malloc(w * h);
+  const buffer = api.malloc(w * h * 4);
   if (!buffer) throw new Error(`无法为 ${w}×${h} 的页面图像分配内存`);
-  const bitmap = api.FPDFBitmap_CreateEx(w, h, GRAY, buffer, w);
+  const bitmap = api.FPDFBitmap_CreateEx(w, h, BGRX, buffer, w * 4);
   try {
     api.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, WHITE);
     api.FPDF_RenderPageBitmap(bitmap, page, 0, 0, w, h, 0, FLAGS);
-    const data = heap().slice(buffer, buffer + w * h);
-    return { bitmap: { data, width: w, height: h }, width, height };
+    const bgrx = heap().subarray(buffer, buffer + w * h * 4);
+    return { bitmap: pageGrey(bgrx, w, h, SCAN_DPI / 25.4), width, height };
   } finally {
     api.FPDFBitmap_Destroy(bitmap);
     api.free(buffer);

@@ -12,8 +12,14 @@ const INK = 160;
 /** Shortest rule, in points: longer than any stroke of a character at report sizes. */
 const MIN_ACROSS_PT = 28;
 const MIN_DOWN_PT = 16;
-/** A rule seen in several adjacent pixel rows is one rule; a band thicker than this is a fill. */
-const MAX_THICKNESS_PT = 3;
+/**
+ * A rule seen in several adjacent pixel rows is one rule; a band thicker than this is a fill, or a
+ * stroke of something else: a seal's ring (1 mm, 3 pt, and more where it curves across pixel rows),
+ * a bold title's downstrokes. A table's rules print at 0.5–1.5 pt.
+ */
+const MAX_THICKNESS_PT = 2;
+/** How near (in points) a rule's end or line must come to another's to meet it. */
+const MEET_PT = 2;
 /** Specks of white in a scanned rule (noise, a worn print) up to this many pixels do not break it. */
 const MAX_GAP_PX = 4;
 
@@ -102,5 +108,25 @@ export function pageRules(page: Bitmap, pixelsPerPoint: number): { horizontal: O
   }
   const horizontal = segments(height, width, across, MIN_ACROSS_PT * pixelsPerPoint, thickness);
   const vertical = segments(width, height, down, MIN_DOWN_PT * pixelsPerPoint, thickness);
-  return { horizontal: horizontal.map(toPoints), vertical: vertical.map(toPoints) };
+  return connected(horizontal.map(toPoints), vertical.map(toPoints));
+}
+
+/** Whether a horizontal rule and a vertical one meet (cross, or one ends on the other). */
+function meet(h: OcrRule, v: OcrRule): boolean {
+  return v.at >= h.from - MEET_PT && v.at <= h.to + MEET_PT && h.at >= v.from - MEET_PT && h.at <= v.to + MEET_PT;
+}
+
+/**
+ * Only rules of a table: each meets a rule across it. A table's rules all do; a short straight run
+ * of a seal's ring, a star's edge or a character's stroke in a grey scan stands alone, and would
+ * split a cell of the grid in two (section 四's values then stand in other columns).
+ */
+function connected(horizontal: OcrRule[], vertical: OcrRule[]): { horizontal: OcrRule[]; vertical: OcrRule[] } {
+  let [h, v] = [horizontal, vertical];
+  for (;;) {
+    const keptH = h.filter((rule) => v.some((other) => meet(rule, other)));
+    const keptV = v.filter((rule) => keptH.some((other) => meet(other, rule)));
+    if (keptH.length === h.length && keptV.length === v.length) return { horizontal: h, vertical: v };
+    [h, v] = [keptH, keptV];
+  }
 }
