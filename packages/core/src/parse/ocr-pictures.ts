@@ -14,6 +14,11 @@ import type { ReadReport } from './read.js';
 
 /** Rule of the notice that some pages were read by OCR, and of the one that they could not be. */
 export const PICTURES_READ = 'pdf-ocr-pictures';
+/**
+ * A table pasted as a picture is scaled to the text's width: its print is smaller than a scan's
+ * (a 7-column table's labels about 6 pt), which the recogniser reads whole at 200 dpi, not at 150.
+ */
+const PICTURE_DPI = 200;
 /** The PDF reader's warning of a page with (almost) no text. */
 const PAGE_NO_TEXT = 'pdf-page-no-text';
 
@@ -53,7 +58,7 @@ export async function readPictures(
   if (!ocr) return unread('未做文字识别（OCR）');
   let read: readonly OcrPage[];
   try {
-    read = await ocr(bytes, { ...(file ? { file } : {}), pages });
+    read = await ocr(bytes, { ...(file ? { file } : {}), pages, dpi: PICTURE_DPI });
   } catch (error) {
     const why = error instanceof Error && error.message ? `（${error.message}）` : '';
     return unread(`${error instanceof ParseError ? '文字识别（OCR）未能完成' : '本机无法运行文字识别（OCR）'}${why}`);

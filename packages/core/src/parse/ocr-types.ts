@@ -37,5 +37,10 @@ export type OcrReader = (
     readonly file?: string;
     /** Only these pages (from 1), in this order; every page when not given. */
     readonly pages?: readonly number[];
+    /**
+     * The resolution to render the pages at, in dots per inch, where the caller knows better than
+     * the recogniser's own (a scan's 150): small print in a picture scaled down to a page.
+     */
+    readonly dpi?: number;
   },
 ) => Promise<readonly OcrPage[]>;

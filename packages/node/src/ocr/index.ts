@@ -38,7 +38,7 @@ function loadEngine(): Promise<OcrEngine> {
 
 /** A core `OcrReader` within `limits`: each page of the PDF rendered and its text recognised. */
 export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
-  return async (bytes, { file, pages: only }) => {
+  return async (bytes, { file, pages: only, dpi }) => {
     const ocr = await loadEngine();
     const pages: OcrPage[] = [];
     const started = performance.now();
@@ -65,8 +65,7 @@ export function ocrReader(limits: OcrLimits = OCR_LIMITS): OcrReader {
             throw new ParseError('timeout', `文字识别（OCR）超过每页 ${seconds} 秒的上限，已停止读取`, file);
           }
         },
-        file,
-        only,
+        { ...(file ? { file } : {}), ...(only ? { only } : {}), ...(dpi ? { dpi } : {}) },
       );
     } catch (error) {
       if (error instanceof TooManyPagesError) {

@@ -58,12 +58,12 @@ const BGRX = 4;
 const FLAGS = 0x01 | 0x02;
 const WHITE = 0xffffffff;
 
-/** One page rendered at SCAN_DPI into memory of the module's, made grey as it is copied out. */
-function renderPage(api: RenderExports, heap: () => Uint8Array, page: number): RenderedPage {
+/** One page rendered at `dpi` into memory of the module's, made grey as it is copied out. */
+function renderPage(api: RenderExports, heap: () => Uint8Array, page: number, dpi: number): RenderedPage {
   const width = api.FPDF_GetPageWidthF(page);
   const height = api.FPDF_GetPageHeightF(page);
   // Whole points, then pixels, as the page's size was always taken (the boxes' scale depends on it).
-  const [w, h] = [Math.floor(Math.floor(width) * (SCAN_DPI / 72)), Math.floor(Math.floor(height) * (SCAN_DPI / 72))];
+  const [w, h] = [Math.floor(Math.floor(width) * (dpi / 72)), Math.floor(Math.floor(height) * (dpi / 72))];
   const buffer = api.malloc(w * h * 4);
   if (!buffer) throw new Error(`无法为 ${w}×${h} 的页面图像分配内存`);
   const bitmap = api.FPDFBitmap_CreateEx(w, h, BGRX, buffer, w * 4);
@@ -71,23 +71,32 @@ function renderPage(api: RenderExports, heap: () => Uint8Array, page: number): R
     api.FPDFBitmap_FillRect(bitmap, 0, 0, w, h, WHITE);
     api.FPDF_RenderPageBitmap(bitmap, page, 0, 0, w, h, 0, FLAGS);
     const bgrx = heap().subarray(buffer, buffer + w * h * 4);
-    return { bitmap: pageGrey(bgrx, w, h, SCAN_DPI / 25.4), width, height };
+    return { bitmap: pageGrey(bgrx, w, h, dpi / 25.4), width, height };
   } finally {
     api.FPDFBitmap_Destroy(bitmap);
     api.free(buffer);
   }
 }
 
+/** Which pages to render, and how. */
+export interface RenderOptions {
+  /** For messages. */
+  readonly file?: string;
+  /** Only these pages (from 1), in this order; every page when not given. */
+  readonly only?: readonly number[];
+  /** Dots per inch; SCAN_DPI when not given. */
+  readonly dpi?: number;
+}
+
 /**
- * Opens a PDF with PDFium; calls `each` with every page rendered (or those of `only`, numbered from
- * 1), in order, with its place among them, and closes it.
+ * Opens a PDF with PDFium; calls `each` with every page rendered (or those of `only`), in order,
+ * with its place among them, and closes it.
  */
 export async function renderPages(
   bytes: Uint8Array,
   maxPages: number,
   each: (page: RenderedPage, index: number, count: number) => Promise<void>,
-  file?: string,
-  only?: readonly number[],
+  { file, only, dpi = SCAN_DPI }: RenderOptions = {},
 ): Promise<void> {
   const module = await loadPdfium();
   const api = module.pdfium.wasmExports as unknown as RenderExports;
@@ -108,7 +117,7 @@ export async function renderPages(
       if (!page) throw new ParseError('corrupt', `PDF 第 ${index + 1} 页已损坏，无法渲染进行文字识别（OCR）`, file);
       let rendered: RenderedPage;
       try {
-        rendered = renderPage(api, heap, page);
+        rendered = renderPage(api, heap, page, dpi);
       } catch (error) {
         // A trap inside the WebAssembly (an image PDFium did not expect) leaves the module in doubt:
         // the thread's next read gets a fresh one, as core does when reading text.
