@@ -28,8 +28,8 @@ export interface BlockTarget {
 }
 
 const WIDTH = 7;
-/** A count as printed: no leading 0 ("00 01" are two rows' digits interleaved), no decimals. */
-const COUNT = /^(?:0|[1-9]\d*)$/;
+/** A count as printed: no leading 0 ("00 01" are two rows' digits interleaved), no decimals, no sign. */
+export const COUNT = /^(?:0|[1-9]\d*)$/;
 /** Confidence of a block the sums place: below a row read beside its label. */
 const BLOCK_CONFIDENCE = 0.85;
 /** At most this many gaps are weighed together, and this many ways to read them all. */

@@ -1,5 +1,5 @@
 import { CELLS, S2_BLOCKS, type S2Block } from '../../model/cells.js';
-import type { BlockTarget } from './blocks.js';
+import { COUNT, type BlockTarget } from './blocks.js';
 import type { Candidate } from './stream.js';
 
 /*
@@ -62,8 +62,7 @@ function indexOfRun(heads: readonly string[], part: readonly string[]): number {
   return -1;
 }
 
-/** A figure as its column takes it: a count has no sign and no decimals, 本年增/减 a sign, an amount decimals. */
-const COUNT = /^(?:0|[1-9]\d*)$/;
+/** A figure as its column takes it: a count as printed (COUNT), 本年增/减 with a sign, an amount with decimals. */
 const FITS: Partial<Record<string, RegExp>> = {
   signedCount: /^[-+]?(?:0|[1-9]\d*)$/,
   money: /^(?:0|[1-9]\d*)(?:\.\d+)?$/,
