@@ -181,6 +181,23 @@ describe('a scan’s figures checked by its grid and its sums', () => {
     expect(plain.findings.map((f) => f.rule)).not.toContain('cell-unsure');
   });
 
+  it('gives 本年增/减 read as a positive figure, its minus perhaps lost, as unsure', async () => {
+    const report = reportOf('2019');
+    const unsure = (parsed: Awaited<ReturnType<typeof read>>) =>
+      parsed.findings.filter((f) => f.rule === 'cell-unsure').flatMap((f) => f.cells);
+    const lost = await read(scanPages(report, { 's2.penalty.change': '3' }));
+    expect(lost.report.cells['s2.penalty.change']).toBe(3);
+    expect(lost.placements?.['s2.penalty.change']?.confidence).toBeLessThanOrEqual(0.5);
+    expect(unsure(lost)).toContain('s2.penalty.change');
+    expect(lost.findings.find((f) => f.cells.includes('s2.penalty.change'))?.message).toContain('负号可能未被识别');
+    // Read with its minus, or as 0, the figure stands.
+    for (const text of ['-3', '0']) {
+      const signed = await read(scanPages(report, { 's2.penalty.change': text }));
+      expect(signed.report.cells['s2.penalty.change']).toBe(Number(text));
+      expect(unsure(signed)).not.toContain('s2.penalty.change');
+    }
+  });
+
   it('fills a section 三 cell OCR did not see from the one sum whose other cells were all read', async () => {
     const report = reportOf('2021');
     const zero = Object.keys(report.cells).find(

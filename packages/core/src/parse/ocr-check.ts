@@ -1,4 +1,4 @@
-import { CELLS, cellName, S4_GROUPS, S4_PARTS } from '../model/cells.js';
+import { CELLS, cellName, S4_GROUPS, S4_PARTS, type CellKind } from '../model/cells.js';
 import type { Source } from '../model/schema.js';
 import type { Placement } from './align/merge.js';
 import { sumChecks } from './align/sums.js';
@@ -139,23 +139,36 @@ function unsureGroups(work: Work): number {
 const POINT_LOST_DIGITS = 3;
 
 /**
- * Amounts (万元) read from a scan as whole numbers of three digits or more, given as unsure with a
- * finding: OCR loses a faint decimal point ("198.01" read 19801, surely) where amounts print with
- * two decimals, and no sum checks an amount. The figure is kept: a whole amount is also printed so.
- * Returns how many.
+ * Figures no sum checks, whose one small mark OCR loses where it prints faintly (a photocopy): the
+ * reading is kept, given as unsure with a finding, by the cell's kind.
+ * - An amount (万元) read as a whole number of three digits or more: a decimal point lost
+ *   ("198.01" read 19801, surely), where amounts print with two decimals; a whole amount is also
+ *   printed so.
+ * - 本年增/减 read as a positive figure: a minus lost ("-3" read 3, surely); nothing in the 2019
+ *   table says which way a register changed (a "+" read is not kept apart from the figure).
  */
-function unsureAmounts(work: Work): number {
+const MARK_LOST: Partial<Record<CellKind, (value: number) => string | undefined>> = {
+  money: (value) =>
+    Number.isInteger(value) && String(Math.abs(value)).length >= POINT_LOST_DIGITS
+      ? `识别为整数 ${value}，小数点可能未被识别（如 198.01 读成 19801）`
+      : undefined,
+  signedCount: (value) => (value > 0 ? `识别为 ${value}，若原件是减少，负号可能未被识别（如 -3 读成 3）` : undefined),
+};
+
+/** The figures of MARK_LOST's kinds that may have lost their mark, given as unsure. Returns how many. */
+function unsureMarks(work: Work): number {
   let unsure = 0;
   for (const [id, value] of Object.entries(work.cells)) {
-    if (CELLS.get(id)?.kind !== 'money' || typeof value !== 'number') continue;
-    if (!Number.isInteger(value) || String(Math.abs(value)).length < POINT_LOST_DIGITS) continue;
+    const lost = typeof value === 'number' ? MARK_LOST[CELLS.get(id)?.kind ?? 'count'] : undefined;
+    const why = lost?.(value as number);
+    if (!why) continue;
     const had = work.placements[id];
     if (had && had.confidence <= TOTAL_BROKEN) continue;
     work.placements[id] = { confidence: TOTAL_BROKEN, placedBy: had?.placedBy ?? 'label' };
     work.findings.push({
       rule: 'cell-unsure',
       severity: 'warning',
-      message: `扫描件中金额“${cellName(id)}”识别为整数 ${value}，小数点可能未被识别（如 198.01 读成 19801），请对照原件`,
+      message: `扫描件中“${cellName(id)}”${why}，请对照原件`,
       cells: [id],
     });
     unsure += 1;
@@ -191,7 +204,7 @@ export function checkScanCells(result: ReadResult, document: ExtractedDocument):
   };
   const filled = fillBySums(checks, work.cells, read, sumInWords, explained);
   for (const fill of filled) work.placements[fill.id] = { confidence: BY_SUM, placedBy: 'sum' };
-  const unsure = unsureGroups(work) + unsureAmounts(work);
+  const unsure = unsureGroups(work) + unsureMarks(work);
   if (opened.length + filled.length + Object.keys(work.sources).length + unsure === 0) return result;
   const cellIds = [...result.cellIds, ...Object.keys(work.cells).filter((id) => !result.cellIds.includes(id))];
   const provenance = { ...report.provenance, ...work.sources };
