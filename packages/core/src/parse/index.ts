@@ -12,7 +12,7 @@ import type { ExtractOptions, Extractor } from './extract/types.js';
 import type { OcrReader } from './ocr-types.js';
 import { isScan, readScan, withOcrConfidence } from './ocr.js';
 import { checkScanCells } from './ocr-check.js';
-import { hasPicturesRead, picturePages, readPictures } from './ocr-pictures.js';
+import { picturePages, readPictures } from './ocr-pictures.js';
 import { readDocument, withYear, type ReadReport, type ReadResult } from './read.js';
 
 export interface ParseOptions {
@@ -101,16 +101,14 @@ export async function parseReport(bytes: Uint8Array, options: ParseOptions = {})
   });
   let scanned = options.ocr !== undefined && isScan(document);
   if (options.ocr && scanned) document = await readScan(bytes, document, options.ocr, options.file);
-  let read = scanned
-    ? checkScanCells(readDocument(document, options.file), document)
-    : readDocument(document, options.file);
+  // What OCR read is checked as a scan's is (ocr-check.ts).
+  const readNow = (): ReadResult =>
+    scanned ? checkScanCells(readDocument(document, options.file), document) : readDocument(document, options.file);
+  let read = readNow();
   const pictures = scanned ? [] : picturePages(document, read.report);
   if (pictures.length > 0) {
-    document = await readPictures(bytes, document, options.ocr, pictures, options.file);
-    scanned = hasPicturesRead(document);
-    read = scanned
-      ? checkScanCells(readDocument(document, options.file), document)
-      : readDocument(document, options.file);
+    ({ document, recognised: scanned } = await readPictures(bytes, document, options.ocr, pictures, options.file));
+    read = readNow();
   }
   const { findings, placements, cellIds } = read;
   const report = scanned ? withOcrConfidence(read.report, document) : read.report;

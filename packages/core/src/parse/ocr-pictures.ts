@@ -39,8 +39,9 @@ export function picturePages(document: ExtractedDocument, report: ReadReport): r
 }
 
 /**
- * The document with `pages` read by OCR in place of their text layer. Where OCR cannot run or
- * stops (a limit), the document stays as it was and says why: its text is still read.
+ * The document with `pages` read by OCR in place of their text layer, and whether any was
+ * (`recognised`). Where OCR cannot run or stops (a limit), the document stays as it was and says
+ * why: its text is still read.
  */
 export async function readPictures(
   bytes: Uint8Array,
@@ -48,12 +49,13 @@ export async function readPictures(
   ocr: OcrReader | undefined,
   pages: readonly number[],
   file?: string,
-): Promise<ExtractedDocument> {
+): Promise<{ readonly document: ExtractedDocument; readonly recognised: boolean }> {
   const said = (which: readonly number[]): string =>
     `${file ? `${file} ` : '此 PDF '}第 ${which.join('、')} 页的内容可能只在图片中（表格以图片插入，或是扫描页）`;
-  const unread = (why: string): ExtractedDocument => {
+  const unread = (why: string) => {
     const message = `${said(pages)}，但${why}，其中的数字未能读取；请提供表格为文字的 PDF 或原始 Word 文件`;
-    return { ...document, messages: [...document.messages, { rule: PICTURES_READ, severity: 'warning', message }] };
+    const messages = [...document.messages, { rule: PICTURES_READ, severity: 'warning' as const, message }];
+    return { document: { ...document, messages }, recognised: false };
   };
   if (!ocr) return unread('未做文字识别（OCR）');
   let read: readonly OcrPage[];
@@ -78,7 +80,7 @@ export async function readPictures(
   }
   // Pages where OCR found nothing either (a blank page) keep what they had, and are not said read.
   const recognised = pages.filter((page) => byPage.has(page));
-  if (recognised.length === 0) return document;
+  if (recognised.length === 0) return { document, recognised: false };
   const nodes: DocumentNode[] = [];
   const count = document.pages ?? Math.max(0, ...pages);
   for (let page = 1; page <= count; page += 1)
@@ -86,13 +88,6 @@ export async function readPictures(
   const message = `${said(recognised)}，这几页由文字识别（OCR）从页面图像读出；数值可能有误，请与原件核对`;
   // A page read so is no longer one whose content could not be read.
   const kept = document.messages.filter((m) => m.rule !== PAGE_NO_TEXT || !recognised.includes(m.at?.page ?? 0));
-  return { ...document, nodes, messages: [...kept, { rule: PICTURES_READ, severity: 'warning', message }] };
+  const messages = [...kept, { rule: PICTURES_READ, severity: 'warning' as const, message }];
+  return { document: { ...document, nodes, messages }, recognised: true };
 }
-
-/** Whether some of the document's pages were read by OCR. */
-export const hasPicturesRead = (document: ExtractedDocument): boolean =>
-  document.nodes.some((node) =>
-    node.kind === 'line'
-      ? node.fragments?.some((part) => part.confidence !== undefined)
-      : node.rows.some((row) => row.some((cell) => cell.at.confidence !== undefined)),
-  );

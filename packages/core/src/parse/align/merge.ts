@@ -112,10 +112,8 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
   if (taken.length === 0 && headed.size === 0) return tables;
   // By table index (tableIndex): one look at an ID's prefix for each of some two hundred values.
   const takenAt = TABLES.map((table) => taken.includes(table));
-  const inTaken = (id: string): boolean => {
-    const table = tableIndex(id);
-    return (table >= 0 && takenAt[table] === true) || headed.has(id);
-  };
+  const inTaken = (id: string, table = tableIndex(id)): boolean =>
+    (table >= 0 && takenAt[table] === true) || headed.has(id);
   const values = new Map(tables.values);
   // The placements start empty (withAlignment): the cells filled are those placed here, asked of
   // them rather than kept again in a set of some two hundred IDs.
@@ -126,8 +124,7 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
     // Every ID the aligner places is a template row's, and every one of those is a catalogue cell
     // (template-ids.test.ts): no lookup in the catalogue for each of some two hundred values.
     const table = tableIndex(id);
-    const fills = (table >= 0 && takenAt[table] === true) || headed.has(id);
-    if (!fills || values.has(id) || tables.unplaceable?.has(id)) continue;
+    if (!inTaken(id, table) || values.has(id) || tables.unplaceable?.has(id)) continue;
     // The aligner's value itself: its confidence goes to the placements, and no reader of the values looks past value and source.
     values.set(id, value);
     placements[id] = { confidence: value.confidence, placedBy: value.placedBy };
@@ -146,7 +143,7 @@ function fillUnread(tables: TableReading, aligned: Alignment, placements: Record
             ? { ...finding, cells: finding.cells.filter((id) => filled.has(id)) }
             : finding,
         )
-        .filter((finding) => finding.cells.some(inTaken)),
+        .filter((finding) => finding.cells.some((id) => inTaken(id))),
     ],
     s2Format: tables.s2Format ?? (filledS2 || filledS3 ? aligned.format : undefined),
     otherSubRows: tables.otherSubRows || (filledS3 && aligned.other === 'subRows'),
